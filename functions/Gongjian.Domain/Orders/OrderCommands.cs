@@ -1,0 +1,76 @@
+using Gongjian.Domain.Community;
+
+namespace Gongjian.Domain.Orders;
+
+/// <summary>Something someone asks of an order. Decide answers with events or a rejection.</summary>
+public abstract record OrderCommand
+{
+    public required Actor By { get; init; }
+}
+
+public sealed record Contact(string Name, string Phone);
+
+public sealed record PlaceOrder : OrderCommand
+{
+    public required string OrderId { get; init; }
+    public required string Text { get; init; }
+    public string? Category { get; init; }
+    public required string CommunityId { get; init; }
+    public required string StreetId { get; init; }
+    public required string Address { get; init; }
+    public required Contact Contact { get; init; }
+    public IReadOnlyList<string> PhotoIds { get; init; } = [];
+    public required string TrackingCodeHash { get; init; }
+}
+
+public sealed record DispatchOrder : OrderCommand
+{
+    public required MemberUnit Unit { get; init; }
+    public string? Category { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record AcceptOrder : OrderCommand;
+
+public sealed record DeclineOrder : OrderCommand
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record CompleteOrder : OrderCommand
+{
+    public required string Note { get; init; }
+    public required IReadOnlyList<string> PhotoIds { get; init; }
+}
+
+public sealed record ConfirmOrder : OrderCommand
+{
+    public required int Rating { get; init; }
+    public string? Comment { get; init; }
+}
+
+public sealed record ReopenOrder : OrderCommand
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record CancelOrder : OrderCommand
+{
+    public string? Reason { get; init; }
+}
+
+public sealed record RejectOrder : OrderCommand
+{
+    public required string Reason { get; init; }
+}
+
+/// <summary>Takes a dispatch back from a unit that has not accepted it (e.g. 超时未接单).</summary>
+public sealed record WithdrawDispatch : OrderCommand
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record IncludeInShowcase : OrderCommand
+{
+    public required string ShowcaseId { get; init; }
+}

@@ -1,0 +1,78 @@
+namespace Gongjian.Domain.Orders;
+
+/// <summary>A change that happened to an order: what, who and when; the why is on each event.</summary>
+public abstract record OrderEvent
+{
+    public required string OrderId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public required Actor By { get; init; }
+}
+
+public sealed record OrderPlaced : OrderEvent
+{
+    public required string Text { get; init; }
+    public string? Category { get; init; }
+    public required string CommunityId { get; init; }
+    public required string StreetId { get; init; }
+    public required string Address { get; init; }
+    public required Contact Contact { get; init; }
+    public IReadOnlyList<string> PhotoIds { get; init; } = [];
+    public required string TrackingCodeHash { get; init; }
+}
+
+public sealed record OrderDispatched : OrderEvent
+{
+    public required string UnitId { get; init; }
+    public required string UnitName { get; init; }
+    public required string Category { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record OrderAccepted : OrderEvent
+{
+    public required string UnitId { get; init; }
+}
+
+public sealed record OrderDeclined : OrderEvent
+{
+    public required string UnitId { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record DispatchWithdrawn : OrderEvent
+{
+    public required string UnitId { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record OrderCompleted : OrderEvent
+{
+    public required string Note { get; init; }
+    public required IReadOnlyList<string> PhotoIds { get; init; }
+}
+
+public sealed record OrderConfirmed : OrderEvent
+{
+    public required int Rating { get; init; }
+    public string? Comment { get; init; }
+}
+
+public sealed record OrderReopened : OrderEvent
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record OrderCancelled : OrderEvent
+{
+    public string? Reason { get; init; }
+}
+
+public sealed record OrderRejected : OrderEvent
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record OrderShowcased : OrderEvent
+{
+    public required string ShowcaseId { get; init; }
+}

@@ -1,0 +1,60 @@
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Seed;
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Cli;
+
+/// <summary><c>seed [--keys]</c>: loads the demo street, communities, units and a few orders; with --keys prints a new key per role.</summary>
+public static class SeedCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, bool printKeys, TextWriter output, CancellationToken ct)
+    {
+        var directory = services.GetRequiredService<CommunityDirectory>();
+        var added = 0;
+        if (await directory.AddAsync(DemoData.Caiyuan, ct)) added++;
+        foreach (var c in DemoData.Communities) if (await directory.AddAsync(c, ct)) added++;
+        foreach (var u in DemoData.Units) if (await directory.AddAsync(u, ct)) added++;
+        output.WriteLine($"Directory: {added} new entries ({DemoData.Communities.Count} communities, {DemoData.Units.Count} units in {DemoData.Caiyuan.Name}).");
+
+        if (added > 0)
+        {
+            var store = services.GetRequiredService<OrderStore>();
+            var clock = services.GetRequiredService<TimeProvider>();
+            foreach (var o in DemoData.Orders)
+            {
+                var id = OrderIds.NewOrderId(clock.GetUtcNow());
+                var outcome = await store.ExecuteAsync(id, new PlaceOrder
+                {
+                    By = new Actor(ActorRole.Resident, "resident"), OrderId = id, Text = o.Text, Category = o.Category,
+                    CommunityId = o.CommunityId, StreetId = DemoData.Caiyuan.Id, Address = o.Address,
+                    Contact = new Contact(o.Name, o.Phone), TrackingCodeHash = OrderAccess.HashTrackingCode(OrderIds.NewTrackingCode()),
+                }, ct);
+                output.WriteLine($"Order {id}: {outcome.State.Status.Chinese()} — {o.Text[..12]}…");
+            }
+        }
+
+        if (printKeys)
+        {
+            var keys = services.GetRequiredService<StaffKeys>();
+            (ActorRole Role, string Scope, string Name)[] staff =
+            [
+                (ActorRole.Dispatcher, "dongqili", "东七里社区派单员"),
+                (ActorRole.Dispatcher, "sanlian", "三联社区派单员"),
+                (ActorRole.Liaison, "baosheng-property", "宝盛置业联络员"),
+                (ActorRole.Liaison, "caiyuan-health-centre", "卫生服务中心联络员"),
+                (ActorRole.Organizer, DemoData.Caiyuan.Id, "财源街道党工委"),
+                (ActorRole.Admin, "", "管理员"),
+            ];
+            output.WriteLine("Staff keys (shown once; use as 'Authorization: Bearer <key>'):");
+            foreach (var (role, scope, name) in staff)
+            {
+                var created = await keys.CreateAsync(role, scope, name, ct);
+                output.WriteLine($"  {Caller.RoleCode(role),-10} {scope,-22} {created.Key}");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Http;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Photos;
+using Gongjian.Functions.Showcases;
+using Gongjian.Functions.Storage;
+using Scalar.AspNetCore;
+
+namespace Gongjian.Functions.Hosting;
+
+/// <summary>Builds the app: the same for standalone hosting, the Functions custom handler and tests.</summary>
+public static class AppBuilder
+{
+    public const long MaxRequestBytes = 40L * 1024 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseUrls(ListenUrl(builder.Configuration));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Services.AddGongjian(builder.Configuration);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Gongjian 共建 API";
+            doc.Info.Description = "居民点单 → 社区派单 → 单位接单 → 组织晒单. Staff authenticate with Authorization: Bearer <key>; residents with X-Tracking-Code.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<StaffAuthentication>();
+        app.MapFunctions();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Gongjian 共建 API"));
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        return app;
+    }
+
+    public static IServiceCollection AddGongjian(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageSettings.From(configuration));
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<OrderIndex>();
+        services.AddSingleton<OrderOutbox>();
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderCommandRunner>();
+        services.AddSingleton<CommunityDirectory>();
+        services.AddSingleton<StaffKeys>();
+        services.AddSingleton<PhotoStore>();
+        services.AddSingleton<ShowcaseStore>();
+        services.AddSingleton<FunctionCatalog>();
+        services.AddHostedService<OutboxSweepService>();
+        return services;
+    }
+
+    /// <summary>Under the Functions host the port comes from it; standalone it is 7071, like <c>func start</c>.</summary>
+    private static string ListenUrl(IConfiguration configuration) =>
+        (configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] ?? configuration["FUNCTIONS_HTTPWORKER_PORT"]) is { Length: > 0 } port
+            ? $"http://127.0.0.1:{port}"
+            : configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:7071";
+}

@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Hosting;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Showcases;
+
+namespace Gongjian.Functions.Http;
+
+/// <summary>
+/// Every request and response body of the API, source-generated (no reflection at cold start).
+/// Requests are strict: unknown fields, missing required fields and nulls where none belong are refused.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PlaceOrderRequest))]
+[JsonSerializable(typeof(DispatchRequest))]
+[JsonSerializable(typeof(ReasonRequest))]
+[JsonSerializable(typeof(OptionalReasonRequest))]
+[JsonSerializable(typeof(CompleteRequest))]
+[JsonSerializable(typeof(ConfirmRequest))]
+[JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(PlacedOrderView))]
+[JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(IReadOnlyList<CommunityView>))]
+[JsonSerializable(typeof(IReadOnlyList<UnitView>))]
+[JsonSerializable(typeof(UnitView))]
+[JsonSerializable(typeof(CreateUnitRequest))]
+[JsonSerializable(typeof(PublishShowcaseRequest))]
+[JsonSerializable(typeof(ShowcaseView))]
+[JsonSerializable(typeof(IReadOnlyList<ShowcaseView>))]
+[JsonSerializable(typeof(IReadOnlyList<ShowcasePhotoSource>))]
+[JsonSerializable(typeof(HealthView))]
+public sealed partial class ApiJson : JsonSerializerContext
+{
+    /// <summary>The options the API writes with: Chinese stays readable instead of \uXXXX escapes.</summary>
+    public static ApiJson Web => s_web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static ApiJson? s_web;
+}

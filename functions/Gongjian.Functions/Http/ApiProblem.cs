@@ -1,0 +1,29 @@
+namespace Gongjian.Functions.Http;
+
+/// <summary>
+/// A request the API refuses: HTTP status, a stable machine code, and a Chinese title for people.
+/// Thrown from anywhere in a handler and written as ProblemDetails by <see cref="ProblemMiddleware"/>.
+/// </summary>
+public sealed class ApiProblem(int status, string code, string title, string? detail = null, string? field = null)
+    : Exception($"{status} {code}")
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public string? Field { get; } = field;
+
+    public static ApiProblem BadRequest(string code, string title, string? field = null, string? detail = null) =>
+        new(StatusCodes.Status400BadRequest, code, title, detail, field);
+
+    public static ApiProblem NotFound(string code, string title) => new(StatusCodes.Status404NotFound, code, title);
+
+    public static ApiProblem Unauthorized(string code, string title) => new(StatusCodes.Status401Unauthorized, code, title);
+
+    public static ApiProblem Forbidden(string code, string title) => new(StatusCodes.Status403Forbidden, code, title);
+
+    public static ApiProblem Conflict(string code, string title) => new(StatusCodes.Status409Conflict, code, title);
+
+    public static ApiProblem TooLarge(string code, string title, string? field = null) =>
+        new(StatusCodes.Status413PayloadTooLarge, code, title, null, field);
+}

@@ -1,0 +1,39 @@
+namespace Gongjian.Functions.Http;
+
+/// <summary>
+/// Turns every failure into ProblemDetails: refusals the handlers raise, malformed requests Kestrel
+/// rejects, unmatched routes, and — as a last resort, logged as a bug — anything unexpected.
+/// </summary>
+public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response is { HasStarted: false, StatusCode: 404 or 405 } && context.GetEndpoint() is null)
+                await ProblemWriter.WriteAsync(context, context.Response.StatusCode == 404
+                    ? ApiProblem.NotFound("route_not_found", "请求的地址不存在。")
+                    : new ApiProblem(405, "method_not_allowed", "该地址不支持此请求方法。"));
+        }
+        catch (ApiProblem problem)
+        {
+            await ProblemWriter.WriteAsync(context, problem);
+        }
+        catch (BadHttpRequestException e)
+        {
+            await ProblemWriter.WriteAsync(context, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ApiProblem.TooLarge("request_too_large", "请求内容过大。")
+                : new ApiProblem(e.StatusCode, "bad_request", "请求格式不正确。"));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await ProblemWriter.WriteAsync(context, new ApiProblem(500, "internal_error", "服务器开小差了，请稍后再试。"));
+        }
+    }
+}

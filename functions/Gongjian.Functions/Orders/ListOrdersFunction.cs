@@ -1,0 +1,102 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Gongjian.Domain.Community;
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Hosting;
+using Gongjian.Functions.Http;
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Orders;
+
+/// <summary>
+/// Paged order lists for staff, newest first, read from one partition of the order index:
+/// a community's, a unit's or a street's. Each role sees only its own scope.
+/// </summary>
+public static class ListOrdersFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "orders");
+    private const int DefaultPageSize = 20;
+    private const int MaxPageSize = 100;
+
+    public static async Task<IResult> Run(HttpContext context, StorageClients storage, Communities.CommunityDirectory directory)
+    {
+        var caller = context.RequireStaff();
+        var q = context.Request.Query;
+        string? Param(string name) => q[name].ToString() is { Length: > 0 } v ? v : null;
+        var snapshot = await directory.GetAsync(context.RequestAborted);
+        var partition = Partition(caller, Param("communityId"), Param("unitId"), Param("streetId"), snapshot);
+
+        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (Param("status") is { } status)
+        {
+            if (!OrderStatusNames.TryParse(status, out var parsed))
+                throw ApiProblem.BadRequest("invalid_status", "工单状态取值不正确。", "status");
+            filters.Add(TableClient.CreateQueryFilter($"Status eq {parsed.Code()}"));
+        }
+        if (Param("category") is { } category)
+        {
+            if (!ServiceCategory.IsKnown(category)) throw ApiProblem.BadRequest("unknown_category", "服务类别不存在。", "category");
+            filters.Add(TableClient.CreateQueryFilter($"Category eq {category}"));
+        }
+        var pageSize = Param("pageSize") is { } size
+            ? int.TryParse(size, out var n) && n is >= 1 and <= MaxPageSize ? n
+                : throw ApiProblem.BadRequest("invalid_page_size", $"每页条数应在 1 到 {MaxPageSize} 之间。", "pageSize")
+            : DefaultPageSize;
+
+        Page<TableEntity> page;
+        try
+        {
+            page = await storage.OrderIndex.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: context.RequestAborted)
+                .AsPages(DecodeToken(Param("pageToken")), pageSize).FirstAsync(context.RequestAborted);
+        }
+        catch (RequestFailedException e) when (e.Status == 400)
+        {
+            throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
+        }
+        var items = page.Values.Select(ToSummary).ToList();
+        return Results.Json(new OrderPage(items, EncodeToken(page.ContinuationToken)), ApiJson.Web.OrderPage);
+    }
+
+    private static string Partition(Caller caller, string? communityId, string? unitId, string? streetId, Communities.CommunityDirectory.Snapshot snapshot)
+    {
+        static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的工单。");
+        return caller.Role switch
+        {
+            ActorRole.Dispatcher when unitId is null && (communityId ?? caller.Scope) == caller.Scope => OrderIndex.CommunityPartition(caller.Scope),
+            ActorRole.Liaison when communityId is null && (unitId ?? caller.Scope) == caller.Scope => OrderIndex.UnitPartition(caller.Scope),
+            ActorRole.Organizer when (streetId ?? caller.Scope) == caller.Scope && unitId is null =>
+                communityId is null ? OrderIndex.StreetPartition(caller.Scope)
+                : snapshot.Communities.TryGetValue(communityId, out var c) && c.StreetId == caller.Scope ? OrderIndex.CommunityPartition(communityId)
+                : throw Outside(),
+            ActorRole.Admin => communityId is not null ? OrderIndex.CommunityPartition(communityId)
+                : unitId is not null ? OrderIndex.UnitPartition(unitId)
+                : streetId is not null ? OrderIndex.StreetPartition(streetId)
+                : throw ApiProblem.BadRequest("scope_required", "请指定 communityId、unitId 或 streetId 之一。"),
+            _ => throw Outside(),
+        };
+    }
+
+    private static OrderSummary ToSummary(TableEntity row)
+    {
+        OrderStatusNames.TryParse(row.GetString("Status"), out var status);
+        var category = row.GetString("Category");
+        var unitId = row.GetString("UnitId");
+        return new OrderSummary(row.GetString("OrderId"), status.Code(), status.Chinese(), category, ServiceCategory.NameOf(category),
+            row.GetString("CommunityId"), unitId is null ? null : new UnitRef(unitId, row.GetString("UnitName") ?? ""),
+            row.GetString("Summary") ?? "", row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
+    }
+
+    private static string? EncodeToken(string? token) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? DecodeToken(string? token)
+    {
+        if (token is null) return null;
+        var s = token.Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+        try { return Encoding.UTF8.GetString(Convert.FromBase64String(s)); }
+        catch (FormatException) { throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken"); }
+    }
+}

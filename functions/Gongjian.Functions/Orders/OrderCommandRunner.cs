@@ -1,0 +1,50 @@
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Http;
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Orders;
+
+/// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
+public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory)
+{
+    public async Task<(OrderState State, Azure.ETag ETag)> FindAsync(string id, CancellationToken ct) =>
+        (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
+        ?? throw ApiProblem.NotFound("order_not_found", "工单不存在，请检查工单编号。");
+
+    /// <param name="beforeSave">
+    /// Work that must not happen for a refused command (storing photos): it runs only after the
+    /// command passed the rules once, and may complete the command.
+    /// </param>
+    public async Task<IResult> RunAsync(
+        HttpContext context, string id, Func<Actor, OrderCommand> build, Func<OrderCommand, Task<OrderCommand>>? beforeSave = null)
+    {
+        var ct = context.RequestAborted;
+        var loaded = await FindAsync(id, ct);
+        var command = build(OrderAccess.Authorize(context, loaded.State));
+        if (beforeSave is not null)
+        {
+            if (OrderDecider.Decide(loaded.State, command, DateTimeOffset.UtcNow).Rejection is { } early) throw ToProblem(early);
+            command = await beforeSave(command);
+        }
+        var outcome = await store.ExecuteAsync(id, command, ct, loaded);
+        if (outcome.Rejection is { } r) throw ToProblem(r);
+        return await ViewAsync(context, outcome.State);
+    }
+
+    public async Task<IResult> ViewAsync(HttpContext context, OrderState state, IReadOnlyList<OrderEvent>? history = null, int status = 200)
+    {
+        var snapshot = await directory.GetAsync(context.RequestAborted);
+        var communityName = snapshot.Communities.TryGetValue(state.CommunityId, out var c) ? c.Name : state.CommunityId;
+        return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, history), ApiJson.Web.OrderView, statusCode: status);
+    }
+
+    public static ApiProblem ToProblem(Rejection r) => r.Kind switch
+    {
+        RejectionKind.Forbidden => ApiProblem.Forbidden(r.Code, r.Message),
+        RejectionKind.Invalid => ApiProblem.BadRequest(r.Code, r.Message),
+        _ when r.Code == "order_not_found" => ApiProblem.NotFound(r.Code, r.Message),
+        _ => ApiProblem.Conflict(r.Code, r.Message),
+    };
+}

@@ -1,0 +1,68 @@
+using Gongjian.Domain.Community;
+using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
+using Gongjian.Functions.Access;
+
+namespace Gongjian.Functions.Orders;
+
+/// <summary>Shapes an order for one caller: contact details only for those who need them.</summary>
+public static class OrderViewMapper
+{
+    public static OrderView ToView(OrderState s, Caller? caller, string communityName, IReadOnlyList<OrderEvent>? history = null)
+    {
+        var visible = OrderAccess.MaySeeContact(caller, s);
+        string Photo(string id) => $"/api/orders/{s.Id}/photos/{id}";
+        return new OrderView
+        {
+            Id = s.Id,
+            Status = s.Status.Code(),
+            StatusName = s.Status.Chinese(),
+            Category = s.Category,
+            CategoryName = ServiceCategory.NameOf(s.Category),
+            Text = s.Text,
+            CommunityId = s.CommunityId,
+            CommunityName = communityName,
+            Address = visible ? s.Address : AddressMask.Mask(s.Address),
+            Contact = visible
+                ? new ContactView(s.Contact.Name, s.Contact.Phone)
+                : new ContactView(AddressMask.MaskName(s.Contact.Name), PhoneNumber.Mask(s.Contact.Phone)),
+            ContactVisible = visible,
+            Unit = s.UnitId is null ? null : new UnitRef(s.UnitId, s.UnitName ?? ""),
+            PlacedAt = s.PlacedAt,
+            DispatchedAt = s.DispatchedAt,
+            AcceptedAt = s.AcceptedAt,
+            CompletedAt = s.CompletedAt,
+            ClosedAt = s.ClosedAt,
+            Rating = s.Rating,
+            RatingComment = s.RatingComment,
+            ReopenCount = s.ReopenCount,
+            BeforePhotos = s.BeforePhotoIds.Select(Photo).ToList(),
+            AfterPhotos = s.AfterPhotoIds.Select(Photo).ToList(),
+            ShowcaseIds = s.ShowcaseIds,
+            Version = s.Version,
+            Timeline = history?.Select((e, i) => Entry(e, i + 1)).ToList(),
+        };
+    }
+
+    /// <summary>Timeline entries are written out field by field so personal data in events never leaks into them.</summary>
+    private static TimelineEntry Entry(OrderEvent e, int sequence)
+    {
+        var (type, description, reason) = e switch
+        {
+            OrderPlaced p => ("placed", $"居民提交诉求（{ServiceCategory.NameOf(p.Category)}）", null),
+            OrderDispatched d => ("dispatched", $"派单给{d.UnitName}（{ServiceCategory.NameOf(d.Category)}）", d.Note),
+            OrderAccepted => ("accepted", "单位已接单", null),
+            OrderDeclined d => ("declined", "单位拒单，退回社区重新派单", d.Reason),
+            DispatchWithdrawn w => ("withdrawn", "派单已撤回，退回社区重新派单", w.Reason),
+            OrderCompleted c => ("completed", $"单位已办结（附照片 {c.PhotoIds.Count} 张）", c.Note),
+            OrderConfirmed c => ("confirmed", $"居民已评价：{c.Rating} 分", c.Comment),
+            OrderReopened r => ("reopened", "居民不满意，申请重新办理", r.Reason),
+            OrderCancelled c => ("cancelled", "居民已取消", c.Reason),
+            OrderRejected r => ("rejected", "社区不予受理", r.Reason),
+            OrderShowcased => ("showcased", "已入选晒单", (string?)null),
+            _ => ("unknown", "", null),
+        };
+        var by = new ActorView(Caller.RoleCode(e.By.Role), e.By.Role == ActorRole.Resident ? "居民" : e.By.Name);
+        return new TimelineEntry(sequence, type, e.OccurredAt, by, description, reason);
+    }
+}

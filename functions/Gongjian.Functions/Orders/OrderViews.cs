@@ -1,0 +1,48 @@
+namespace Gongjian.Functions.Orders;
+
+public sealed record ContactView(string Name, string Phone);
+
+public sealed record UnitRef(string Id, string Name);
+
+public sealed record ActorView(string Role, string? Name);
+
+public sealed record TimelineEntry(
+    int Sequence, string Type, DateTimeOffset At, ActorView By, string Description, string? Reason);
+
+public sealed record OrderView
+{
+    public required string Id { get; init; }
+    public required string Status { get; init; }
+    public required string StatusName { get; init; }
+    public string? Category { get; init; }
+    public required string CategoryName { get; init; }
+    public required string Text { get; init; }
+    public required string CommunityId { get; init; }
+    public required string CommunityName { get; init; }
+    public required string Address { get; init; }
+    public required ContactView Contact { get; init; }
+    /// <summary>False when address and phone are masked for this caller (PIPL).</summary>
+    public required bool ContactVisible { get; init; }
+    public UnitRef? Unit { get; init; }
+    public required DateTimeOffset PlacedAt { get; init; }
+    public DateTimeOffset? DispatchedAt { get; init; }
+    public DateTimeOffset? AcceptedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public int? Rating { get; init; }
+    public string? RatingComment { get; init; }
+    public required int ReopenCount { get; init; }
+    public required IReadOnlyList<string> BeforePhotos { get; init; }
+    public required IReadOnlyList<string> AfterPhotos { get; init; }
+    public required IReadOnlyList<string> ShowcaseIds { get; init; }
+    public required int Version { get; init; }
+    public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+}
+
+public sealed record PlacedOrderView(string Id, string TrackingCode, string Status, string StatusName, string Location);
+
+public sealed record OrderSummary(
+    string Id, string Status, string StatusName, string? Category, string CategoryName, string CommunityId,
+    UnitRef? Unit, string Summary, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+
+public sealed record OrderPage(IReadOnlyList<OrderSummary> Items, string? NextPageToken);

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Gongjian.Functions.Http;
+using Gongjian.Functions.Storage;
+using Gongjian.Media;
+
+namespace Gongjian.Functions.Photos;
+
+/// <summary>
+/// Order photos in the private <c>photos</c> container as <c>{orderId}/{photoId}.{ext}</c>.
+/// Every photo is checked by content and stripped of EXIF/GPS before it is stored; only the
+/// sanitized bytes ever reach storage.
+/// </summary>
+public sealed class PhotoStore(StorageClients storage)
+{
+    private readonly BlobContainerClient _container = storage.Photos;
+
+    /// <summary>Decodes, checks and sanitizes base64 photos; throws a 4xx problem naming the bad one.</summary>
+    public static IReadOnlyList<SanitizedPhoto> Prepare(IReadOnlyList<string>? base64Photos, string field)
+    {
+        if (base64Photos is null || base64Photos.Count == 0) return [];
+        if (base64Photos.Count > Domain.Orders.OrderLimits.PhotosMax)
+            throw ApiProblem.BadRequest("too_many_photos", $"照片最多 {Domain.Orders.OrderLimits.PhotosMax} 张。", field);
+        var prepared = new List<SanitizedPhoto>(base64Photos.Count);
+        for (var i = 0; i < base64Photos.Count; i++)
+        {
+            var name = $"{field}[{i}]";
+            var text = base64Photos[i] ?? "";
+            if (text.Length > PhotoLimits.DefaultMaxBytes / 3 * 4 + 8)
+                throw ApiProblem.TooLarge("photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", name);
+            var bytes = new byte[text.Length];
+            if (!Convert.TryFromBase64String(text, bytes, out var length))
+                throw ApiProblem.BadRequest("invalid_photo_encoding", "照片需以 Base64 编码提交。", name);
+            var photo = PhotoSanitizer.Sanitize(bytes.AsSpan(0, length));
+            if (!photo.IsAccepted)
+                throw photo.Inspection.Rejection == PhotoRejection.TooLarge
+                    ? ApiProblem.TooLarge("photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", name)
+                    : ApiProblem.BadRequest($"photo_{photo.Inspection.ReasonCode}", photo.Inspection.Rejection!.Value.Message(), name);
+            prepared.Add(photo);
+        }
+        return prepared;
+    }
+
+    public async Task<IReadOnlyList<string>> SaveAsync(string orderId, IReadOnlyList<SanitizedPhoto> photos, CancellationToken ct)
+    {
+        var ids = photos.Select(p => $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{p.Inspection.Format!.Value.FileExtension()}").ToList();
+        await Task.WhenAll(photos.Select((p, i) => _container.GetBlobClient($"{orderId}/{ids[i]}").UploadAsync(
+            BinaryData.FromBytes(p.Bytes),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = p.Inspection.Format!.Value.ContentType() } },
+            ct)));
+        return ids;
+    }
+
+    public async Task<(Stream Content, string ContentType)?> OpenAsync(string orderId, string photoId, CancellationToken ct)
+    {
+        try
+        {
+            var result = await _container.GetBlobClient($"{orderId}/{photoId}").DownloadStreamingAsync(cancellationToken: ct);
+            return (result.Value.Content, result.Value.Details.ContentType);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+}

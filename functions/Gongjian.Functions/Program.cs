@@ -1,0 +1,26 @@
+using Gongjian.Functions.Cli;
+using Gongjian.Functions.Hosting;
+using Gongjian.Functions.Storage;
+
+// Verbs: (none) serve the app; `seed [--keys]` load demo data; `keys ...` manage staff keys.
+var verb = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : "serve";
+var rest = verb == "serve" && args.FirstOrDefault() != "serve" ? args : args.Skip(1).ToArray();
+
+var app = AppBuilder.Build(verb == "serve" ? rest : []);
+var storage = app.Services.GetRequiredService<StorageClients>();
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.CreateIfMissing)
+    await storage.CreateIfMissingAsync([], CancellationToken.None);
+
+switch (verb)
+{
+    case "serve":
+        await app.RunAsync();
+        return 0;
+    case "seed":
+        return await SeedCommand.RunAsync(app.Services, rest.Contains("--keys"), Console.Out, CancellationToken.None);
+    case "keys":
+        return await KeysCommand.RunAsync(app.Services, rest, Console.Out, CancellationToken.None);
+    default:
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), seed [--keys], keys.");
+        return 2;
+}

@@ -1,0 +1,44 @@
+using Azure.Data.Tables;
+using Gongjian.Domain.Orders;
+
+namespace Gongjian.Functions.Storage;
+
+/// <summary>
+/// The rows of one order's partition (PartitionKey = order id): the state row, one row per event,
+/// and outbox rows for the work that follows a change. RowKeys carry the order id because Azurite
+/// slows down when many partitions share a RowKey.
+/// </summary>
+internal static class OrderRows
+{
+    public static string StateKey(string orderId) => $"state-{orderId}";
+    public static string EventKey(int sequence) => $"event-{sequence:D6}";
+    public static string OutboxKey(int version) => $"outbox-{version:D6}";
+    public const string EventPrefix = "event-";
+    public const string OutboxPrefix = "outbox-";
+
+    public static TableEntity State(OrderState s) => new(s.Id, StateKey(s.Id))
+    {
+        ["State"] = OrderJson.SerializeState(s),
+        ["Status"] = s.Status.Code(),
+        ["Version"] = s.Version,
+    };
+
+    public static TableEntity Event(OrderEvent e, int sequence) => new(e.OrderId, EventKey(sequence))
+    {
+        ["Type"] = e.GetType().Name,
+        ["Data"] = OrderJson.SerializeEvent(e),
+        ["OccurredAt"] = e.OccurredAt,
+    };
+
+    /// <summary>Marks that the query tables (and later the event queue) still have to learn of this version.</summary>
+    public static TableEntity Outbox(string orderId, int version, string? dropUnitId, DateTimeOffset at) => new(orderId, OutboxKey(version))
+    {
+        ["Version"] = version,
+        ["DropUnitId"] = dropUnitId,
+        ["CreatedAt"] = at,
+    };
+
+    public static OrderState ReadState(TableEntity row) => OrderJson.DeserializeState(row.GetString("State"));
+
+    public static OrderEvent ReadEvent(TableEntity row) => OrderJson.DeserializeEvent(row.GetString("Type"), row.GetString("Data"));
+}

@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Data.Tables;
+using Gongjian.Domain.Orders;
+
+namespace Gongjian.Functions.Storage;
+
+/// <summary>What happened to a command: the order after it and the new events, or why it was refused.</summary>
+public sealed record CommandOutcome(OrderState State, IReadOnlyList<OrderEvent> Events, Rejection? Rejection)
+{
+    public bool Succeeded => Rejection is null;
+}
+
+/// <summary>
+/// Loads, decides and saves orders. Events, the new state and an outbox row go in one entity-group
+/// transaction guarded by the state row's ETag; when another writer wins (412/409) the command is
+/// decided again against the fresh state, so it either applies once or is refused by the rules.
+/// </summary>
+public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, TimeProvider clock, ILogger<OrderStore> log)
+{
+    private const int MaxAttempts = 8;
+    private readonly TableClient _orders = storage.Orders;
+
+    public async Task<(OrderState State, ETag ETag)?> LoadAsync(string orderId, CancellationToken ct)
+    {
+        var row = await _orders.GetEntityIfExistsAsync<TableEntity>(orderId, OrderRows.StateKey(orderId), cancellationToken: ct);
+        return row.HasValue ? (OrderRows.ReadState(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>The state and its full history in one partition query.</summary>
+    public async Task<(OrderState State, IReadOnlyList<OrderEvent> History)?> LoadWithHistoryAsync(string orderId, CancellationToken ct)
+    {
+        OrderState? state = null;
+        var history = new List<OrderEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId}");
+        await foreach (var row in _orders.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (row.RowKey.StartsWith(OrderRows.EventPrefix, StringComparison.Ordinal)) history.Add(OrderRows.ReadEvent(row));
+            else if (row.RowKey == OrderRows.StateKey(orderId)) state = OrderRows.ReadState(row);
+        }
+        return state is null ? null : (state, history);
+    }
+
+    /// <param name="preloaded">The state the caller already read (to authorize), saving the first read.</param>
+    public async Task<CommandOutcome> ExecuteAsync(
+        string orderId, OrderCommand command, CancellationToken ct, (OrderState State, ETag ETag)? preloaded = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = attempt == 1 && preloaded is not null ? preloaded : await LoadAsync(orderId, ct);
+            var state = loaded?.State ?? OrderState.Initial;
+            var decision = OrderDecider.Decide(state, command, clock.GetUtcNow());
+            if (!decision.IsAccepted) return new CommandOutcome(state, [], decision.Rejection);
+
+            var (next, actions) = Plan(state, loaded?.ETag, decision.Events);
+            var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
+            try
+            {
+                await _orders.SubmitTransactionAsync(actions, ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                log.LogInformation("Order {OrderId} changed concurrently (attempt {Attempt}); deciding again", orderId, attempt);
+                continue;
+            }
+            await outbox.RelayAsync(next, dropUnitId, ct);
+            return new CommandOutcome(next, decision.Events, null);
+        }
+    }
+
+    private (OrderState Next, List<TableTransactionAction> Actions) Plan(OrderState state, ETag? etag, IReadOnlyList<OrderEvent> events)
+    {
+        var actions = new List<TableTransactionAction>(events.Count + 2);
+        var next = state;
+        foreach (var e in events)
+        {
+            next = OrderState.Evolve(next, e);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Event(e, next.Version)));
+        }
+        actions.Add(etag is { } tag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, OrderRows.State(next), tag)
+            : new TableTransactionAction(TableTransactionActionType.Add, OrderRows.State(next)));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, clock.GetUtcNow())));
+        return (next, actions);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Gongjian.Functions.Storage;
+
+/// <summary>Names of the app's tables, queues and containers. A prefix isolates test runs on one Azurite.</summary>
+public sealed class StorageOptions
+{
+    public string Prefix { get; set; } = "";
+    /// <summary>Creates missing tables, queues and containers at start-up (local and tests; Bicep creates them in Azure).</summary>
+    public bool CreateIfMissing { get; set; } = true;
+
+    public string Table(string name) => Prefix + name;
+    public string Queue(string name) => (Prefix + name).ToLowerInvariant();
+    public string Container(string name) => (Prefix + name).ToLowerInvariant();
+}
+
+public static class TableNames
+{
+    public const string Orders = "orders";
+    public const string OrderIndex = "orderindex";
+    public const string Directory = "directory";
+    public const string Keys = "keys";
+    public const string Showcases = "showcases";
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases];
+}
+
+public static class ContainerNames
+{
+    public const string Photos = "photos";
+}

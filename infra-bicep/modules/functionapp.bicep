@@ -1,0 +1,179 @@
+// Linux Flex Consumption app running the custom handler. Every credential it uses is the
+// user-assigned identity; the only values that are not identities come from Key Vault.
+
+@description('Globally unique name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and app.')
+param location string
+
+@description('Tags applied to the plan and app.')
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity; the SDKs and the Functions host select it by this id.')
+param identityClientId string
+
+@description('Primary blob endpoint of the storage account.')
+param blobEndpoint string
+
+@description('Primary queue endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Primary table endpoint of the storage account.')
+param tableEndpoint string
+
+@description('URL of the blob container the plan deploys the app package from.')
+param deploymentContainerUrl string
+
+@description('Application Insights connection string (an address, not a credential: local auth is off).')
+param appInsightsConnectionString string
+
+@description('Key Vault URI, ending in a slash.')
+param keyVaultUri string
+
+@description('Key Vault secret names of the WeChat token and AES key.')
+param weChatSecretNames {
+  token: string
+  encodingAesKey: string
+}
+
+@description('Azure OpenAI endpoint.')
+param openAiEndpoint string
+
+@description('Azure OpenAI chat deployment name.')
+param openAiDeploymentName string
+
+@description('Upper bound of instances the plan may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Instances kept warm for HTTP triggers; 0 scales to zero (billed only when used).')
+@minValue(0)
+param alwaysReadyHttpInstances int
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION;
+// the runtime is declared in functionAppConfig instead.
+var appSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  AZURE_CLIENT_ID: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  Bot__AppId: identityClientId
+  Bot__TenantId: tenant().tenantId
+  Bot__AppType: 'UserAssignedMSI'
+  OpenAI__Endpoint: openAiEndpoint
+  OpenAI__Deployment: openAiDeploymentName
+  OpenAI__ClientId: identityClientId
+  // Versionless references follow secret rotation (re-read within a day, or on restart).
+  WeChat__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.token}/)'
+  WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.encodingAesKey}/)'
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        for setting in items(appSettings): {
+          name: setting.key
+          value: setting.value
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReadyHttpInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyHttpInstances
+              }
+            ]
+          : []
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+// Deployments authenticate with Entra ID, so publishing passwords are switched off.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

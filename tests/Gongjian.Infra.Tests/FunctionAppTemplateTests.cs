@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Gongjian.Infra.Tests;
+
+public sealed class FunctionAppTemplateTests
+{
+    const string Site = "Microsoft.Web/sites";
+
+    static async Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        CompiledTemplate.AppSettings(await CompiledTemplate.SingleAsync(Site));
+
+    [Fact]
+    public async Task Function_app_runs_on_linux_flex_consumption_as_a_custom_handler()
+    {
+        var plan = await CompiledTemplate.SingleAsync("Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", (string?)plan.Body["sku"]?["name"]);
+        Assert.Equal("FlexConsumption", (string?)plan.Body["sku"]?["tier"]);
+        Assert.True(plan.Properties!["reserved"]!.GetValue<bool>());
+
+        var site = await CompiledTemplate.SingleAsync(Site);
+        Assert.Equal("functionapp,linux", (string?)site.Body["kind"]);
+        var config = site.Properties!["functionAppConfig"]!;
+        Assert.Equal("custom", (string?)config["runtime"]?["name"]);
+        Assert.Equal("1.0", (string?)config["runtime"]?["version"]);
+        var scale = config["scaleAndConcurrency"]!;
+        Assert.Equal(CompiledTemplate.ParameterReference("maximumInstanceCount"), (string?)scale["maximumInstanceCount"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("instanceMemoryMB"), (string?)scale["instanceMemoryMB"]);
+        Assert.Contains("alwaysReadyHttpInstances", (string?)scale["alwaysReady"]);
+    }
+
+    [Fact]
+    public async Task Function_app_uses_its_user_assigned_identity_everywhere()
+    {
+        var site = await CompiledTemplate.SingleAsync(Site);
+        var identity = site.Body["identity"]!;
+        Assert.Equal("UserAssigned", (string?)identity["type"]);
+        var assigned = Assert.Single(identity["userAssignedIdentities"]!.AsObject());
+        Assert.Contains("parameters('identityId')", assigned.Key);
+        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", site.ModuleArgument("identityId"));
+
+        Assert.Equal(CompiledTemplate.ParameterReference("identityId"), (string?)site.Properties!["keyVaultReferenceIdentity"]);
+        var deploymentAuth = site.Properties["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!;
+        Assert.Equal("UserAssignedIdentity", (string?)deploymentAuth["type"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("identityId"), (string?)deploymentAuth["userAssignedIdentityResourceId"]);
+        Assert.True(site.Properties["httpsOnly"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Function_app_reaches_storage_through_its_identity()
+    {
+        var settings = await SettingsAsync();
+
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("identityClientId"), settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("blobEndpoint"), settings["AzureWebJobsStorage__blobServiceUri"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("queueEndpoint"), settings["AzureWebJobsStorage__queueServiceUri"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("tableEndpoint"), settings["AzureWebJobsStorage__tableServiceUri"]);
+        Assert.DoesNotContain(settings.Keys, k => k.Equals("AzureWebJobsStorage", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(settings.Values, v => v.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Function_app_settings_carry_bot_and_openai_identity_configuration()
+    {
+        var settings = await SettingsAsync();
+        var clientId = CompiledTemplate.ParameterReference("identityClientId");
+
+        Assert.Equal(clientId, settings["Bot__AppId"]);
+        Assert.Equal("[tenant().tenantId]", settings["Bot__TenantId"]);
+        Assert.Equal("UserAssignedMSI", settings["Bot__AppType"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("openAiEndpoint"), settings["OpenAI__Endpoint"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("openAiDeploymentName"), settings["OpenAI__Deployment"]);
+        Assert.Equal(clientId, settings["OpenAI__ClientId"]);
+        Assert.Equal("ClientId={0};Authorization=AAD", CompiledTemplate.LiteralOrFormat(settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]));
+        Assert.Equal(CompiledTemplate.ParameterReference("appInsightsConnectionString"), settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+    }
+
+    [Fact]
+    public async Task Wechat_settings_are_key_vault_references()
+    {
+        var settings = await SettingsAsync();
+
+        foreach (var name in new[] { "WeChat__Token", "WeChat__EncodingAesKey" })
+            Assert.StartsWith("@Microsoft.KeyVault(SecretUri=", CompiledTemplate.LiteralOrFormat(settings[name]));
+        var site = await CompiledTemplate.SingleAsync(Site);
+        Assert.Contains("outputs.uri.value", site.ModuleArgument("keyVaultUri"));
+    }
+
+    // Anything that looks like a credential must come from Key Vault, and no template may take
+    // a secure parameter at all: secrets are set in Key Vault by an operator, never deployed.
+    [Fact]
+    public async Task No_secret_reaches_a_plain_app_setting()
+    {
+        var settings = await SettingsAsync();
+        var looksSecret = new Regex("token|secret|password|aeskey|apikey|accountkey|sas", RegexOptions.IgnoreCase);
+        foreach (var (name, value) in settings.Where(s => looksSecret.IsMatch(s.Key)))
+            Assert.True(CompiledTemplate.LiteralOrFormat(value)?.StartsWith("@Microsoft.KeyVault(") == true, $"{name} is not a Key Vault reference");
+
+        var templates = (await CompiledTemplate.ResourcesAsync()).Select(r => r.Template).Distinct();
+        var secureParameters = templates
+            .SelectMany(t => t["parameters"]?.AsObject() ?? [])
+            .Where(p => ((string?)p.Value?["type"])?.StartsWith("secure", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(p => p.Key);
+        Assert.Empty(secureParameters);
+    }
+
+    [Fact]
+    public async Task Flex_consumption_settings_it_rejects_are_absent()
+    {
+        var settings = await SettingsAsync();
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
+        Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", settings.Keys);
+    }
+
+    [Fact]
+    public async Task Publishing_with_passwords_is_disabled()
+    {
+        var policies = await CompiledTemplate.OfTypeAsync("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.False(p.Properties!["allow"]!.GetValue<bool>()));
+    }
+}

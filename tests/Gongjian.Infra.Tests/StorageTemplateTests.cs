@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Gongjian.Infra.Tests;
+
+public sealed class StorageTemplateTests
+{
+    const string StorageAccount = "Microsoft.Storage/storageAccounts";
+
+    static async Task<JsonNode> AccountPropertiesAsync() =>
+        (await CompiledTemplate.SingleAsync(StorageAccount)).Properties!;
+
+    [Fact]
+    public async Task Storage_account_disallows_shared_key_access()
+    {
+        var properties = await AccountPropertiesAsync();
+        Assert.False(properties["allowSharedKeyAccess"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Storage_account_requires_tls_1_2_over_https_only()
+    {
+        var properties = await AccountPropertiesAsync();
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+        Assert.True(properties["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Storage_account_disallows_public_blob_access()
+    {
+        var properties = await AccountPropertiesAsync();
+        Assert.False(properties["allowBlobPublicAccess"]!.GetValue<bool>());
+        var containers = await CompiledTemplate.OfTypeAsync($"{StorageAccount}/blobServices/containers");
+        Assert.All(containers, c => Assert.Equal("None", (string?)c.Properties?["publicAccess"]));
+    }
+
+    [Fact]
+    public async Task Storage_has_the_tables_queues_and_containers_the_app_uses()
+    {
+        var account = await CompiledTemplate.SingleAsync(StorageAccount);
+        string[] Variable(string name) => account.Template["variables"]![name]!.AsArray().Select(n => (string)n!).ToArray();
+
+        Assert.Equal(
+            ["orders", "ordersbycommunity", "ordersbyunit", "directory", "keys", "showcases", "processed", "conversations"],
+            Variable("tableNames"));
+        Assert.Equal(["order-events", "order-timers", "notifications"], Variable("queueNames"));
+
+        var containers = (await CompiledTemplate.OfTypeAsync($"{StorageAccount}/blobServices/containers"))
+            .Select(c => (string)c.Body["name"]!).ToList();
+        Assert.Contains(containers, n => n.EndsWith("'photos')]", StringComparison.Ordinal));
+        Assert.Equal("deployments", account.ModuleArgument("deploymentContainerName"));
+    }
+
+    [Theory]
+    [InlineData(RoleAssignments.StorageBlobDataOwner)]
+    [InlineData(RoleAssignments.StorageQueueDataContributor)]
+    [InlineData(RoleAssignments.StorageTableDataContributor)]
+    public Task App_identity_has_storage_data_role(string roleId) =>
+        RoleAssignments.AssertAppIdentityHasRoleAsync(roleId, StorageAccount);
+
+    [Fact]
+    public async Task Template_contains_no_storage_keys()
+    {
+        var json = await CompiledTemplate.JsonAsync();
+        Assert.DoesNotContain("listKeys(", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey=", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SharedAccessSignature", json, StringComparison.OrdinalIgnoreCase);
+    }
+}
