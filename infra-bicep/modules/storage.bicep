@@ -24,15 +24,13 @@ param appIdentityId string
 param appPrincipalId string
 
 // The app's tables and queues; poison queues (<queue>-poison) are created by the runtime.
+// Keep in step with TableNames.All in functions/Gongjian.Functions/Storage/StorageOptions.cs (a test checks).
 var tableNames = [
   'orders'
-  'ordersbycommunity'
-  'ordersbyunit'
+  'orderindex'
   'directory'
   'keys'
   'showcases'
-  'processed'
-  'conversations'
 ]
 var queueNames = [
   'order-events'

@@ -15,6 +15,7 @@ namespace Gongjian.Functions.Photos;
 /// </summary>
 public sealed class PhotoStore(StorageClients storage)
 {
+    private const long MaxPixels = 60_000_000;
     private readonly BlobContainerClient _container = storage.Photos;
 
     /// <summary>Decodes, checks and sanitizes base64 photos; throws a 4xx problem naming the bad one.</summary>
@@ -38,6 +39,9 @@ public sealed class PhotoStore(StorageClients storage)
                 throw photo.Inspection.Rejection == PhotoRejection.TooLarge
                     ? ApiProblem.TooLarge("photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", name)
                     : ApiProblem.BadRequest($"photo_{photo.Inspection.ReasonCode}", photo.Inspection.Rejection!.Value.Message(), name);
+            // A small file can still decode to a huge bitmap in a viewer; 60 MP is above any phone camera.
+            if ((long)photo.Inspection.Width * photo.Inspection.Height > MaxPixels)
+                throw ApiProblem.BadRequest("photo_too_many_pixels", "照片分辨率过高，请缩小后重新上传。", name);
             prepared.Add(photo);
         }
         return prepared;

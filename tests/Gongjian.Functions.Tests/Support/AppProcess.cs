@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Gongjian.Functions.Tests.Support;
+
+/// <summary>
+/// The app as a separate process (<c>dotnet Gongjian.Functions.dll</c>), the way it runs in
+/// production, with everything it writes to stdout/stderr kept for inspection. Stopped by its pid.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process) => _process = process;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public Uri BaseAddress { get; private init; } = null!;
+    public TimeSpan StartedIn { get; private init; }
+
+    public static string AppDll => Path.Combine(AppContext.BaseDirectory, "Gongjian.Functions.dll");
+
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(AppDll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        return info;
+    }
+
+    /// <summary>Runs a verb (e.g. <c>seed --keys</c>) to completion and returns its output.</summary>
+    public static async Task<string> RunVerbAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(environment, args))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(p.ExitCode == 0, $"'{string.Join(' ', args)}' exited {p.ExitCode}: {await stderr}{await stdout}");
+        return await stdout;
+    }
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort.Next();
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(StartInfo(environment, "--urls", $"http://127.0.0.1:{port}"))!;
+        var app = new AppProcess(process) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"App exited with {process.ExitCode}: {app.Output}");
+            try
+            {
+                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60)) { }
+            await Task.Delay(50);
+        }
+        return new AppProcess(process) { BaseAddress = app.BaseAddress, StartedIn = clock.Elapsed }.Adopt(app);
+    }
+
+    private AppProcess Adopt(AppProcess starting)
+    {
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        lock (_output) _output.Append(starting.Output);
+        return this;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
