@@ -2,11 +2,13 @@ using Gongjian.Functions.Cli;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Storage;
 
-// Verbs: (none) serve the app; `seed [--keys]` load demo data; `keys ...` manage staff keys.
+// Verbs: (none) serve the app; `seed [--keys]` load demo data; `keys ...` manage staff keys;
+// `layout --host-json FILE --output DIR` write the Functions layout (host.json + function.json files).
 var verb = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : "serve";
 var rest = verb == "serve" && args.FirstOrDefault() != "serve" ? args : args.Skip(1).ToArray();
 
 var app = AppBuilder.Build(verb == "serve" ? rest : []);
+if (verb == "layout") return LayoutCommand.Run(app, rest, Console.Out);
 var storage = app.Services.GetRequiredService<StorageClients>();
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.CreateIfMissing)
     await storage.CreateIfMissingAsync([], CancellationToken.None);
