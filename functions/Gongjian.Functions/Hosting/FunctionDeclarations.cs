@@ -6,7 +6,31 @@ public abstract record FunctionTrigger;
 /// <summary>An HTTP function: method and route below the <c>api</c> prefix, e.g. <c>orders/{id}/accept</c>.</summary>
 public sealed record HttpTrigger(string Method, string Route) : FunctionTrigger;
 
-public sealed record FunctionDeclaration(string Name, FunctionTrigger Trigger);
+/// <summary>A queue function: runs once per message of <paramref name="QueueName"/> (poison queue: <c>{QueueName}-poison</c>).</summary>
+public sealed record QueueTrigger(string QueueName) : FunctionTrigger;
+
+/// <summary>A timer function on a six-field NCRONTAB schedule (seconds first), in UTC.</summary>
+public sealed record TimerTrigger(string Schedule, bool RunOnStartup = false) : FunctionTrigger;
+
+/// <summary>What a queue or timer function is given: the message text (queue) and where it came from.</summary>
+public sealed record FunctionInvocation
+{
+    public required string FunctionName { get; init; }
+    /// <summary>The queue message, decoded to text; null for timers.</summary>
+    public string? Message { get; init; }
+    public string? MessageId { get; init; }
+    public long DequeueCount { get; init; }
+    public DateTimeOffset? InsertedAt { get; init; }
+    public required string InvocationId { get; init; }
+}
+
+/// <summary>
+/// The body of a queue or timer function. Throwing fails the invocation: the message becomes
+/// visible again after the visibility timeout and goes to the poison queue after maxDequeueCount.
+/// </summary>
+public delegate Task BackgroundFunction(FunctionInvocation invocation, IServiceProvider services, CancellationToken ct);
+
+public sealed record FunctionDeclaration(string Name, FunctionTrigger Trigger, BackgroundFunction? Run = null);
 
 /// <summary>Every function the app serves, in the order they were mapped.</summary>
 public sealed class FunctionCatalog
@@ -26,6 +50,13 @@ public sealed class FunctionCatalog
 public static class FunctionMapping
 {
     public const string RoutePrefix = "api";
+
+    /// <summary>Declares a queue or timer function; the standalone host or the Functions host invokes it.</summary>
+    public static void MapBackgroundFunction(this WebApplication app, string name, FunctionTrigger trigger, BackgroundFunction run)
+    {
+        if (trigger is HttpTrigger) throw new ArgumentException("HTTP functions are mapped with MapFunction.", nameof(trigger));
+        app.Services.GetRequiredService<FunctionCatalog>().Add(new FunctionDeclaration(name, trigger, run));
+    }
 
     /// <summary>Maps an HTTP function and records its declaration.</summary>
     public static RouteHandlerBuilder MapFunction(this WebApplication app, string name, HttpTrigger trigger, Delegate handler)

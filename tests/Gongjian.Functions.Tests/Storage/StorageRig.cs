@@ -1,0 +1,84 @@
+using Azure.Data.Tables;
+using Gongjian.Domain.Community;
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Seed;
+using Gongjian.Functions.Storage;
+using Gongjian.Functions.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Gongjian.Functions.Tests.Storage;
+
+/// <summary>
+/// The storage classes wired by hand on real Azurite: a fresh prefix with its tables, a store whose
+/// relay works, and one whose relay writes to tables that do not exist (a crash after commit, honestly).
+/// </summary>
+public sealed class StorageRig
+{
+    public static readonly Actor Resident = new(ActorRole.Resident, "resident");
+    public static readonly Actor Dispatcher = new(ActorRole.Dispatcher, "key-dongqili", "东七里社区派单员");
+    public static readonly Actor Liaison = new(ActorRole.Liaison, "baosheng-property", "宝盛置业联络员");
+    public static readonly MemberUnit Baosheng = DemoData.Units.Single(u => u.Id == "baosheng-property");
+
+    private StorageRig(StorageClients real, StorageClients missing)
+    {
+        Real = real;
+        Index = new OrderIndex(real);
+        Outbox = new OrderOutbox(real, Index, TimeProvider.System, NullLogger<OrderOutbox>.Instance);
+        Store = new OrderStore(real, Outbox, TimeProvider.System, NullLogger<OrderStore>.Instance);
+        var crashingOutbox = new OrderOutbox(real, new OrderIndex(missing), TimeProvider.System, NullLogger<OrderOutbox>.Instance);
+        CrashingStore = new OrderStore(real, crashingOutbox, TimeProvider.System, NullLogger<OrderStore>.Instance);
+    }
+
+    public StorageClients Real { get; }
+    public OrderIndex Index { get; }
+    public OrderOutbox Outbox { get; }
+    public OrderStore Store { get; }
+    /// <summary>Commits like the real store, but every relay to the index fails (its tables are missing).</summary>
+    public OrderStore CrashingStore { get; }
+
+    public static async Task<StorageRig> CreateAsync(AzuriteFixture azurite)
+    {
+        var settings = new StorageSettings { ConnectionString = azurite.ConnectionString };
+        var prefix = "o" + Guid.NewGuid().ToString("N")[..12];
+        var real = new StorageClients(settings, Options.Create(new StorageOptions { Prefix = prefix }));
+        var missing = new StorageClients(settings, Options.Create(new StorageOptions { Prefix = "x" + prefix }));
+        await real.CreateIfMissingAsync([], CancellationToken.None);
+        return new StorageRig(real, missing);
+    }
+
+    public static PlaceOrder Place(string id) => new()
+    {
+        By = Resident, OrderId = id, Text = "三楼楼道灯坏了", Category = "repair", CommunityId = "dongqili", StreetId = "caiyuan",
+        Address = "宝盛小区3号楼2单元301", Contact = new Contact("李秀英", "13805381234"),
+        TrackingCodeHash = OrderAccess.HashTrackingCode("ABCD-EFGH"),
+    };
+
+    public static string NewId() => OrderIds.NewOrderId(DateTimeOffset.UtcNow);
+
+    public static async Task<OrderState> RunAsync(OrderStore store, string id, OrderCommand command)
+    {
+        var outcome = await store.ExecuteAsync(id, command, CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Rejection?.Code);
+        return outcome.State;
+    }
+
+    /// <summary>The index rows of one order: partition → (Status, Version).</summary>
+    public async Task<Dictionary<string, (string? Status, int? Version)>> IndexRowsAsync(string id)
+    {
+        var rows = new Dictionary<string, (string?, int?)>();
+        await foreach (var row in Real.OrderIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {id}")))
+            rows[row.PartitionKey] = (row.GetString("Status"), row.GetInt32("Version"));
+        return rows;
+    }
+
+    public async Task<string[]> OutboxRowsAsync(string id)
+    {
+        var keys = new List<string>();
+        await foreach (var row in Real.Orders.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")))
+            if (row.RowKey.StartsWith("outbox-", StringComparison.Ordinal)) keys.Add(row.RowKey);
+        return keys.ToArray();
+    }
+}
