@@ -1,0 +1,30 @@
+namespace Gongjian.Bot.Notifications;
+
+/// <summary>Who a notification is for: a resident (by order), a unit's liaisons, a community's dispatchers or a street's organizers.</summary>
+public enum RecipientKind { Resident, Unit, Dispatcher, Organizer }
+
+public sealed record Recipient(RecipientKind Kind, string Id);
+
+/// <summary>
+/// A message to people, produced by the fulfilment engine on queue <c>notifications</c> (JSON, camelCase,
+/// enums as camelCase strings) and delivered by the bot (proactive messages) and group webhooks.
+/// <see cref="Id"/> is unique per (order, event, recipient): delivering the same id twice must not message twice.
+/// </summary>
+public sealed record Notification
+{
+    public required string Id { get; init; }
+    public string? OrderId { get; init; }
+    public required Recipient Recipient { get; init; }
+    /// <summary>
+    /// What happened: placed, dispatched, accepted, declined, withdrawn, completed, confirmed, reopened,
+    /// cancelled, rejected, reminder, escalation, digest.
+    /// </summary>
+    public required string Kind { get; init; }
+    /// <summary>The sentence people read, in Chinese, already free of data the recipient may not see.</summary>
+    public required string Text { get; init; }
+    /// <summary>For a unit's "dispatched" notification: the order's category name and summary for the 接单/拒单 card.</summary>
+    public string? Title { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public string? CorrelationId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
