@@ -74,3 +74,14 @@ public sealed record IncludeInShowcase : OrderCommand
 {
     public required string ShowcaseId { get; init; }
 }
+
+/// <summary>
+/// A deadline timer fired. It names the step and when that step started, so a timer for a step
+/// the order has already left is refused by rule (<c>timer_stale</c>) instead of acting late.
+/// </summary>
+public sealed record ExpireDeadline : OrderCommand
+{
+    public required SlaStep Step { get; init; }
+    public required DateTimeOffset StepStartedAt { get; init; }
+    public required SlaPolicy Policy { get; init; }
+}

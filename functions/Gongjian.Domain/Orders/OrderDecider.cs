@@ -30,6 +30,7 @@ public static class OrderDecider
             (Completed, ConfirmOrder c) => Confirm(state, c, now),
             (Completed, ReopenOrder c) => Reopen(state, c, now),
             (Completed or Confirmed, IncludeInShowcase c) => Showcase(state, c, now),
+            (_, ExpireDeadline c) => Expire(state, c, now),
 
             (var status, _) => Rejections.WrongState(status, ActionName(command)),
         };
@@ -46,6 +47,7 @@ public static class OrderDecider
             ConfirmOrder or ReopenOrder or CancelOrder => role is ActorRole.Resident,
             WithdrawDispatch => role is ActorRole.System or ActorRole.Dispatcher or ActorRole.Admin,
             IncludeInShowcase => role is ActorRole.Organizer or ActorRole.Admin,
+            ExpireDeadline => role is ActorRole.System,
             _ => false,
         };
         return allowed ? null : Rejections.RoleNotAllowed(ActionName(command));
@@ -64,6 +66,7 @@ public static class OrderDecider
         RejectOrder => "不予受理",
         WithdrawDispatch => "撤回派单",
         IncludeInShowcase => "加入晒单",
+        ExpireDeadline => "执行超时处理",
         _ => "执行此操作",
     };
 
@@ -155,6 +158,24 @@ public static class OrderDecider
     private static Decision Showcase(OrderState s, IncludeInShowcase c, DateTimeOffset now) =>
         s.ShowcaseIds.Contains(c.ShowcaseId) ? Rejections.AlreadyInShowcase()
         : new OrderShowcased { OrderId = s.Id, OccurredAt = now, By = c.By, ShowcaseId = c.ShowcaseId };
+
+    /// <summary>
+    /// A due deadline: an unaccepted dispatch goes back to the dispatcher (超时未接单), an unrated
+    /// completion is closed for the resident, and any other late step is escalated to the street once.
+    /// </summary>
+    private static Decision Expire(OrderState s, ExpireDeadline c, DateTimeOffset now)
+    {
+        var current = Sla.Current(s, c.Policy);
+        if (current is null || current.Step != c.Step || current.StartedAt != c.StepStartedAt) return Rejections.TimerStale();
+        if (now < current.DueAt) return Rejections.TimerEarly();
+        return c.Step switch
+        {
+            SlaStep.Accept => new DispatchWithdrawn { OrderId = s.Id, OccurredAt = now, By = c.By, UnitId = s.UnitId!, Reason = "超时未接单" },
+            SlaStep.Confirm => new OrderConfirmed { OrderId = s.Id, OccurredAt = now, By = c.By, Rating = null, Comment = "超过期限未评价，系统自动确认" },
+            _ when s.EscalatedStep == c.Step => Rejections.AlreadyEscalated(),
+            _ => new OrderEscalated { OrderId = s.Id, OccurredAt = now, By = c.By, Step = c.Step, DueAt = current.DueAt },
+        };
+    }
 
     private static Decision? Text(string? value, string field, string label, int max) =>
         string.IsNullOrWhiteSpace(value) ? Rejections.Required(field, label)

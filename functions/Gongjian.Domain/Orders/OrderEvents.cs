@@ -53,7 +53,8 @@ public sealed record OrderCompleted : OrderEvent
 
 public sealed record OrderConfirmed : OrderEvent
 {
-    public required int Rating { get; init; }
+    /// <summary>Null when the resident did not rate within the deadline and the order was closed for them.</summary>
+    public required int? Rating { get; init; }
     public string? Comment { get; init; }
 }
 
@@ -75,4 +76,11 @@ public sealed record OrderRejected : OrderEvent
 public sealed record OrderShowcased : OrderEvent
 {
     public required string ShowcaseId { get; init; }
+}
+
+/// <summary>督办: a step ran past its deadline and the street's organizer was alerted.</summary>
+public sealed record OrderEscalated : OrderEvent
+{
+    public required SlaStep Step { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
 }

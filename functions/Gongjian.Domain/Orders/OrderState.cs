@@ -28,6 +28,10 @@ public sealed record OrderState
     public DateTimeOffset? ConfirmedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>When the order entered its current status: the start of the current SLA step.</summary>
+    public DateTimeOffset StatusSince { get; init; }
+    /// <summary>The SLA step that was escalated (督办) in the current status, if any.</summary>
+    public SlaStep? EscalatedStep { get; init; }
     public int? Rating { get; init; }
     public string? RatingComment { get; init; }
     public int ReopenCount { get; init; }
@@ -38,7 +42,7 @@ public sealed record OrderState
     public static OrderState Evolve(OrderState s, OrderEvent e)
     {
         var next = s with { Version = s.Version + 1, UpdatedAt = e.OccurredAt };
-        return e switch
+        var evolved = e switch
         {
             OrderPlaced p => next with
             {
@@ -75,8 +79,10 @@ public sealed record OrderState
             OrderCancelled c => next with { Status = OrderStatus.Cancelled, ClosedAt = c.OccurredAt },
             OrderRejected r => next with { Status = OrderStatus.Rejected, ClosedAt = r.OccurredAt },
             OrderShowcased sc => next with { ShowcaseIds = [.. s.ShowcaseIds, sc.ShowcaseId] },
+            OrderEscalated esc => next with { EscalatedStep = esc.Step },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown order event."),
         };
+        return evolved.Status == s.Status ? evolved : evolved with { StatusSince = e.OccurredAt, EscalatedStep = null };
     }
 
     public static OrderState Replay(IEnumerable<OrderEvent> events) => events.Aggregate(Initial, Evolve);

@@ -26,5 +26,8 @@ public static class Rejections
     public static Decision RatingOutOfRange() => Invalid("rating_out_of_range", "评分请选择 1 到 5 分。");
     public static Decision ReopenLimitReached() =>
         Conflict("reopen_limit_reached", $"已重新办理 {OrderLimits.ReopensMax} 次，请联系社区工作人员处理。");
+    public static Decision TimerStale() => Conflict("timer_stale", "该环节已经办理，超时处理不再执行。");
+    public static Decision TimerEarly() => Conflict("timer_early", "还没有到办理期限。");
+    public static Decision AlreadyEscalated() => Conflict("already_escalated", "该环节已督办。");
     public static Decision AlreadyInShowcase() => Conflict("already_in_showcase", "该工单已在此晒单中。");
 }

@@ -1,5 +1,6 @@
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
+using Gongjian.Functions.Hosting.Triggers;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
@@ -33,6 +34,7 @@ public static class AppBuilder
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<StaffAuthentication>();
         app.MapFunctions();
+        app.MapBackgroundInvocations();
         app.MapOpenApi("/api/openapi.json");
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Gongjian 共建 API"));
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
@@ -45,7 +47,12 @@ public static class AppBuilder
         services.AddSingleton(_ => StorageSettings.From(configuration));
         services.AddOptions<StorageOptions>().BindConfiguration("Storage");
         services.AddSingleton<StorageClients>();
+        services.AddOptions<SlaOptions>().BindConfiguration("Sla");
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value.ToPolicy());
+        services.AddSingleton<OrderJournal>();
         services.AddSingleton<OrderIndex>();
+        services.AddSingleton<Engine.QueueSender>();
+        services.AddSingleton<Engine.NotificationSender>();
         services.AddSingleton<OrderOutbox>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderCommandRunner>();
@@ -54,7 +61,7 @@ public static class AppBuilder
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<FunctionCatalog>();
-        services.AddHostedService<OutboxSweepService>();
+        services.AddTriggers(configuration);
         return services;
     }
 

@@ -21,6 +21,23 @@ public static class FunctionJson
                 },
                 new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" }),
         },
+        // Binding names match what the custom handler reads from the invocation's Data (Triggers/InvocationPayload).
+        QueueTrigger queue => new JsonObject
+        {
+            ["bindings"] = new JsonArray(new JsonObject
+            {
+                ["name"] = Triggers.InvocationPayload.QueueBinding, ["type"] = "queueTrigger", ["direction"] = "in",
+                ["queueName"] = queue.QueueName, ["connection"] = "AzureWebJobsStorage",
+            }),
+        },
+        TimerTrigger timer => new JsonObject
+        {
+            ["bindings"] = new JsonArray(new JsonObject
+            {
+                ["name"] = Triggers.InvocationPayload.TimerBinding, ["type"] = "timerTrigger", ["direction"] = "in",
+                ["schedule"] = timer.Schedule, ["runOnStartup"] = timer.RunOnStartup, ["useMonitor"] = true,
+            }),
+        },
         _ => throw new NotSupportedException($"No function.json shape for {function.Trigger.GetType().Name}."),
     };
 

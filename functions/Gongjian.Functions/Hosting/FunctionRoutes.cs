@@ -1,4 +1,5 @@
 using Gongjian.Functions.Communities;
+using Gongjian.Functions.Engine;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Showcases;
 
@@ -29,5 +30,10 @@ public static class FunctionRoutes
         app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, CreateUnitFunction.Run);
         app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, ListCommunitiesFunction.Run);
         app.MapFunction("Health", HealthFunction.Trigger, HealthFunction.Run);
+
+        app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
+        app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
+        app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
+        app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
     }
 }

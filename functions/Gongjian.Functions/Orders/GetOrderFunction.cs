@@ -15,6 +15,6 @@ public static class GetOrderFunction
         var loaded = (OrderIds.IsWellFormed(id) ? await store.LoadWithHistoryAsync(id, context.RequestAborted) : null)
             ?? throw ApiProblem.NotFound("order_not_found", "工单不存在，请检查工单编号。");
         OrderAccess.Authorize(context, loaded.State);
-        return await runner.ViewAsync(context, loaded.State, loaded.History);
+        return await runner.ViewAsync(context, loaded.State, loaded);
     }
 }

@@ -7,7 +7,7 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Orders;
 
 /// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
-public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory)
+public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
 {
     public async Task<(OrderState State, Azure.ETag ETag)> FindAsync(string id, CancellationToken ct) =>
         (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
@@ -25,7 +25,7 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         var command = build(OrderAccess.Authorize(context, loaded.State));
         if (beforeSave is not null)
         {
-            if (OrderDecider.Decide(loaded.State, command, DateTimeOffset.UtcNow).Rejection is { } early) throw ToProblem(early);
+            if (OrderDecider.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } early) throw ToProblem(early);
             command = await beforeSave(command);
         }
         var outcome = await store.ExecuteAsync(id, command, ct, loaded);
@@ -33,11 +33,12 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         return await ViewAsync(context, outcome.State);
     }
 
-    public async Task<IResult> ViewAsync(HttpContext context, OrderState state, IReadOnlyList<OrderEvent>? history = null, int status = 200)
+    public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderStore.OrderHistory? history = null, int status = 200)
     {
         var snapshot = await directory.GetAsync(context.RequestAborted);
         var communityName = snapshot.Communities.TryGetValue(state.CommunityId, out var c) ? c.Name : state.CommunityId;
-        return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, history), ApiJson.Web.OrderView, statusCode: status);
+        return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, policy, clock.GetUtcNow(),
+            history?.History, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList()), ApiJson.Web.OrderView, statusCode: status);
     }
 
     public static ApiProblem ToProblem(Rejection r) => r.Kind switch

@@ -8,8 +8,10 @@ namespace Gongjian.Functions.Orders;
 /// <summary>Shapes an order for one caller: contact details only for those who need them.</summary>
 public static class OrderViewMapper
 {
-    public static OrderView ToView(OrderState s, Caller? caller, string communityName, IReadOnlyList<OrderEvent>? history = null)
+    public static OrderView ToView(OrderState s, Caller? caller, string communityName, SlaPolicy policy, DateTimeOffset now,
+        IReadOnlyList<OrderEvent>? history = null, IReadOnlyList<TimelineEntry>? notes = null)
     {
+        var deadline = Sla.Current(s, policy);
         var visible = OrderAccess.MaySeeContact(caller, s);
         string Photo(string id) => $"/api/orders/{s.Id}/photos/{id}";
         return new OrderView
@@ -40,7 +42,9 @@ public static class OrderViewMapper
             AfterPhotos = s.AfterPhotoIds.Select(Photo).ToList(),
             ShowcaseIds = s.ShowcaseIds,
             Version = s.Version,
-            Timeline = history?.Select((e, i) => Entry(e, i + 1)).ToList(),
+            Deadline = deadline is null ? null : new DeadlineView(deadline.Step.ToString().ToLowerInvariant(), deadline.Step.Chinese(),
+                deadline.DueAt, deadline.RemindAt, deadline.IsOverdue(now), s.EscalatedStep == deadline.Step),
+            Timeline = history?.Select((e, i) => Entry(e, i + 1)).Concat(notes ?? []).OrderBy(t => t.At).ToList(),
         };
     }
 
@@ -55,7 +59,9 @@ public static class OrderViewMapper
             OrderDeclined d => ("declined", "单位拒单，退回社区重新派单", d.Reason),
             DispatchWithdrawn w => ("withdrawn", "派单已撤回，退回社区重新派单", w.Reason),
             OrderCompleted c => ("completed", $"单位已办结（附照片 {c.PhotoIds.Count} 张）", c.Note),
-            OrderConfirmed c => ("confirmed", $"居民已评价：{c.Rating} 分", c.Comment),
+            OrderConfirmed { Rating: { } rating } c => ("confirmed", $"居民已评价：{rating} 分", c.Comment),
+            OrderConfirmed c => ("confirmed", "超过期限未评价，系统自动确认", c.Comment),
+            OrderEscalated esc => ("escalated", $"{esc.Step.Chinese()}超时，已提请街道督办", (string?)null),
             OrderReopened r => ("reopened", "居民不满意，申请重新办理", r.Reason),
             OrderCancelled c => ("cancelled", "居民已取消", c.Reason),
             OrderRejected r => ("rejected", "社区不予受理", r.Reason),

@@ -9,6 +9,9 @@ public sealed record ActorView(string Role, string? Name);
 public sealed record TimelineEntry(
     int Sequence, string Type, DateTimeOffset At, ActorView By, string Description, string? Reason);
 
+/// <summary>The deadline of the step the order waits on (派单/接单/办结/评价).</summary>
+public sealed record DeadlineView(string Step, string StepName, DateTimeOffset DueAt, DateTimeOffset RemindAt, bool Overdue, bool Escalated);
+
 public sealed record OrderView
 {
     public required string Id { get; init; }
@@ -36,6 +39,10 @@ public sealed record OrderView
     public required IReadOnlyList<string> AfterPhotos { get; init; }
     public required IReadOnlyList<string> ShowcaseIds { get; init; }
     public required int Version { get; init; }
+    /// <summary>The current step's deadline; null for closed orders.</summary>
+    public DeadlineView? Deadline { get; init; }
+    public DateTimeOffset? DueAt => Deadline?.DueAt;
+    public bool Overdue => Deadline?.Overdue ?? false;
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 }
 

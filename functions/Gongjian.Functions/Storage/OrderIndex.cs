@@ -9,7 +9,7 @@ namespace Gongjian.Functions.Storage;
 /// (PartitionKey <c>c-</c>/<c>s-</c>/<c>u-</c> + id), newest first. Rows carry the order version so a
 /// late writer never overwrites a newer row.
 /// </summary>
-public sealed class OrderIndex(StorageClients storage)
+public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
 {
     private readonly TableClient _table = storage.OrderIndex;
 
@@ -48,8 +48,11 @@ public sealed class OrderIndex(StorageClients storage)
         }
     }
 
-    private static TableEntity Row(string partition, OrderState s) => new(partition, RowKey(s))
+    private TableEntity Row(string partition, OrderState s) => new(partition, RowKey(s))
     {
+        // The current step's deadline, so lists and the daily digest can find overdue orders in one query.
+        ["DueAt"] = Sla.Current(s, policy)?.DueAt,
+        ["Step"] = Sla.Current(s, policy)?.Step.ToString(),
         ["OrderId"] = s.Id,
         ["Status"] = s.Status.Code(),
         ["Category"] = s.Category,

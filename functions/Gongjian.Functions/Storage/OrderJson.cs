@@ -18,6 +18,7 @@ namespace Gongjian.Functions.Storage;
 [JsonSerializable(typeof(OrderCancelled))]
 [JsonSerializable(typeof(OrderRejected))]
 [JsonSerializable(typeof(OrderShowcased))]
+[JsonSerializable(typeof(OrderEscalated))]
 internal sealed partial class OrderJson : JsonSerializerContext
 {
     public static string SerializeEvent(OrderEvent e) => JsonSerializer.Serialize(e, e.GetType(), Default);
@@ -37,6 +38,7 @@ internal sealed partial class OrderJson : JsonSerializerContext
             nameof(OrderCancelled) => Default.OrderCancelled,
             nameof(OrderRejected) => Default.OrderRejected,
             nameof(OrderShowcased) => Default.OrderShowcased,
+            nameof(OrderEscalated) => Default.OrderEscalated,
             _ => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)null,
         } ?? throw new InvalidDataException($"Unknown order event type '{type}'.");
         return (OrderEvent)(JsonSerializer.Deserialize(json, info)

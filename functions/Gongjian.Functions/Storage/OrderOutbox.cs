@@ -1,28 +1,31 @@
 using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
+using Gongjian.Functions.Engine;
 
 namespace Gongjian.Functions.Storage;
 
 /// <summary>
-/// Carries out what a committed change still owes (the query-table rows) and then deletes the
-/// outbox rows that recorded the debt. If the process dies in between, <see cref="SweepAsync"/>
-/// finds the rows left behind and relays them again; the index writes are idempotent by version.
+/// Carries out what a committed change still owes — the query-table rows, the order-event and timer
+/// messages — then deletes the outbox row that recorded the debt. If the process dies in between,
+/// <see cref="SweepAsync"/> finds the row and relays it again: index writes are idempotent by version
+/// and every message has a stable id its consumer dedupes on.
 /// </summary>
-public sealed class OrderOutbox(StorageClients storage, OrderIndex index, TimeProvider clock, ILogger<OrderOutbox> log)
+public sealed class OrderOutbox(StorageClients storage, OrderIndex index, QueueSender queues, TimeProvider clock, ILogger<OrderOutbox> log)
 {
     private readonly TableClient _orders = storage.Orders;
 
-    public async Task RelayAsync(OrderState state, string? dropUnitId, CancellationToken ct)
+    public async Task RelayAsync(OrderState state, string? dropUnitId, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
         try
         {
             await index.WriteAsync(state, dropUnitId, ct);
+            await SendAsync(messages, ct);
             await _orders.DeleteEntityAsync(state.Id, OrderRows.OutboxKey(state.Version), ETag.All, ct);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The change itself is committed; the sweeper finishes the relay.
+            // The change itself is committed (storage or network trouble after it); the sweeper finishes the relay.
             log.LogWarning(e, "Relay of order {OrderId} v{Version} failed; left for the sweeper", state.Id, state.Version);
         }
     }
@@ -43,13 +46,22 @@ public sealed class OrderOutbox(StorageClients storage, OrderIndex index, TimePr
             if (current.HasValue)
             {
                 var state = OrderRows.ReadState(current.Value!);
-                var drops = rows.Select(r => r.GetString("DropUnitId")).Where(u => u is not null && u != state.UnitId).Distinct();
                 await index.WriteAsync(state, null, ct);
-                foreach (var unit in drops) await index.WriteAsync(state, unit, ct);
+                foreach (var unit in rows.Select(r => r.GetString("DropUnitId")).Where(u => u is not null && u != state.UnitId).Distinct())
+                    await index.WriteAsync(state, unit, ct);
             }
-            foreach (var row in rows) await _orders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+            foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+            {
+                await SendAsync(OrderRows.ReadMessages(row), ct);
+                await _orders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+            }
             log.LogInformation("Swept {Count} outbox rows of order {OrderId}", rows.Count, orderId);
         }
         return pending.Count;
+    }
+
+    private async Task SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        foreach (var m in messages) await queues.SendAsync(m.Queue, m.Body, m.VisibleAt, ct);
     }
 }

@@ -31,12 +31,17 @@ internal static class OrderRows
     };
 
     /// <summary>Marks that the query tables (and later the event queue) still have to learn of this version.</summary>
-    public static TableEntity Outbox(string orderId, int version, string? dropUnitId, DateTimeOffset at) => new(orderId, OutboxKey(version))
-    {
-        ["Version"] = version,
-        ["DropUnitId"] = dropUnitId,
-        ["CreatedAt"] = at,
-    };
+    public static TableEntity Outbox(string orderId, int version, string? dropUnitId, IReadOnlyList<Engine.OutboxMessage> messages, DateTimeOffset at) =>
+        new(orderId, OutboxKey(version))
+        {
+            ["Version"] = version,
+            ["DropUnitId"] = dropUnitId,
+            ["Messages"] = System.Text.Json.JsonSerializer.Serialize(messages.ToList(), Engine.EngineJson.Default.ListOutboxMessage),
+            ["CreatedAt"] = at,
+        };
+
+    public static List<Engine.OutboxMessage> ReadMessages(TableEntity row) =>
+        row.GetString("Messages") is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, Engine.EngineJson.Default.ListOutboxMessage) ?? [] : [];
 
     public static OrderState ReadState(TableEntity row) => OrderJson.DeserializeState(row.GetString("State"));
 

@@ -15,7 +15,7 @@ public sealed record CommandOutcome(OrderState State, IReadOnlyList<OrderEvent> 
 /// transaction guarded by the state row's ETag; when another writer wins (412/409) the command is
 /// decided again against the fresh state, so it either applies once or is refused by the rules.
 /// </summary>
-public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, TimeProvider clock, ILogger<OrderStore> log)
+public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPolicy policy, TimeProvider clock, ILogger<OrderStore> log)
 {
     private const int MaxAttempts = 8;
     private readonly TableClient _orders = storage.Orders;
@@ -26,18 +26,22 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, TimeP
         return row.HasValue ? (OrderRows.ReadState(row.Value!), row.Value!.ETag) : null;
     }
 
-    /// <summary>The state and its full history in one partition query.</summary>
-    public async Task<(OrderState State, IReadOnlyList<OrderEvent> History)?> LoadWithHistoryAsync(string orderId, CancellationToken ct)
+    public sealed record OrderHistory(OrderState State, IReadOnlyList<OrderEvent> History, IReadOnlyList<OrderJournal.Note> Notes);
+
+    /// <summary>The state, its full history and the journal notes, in one partition query.</summary>
+    public async Task<OrderHistory?> LoadWithHistoryAsync(string orderId, CancellationToken ct)
     {
         OrderState? state = null;
         var history = new List<OrderEvent>();
+        var notes = new List<OrderJournal.Note>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId}");
         await foreach (var row in _orders.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             if (row.RowKey.StartsWith(OrderRows.EventPrefix, StringComparison.Ordinal)) history.Add(OrderRows.ReadEvent(row));
+            else if (row.RowKey.StartsWith(OrderJournal.Prefix, StringComparison.Ordinal)) notes.Add(OrderJournal.Read(row));
             else if (row.RowKey == OrderRows.StateKey(orderId)) state = OrderRows.ReadState(row);
         }
-        return state is null ? null : (state, history);
+        return state is null ? null : new OrderHistory(state, history, notes);
     }
 
     /// <param name="preloaded">The state the caller already read (to authorize), saving the first read.</param>
@@ -51,7 +55,7 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, TimeP
             var decision = OrderDecider.Decide(state, command, clock.GetUtcNow());
             if (!decision.IsAccepted) return new CommandOutcome(state, [], decision.Rejection);
 
-            var (next, actions) = Plan(state, loaded?.ETag, decision.Events);
+            var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events);
             var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
             try
             {
@@ -62,24 +66,28 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, TimeP
                 log.LogInformation("Order {OrderId} changed concurrently (attempt {Attempt}); deciding again", orderId, attempt);
                 continue;
             }
-            await outbox.RelayAsync(next, dropUnitId, ct);
+            await outbox.RelayAsync(next, dropUnitId, messages, ct);
             return new CommandOutcome(next, decision.Events, null);
         }
     }
 
-    private (OrderState Next, List<TableTransactionAction> Actions) Plan(OrderState state, ETag? etag, IReadOnlyList<OrderEvent> events)
+    private (OrderState Next, List<TableTransactionAction> Actions, List<Engine.OutboxMessage> Messages) Plan(
+        OrderState state, ETag? etag, IReadOnlyList<OrderEvent> events)
     {
         var actions = new List<TableTransactionAction>(events.Count + 2);
+        var sequenced = new List<(OrderEvent, int)>(events.Count);
         var next = state;
         foreach (var e in events)
         {
             next = OrderState.Evolve(next, e);
+            sequenced.Add((e, next.Version));
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Event(e, next.Version)));
         }
+        var messages = Engine.OutboxPlan.For(state, next, sequenced, policy);
         actions.Add(etag is { } tag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, OrderRows.State(next), tag)
             : new TableTransactionAction(TableTransactionActionType.Add, OrderRows.State(next)));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, clock.GetUtcNow())));
-        return (next, actions);
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, messages, clock.GetUtcNow())));
+        return (next, actions, messages);
     }
 }

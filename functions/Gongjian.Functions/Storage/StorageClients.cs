@@ -49,8 +49,10 @@ public sealed class StorageClients
 
     public QueueClient Queue(string name) => _queues.GetQueueClient(_options.Queue(name));
 
-    public async Task CreateIfMissingAsync(IEnumerable<string> queues, CancellationToken ct)
+    /// <summary>Creates every table, the photos container, the app's queues and their poison queues, plus <paramref name="extraQueues"/>.</summary>
+    public async Task CreateIfMissingAsync(IEnumerable<string> extraQueues, CancellationToken ct)
     {
+        var queues = Hosting.QueueNames.All.Concat(Hosting.QueueNames.All.Select(Hosting.QueueNames.Poison)).Concat(extraQueues).Distinct();
         var work = TableNames.All.Select(t => (Task)Table(t).CreateIfNotExistsAsync(ct))
             .Append(Photos.CreateIfNotExistsAsync(cancellationToken: ct))
             .Concat(queues.Select(q => (Task)Queue(q).CreateIfNotExistsAsync(cancellationToken: ct)));

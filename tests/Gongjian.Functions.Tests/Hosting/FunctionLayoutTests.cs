@@ -32,13 +32,29 @@ public sealed class FunctionLayoutTests
             {
                 var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, f.Name, "function.json")))!;
                 var trigger = json["bindings"]![0]!;
-                var http = Assert.IsType<HttpTrigger>(f.Trigger);
-                Assert.Equal("httpTrigger", (string?)trigger["type"]);
-                Assert.Equal(http.Method.ToLowerInvariant(), (string?)trigger["methods"]![0]);
-                Assert.Equal(http.Route, (string?)trigger["route"]);
-                Assert.Equal("http", (string?)json["bindings"]![1]!["type"]);
-                // The Functions host forwards /api/{route}; the app must serve exactly that path.
-                Assert.Contains($"api/{http.Route}", routes);
+                switch (f.Trigger)
+                {
+                    case HttpTrigger http:
+                        Assert.Equal("httpTrigger", (string?)trigger["type"]);
+                        Assert.Equal(http.Method.ToLowerInvariant(), (string?)trigger["methods"]![0]);
+                        Assert.Equal(http.Route, (string?)trigger["route"]);
+                        Assert.Equal("http", (string?)json["bindings"]![1]!["type"]);
+                        // The Functions host forwards /api/{route}; the app must serve exactly that path.
+                        Assert.Contains($"api/{http.Route}", routes);
+                        break;
+                    case QueueTrigger queue:
+                        Assert.Equal("queueTrigger", (string?)trigger["type"]);
+                        Assert.Equal(queue.QueueName, (string?)trigger["queueName"]);
+                        Assert.Equal("AzureWebJobsStorage", (string?)trigger["connection"]);
+                        break;
+                    case TimerTrigger timer:
+                        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+                        Assert.Equal(timer.Schedule, (string?)trigger["schedule"]);
+                        break;
+                    default:
+                        Assert.Fail($"Unexpected trigger {f.Trigger}");
+                        break;
+                }
             }
         }
         finally { Directory.Delete(dir, recursive: true); }

@@ -27,7 +27,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
 
             Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
             await responses.Single(r => r.StatusCode != HttpStatusCode.OK).ShouldBeProblemAsync(409, "order_dispatched");
-            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.Value.History;
+            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.History;
             Assert.Single(history.OfType<OrderDispatched>());
         }
     }
@@ -44,7 +44,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        var loaded = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.Value;
+        var loaded = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!;
         Assert.Single(loaded.History.OfType<OrderAccepted>());
         Assert.Equal(loaded.History.Count, loaded.State.Version);
     }

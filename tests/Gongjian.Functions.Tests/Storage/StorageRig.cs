@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
@@ -22,14 +23,19 @@ public sealed class StorageRig
     public static readonly Actor Liaison = new(ActorRole.Liaison, "baosheng-property", "宝盛置业联络员");
     public static readonly MemberUnit Baosheng = DemoData.Units.Single(u => u.Id == "baosheng-property");
 
-    private StorageRig(StorageClients real, StorageClients missing)
+    private StorageRig(StorageClients real, StorageClients missing, StorageClients unreachable)
     {
         Real = real;
-        Index = new OrderIndex(real);
-        Outbox = new OrderOutbox(real, Index, TimeProvider.System, NullLogger<OrderOutbox>.Instance);
-        Store = new OrderStore(real, Outbox, TimeProvider.System, NullLogger<OrderStore>.Instance);
-        var crashingOutbox = new OrderOutbox(real, new OrderIndex(missing), TimeProvider.System, NullLogger<OrderOutbox>.Instance);
-        CrashingStore = new OrderStore(real, crashingOutbox, TimeProvider.System, NullLogger<OrderStore>.Instance);
+        var policy = SlaPolicy.Default;
+        var clock = TimeProvider.System;
+        var queues = new Gongjian.Functions.Engine.QueueSender(real, clock);
+        Index = new OrderIndex(real, policy);
+        Outbox = new OrderOutbox(real, Index, queues, clock, NullLogger<OrderOutbox>.Instance);
+        Store = new OrderStore(real, Outbox, policy, clock, NullLogger<OrderStore>.Instance);
+        var crashingOutbox = new OrderOutbox(real, new OrderIndex(missing, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
+        CrashingStore = new OrderStore(real, crashingOutbox, policy, clock, NullLogger<OrderStore>.Instance);
+        var cutOffOutbox = new OrderOutbox(real, new OrderIndex(unreachable, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
+        CutOffStore = new OrderStore(real, cutOffOutbox, policy, clock, NullLogger<OrderStore>.Instance);
     }
 
     public StorageClients Real { get; }
@@ -38,6 +44,8 @@ public sealed class StorageRig
     public OrderStore Store { get; }
     /// <summary>Commits like the real store, but every relay to the index fails (its tables are missing).</summary>
     public OrderStore CrashingStore { get; }
+    /// <summary>Commits like the real store, but the index endpoint refuses connections (a network failure, not an HTTP answer).</summary>
+    public OrderStore CutOffStore { get; }
 
     public static async Task<StorageRig> CreateAsync(AzuriteFixture azurite)
     {
@@ -45,8 +53,11 @@ public sealed class StorageRig
         var prefix = "o" + Guid.NewGuid().ToString("N")[..12];
         var real = new StorageClients(settings, Options.Create(new StorageOptions { Prefix = prefix }));
         var missing = new StorageClients(settings, Options.Create(new StorageOptions { Prefix = "x" + prefix }));
+        var deadPort = FreePort.Next();
+        var cutOff = new StorageSettings { ConnectionString = Regex.Replace(azurite.ConnectionString, @"TableEndpoint=http://127\.0\.0\.1:\d+", $"TableEndpoint=http://127.0.0.1:{deadPort}") };
+        var unreachable = new StorageClients(cutOff, Options.Create(new StorageOptions { Prefix = prefix }));
         await real.CreateIfMissingAsync([], CancellationToken.None);
-        return new StorageRig(real, missing);
+        return new StorageRig(real, missing, unreachable);
     }
 
     public static PlaceOrder Place(string id) => new()

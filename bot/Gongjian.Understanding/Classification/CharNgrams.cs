@@ -1,0 +1,49 @@
+using Gongjian.Understanding.Text;
+
+namespace Gongjian.Understanding.Classification;
+
+/// <summary>
+/// Character 1–3-grams: Chinese has no spaces, and residents' typos ("楼到灯", "电悌") still share
+/// most n-grams with the right words, which a word segmenter would not give us. Digits and
+/// punctuation break segments so phone numbers and building numbers never become features.
+/// </summary>
+internal static class CharNgrams
+{
+    public const int MaxN = 3;
+
+    public delegate void Visitor(ReadOnlySpan<char> gram);
+
+    public static void Visit(string text, Visitor visit)
+    {
+        var folded = Fold(text);
+        var i = 0;
+        while (i < folded.Length)
+        {
+            while (i < folded.Length && folded[i] == '\0') i++;
+            var start = i;
+            while (i < folded.Length && folded[i] != '\0') i++;
+            var segment = folded.AsSpan(start, i - start);
+            for (var n = 1; n <= MaxN; n++)
+                for (var at = 0; at + n <= segment.Length; at++)
+                    visit(segment.Slice(at, n));
+        }
+    }
+
+    public static HashSet<string> Distinct(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Visit(text, g => set.Add(g.ToString()));
+        return set;
+    }
+
+    private static char[] Fold(string text)
+    {
+        var chars = new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            chars[i] = ResidentText.IsHan(c) ? c : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+        return chars;
+    }
+}

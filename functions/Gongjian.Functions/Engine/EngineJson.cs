@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gongjian.Bot.Notifications;
+
+namespace Gongjian.Functions.Engine;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OrderEventMessage))]
+[JsonSerializable(typeof(TimerMessage))]
+[JsonSerializable(typeof(List<OutboxMessage>))]
+[JsonSerializable(typeof(Notification))]
+internal sealed partial class EngineJson : JsonSerializerContext;

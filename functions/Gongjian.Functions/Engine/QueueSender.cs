@@ -1,0 +1,17 @@
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Engine;
+
+/// <summary>Sends queue messages that become visible at a given time, at most 7 days ahead (longer waits hop).</summary>
+public sealed class QueueSender(StorageClients storage, TimeProvider clock)
+{
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    public Task SendAsync(string queue, string body, DateTimeOffset visibleAt, CancellationToken ct)
+    {
+        var delay = visibleAt - clock.GetUtcNow();
+        delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
+        // TTL -1: a timer must not expire in the queue before it fires.
+        return storage.Queue(queue).SendMessageAsync(body, delay, TimeSpan.FromSeconds(-1), ct);
+    }
+}

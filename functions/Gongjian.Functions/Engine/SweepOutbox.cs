@@ -1,0 +1,17 @@
+using Gongjian.Functions.Hosting;
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Engine;
+
+/// <summary>Timer function: every minute, relays what a crash left in the outbox (rows older than 30 s).</summary>
+public static class SweepOutbox
+{
+    public static readonly TimerTrigger Trigger = new("0 * * * * *");
+
+    public static async Task Run(FunctionInvocation invocation, IServiceProvider services, CancellationToken ct)
+    {
+        var repaired = await services.GetRequiredService<OrderOutbox>().SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (repaired > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} orders", repaired);
+    }
+}

@@ -1,0 +1,95 @@
+using Azure;
+using Azure.Storage.Queues;
+
+namespace Gongjian.Functions.Hosting.Triggers;
+
+/// <summary>
+/// One queue function's receive loop: fetches up to batchSize messages, runs them concurrently,
+/// and fetches the next batch once the number still running has dropped to newBatchThreshold
+/// (so at most batchSize + newBatchThreshold run at once). Idle, it polls with exponential back-off.
+/// </summary>
+public sealed class QueueListener(
+    FunctionDeclaration function, QueueClient queue, QueueClient poison, QueueHostOptions options, TimeSpan lease,
+    IServiceProvider services, TimeProvider clock, ILogger log)
+{
+    private readonly QueueMessageRunner _runner = new(function, queue, poison, options, lease, services, log);
+    private readonly PollingBackoff _backoff = new(options.MaxPollingInterval);
+    private readonly SemaphoreSlim _finished = new(0);
+    private readonly HashSet<Task> _running = [];
+    private long _receives;
+
+    public string FunctionName => function.Name;
+    /// <summary>Receive calls made so far (for tests and diagnostics: an idle listener makes few).</summary>
+    public long Receives => Interlocked.Read(ref _receives);
+    /// <summary>The wait after the next empty receive.</summary>
+    public TimeSpan CurrentBackoff => _backoff.Current;
+    public int InFlight { get { lock (_running) return _running.Count; } }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await EnsureQueuesAsync(stopping);
+            while (!stopping.IsCancellationRequested)
+            {
+                while (InFlight > options.NewBatchThreshold) await _finished.WaitAsync(stopping);
+                var received = 0;
+                try
+                {
+                    Interlocked.Increment(ref _receives);
+                    var messages = (await queue.ReceiveMessagesAsync(options.BatchSize, lease, stopping)).Value;
+                    foreach (var message in messages) Start(() => _runner.RunAsync(message, stopping));
+                    received = messages.Length;
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    await EnsureQueuesAsync(stopping); // deleted while we ran, or storage came up empty
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "Receiving from {Queue} failed; retrying", queue.Name);
+                }
+                if (received > 0) _backoff.Reset();
+                else await Task.Delay(_backoff.Idle(), clock, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
+        finally
+        {
+            // Let the messages in flight finish (or release themselves when their function honours the token).
+            Task[] left;
+            lock (_running) left = [.. _running];
+            await Task.WhenAll(left);
+        }
+    }
+
+    private void Start(Func<Task> work)
+    {
+        var task = Task.Run(async () =>
+        {
+            try { await work(); }
+            catch (Exception e) { log.LogError(e, "{Function}: settling a message failed; it reappears when its lease ends", function.Name); }
+        });
+        lock (_running) _running.Add(task);
+        task.ContinueWith(t =>
+        {
+            lock (_running) _running.Remove(t);
+            _finished.Release();
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>Creates the queue and its poison queue if missing (Bicep creates them in Azure; this is for local runs).</summary>
+    private async Task EnsureQueuesAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
+            await poison.CreateIfNotExistsAsync(cancellationToken: stopping);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            // No right to create, or storage not reachable yet: receiving reports and retries with back-off.
+            log.LogWarning(e, "Could not create {Queue} / {Poison}", queue.Name, poison.Name);
+        }
+    }
+}
