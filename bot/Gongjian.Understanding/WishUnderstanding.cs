@@ -23,6 +23,8 @@ public sealed record WishFields
     public string? Summary { get; init; }
     /// <summary>Which path produced this: "offline" or "openai".</summary>
     public required string Source { get; init; }
+    /// <summary>Why the model's answer was not used (e.g. "timeout", "http 429", "invalid category"); null when it was, or when no model was asked.</summary>
+    public string? FallbackReason { get; init; }
 }
 
 /// <summary>A community the resident may be in, with the names people use for it.</summary>

@@ -14,12 +14,12 @@ internal static class SummaryWriter
 
     private static readonly string[] Filler =
     [
-        "您好", "你好", "请问一下", "请问", "麻烦你们", "麻烦您", "麻烦了", "谢谢你们", "谢谢了", "谢谢", "多谢",
+        "您好", "你好", "请问一下", "请问", "麻烦你们", "麻烦您", "麻烦了", "麻烦", "谢谢你们", "谢谢了", "谢谢", "多谢",
         "感谢", "拜托了", "拜托", "社区领导", "领导", "同志们",
     ];
 
     // Only right before the number is "电话" a label; elsewhere ("社区电话多少") it is the wish itself.
-    private static readonly string[] PhoneLabels = ["联系电话", "电话号码", "手机号码", "手机号", "电话是", "电话", "手机", "tel", "Tel"];
+    private static readonly string[] PhoneLabels = ["我家电话", "家里电话", "我的电话", "联系电话", "电话号码", "手机号码", "手机号", "电话是", "电话", "手机", "tel", "Tel"];
 
     private static readonly char[] ClauseBreaks = ['，', ',', '。', '.', '！', '!', '？', '?', '；', ';', '：', ':', '、', ' ', '~', '～'];
 

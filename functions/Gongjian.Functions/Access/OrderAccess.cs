@@ -32,7 +32,8 @@ public static class OrderAccess
         ActorRole.Admin => true,
         ActorRole.Organizer => order.StreetId == caller.Scope,
         ActorRole.Dispatcher => order.CommunityId == caller.Scope,
-        ActorRole.Liaison => order.UnitId == caller.Scope,
+        // A unit keeps sight of an order it declined or had withdrawn, so a late answer gets a reason, not a wall.
+        ActorRole.Liaison => order.UnitId == caller.Scope || order.DeclinedUnitIds.Contains(caller.Scope),
         _ => false,
     };
 

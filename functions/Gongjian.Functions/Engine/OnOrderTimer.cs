@@ -22,7 +22,7 @@ public static class OnOrderTimer
         using var _ = Correlation.Begin(timer.CorrelationId);
         var clock = services.GetRequiredService<TimeProvider>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnOrderTimer));
-        if (timer.FireAt - clock.GetUtcNow() > TimeSpan.FromSeconds(1))
+        if (timer.FireAt > clock.GetUtcNow())
         {
             await services.GetRequiredService<QueueSender>().SendAsync(QueueNames.OrderTimers, invocation.Message!, timer.FireAt, ct);
             return;

@@ -10,7 +10,8 @@ public sealed class QueueSender(StorageClients storage, TimeProvider clock)
     public Task SendAsync(string queue, string body, DateTimeOffset visibleAt, CancellationToken ct)
     {
         var delay = visibleAt - clock.GetUtcNow();
-        delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
+        // Queue visibility is in whole seconds: round up so a timer never becomes visible before it is due.
+        delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
         // TTL -1: a timer must not expire in the queue before it fires.
         return storage.Queue(queue).SendMessageAsync(body, delay, TimeSpan.FromSeconds(-1), ct);
     }

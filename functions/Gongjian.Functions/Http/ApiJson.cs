@@ -17,6 +17,7 @@ namespace Gongjian.Functions.Http;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PlaceOrderRequest))]
 [JsonSerializable(typeof(DispatchRequest))]

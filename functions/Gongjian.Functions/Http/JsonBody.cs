@@ -36,12 +36,12 @@ public static class JsonBody
                 $"第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 个字符附近有误。");
         if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
-            var missing = MissingNames(message);
+            var missing = field is null ? MissingNames(message) : string.Join(", ", MissingNames(message).Split(", ").Select(n => $"{field}.{n}"));
             return ApiProblem.BadRequest("missing_field", $"缺少必填字段：{missing}。", missing);
         }
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            var unknown = UnknownName(message) ?? field;
+            var unknown = field ?? UnknownName(message);
             return ApiProblem.BadRequest("unknown_field", $"不认识的字段：{unknown}。", unknown);
         }
         return ApiProblem.BadRequest("invalid_field_type", $"字段 {field} 的类型或取值不正确。", field);

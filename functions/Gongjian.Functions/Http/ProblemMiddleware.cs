@@ -11,10 +11,11 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         try
         {
             await next(context);
-            if (context.Response is { HasStarted: false, StatusCode: 404 or 405 } && context.GetEndpoint() is null)
-                await ProblemWriter.WriteAsync(context, context.Response.StatusCode == 404
-                    ? ApiProblem.NotFound("route_not_found", "请求的地址不存在。")
-                    : new ApiProblem(405, "method_not_allowed", "该地址不支持此请求方法。"));
+            if (context.Response is { HasStarted: false, StatusCode: 404 } && context.GetEndpoint() is null)
+                await ProblemWriter.WriteAsync(context, ApiProblem.NotFound("route_not_found", "请求的地址不存在。"));
+            else if (context.Response is { HasStarted: false, StatusCode: 405 })
+                // Routing answers a wrong method with its own endpoint and an Allow header, which the writer keeps.
+                await ProblemWriter.WriteAsync(context, new ApiProblem(405, "method_not_allowed", "该地址不支持此请求方法。"));
         }
         catch (ApiProblem problem)
         {

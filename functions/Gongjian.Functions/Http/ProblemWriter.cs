@@ -9,7 +9,9 @@ public static class ProblemWriter
     public static async Task WriteAsync(HttpContext context, ApiProblem problem)
     {
         if (context.Response.HasStarted) return;
+        var allow = context.Response.Headers.Allow;
         context.Response.Clear();
+        if (problem.Status == StatusCodes.Status405MethodNotAllowed) context.Response.Headers.Allow = allow;
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         if (problem.Status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";

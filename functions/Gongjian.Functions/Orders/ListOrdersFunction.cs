@@ -28,7 +28,7 @@ public static class ListOrdersFunction
         var snapshot = await directory.GetAsync(context.RequestAborted);
         var partition = Partition(caller, Param("communityId"), Param("unitId"), Param("streetId"), snapshot);
 
-        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Removed eq false") };
         if (Param("status") is { } status)
         {
             if (!OrderStatusNames.TryParse(status, out var parsed))
@@ -49,14 +49,14 @@ public static class ListOrdersFunction
         try
         {
             page = await storage.OrderIndex.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: context.RequestAborted)
-                .AsPages(DecodeToken(Param("pageToken")), pageSize).FirstAsync(context.RequestAborted);
+                .AsPages(DecodeToken(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
             throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
         }
         var items = page.Values.Select(ToSummary).ToList();
-        return Results.Json(new OrderPage(items, EncodeToken(page.ContinuationToken)), ApiJson.Web.OrderPage);
+        return Results.Json(new OrderPage(items, EncodeToken(page.ContinuationToken, partition)), ApiJson.Web.OrderPage);
     }
 
     private static string Partition(Caller caller, string? communityId, string? unitId, string? streetId, Communities.CommunityDirectory.Snapshot snapshot)
@@ -88,15 +88,21 @@ public static class ListOrdersFunction
             row.GetString("Summary") ?? "", row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
     }
 
-    private static string? EncodeToken(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // The page token names the list it belongs to, so a token from another list (or a made-up one) is refused.
+    private static string? EncodeToken(string? token, string partition) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{token}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static string? DecodeToken(string? token)
+    private static string? DecodeToken(string? token, string partition)
     {
         if (token is null) return null;
         var s = token.Replace('-', '+').Replace('_', '/');
         s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
-        try { return Encoding.UTF8.GetString(Convert.FromBase64String(s)); }
-        catch (FormatException) { throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken"); }
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(s)); }
+        catch (FormatException) { throw InvalidToken(); }
+        var parts = decoded.Split('\n', 2);
+        return parts.Length == 2 && parts[0] == partition && parts[1].Length > 0 ? parts[1] : throw InvalidToken();
     }
+
+    private static ApiProblem InvalidToken() => ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
 }

@@ -7,7 +7,7 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Orders;
 
 /// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
-public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
+public sealed class OrderCommandRunner(OrderStore store, OrderJournal journal, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
 {
     public async Task<(OrderState State, Azure.ETag ETag)> FindAsync(string id, CancellationToken ct) =>
         (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
@@ -29,7 +29,13 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
             command = await beforeSave(command);
         }
         var outcome = await store.ExecuteAsync(id, command, ct, loaded);
-        if (outcome.Rejection is { } r) throw ToProblem(r);
+        if (outcome.Rejection is { } r)
+        {
+            // A late, repeated or out-of-order request changes nothing, but the order's history says why.
+            if (r.Kind == RejectionKind.Conflict)
+                await journal.NoteAsync(id, r.Code, $"{ActorNames.Of(command.By)}的请求未执行：{r.Message}", ct);
+            throw ToProblem(r);
+        }
         return await ViewAsync(context, outcome.State);
     }
 

@@ -7,7 +7,8 @@ namespace Gongjian.Functions.Storage;
 /// <summary>
 /// The lists staff page through: one row per order in its community's, street's and unit's partition
 /// (PartitionKey <c>c-</c>/<c>s-</c>/<c>u-</c> + id), newest first. Rows carry the order version so a
-/// late writer never overwrites a newer row.
+/// late writer never overwrites a newer row; a row leaving a partition becomes a tombstone
+/// (<c>Removed = true</c>) that every query filters out.
 /// </summary>
 public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
 {
@@ -24,8 +25,9 @@ public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
         var partitions = new List<string> { CommunityPartition(s.CommunityId), StreetPartition(s.StreetId) };
         if (s.UnitId is not null) partitions.Add(UnitPartition(s.UnitId));
         await Task.WhenAll(partitions.Select(p => WriteIfNewerAsync(Row(p, s), ct)));
+        // A tombstone, not a delete: it keeps the version, so a late relay of an older version cannot bring the row back.
         if (dropUnitId is not null && dropUnitId != s.UnitId)
-            await _table.DeleteEntityAsync(UnitPartition(dropUnitId), RowKey(s), ETag.All, ct);
+            await WriteIfNewerAsync(new TableEntity(UnitPartition(dropUnitId), RowKey(s)) { ["Removed"] = true, ["Version"] = s.Version }, ct);
     }
 
     private async Task WriteIfNewerAsync(TableEntity row, CancellationToken ct)
@@ -53,6 +55,7 @@ public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
         // The current step's deadline, so lists and the daily digest can find overdue orders in one query.
         ["DueAt"] = Sla.Current(s, policy)?.DueAt,
         ["Step"] = Sla.Current(s, policy)?.Step.ToString(),
+        ["Removed"] = false,
         ["OrderId"] = s.Id,
         ["Status"] = s.Status.Code(),
         ["Category"] = s.Category,

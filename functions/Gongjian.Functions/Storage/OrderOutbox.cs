@@ -40,24 +40,39 @@ public sealed class OrderOutbox(StorageClients storage, OrderIndex index, QueueS
         await foreach (var row in _orders.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             (pending.TryGetValue(row.PartitionKey, out var rows) ? rows : pending[row.PartitionKey] = []).Add(row);
 
+        var repaired = 0;
         foreach (var (orderId, rows) in pending)
         {
-            var current = await _orders.GetEntityIfExistsAsync<TableEntity>(orderId, OrderRows.StateKey(orderId), cancellationToken: ct);
-            if (current.HasValue)
+            try
             {
-                var state = OrderRows.ReadState(current.Value!);
-                await index.WriteAsync(state, null, ct);
-                foreach (var unit in rows.Select(r => r.GetString("DropUnitId")).Where(u => u is not null && u != state.UnitId).Distinct())
-                    await index.WriteAsync(state, unit, ct);
+                await SweepOrderAsync(orderId, rows, ct);
+                repaired++;
             }
-            foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await SendAsync(OrderRows.ReadMessages(row), ct);
-                await _orders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+                // One broken order must not stop the others from being relayed.
+                log.LogError(e, "Sweep of order {OrderId} failed; will retry next time", orderId);
             }
-            log.LogInformation("Swept {Count} outbox rows of order {OrderId}", rows.Count, orderId);
         }
-        return pending.Count;
+        return repaired;
+    }
+
+    private async Task SweepOrderAsync(string orderId, List<TableEntity> rows, CancellationToken ct)
+    {
+        var current = await _orders.GetEntityIfExistsAsync<TableEntity>(orderId, OrderRows.StateKey(orderId), cancellationToken: ct);
+        if (current.HasValue)
+        {
+            var state = OrderRows.ReadState(current.Value!);
+            var drops = rows.Select(r => r.GetString("DropUnitId")).Where(u => u is not null && u != state.UnitId).Distinct().ToList();
+            if (drops.Count == 0) await index.WriteAsync(state, null, ct);
+            foreach (var unit in drops) await index.WriteAsync(state, unit, ct);
+        }
+        foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            await SendAsync(OrderRows.ReadMessages(row), ct);
+            await _orders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+        }
+        log.LogInformation("Swept {Count} outbox rows of order {OrderId}", rows.Count, orderId);
     }
 
     private async Task SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)

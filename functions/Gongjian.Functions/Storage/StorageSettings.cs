@@ -15,6 +15,8 @@ public sealed record StorageSettings
     public Uri? QueueServiceUri { get; init; }
     public Uri? TableServiceUri { get; init; }
     public string? ManagedIdentityClientId { get; init; }
+    /// <summary>Set by <c>__credential=managedidentity</c>: use the app's managed identity, never other credentials.</summary>
+    public bool ManagedIdentity { get; init; }
     public bool UsesIdentity => ConnectionString is null;
 
     public static StorageSettings From(IConfiguration configuration, string name = "AzureWebJobsStorage")
@@ -44,11 +46,11 @@ public sealed record StorageSettings
         var credential = section["credential"];
         if (credential is not null && !credential.Equals("managedidentity", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"'{name}__credential' must be 'managedidentity' when set (was '{credential}').");
-        return settings;
+        return settings with { ManagedIdentity = credential is not null };
     }
 
     public TokenCredential CreateCredential() =>
-        ManagedIdentityClientId is { } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        ManagedIdentityClientId is { } clientId ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+        : ManagedIdentity ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+        : new DefaultAzureCredential();
 }

@@ -43,7 +43,9 @@ public sealed class OrderCycleTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("declined", declined.GetProperty("status").GetString());
         Assert.DoesNotContain(id, await ListIdsAsync(liaison));
-        await (await _app.GetAsync($"/api/orders/{id}", liaison)).ShouldBeProblemAsync(403, "outside_scope");
+        // The unit still sees what became of the order it declined, but no longer the resident's contact.
+        var seen = await (await _app.GetAsync($"/api/orders/{id}", liaison)).ReadJsonAsync(200);
+        Assert.False(seen.GetProperty("contactVisible").GetBoolean());
         var again = await (await _app.PostAsync($"/api/orders/{id}/dispatch", new { unitId = "caiyuan-volunteers", category = "environment" }, dispatcher)).ReadJsonAsync(200);
         Assert.Equal("dispatched", again.GetProperty("status").GetString());
     }

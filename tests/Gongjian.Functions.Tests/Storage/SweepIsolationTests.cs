@@ -24,9 +24,12 @@ public sealed class SweepIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = StorageRig.NewId();
         await StorageRig.RunAsync(_rig.CrashingStore, id, StorageRig.Place(id));
 
-        await Record.ExceptionAsync(() => _rig.Outbox.SweepAsync(TimeSpan.Zero, CancellationToken.None));
+        var thrown = await Record.ExceptionAsync(() => _rig.Outbox.SweepAsync(TimeSpan.Zero, CancellationToken.None));
 
-        Assert.Equal(("placed", 1), (await _rig.IndexRowsAsync(id)).GetValueOrDefault("c-dongqili"));
+        var rows = await _rig.IndexRowsAsync(id);
+        Assert.True(rows.ContainsKey("c-dongqili"),
+            $"the healthy order was never indexed: the sweep stopped at {broken} with {thrown?.GetType().Name}: {thrown?.Message}");
+        Assert.Equal(("placed", 1), rows["c-dongqili"]);
         Assert.Empty(await _rig.OutboxRowsAsync(id));
     }
 }

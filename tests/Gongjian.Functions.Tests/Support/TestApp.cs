@@ -31,7 +31,11 @@ public sealed class TestApp : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public static async Task<TestApp> StartAsync(AzuriteFixture azurite)
+    /// <summary>
+    /// Starts the app. Queue and timer functions do not run unless <paramref name="args"/> says
+    /// <c>--Host:Triggers=true</c>, so tests see exactly the effects of their own requests.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, params string[] args)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var app = AppBuilder.Build([
@@ -39,6 +43,8 @@ public sealed class TestApp : IAsyncDisposable
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
             $"--Storage:Prefix={prefix}",
             "--Logging:LogLevel:Default=Warning",
+            "--Host:Triggers=false",
+            .. args,
         ]);
         await app.Services.GetRequiredService<StorageClients>().CreateIfMissingAsync([], CancellationToken.None);
         var directory = app.Services.GetRequiredService<CommunityDirectory>();

@@ -51,6 +51,8 @@ public sealed record HostJsonOptions(string? Source, QueueHostOptions Queues)
         {
             throw new InvalidOperationException($"{source} is not valid JSON: {e.Message}", e);
         }
+        if (root?["extensions"]?["queues"] is { } section && section is not JsonObject)
+            throw new InvalidOperationException($"{source}: extensions.queues must be an object.");
         var queues = root?["extensions"]?["queues"] as JsonObject;
         T Fail<T>(string name, string rule, JsonNode? value) =>
             throw new InvalidOperationException($"{source}: extensions.queues.{name} {rule} (was {value?.ToJsonString() ?? "null"}).");

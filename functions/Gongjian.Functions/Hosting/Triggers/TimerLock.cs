@@ -25,11 +25,16 @@ public sealed class TimerLock(BlobContainerClient container, ILogger log)
     public async Task<bool> TryRunAsync(string functionName, DateTimeOffset? occurrence, Func<Task> run, CancellationToken ct)
     {
         var blob = container.GetBlobClient($"timers/{functionName}");
-        await EnsureBlobAsync(blob, ct);
         var lease = blob.GetBlobLeaseClient();
         try
         {
             await lease.AcquireAsync(LeaseTime, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // First run of this timer on this account: make its blob, then compete for it as usual.
+            await EnsureBlobAsync(blob, ct);
+            return await TryRunAsync(functionName, occurrence, run, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

@@ -1,0 +1,65 @@
+using Gongjian.Domain.Community;
+using Gongjian.Understanding.Text;
+
+namespace Gongjian.Understanding.Classification;
+
+/// <summary>Tunables of the offline classifier; the defaults were chosen by cross-validation on the training split.</summary>
+internal sealed record ClassifierSettings(double Alpha = 0.5, double Temperature = 8.0, double CueWeight = 2.5, double Threshold = 0.4)
+{
+    public static readonly ClassifierSettings Default = new();
+}
+
+/// <summary>The best category and how sure the classifier is (softmax over its scores, 0–1).</summary>
+internal readonly record struct CategoryGuess(string? Best, double Confidence);
+
+/// <summary>
+/// Naive Bayes n-gram evidence plus keyword cues, turned into a probability. NB's raw posteriors are
+/// near 0 or 1 for any text, which would make the "ask when unsure" threshold useless, so scores are
+/// divided by a temperature before the softmax.
+/// </summary>
+internal sealed class CategoryClassifier
+{
+    private static readonly Lazy<CategoryClassifier> Trained = new(() => Train(LabelledWishes.Training(), ClassifierSettings.Default));
+
+    private readonly NaiveBayes _model;
+
+    private CategoryClassifier(NaiveBayes model, ClassifierSettings settings) => (_model, Settings) = (model, settings);
+
+    /// <summary>Trained once per process from the embedded training split (a few milliseconds).</summary>
+    public static CategoryClassifier Default => Trained.Value;
+
+    public ClassifierSettings Settings { get; }
+
+    public static CategoryClassifier Train(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings) =>
+        new(NaiveBayes.Train(rows, ServiceCategory.All.Select(c => c.Code).ToArray(), settings.Alpha), settings);
+
+    public CategoryGuess Guess(string text)
+    {
+        if (!ResidentText.LooksLikeChinese(text)) return default;
+        var labels = _model.Labels;
+        Span<double> scores = stackalloc double[labels.Count];
+        Span<int> hits = stackalloc int[labels.Count];
+        var known = _model.Score(text, scores);
+        KeywordCues.Count(text, labels, hits);
+        if (known == 0 && !hits.ContainsAnyExcept(0)) return default;
+
+        var max = double.MinValue;
+        foreach (var s in scores) max = Math.Max(max, s);
+        var best = 0;
+        double sum = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = Math.Exp((scores[c] - max) / Settings.Temperature + Settings.CueWeight * hits[c]);
+            sum += scores[c];
+            if (scores[c] > scores[best]) best = c;
+        }
+        return new CategoryGuess(labels[best], scores[best] / sum);
+    }
+
+    /// <summary>The code to report, or null when the bot should ask the resident instead.</summary>
+    public (string? Code, double Confidence) Classify(string text)
+    {
+        var guess = Guess(text);
+        return (guess.Confidence >= Settings.Threshold ? guess.Best : null, guess.Confidence);
+    }
+}
