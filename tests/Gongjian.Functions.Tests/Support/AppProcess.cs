@@ -40,9 +40,10 @@ public sealed class AppProcess : IAsyncDisposable
         return await stdout;
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the app and waits until it serves /api/health. A given port lets a restarted host keep its address.</summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? fixedPort = null)
     {
-        var port = FreePort.Next();
+        var port = fixedPort ?? FreePort.Next();
         var clock = Stopwatch.StartNew();
         var process = Process.Start(StartInfo(environment, "--urls", $"http://127.0.0.1:{port}"))!;
         var app = new AppProcess(process) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -76,6 +77,13 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash at whatever point the process was.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gongjian.Functions.Tests.Support;
+
+namespace Gongjian.Functions.Tests.Reliability;
+
+/// <summary>What a simulated client does with one order.</summary>
+public enum Script { FullCycle, LeftDispatched, Cancelled, Declined }
+
+/// <summary>
+/// Drives orders through the HTTP API like a persistent client would while hosts crash and restart:
+/// a request that fails without an answer is retried; a 409 is accepted when the order's timeline
+/// shows the step already happened (the first try committed before the crash).
+/// </summary>
+public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaison)
+{
+    private static readonly string Photo = TestImages.PngBase64();
+    public ConcurrentDictionary<string, (Script Script, string Code)> Orders { get; } = new();
+    public int Retries;
+
+    public async Task RunAsync(int count, int concurrency, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cts.Token },
+            async (i, ct) => await OneAsync((Script)(i % 10 switch { < 6 => 0, < 8 => 1, 8 => 2, _ => 3 }), ct));
+    }
+
+    private async Task OneAsync(Script script, CancellationToken ct)
+    {
+        var placed = await SendAsync(HttpMethod.Post, "/api/orders", TestApp.NewOrder(), null, null, 201, null, ct);
+        var id = placed.GetProperty("id").GetString()!;
+        var code = placed.GetProperty("trackingCode").GetString()!;
+        Orders[id] = (script, code);
+        switch (script)
+        {
+            case Script.Cancelled:
+                await Step(id, "cancel", new { reason = "已自行解决" }, null, code, "cancelled", ct);
+                break;
+            case Script.LeftDispatched:
+                await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
+                break;
+            case Script.Declined:
+                await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
+                await Step(id, "decline", new { reason = "人手不足" }, liaison, null, "declined", ct);
+                break;
+            default:
+                await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
+                await Step(id, "accept", new { }, liaison, null, "accepted", ct);
+                await Step(id, "complete", new { note = "已处理", photos = new[] { Photo } }, liaison, null, "completed", ct);
+                await Step(id, "confirm", new { rating = 4 }, null, code, "confirmed", ct);
+                break;
+        }
+    }
+
+    private Task Step(string id, string action, object body, string? key, string? code, string eventType, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/orders/{id}/{action}", body, key, code, 200, (id, eventType), ct);
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, string? key, string? code, int expect,
+        (string Id, string Event)? alreadyDone, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(method, new Uri(host(), path)) { Content = JsonContent.Create(body) };
+                if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                if (code is not null) request.Headers.Add("X-Tracking-Code", code);
+                using var response = await http.SendAsync(request, ct);
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if ((int)response.StatusCode == expect) return JsonDocument.Parse(text).RootElement.Clone();
+                if (response.StatusCode == HttpStatusCode.Conflict && alreadyDone is { } done && attempt > 1 && await HappenedAsync(http, done, key, code, ct))
+                    return default;
+                if ((int)response.StatusCode < 500) throw new InvalidOperationException($"{method} {path} → {(int)response.StatusCode}: {text}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
+            Interlocked.Increment(ref Retries);
+            await Task.Delay(250, ct);
+        }
+    }
+
+    private async Task<bool> HappenedAsync(HttpClient http, (string Id, string Event) step, string? key, string? code, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host(), $"/api/orders/{step.Id}"));
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (code is not null) request.Headers.Add("X-Tracking-Code", code);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode) return false;
+        var order = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement;
+        return order.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("type").GetString() == step.Event);
+    }
+}
