@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Observability;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Primitives;
 
@@ -48,6 +49,7 @@ public sealed class InvocationEndpoints(FunctionCatalog catalog) : EndpointDataS
         var invocationId = context.Request.Headers[InvocationIdHeader] is [{ Length: > 0 } id] ? id : Guid.NewGuid().ToString();
         var invocation = InvocationPayload.Parse(body, function, invocationId);
         var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger($"Gongjian.Functions.Invoke.{function.Name}");
+        using var telemetry = InvocationTelemetry.Start(invocation, function, log);
         try
         {
             await function.Run!(invocation, context.RequestServices, context.RequestAborted);
@@ -55,6 +57,7 @@ public sealed class InvocationEndpoints(FunctionCatalog catalog) : EndpointDataS
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is not ApiProblem)
         {
             // Expected operationally (the host retries), so not the middleware's "unhandled bug" path.
+            telemetry.Failed(e);
             log.LogError(e, "{Function} failed (invocation {InvocationId}, try {Try})", function.Name, invocationId, invocation.DequeueCount);
             throw new ApiProblem(StatusCodes.Status500InternalServerError, "function_failed", "后台函数执行失败，稍后会重试。");
         }

@@ -37,7 +37,14 @@ public sealed class QueueListener(
                 try
                 {
                     Interlocked.Increment(ref _receives);
-                    var messages = (await queue.ReceiveMessagesAsync(options.BatchSize, lease, stopping)).Value;
+                    // Not cancelled midway: a receive the service carried out but we abandoned would hide its
+                    // messages for a whole lease. Messages that arrive after shutdown began are handed back.
+                    var messages = (await queue.ReceiveMessagesAsync(options.BatchSize, lease, CancellationToken.None)).Value;
+                    if (stopping.IsCancellationRequested)
+                    {
+                        await Task.WhenAll(messages.Select(m => queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero)));
+                        break;
+                    }
                     foreach (var message in messages) Start(() => _runner.RunAsync(message, stopping));
                     received = messages.Length;
                 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Gongjian.Functions.Observability;
 
 namespace Gongjian.Functions.Hosting.Triggers;
 
@@ -15,6 +16,8 @@ public sealed class QueueMessageRunner(
 {
     public async Task RunAsync(QueueMessage message, CancellationToken stopping)
     {
+        var invocation = Invocation(message);
+        using var telemetry = InvocationTelemetry.Start(invocation, function, log); // span, correlation, scope: poison moves included
         await using var held = new MessageLease(queue, message, lease, log);
         // Received more often than allowed: an earlier try never settled (the process died mid-run).
         // Running it again could kill the process again, so it goes straight to the poison queue.
@@ -26,7 +29,7 @@ public sealed class QueueMessageRunner(
         try
         {
             await using var scope = services.CreateAsyncScope();
-            await function.Run!(Invocation(message), scope.ServiceProvider, stopping);
+            await function.Run!(invocation, scope.ServiceProvider, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -37,6 +40,7 @@ public sealed class QueueMessageRunner(
         }
         catch (Exception e)
         {
+            telemetry.Failed(e);
             log.LogError(e, "{Function} failed on message {Id} (try {Try} of {Max})",
                 function.Name, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
             if (message.DequeueCount >= options.MaxDequeueCount) await PoisonAsync(message, held);

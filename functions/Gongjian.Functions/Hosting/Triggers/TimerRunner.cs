@@ -1,3 +1,5 @@
+using Gongjian.Functions.Observability;
+
 namespace Gongjian.Functions.Hosting.Triggers;
 
 /// <summary>
@@ -57,6 +59,7 @@ public sealed class TimerRunner(
     {
         Interlocked.Increment(ref _runs);
         var invocation = new FunctionInvocation { FunctionName = function.Name, InvocationId = Guid.NewGuid().ToString() };
+        using var telemetry = InvocationTelemetry.Start(invocation, function, log);
         try
         {
             await using var scope = services.CreateAsyncScope();
@@ -64,6 +67,7 @@ public sealed class TimerRunner(
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
+            telemetry.Failed(e);
             log.LogError(e, "Timer function {Function} failed; the next occurrence runs as scheduled", function.Name);
         }
     }
