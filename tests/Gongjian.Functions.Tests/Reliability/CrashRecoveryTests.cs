@@ -44,10 +44,18 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
                 host = await AppProcess.StartAsync(env, port);
             }
         });
-        await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(8));
-        stopChaos.Cancel();
-        await chaos;
-        output.WriteLine($"{driver.Orders.Count} orders driven, {kills} kills, {driver.Retries} retried requests");
+        var started = DateTime.UtcNow;
+        try
+        {
+            await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(10));
+        }
+        finally
+        {
+            stopChaos.Cancel();
+            await chaos;
+            output.WriteLine($"{driver.Orders.Count} orders driven in {(DateTime.UtcNow - started).TotalSeconds:F0} s, {kills} kills, {driver.Retries} retried requests");
+            foreach (var (reason, n) in driver.RetryReasons.OrderByDescending(r => r.Value).Take(8)) output.WriteLine($"  retried {n}× for {reason}");
+        }
         Assert.True(kills >= 5, $"only {kills} kills happened");
 
         // The sweeper relays what crashes left (rows older than 30 s, every minute); timers fire by themselves.

@@ -20,6 +20,8 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
     private static readonly string Photo = TestImages.PngBase64();
     public ConcurrentDictionary<string, (Script Script, string Code)> Orders { get; } = new();
     public int Retries;
+    /// <summary>Why requests were retried (status code or exception type), for the test's output.</summary>
+    public ConcurrentDictionary<string, int> RetryReasons { get; } = new();
 
     public async Task RunAsync(int count, int concurrency, TimeSpan limit)
     {
@@ -75,8 +77,12 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
                 if (response.StatusCode == HttpStatusCode.Conflict && alreadyDone is { } done && attempt > 1 && await HappenedAsync(http, done, key, code, ct))
                     return default;
                 if ((int)response.StatusCode < 500) throw new InvalidOperationException($"{method} {path} → {(int)response.StatusCode}: {text}");
+                RetryReasons.AddOrUpdate($"{(int)response.StatusCode} {text[..Math.Min(120, text.Length)]}", 1, (_, n) => n + 1);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                RetryReasons.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+            }
             Interlocked.Increment(ref Retries);
             await Task.Delay(250, ct);
         }
