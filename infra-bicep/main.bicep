@@ -63,7 +63,7 @@ param openAiModelName string = 'gpt-4o-mini'
 @description('Azure OpenAI model version.')
 param openAiModelVersion string = '2024-07-18'
 
-@description('Name of the model deployment; reaches the app as OpenAI__Deployment.')
+@description('Name of the model deployment; reaches the app as Understanding__OpenAI__Deployment.')
 param openAiDeploymentName string = 'chat'
 
 @description('Azure OpenAI deployment SKU: GlobalStandard (pay per token, routed globally) or Standard (regional).')

@@ -94,9 +94,9 @@ var appSettings = {
   Bot__AppId: identityClientId
   Bot__TenantId: tenant().tenantId
   Bot__AppType: 'UserAssignedMSI'
-  OpenAI__Endpoint: openAiEndpoint
-  OpenAI__Deployment: openAiDeploymentName
-  OpenAI__ClientId: identityClientId
+  Understanding__OpenAI__Endpoint: openAiEndpoint
+  Understanding__OpenAI__Deployment: openAiDeploymentName
+  Understanding__OpenAI__ManagedIdentityClientId: identityClientId
   // Versionless references follow secret rotation (re-read within a day, or on restart).
   WeChat__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.token}/)'
   WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.encodingAesKey}/)'

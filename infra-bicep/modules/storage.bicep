@@ -31,6 +31,10 @@ var tableNames = [
   'directory'
   'keys'
   'showcases'
+  'botconversations'
+  'botstate'
+  'botlinks'
+  'botdeliveries'
 ]
 var queueNames = [
   'order-events'

@@ -70,9 +70,9 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal(clientId, settings["Bot__AppId"]);
         Assert.Equal("[tenant().tenantId]", settings["Bot__TenantId"]);
         Assert.Equal("UserAssignedMSI", settings["Bot__AppType"]);
-        Assert.Equal(CompiledTemplate.ParameterReference("openAiEndpoint"), settings["OpenAI__Endpoint"]);
-        Assert.Equal(CompiledTemplate.ParameterReference("openAiDeploymentName"), settings["OpenAI__Deployment"]);
-        Assert.Equal(clientId, settings["OpenAI__ClientId"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("openAiEndpoint"), settings["Understanding__OpenAI__Endpoint"]);
+        Assert.Equal(CompiledTemplate.ParameterReference("openAiDeploymentName"), settings["Understanding__OpenAI__Deployment"]);
+        Assert.Equal(clientId, settings["Understanding__OpenAI__ManagedIdentityClientId"]);
         Assert.Equal("ClientId={0};Authorization=AAD", CompiledTemplate.LiteralOrFormat(settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]));
         Assert.Equal(CompiledTemplate.ParameterReference("appInsightsConnectionString"), settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
     }

@@ -6,8 +6,8 @@ public enum RecipientKind { Resident, Unit, Dispatcher, Organizer }
 public sealed record Recipient(RecipientKind Kind, string Id);
 
 /// <summary>
-/// A message to people, produced by the fulfilment engine on queue <c>notifications</c> (JSON, camelCase,
-/// enums as camelCase strings) and delivered by the bot (proactive messages) and group webhooks.
+/// A message to people, produced by the fulfilment engine on queue <c>notifications</c> (JSON, camelCase properties,
+/// enums as their names, read case-insensitively) and delivered by the bot (proactive messages) and group webhooks.
 /// <see cref="Id"/> is unique per (order, event, recipient): delivering the same id twice must not message twice.
 /// </summary>
 public sealed record Notification

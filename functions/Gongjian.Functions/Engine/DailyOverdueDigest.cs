@@ -29,6 +29,7 @@ public static class DailyOverdueDigest
             var overdue = new List<TableEntity>();
             await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 if (OrderStatusNames.TryParse(row.GetString("Status"), out var status) && !status.IsClosed()) overdue.Add(row);
+            Observability.OrderMetrics.OverdueCounted(street.Id, overdue.Count);
             if (overdue.Count == 0) continue;
 
             var lines = overdue.OrderBy(r => r.GetDateTimeOffset("DueAt")).Take(ListedMax).Select(r =>

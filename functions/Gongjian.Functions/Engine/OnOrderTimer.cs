@@ -27,6 +27,7 @@ public static class OnOrderTimer
             await services.GetRequiredService<QueueSender>().SendAsync(QueueNames.OrderTimers, invocation.Message!, timer.FireAt, ct);
             return;
         }
+        Observability.OrderMetrics.TimerFired(timer, clock.GetUtcNow());
 
         var store = services.GetRequiredService<OrderStore>();
         var policy = services.GetRequiredService<SlaPolicy>();
@@ -47,6 +48,7 @@ public static class OnOrderTimer
         }
         var outcome = await store.ExecuteAsync(timer.OrderId,
             new ExpireDeadline { By = Actor.System, Step = timer.Step, StepStartedAt = timer.StepStartedAt, Policy = policy }, ct, loaded);
+        Observability.OrderMetrics.DeadlineExpired(state.StreetId, outcome.Events);
         if (outcome.Rejection is { } r)
             log.LogInformation("Timer {TimerId} did nothing: {Code}", timer.Id, r.Code);
     }

@@ -1,7 +1,11 @@
+using Gongjian.Bot;
+using Gongjian.Bot.Http;
 using Gongjian.Functions.Access;
+using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting.Triggers;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Observability;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
@@ -22,6 +26,7 @@ public static class AppBuilder
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Services.AddGongjian(builder.Configuration);
+        builder.AddObservability();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Gongjian 共建 API";
@@ -31,10 +36,14 @@ public static class AppBuilder
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<CorrelationMiddleware>(); // first: routing's and problem answers' log lines carry the id too
+        app.UseRouting(); // explicit, so that it runs inside the correlation scope (the implicit one would run first)
         app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<BotFrontDoor>();
         app.UseMiddleware<StaffAuthentication>();
         app.MapFunctions();
         app.MapBackgroundInvocations();
+        app.MapBotStandalonePaths();
         app.MapOpenApi("/api/openapi.json");
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Gongjian 共建 API"));
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
@@ -62,6 +71,7 @@ public static class AppBuilder
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<FunctionCatalog>();
         services.AddTriggers(configuration);
+        services.AddBotDesk(configuration);
         return services;
     }
 

@@ -1,3 +1,7 @@
+using Gongjian.Bot.Chat;
+using Gongjian.Bot.DirectLine;
+using Gongjian.Bot.Pipeline;
+using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
 using Gongjian.Functions.Orders;
@@ -30,10 +34,23 @@ public static class FunctionRoutes
         app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, CreateUnitFunction.Run);
         app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, ListCommunitiesFunction.Run);
         app.MapFunction("Health", HealthFunction.Trigger, HealthFunction.Run);
+        app.MapFunction("BotMessages", new HttpTrigger("POST", "messages"), MessagesEndpoint.Run);
+        app.MapFunction("DirectLineGenerateToken", new HttpTrigger("POST", "v3/directline/tokens/generate"), TokenEndpoints.Generate);
+        app.MapFunction("DirectLineRefreshToken", new HttpTrigger("POST", "v3/directline/tokens/refresh"), TokenEndpoints.Refresh);
+        app.MapFunction("DirectLineStartConversation", new HttpTrigger("POST", "v3/directline/conversations"), ConversationEndpoints.Start);
+        app.MapFunction("DirectLineGetConversation", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}"), ConversationEndpoints.Get);
+        app.MapFunction("DirectLinePostActivity", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Post);
+        app.MapFunction("DirectLineGetActivities", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Get);
+        app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run);
+        app.MapFunction("ChatPage", new HttpTrigger("GET", "chat"), ChatPage.Page);
+        app.MapFunction("ChatScript", new HttpTrigger("GET", "chat/webchat.js"), ChatPage.Script);
+        app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), TokenEndpoints.ForChatPage);
+        app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, IssueBindingCodeFunction.Run);
 
         app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
+        app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
     }
 }

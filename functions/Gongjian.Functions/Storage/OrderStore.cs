@@ -48,12 +48,13 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPo
     public async Task<CommandOutcome> ExecuteAsync(
         string orderId, OrderCommand command, CancellationToken ct, (OrderState State, ETag ETag)? preloaded = null)
     {
+        using var span = Observability.OrderCommandSpan.Start(orderId, command);
         for (var attempt = 1; ; attempt++)
         {
             var loaded = attempt == 1 && preloaded is not null ? preloaded : await LoadAsync(orderId, ct);
             var state = loaded?.State ?? OrderState.Initial;
             var decision = OrderDecider.Decide(state, command, clock.GetUtcNow());
-            if (!decision.IsAccepted) return new CommandOutcome(state, [], decision.Rejection);
+            if (!decision.IsAccepted) return span.Done(new CommandOutcome(state, [], decision.Rejection));
 
             var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events);
             var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
@@ -67,7 +68,7 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPo
                 continue;
             }
             await outbox.RelayAsync(next, dropUnitId, messages, ct);
-            return new CommandOutcome(next, decision.Events, null);
+            return span.Done(new CommandOutcome(next, decision.Events, null));
         }
     }
 

@@ -19,7 +19,11 @@ public static class TableNames
     public const string Directory = "directory";
     public const string Keys = "keys";
     public const string Showcases = "showcases";
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases];
+    public const string BotConversations = Gongjian.Bot.Storage.BotTables.TranscriptsName;
+    public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
+    public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
+    public const string BotDeliveries = Gongjian.Bot.Storage.BotTables.DeliveriesName;
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, BotConversations, BotState, BotLinks, BotDeliveries];
 }
 
 public static class ContainerNames

@@ -1,0 +1,31 @@
+namespace Gongjian.Bot.Activities;
+
+/// <summary>
+/// Everything needed to message a conversation later (proactively): where its channel is and who
+/// is in it. Taken from an authenticated inbound activity, never from user input.
+/// </summary>
+public sealed record ConversationReference(
+    string ChannelId, string ServiceUrl, string ConversationId, ChannelAccount Bot, ChannelAccount User, string? Locale = null)
+{
+    /// <summary>A stable key for storage: channel and conversation id.</summary>
+    public string Key => $"{ChannelId}\n{ConversationId}";
+
+    public static ConversationReference From(Activity inbound) => new(
+        inbound.ChannelId!, inbound.ServiceUrl!, inbound.Conversation!.Id!,
+        inbound.Recipient ?? new ChannelAccount("bot"), inbound.From ?? new ChannelAccount("user"), inbound.Locale);
+
+    /// <summary>A message from the bot into this conversation; a reply when <paramref name="replyToId"/> is set.</summary>
+    public Activity Message(string? text, string? replyToId = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = new ConversationAccount(ConversationId),
+        From = Bot,
+        Recipient = User,
+        ReplyToId = replyToId,
+        Text = text,
+        TextFormat = "plain",
+        Locale = "zh-CN",
+    };
+}

@@ -1,0 +1,30 @@
+using Gongjian.Bot.Chat;
+using Gongjian.Bot.DirectLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gongjian.Bot;
+
+/// <summary>
+/// Direct Line and the chat page at their usual paths (<c>/v3/directline/…</c>, <c>/chat</c>) for
+/// standalone hosting. Behind the Functions host the same handlers are the declared functions
+/// under <c>/api</c> (<c>/api/v3/directline/…</c>, <c>/api/chat</c>); the page finds Direct Line
+/// beside wherever it was served from.
+/// </summary>
+public static class BotEndpoints
+{
+    public static void MapBotStandalonePaths(this IEndpointRouteBuilder app)
+    {
+        var directLine = app.MapGroup("/v3/directline").ExcludeFromDescription();
+        directLine.MapPost("/tokens/generate", TokenEndpoints.Generate);
+        directLine.MapPost("/tokens/refresh", TokenEndpoints.Refresh);
+        directLine.MapPost("/conversations", ConversationEndpoints.Start);
+        directLine.MapGet("/conversations/{conversationId}", ConversationEndpoints.Get);
+        directLine.MapPost("/conversations/{conversationId}/activities", ActivityEndpoints.Post);
+        directLine.MapGet("/conversations/{conversationId}/activities", ActivityEndpoints.Get);
+        directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoint.Run);
+        app.MapGet("/chat", ChatPage.Page).ExcludeFromDescription();
+        app.MapGet("/chat/webchat.js", ChatPage.Script).ExcludeFromDescription();
+    }
+}

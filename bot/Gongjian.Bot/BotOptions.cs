@@ -1,0 +1,46 @@
+namespace Gongjian.Bot;
+
+/// <summary>
+/// Configuration section <c>Bot</c>. In Azure (infra-bicep) <c>Bot__AppId</c> is the user-assigned
+/// identity's client id, <c>Bot__TenantId</c> the tenant and <c>Bot__AppType=UserAssignedMSI</c>.
+/// </summary>
+public sealed class BotOptions
+{
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string ConnectorIssuer = "https://api.botframework.com";
+    public const string ConnectorScope = "https://api.botframework.com/.default";
+
+    /// <summary>The bot's Microsoft app id: the audience of inbound tokens and the client of outbound ones.</summary>
+    public string? AppId { get; set; }
+    public string? TenantId { get; set; }
+    /// <summary><c>MultiTenant</c>, <c>SingleTenant</c> (client secret <see cref="AppPassword"/>) or <c>UserAssignedMSI</c>.</summary>
+    public string AppType { get; set; } = "MultiTenant";
+    public string? AppPassword { get; set; }
+    /// <summary>
+    /// Accept unauthenticated activities on /api/messages, for local tools (Bot Framework Emulator).
+    /// Off by default, and ignored whenever <see cref="AppId"/> is set.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+    /// <summary>The name the bot shows in chats.</summary>
+    public string Name { get; set; } = "共建小助手";
+    public int MaxTextLength { get; set; } = 2000;
+    /// <summary>How long understanding may take before the bot falls back to asking (the channel is answered at once anyway).</summary>
+    public TimeSpan UnderstandingTimeout { get; set; } = TimeSpan.FromSeconds(8);
+    /// <summary>Turns waiting per worker; beyond it /api/messages answers 503 and the channel retries.</summary>
+    public int TurnQueueCapacity { get; set; } = 128;
+    public int TurnWorkers { get; set; } = 4;
+    public TimeSpan BindingCodeLifetime { get; set; } = TimeSpan.FromHours(24);
+    public DirectLineOptions DirectLine { get; set; } = new();
+    /// <summary>Outgoing group-robot webhooks (WeCom / DingTalk markdown), by unit id.</summary>
+    public Dictionary<string, string> UnitWebhooks { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class DirectLineOptions
+{
+    /// <summary>The secret a website backend uses for <c>tokens/generate</c>; also the key tokens are signed with.</summary>
+    public string? Secret { get; set; }
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Origins allowed to call Direct Line from a browser; <c>*</c> by default (calls carry a bearer token, no cookies).</summary>
+    public string AllowedOrigins { get; set; } = "*";
+}

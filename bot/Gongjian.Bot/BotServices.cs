@@ -1,0 +1,57 @@
+using Gongjian.Bot.Auth;
+using Gongjian.Bot.Connector;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.Conversations.Liaison;
+using Gongjian.Bot.Conversations.Resident;
+using Gongjian.Bot.DirectLine;
+using Gongjian.Bot.Notifications;
+using Gongjian.Bot.Pipeline;
+using Gongjian.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongjian.Bot;
+
+public static class BotServices
+{
+    /// <summary>
+    /// The bot's services. The host adds what only it can make: <see cref="BotTables"/> (it knows the
+    /// storage account), an <see cref="Desk.IOrderDesk"/> and, optionally, an <c>IWishUnderstanding</c>
+    /// (without one the bot asks for every field).
+    /// </summary>
+    public static IServiceCollection AddGongjianBot(this IServiceCollection services)
+    {
+        services.AddOptions<BotOptions>().BindConfiguration("Bot");
+        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PhotoReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(GroupWebhook.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddSingleton<ConnectorAuthentication>();
+        services.AddSingleton<ConnectorTokens>();
+        services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<DirectLineInbox>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationLinks>();
+        services.AddSingleton<BindingCodes>();
+        services.AddSingleton<DeliveryLedger>();
+
+        services.AddSingleton<WishReader>();
+        services.AddSingleton<WishDialog>();
+        services.AddSingleton<ProgressDialog>();
+        services.AddSingleton<RatingDialog>();
+        services.AddSingleton<BindingDialog>();
+        services.AddSingleton<PhotoReader>();
+        services.AddSingleton<LiaisonDialog>();
+        services.AddSingleton<GongjianBot>();
+
+        services.AddSingleton<ActivitySender>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<InboundGate>();
+        services.AddSingleton<GroupWebhook>();
+        services.AddSingleton<NotificationDelivery>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Gongjian.Bot.Activities;
+
+namespace Gongjian.Bot.Conversations;
+
+/// <summary>An order this conversation placed or looked up: enough to follow and rate it.</summary>
+public sealed record ResidentOrder(string OrderId, string TrackingCode, string Summary, DateTimeOffset? NextDueAt = null);
+
+/// <summary>The unit a liaison's conversation is bound to.</summary>
+public sealed record UnitBinding(string UnitId, string UnitName, DateTimeOffset BoundAt);
+
+/// <summary>Everything the bot keeps about one conversation, stored as one row with its ETag.</summary>
+public sealed record ConversationData
+{
+    public const int OrdersKept = 20;
+
+    public DialogStep Step { get; init; } = Idle.Instance;
+    public ConversationReference? Reference { get; init; }
+    public IReadOnlyList<ResidentOrder> Orders { get; init; } = [];
+    public UnitBinding? Unit { get; init; }
+    /// <summary>Orders this liaison accepted here, for 办结 without an order number.</summary>
+    public IReadOnlyList<string> AcceptedOrders { get; init; } = [];
+    public int FailedBindings { get; init; }
+    public DateTimeOffset? LastFailedBindingAt { get; init; }
+
+    public ConversationData WithOrder(ResidentOrder order) => this with
+    {
+        Orders = [order, .. Orders.Where(o => o.OrderId != order.OrderId).Take(OrdersKept - 1)],
+    };
+
+    public ResidentOrder? FindOrder(string orderId) => Orders.FirstOrDefault(o => o.OrderId == orderId);
+}

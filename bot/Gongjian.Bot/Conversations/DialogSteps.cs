@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+
+namespace Gongjian.Bot.Conversations;
+
+/// <summary>Where a conversation stands: which question the bot is waiting to have answered. Immutable; one turn makes the next.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
+[JsonDerivedType(typeof(Idle), "idle")]
+[JsonDerivedType(typeof(CollectingWish), "collectingWish")]
+[JsonDerivedType(typeof(ChoosingRevision), "choosingRevision")]
+[JsonDerivedType(typeof(ConfirmingWish), "confirmingWish")]
+[JsonDerivedType(typeof(RatingOrder), "ratingOrder")]
+[JsonDerivedType(typeof(ReopeningOrder), "reopeningOrder")]
+[JsonDerivedType(typeof(DecliningOrder), "decliningOrder")]
+[JsonDerivedType(typeof(CompletingOrder), "completingOrder")]
+public abstract record DialogStep;
+
+public sealed record Idle : DialogStep
+{
+    public static readonly Idle Instance = new();
+}
+
+/// <summary>Placing an order: the draft so far and the one field asked for (after 修改, the summary follows at once).</summary>
+public sealed record CollectingWish(WishDraft Draft, WishSlot Asking) : DialogStep;
+
+/// <summary>The resident chose 修改 on the summary card and is picking what to change.</summary>
+public sealed record ChoosingRevision(WishDraft Draft) : DialogStep;
+
+/// <summary>The summary card is shown: 确认提交 / 修改 / 取消.</summary>
+public sealed record ConfirmingWish(WishDraft Draft) : DialogStep;
+
+/// <summary>Rating a completed order: the stars first (<paramref name="Stars"/> null), then an optional comment.</summary>
+public sealed record RatingOrder(string OrderId, int? Stars = null) : DialogStep;
+
+/// <summary>The resident asked for 重新办理; waiting for what is still wrong.</summary>
+public sealed record ReopeningOrder(string OrderId) : DialogStep;
+
+/// <summary>A liaison chose 拒单; waiting for the reason.</summary>
+public sealed record DecliningOrder(string OrderId) : DialogStep;
+
+/// <summary>A liaison reports completion: the note first, then a photo.</summary>
+public sealed record CompletingOrder(string OrderId, string? Note = null) : DialogStep;
+
+public enum WishSlot { Text, Category, Community, Place, Phone }
+
+/// <summary>What the resident has told so far about one wish.</summary>
+public sealed record WishDraft
+{
+    public string? Text { get; init; }
+    public string? Summary { get; init; }
+    public string? Category { get; init; }
+    public string? CommunityId { get; init; }
+    public string? CommunityName { get; init; }
+    public string? Place { get; init; }
+    public string? Phone { get; init; }
+    public string? ContactName { get; init; }
+    public bool Urgent { get; init; }
+
+    /// <summary>The first field still missing, in the order a person would be asked.</summary>
+    public WishSlot? Missing =>
+        string.IsNullOrWhiteSpace(Text) ? WishSlot.Text
+        : Category is null ? WishSlot.Category
+        : CommunityId is null ? WishSlot.Community
+        : string.IsNullOrWhiteSpace(Place) ? WishSlot.Place
+        : Phone is null ? WishSlot.Phone
+        : null;
+}

@@ -1,0 +1,99 @@
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations.Liaison;
+using Gongjian.Bot.Conversations.Resident;
+
+namespace Gongjian.Bot.Conversations;
+
+/// <summary>
+/// The bot's turn: global interruptions first (取消, 帮助, 查进度, binding, card buttons), then the
+/// step the conversation is in. Residents and liaisons share one bot; a bound conversation is a
+/// liaison's.
+/// </summary>
+public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison)
+{
+    public async Task<TurnResult> OnTurnAsync(Turn turn, CancellationToken ct) => turn.Activity.Type switch
+    {
+        ActivityTypes.ConversationUpdate when (turn.Activity.MembersAdded ?? []).Any(m => m.Id != turn.Activity.Recipient?.Id) => Greet(turn.Data),
+        ActivityTypes.Message => await OnMessageAsync(turn, ct),
+        _ => new TurnResult(turn.Data, []),
+    };
+
+    private async Task<TurnResult> OnMessageAsync(Turn turn, CancellationToken ct)
+    {
+        var intent = Intents.Parse(turn.Text, turn.Activity.Value);
+        var data = turn.Data;
+        switch (intent.Kind)
+        {
+            case IntentKind.Cancel:
+                return data.Step is Idle
+                    ? TurnResult.Say(data, new Reply(Texts.NothingToCancel, Menu(data)))
+                    : TurnResult.Say(data with { Step = Idle.Instance }, new Reply(Texts.Cancelled, Menu(data)));
+            case IntentKind.Help:
+                return TurnResult.Say(data, [new Reply(data.Unit is null ? Texts.HelpText : Texts.LiaisonHelp, Menu(data)), .. await RepeatAsync(turn, ct)]);
+            case IntentKind.Progress:
+                return TurnResult.Say(data, [await progress.ProgressAsync(data, ct), .. await RepeatAsync(turn, ct)]);
+            case IntentKind.Bind:
+                return await binding.BindAsync(turn, intent.Code!, ct);
+            case IntentKind.Unbind:
+                return await binding.UnbindAsync(turn, ct);
+            case IntentKind.Accept:
+                return await liaison.AcceptAsync(turn, intent.OrderId!, ct);
+            case IntentKind.Decline:
+                return LiaisonDialog.AskDeclineReason(turn, intent.OrderId!);
+            case IntentKind.Complete when data.Step is not CompletingOrder:
+                return LiaisonDialog.BeginComplete(turn, intent.OrderId);
+            case IntentKind.Complete:
+                return TurnResult.Say(data, [.. await RepeatAsync(turn, ct)]);
+            case IntentKind.Track:
+                return await progress.TrackAsync(turn, intent.OrderId!, intent.Code!, ct);
+        }
+        if (data.Step is not CompletingOrder && PhotoReader.Files(turn.Activity).Count > 0)
+            return TurnResult.Say(data, PhotoReader.Files(turn.Activity).All(f => f.ContentType!.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+                ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected
+                : Texts.UnsupportedAttachment);
+
+        return data.Step switch
+        {
+            CollectingWish s => await wish.AnswerAsync(turn, s, ct),
+            ConfirmingWish s => await wish.ConfirmAsync(turn, s, ct),
+            ChoosingRevision s => await wish.ReviseAsync(turn, s, ct),
+            RatingOrder s => await rating.AnswerAsync(turn, s, ct),
+            ReopeningOrder s => await rating.ReopenAsync(turn, s, ct),
+            DecliningOrder s => await liaison.DeclineAsync(turn, s, ct),
+            CompletingOrder s => await liaison.CompleteAsync(turn, s, ct),
+            _ => await IdleAsync(turn, intent, ct),
+        };
+    }
+
+    private async Task<TurnResult> IdleAsync(Turn turn, Intent intent, CancellationToken ct) => intent.Kind switch
+    {
+        IntentKind.Greeting => Greet(turn.Data),
+        IntentKind.PlaceOrder => await wish.StartAsync(turn, ct),
+        IntentKind.MyRatings => await rating.MyRatingsAsync(turn, ct),
+        IntentKind.CancelOrder => TurnResult.Say(turn.Data, await progress.CancelOrderAsync(turn.Data, intent.OrderId!, ct)),
+        // A few words that are not a command are taken as a wish; a bound liaison is not placing orders.
+        _ when turn.Data.Unit is null && Intents.Bare(turn.Text).Length >= 4 => await wish.FromTextAsync(turn, ct),
+        _ => TurnResult.Say(turn.Data, new Reply(turn.Data.Unit is null ? Texts.NotUnderstood : Texts.LiaisonHelp, Menu(turn.Data))),
+    };
+
+    /// <summary>After an interruption, the question the conversation was waiting on is asked again.</summary>
+    private async Task<IReadOnlyList<Reply>> RepeatAsync(Turn turn, CancellationToken ct) => turn.Data.Step switch
+    {
+        Idle => [],
+        ConfirmingWish s => [WishCard.Summary(s.Draft)],
+        CollectingWish s => [await wish.AskAgainAsync(s, ct)],
+        ChoosingRevision => [new Reply(WishTexts.AskRevision, WishTexts.RevisionChoices)],
+        RatingOrder { Stars: null } => [new Reply(ResidentTexts.AskStars, [.. Texts.Stars, Texts.Reopen])],
+        RatingOrder => [new Reply(ResidentTexts.AskComment, [Texts.Skip])],
+        ReopeningOrder => [ResidentTexts.AskReopenReason],
+        DecliningOrder => [LiaisonTexts.AskDeclineReason],
+        CompletingOrder { Note: null } => [LiaisonTexts.AskNote],
+        _ => [LiaisonTexts.AskPhoto],
+    };
+
+    private static TurnResult Greet(ConversationData data) => data.Unit is { } unit
+        ? TurnResult.Say(data, new Reply(Texts.LiaisonGreeting(unit.UnitName), Texts.LiaisonMenu))
+        : TurnResult.Say(data, new Reply(Texts.Greeting, Texts.Menu));
+
+    private static string[] Menu(ConversationData data) => data.Unit is null ? Texts.Menu : Texts.LiaisonMenu;
+}

@@ -1,0 +1,30 @@
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.Conversations.Liaison;
+using Gongjian.Bot.Conversations.Resident;
+
+namespace Gongjian.Bot.Notifications;
+
+/// <summary>How a notification reads in chat: the 接单/拒单 card for a dispatched order, plain text otherwise.</summary>
+public static class NotificationCards
+{
+    public static Reply ForUnit(Notification n)
+    {
+        if (n.Kind != "dispatched" || n.OrderId is not { } orderId) return new Reply(n.Text);
+        var text = n.DueAt is { } due ? $"{n.Text}\n请在 {ResidentTexts.Local(due)} 前接单。" : n.Text;
+        var card = new HeroCard(LiaisonTexts.DispatchedTitle(n.Title), $"工单号：{orderId}", text,
+        [
+            Buttons.MessageBack(Texts.Accept, $"{Texts.Accept} {orderId}", Intents.AcceptData(orderId)),
+            Buttons.MessageBack(Texts.Decline, $"{Texts.Decline} {orderId}", Intents.DeclineData(orderId)),
+        ]);
+        return new Reply("您有一张新工单，请处理：", null, [card.ToAttachment()]);
+    }
+
+    public static string Heading(Notification n) => n.Kind switch
+    {
+        "dispatched" => LiaisonTexts.DispatchedTitle(n.Title),
+        "reminder" => "催办提醒",
+        "escalation" => "督办通知",
+        _ => "工单动态",
+    };
+}

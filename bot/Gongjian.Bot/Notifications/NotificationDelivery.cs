@@ -1,0 +1,73 @@
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.Conversations.Resident;
+using Gongjian.Bot.Pipeline;
+using Gongjian.Bot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gongjian.Bot.Notifications;
+
+/// <summary>
+/// Delivers the engine's notifications as proactive messages: to the conversation that placed the
+/// order (a completion starts the rating), to every conversation bound to a unit, and to the unit's
+/// group webhook. Each (notification, target) is claimed in the ledger first, so a redelivered
+/// message is not sent twice; a failed send gives its claim back and fails the invocation (retry).
+/// </summary>
+public sealed class NotificationDelivery(
+    ConversationLinks links, DeliveryLedger ledger, TurnRunner runner, ActivitySender sender, GroupWebhook webhook,
+    IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
+{
+    public async Task DeliverAsync(Notification n, CancellationToken ct)
+    {
+        var failures = new List<Exception>();
+        switch (n.Recipient.Kind)
+        {
+            case RecipientKind.Resident:
+                if (await links.OrderConversationAsync(n.OrderId ?? n.Recipient.Id, ct) is { } resident)
+                    await TryAsync(n, "c." + TableKeys.Hash(resident.Key), () => ToResidentAsync(resident, n, ct), failures, ct);
+                else log.LogInformation("Notification {Id}: the order was not placed in chat; nobody to message", n.Id);
+                break;
+            case RecipientKind.Unit:
+                foreach (var liaison in await links.UnitConversationsAsync(n.Recipient.Id, ct))
+                    await TryAsync(n, "c." + TableKeys.Hash(liaison.Key), () => sender.SendAsync(liaison, [NotificationCards.ForUnit(n)], null, ct), failures, ct);
+                if (options.Value.UnitWebhooks.TryGetValue(n.Recipient.Id, out var url) && url.Length > 0)
+                    await TryAsync(n, "w." + n.Recipient.Id, () => webhook.PostAsync(url, NotificationCards.Heading(n), GroupWebhook.Markdown(n, NotificationCards.Heading(n)), ct), failures, ct);
+                break;
+            default:
+                log.LogDebug("Notification {Id} is for {Kind}: staff read it in the dashboard, not in chat", n.Id, n.Recipient.Kind);
+                break;
+        }
+        if (failures.Count > 0) throw new AggregateException($"Notification {n.Id} was not delivered everywhere.", failures);
+    }
+
+    private async Task ToResidentAsync(ConversationReference to, Notification n, CancellationToken ct)
+    {
+        var orderId = n.OrderId ?? n.Recipient.Id;
+        var replies = await runner.UpdateAsync(to, data =>
+        {
+            var known = data.FindOrder(orderId) is { } order && n.DueAt is { } due ? data.WithOrder(order with { NextDueAt = due }) : data;
+            if (n.Kind != "completed" || known.FindOrder(orderId) is null) return TurnResult.Say(known, new Reply(n.Text));
+            // A resident in the middle of something else is not interrupted: the rating waits for 我的评价.
+            return known.Step is Idle
+                ? RatingDialog.Begin(known, orderId, n.Text)
+                : TurnResult.Say(known, new Reply(n.Text + "\n忙完手头的事后，发送“我的评价”就可以打分。"));
+        }, ct);
+        await sender.SendAsync(to, replies, null, ct);
+    }
+
+    private async Task TryAsync(Notification n, string target, Func<Task> send, List<Exception> failures, CancellationToken ct)
+    {
+        if (!await ledger.TryClaimAsync(n.Id, target, ct)) return;
+        try
+        {
+            await send();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Notification {Id} to {Target} failed; it will be retried", n.Id, target);
+            await ledger.ReleaseAsync(n.Id, target, ct);
+            failures.Add(e);
+        }
+    }
+}

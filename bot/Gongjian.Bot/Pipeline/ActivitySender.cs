@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Connector;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.DirectLine;
+
+namespace Gongjian.Bot.Pipeline;
+
+/// <summary>
+/// Delivers the bot's activities to a conversation, wherever it lives: appended to the transcript
+/// for the app's own Direct Line, posted to the Bot Connector for every other channel.
+/// </summary>
+public sealed class ActivitySender(ConnectorClient connector, TranscriptStore transcripts)
+{
+    public async Task SendAsync(ConversationReference to, IReadOnlyList<Activity> activities, CancellationToken ct)
+    {
+        if (activities.Count == 0) return;
+        if (DirectLineChannel.IsLocal(to))
+        {
+            await transcripts.AppendAsync(to.ConversationId,
+                [.. activities.Select(a => JsonSerializer.SerializeToNode(a, ActivityJson.Default.Activity)!.AsObject())], ct);
+            return;
+        }
+        foreach (var activity in activities) await connector.SendAsync(activity, ct);
+    }
+
+    public Task SendAsync(ConversationReference to, IReadOnlyList<Reply> replies, string? replyToId, CancellationToken ct) =>
+        SendAsync(to, [.. replies.Select(r => ToActivity(to, r, replyToId))], ct);
+
+    public Task SendTypingAsync(ConversationReference to, string? replyToId, CancellationToken ct) =>
+        SendAsync(to, [to.Message(null, replyToId) with { Type = ActivityTypes.Typing, TextFormat = null, Locale = null }], ct);
+
+    public static Activity ToActivity(ConversationReference to, Reply reply, string? replyToId) =>
+        to.Message(reply.Text, replyToId) with
+        {
+            SuggestedActions = reply.Suggestions is { Count: > 0 } s ? Buttons.Suggest(s) with { To = to.User.Id is { } id ? [id] : null } : null,
+            Attachments = reply.Attachments,
+            InputHint = reply.Suggestions is { Count: > 0 } ? "expectingInput" : "acceptingInput",
+        };
+}

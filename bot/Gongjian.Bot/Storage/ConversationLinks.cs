@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Gongjian.Bot.Activities;
+
+namespace Gongjian.Bot.Storage;
+
+/// <summary>
+/// Who to message about what (table <c>botlinks</c>): the conversations bound to a unit
+/// (partition <c>u.{unitId}</c>, one row per conversation) and the conversation that placed an
+/// order (partition <c>o.{orderId}</c>). Each row holds the conversation reference.
+/// </summary>
+public sealed class ConversationLinks(BotTables tables)
+{
+    private readonly TableClient _table = tables.Links;
+
+    public Task BindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row("u." + unitId, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+
+    public Task UnbindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) =>
+        _table.DeleteEntityAsync("u." + unitId, TableKeys.Hash(reference.Key), ETag.All, ct);
+
+    public async Task<IReadOnlyList<ConversationReference>> UnitConversationsAsync(string unitId, CancellationToken ct)
+    {
+        var found = new List<ConversationReference>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"u." + unitId}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
+        return found;
+    }
+
+    public Task LinkOrderAsync(string orderId, ConversationReference reference, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row("o." + orderId, "o." + orderId, reference), TableUpdateMode.Replace, ct);
+
+    public async Task<ConversationReference?> OrderConversationAsync(string orderId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>("o." + orderId, "o." + orderId, cancellationToken: ct);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    private static TableEntity Row(string pk, string rk, ConversationReference reference) =>
+        new(pk, rk) { ["Reference"] = JsonSerializer.Serialize(reference, BotJson.Default.ConversationReference) };
+
+    private static ConversationReference Read(TableEntity row) =>
+        JsonSerializer.Deserialize(row.GetString("Reference"), BotJson.Default.ConversationReference)!;
+}

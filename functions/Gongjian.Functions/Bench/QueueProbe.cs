@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using Gongjian.Functions.Hosting;
+
+namespace Gongjian.Functions.Bench;
+
+/// <summary>
+/// Which queues the bench empties during the cycles (<c>order-timers</c>: deadlines hours or days away,
+/// stale by the time they would fire; <c>notifications</c> only when no function of the app consumes
+/// it), and whether the app consumes notifications (then their drain is measured too).
+/// </summary>
+public sealed record QueuePlan(IReadOnlyList<string> Emptied, bool NotificationsConsumed)
+{
+    public static QueuePlan For(FunctionCatalog catalog, bool keepQueues)
+    {
+        var consumed = catalog.All.Any(f => f.Run is not null && f.Trigger is QueueTrigger { QueueName: QueueNames.Notifications });
+        return new(keepQueues ? [] : consumed ? [QueueNames.OrderTimers] : [QueueNames.OrderTimers, QueueNames.Notifications], consumed);
+    }
+}
+
+/// <summary>
+/// Looks at the app's queues from outside: how many messages a queue still holds (Azurite counts
+/// invisible, in-flight ones too, so 0 means every message was consumed and deleted), and empties
+/// queues that only grow — Azurite slows with every message it stores; Azure does not.
+/// </summary>
+public sealed class QueueProbe(string connectionString, string prefix)
+{
+    private readonly QueueServiceClient _service = new(connectionString);
+
+    public QueueClient Queue(string name) => _service.GetQueueClient((prefix + name).ToLowerInvariant());
+
+    public async Task<int> CountAsync(string name, CancellationToken ct) =>
+        (await Queue(name).GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+
+    /// <summary>Waits (polling every 50 ms, at most <paramref name="limit"/>) until the queue is empty; returns how long that took, or null.</summary>
+    public async Task<TimeSpan?> DrainAsync(string queue, TimeSpan limit, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync(queue, ct) > 0)
+        {
+            if (clock.Elapsed > limit) return null;
+            await Task.Delay(50, ct);
+        }
+        return clock.Elapsed;
+    }
+
+    /// <summary>Until cancelled, once a second, counts and clears the given queues; returns how many messages each held in all.</summary>
+    public async Task<Dictionary<string, long>> EmptyWhileAsync(IReadOnlyList<string> queues, CancellationToken stop)
+    {
+        var emptied = queues.ToDictionary(q => q, _ => 0L);
+        while (!stop.IsCancellationRequested && queues.Count > 0)
+        {
+            try { await Task.Delay(1000, stop); }
+            catch (OperationCanceledException) { }
+            foreach (var q in queues) emptied[q] += await ClearAsync(q);
+        }
+        return emptied;
+    }
+
+    /// <summary>Empties one queue; returns how many messages it held.</summary>
+    public async Task<int> ClearAsync(string name)
+    {
+        var count = await CountAsync(name, CancellationToken.None);
+        if (count > 0) await Queue(name).ClearMessagesAsync(CancellationToken.None);
+        return count;
+    }
+}

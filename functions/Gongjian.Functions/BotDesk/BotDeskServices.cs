@@ -1,0 +1,30 @@
+using Gongjian.Bot;
+using Gongjian.Bot.Desk;
+using Gongjian.Bot.Storage;
+using Gongjian.Functions.Storage;
+using Gongjian.Understanding;
+using Gongjian.Understanding.OpenAi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongjian.Functions.BotDesk;
+
+public static class BotDeskServices
+{
+    /// <summary>The chat front door on this app's storage and order cycle.</summary>
+    public static IServiceCollection AddBotDesk(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGongjianBot();
+        // Azure OpenAI when configured, the offline reader otherwise (a host may register its own first).
+        services.TryAddSingleton(sp => WishUnderstandingFactory.Create(
+            configuration.GetSection(OpenAiUnderstandingOptions.Section).Get<OpenAiUnderstandingOptions>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<StorageClients>();
+            return new BotTables(
+                storage.Table(BotTables.TranscriptsName), storage.Table(BotTables.StateName),
+                storage.Table(BotTables.LinksName), storage.Table(BotTables.DeliveriesName));
+        });
+        services.AddSingleton<IOrderDesk, OrderDesk>();
+        return services;
+    }
+}

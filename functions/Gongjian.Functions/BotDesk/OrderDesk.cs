@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongjian.Bot.Desk;
+using Gongjian.Domain.Community;
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Access;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Http;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Photos;
+using Gongjian.Functions.Storage;
+using Gongjian.Understanding;
+using OrderSummary = Gongjian.Bot.Desk.OrderSummary;
+
+namespace Gongjian.Functions.BotDesk;
+
+/// <summary>
+/// The bot's way into the order cycle: the same stores, rules and photo checks as the HTTP
+/// functions. Residents act with their tracking code; liaisons as their bound unit. Refusals come
+/// back as the rules' Chinese sentences.
+/// </summary>
+public sealed class OrderDesk(OrderStore store, PhotoStore photos, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock) : IOrderDesk
+{
+    private static readonly Actor Resident = new(ActorRole.Resident, "resident");
+
+    public async Task<IReadOnlyList<KnownCommunity>> CommunitiesAsync(CancellationToken ct) =>
+        [.. (await directory.GetAsync(ct)).Communities.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new KnownCommunity(c.Id, c.Name, Aliases(c.Name)))];
+
+    public async Task<DeskResult<PlacedOrder>> PlaceAsync(OrderDraft draft, CancellationToken ct)
+    {
+        if (!(await directory.GetAsync(ct)).Communities.TryGetValue(draft.CommunityId, out var community))
+            return DeskResult<PlacedOrder>.Refused("社区不存在，请重新选择社区。");
+        var now = clock.GetUtcNow();
+        var id = OrderIds.NewOrderId(now);
+        var trackingCode = OrderIds.NewTrackingCode();
+        var command = new PlaceOrder
+        {
+            By = Resident, OrderId = id, Text = draft.Text, Category = draft.Category, CommunityId = community.Id,
+            StreetId = community.StreetId, Address = draft.Place, Contact = new Contact(draft.ContactName ?? "居民", draft.Phone),
+            TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode),
+        };
+        var outcome = await store.ExecuteAsync(id, command, ct);
+        return outcome.Rejection is { } r
+            ? DeskResult<PlacedOrder>.Refused(r.Message)
+            : DeskResult<PlacedOrder>.Ok(new PlacedOrder(id, trackingCode, outcome.State.Status.Chinese()));
+    }
+
+    public async Task<IReadOnlyList<OrderSummary>> StatusAsync(IReadOnlyList<string> orderIds, CancellationToken ct)
+    {
+        var loaded = await Task.WhenAll(orderIds.Where(OrderIds.IsWellFormed).Distinct().Select(id => store.LoadAsync(id, ct)));
+        return [.. loaded.Where(l => l is not null).Select(l => Summarize(l!.Value.State))];
+    }
+
+    public async Task<DeskResult<OrderSummary>> FindAsync(string orderId, string trackingCode, CancellationToken ct) =>
+        await WithCodeAsync(orderId, trackingCode, ct) is var (state, refusal) && refusal is null
+            ? DeskResult<OrderSummary>.Ok(Summarize(state!)) : DeskResult<OrderSummary>.Refused(refusal!);
+
+    public Task<DeskResult<OrderSummary>> ConfirmAsync(string orderId, string trackingCode, int rating, string? comment, CancellationToken ct) =>
+        AsResidentAsync(orderId, trackingCode, new ConfirmOrder { By = Resident, Rating = rating, Comment = comment }, ct);
+
+    public Task<DeskResult<OrderSummary>> ReopenAsync(string orderId, string trackingCode, string reason, CancellationToken ct) =>
+        AsResidentAsync(orderId, trackingCode, new ReopenOrder { By = Resident, Reason = reason }, ct);
+
+    public Task<DeskResult<OrderSummary>> CancelAsync(string orderId, string trackingCode, string? reason, CancellationToken ct) =>
+        AsResidentAsync(orderId, trackingCode, new CancelOrder { By = Resident, Reason = reason }, ct);
+
+    public async Task<DeskResult<AcceptedOrder>> AcceptAsync(LiaisonActor liaison, string orderId, CancellationToken ct)
+    {
+        var done = await AsUnitAsync(liaison, orderId, by => new AcceptOrder { By = by }, null, ct);
+        return done.State is { } s
+            ? DeskResult<AcceptedOrder>.Ok(new AcceptedOrder(Summarize(s), s.Contact.Name, s.Contact.Phone, s.Address))
+            : DeskResult<AcceptedOrder>.Refused(done.Refusal!);
+    }
+
+    public async Task<DeskResult<OrderSummary>> DeclineAsync(LiaisonActor liaison, string orderId, string reason, CancellationToken ct) =>
+        Result(await AsUnitAsync(liaison, orderId, by => new DeclineOrder { By = by, Reason = reason }, null, ct));
+
+    public async Task<DeskResult<OrderSummary>> CompleteAsync(LiaisonActor liaison, string orderId, string note, IReadOnlyList<byte[]> photoBytes, CancellationToken ct)
+    {
+        IReadOnlyList<Media.SanitizedPhoto> prepared;
+        try { prepared = PhotoStore.Prepare([.. photoBytes.Select(Convert.ToBase64String)], "photos"); }
+        catch (ApiProblem problem) { return DeskResult<OrderSummary>.Refused(problem.Title); }
+        return Result(await AsUnitAsync(liaison, orderId,
+            by => new CompleteOrder { By = by, Note = note, PhotoIds = [.. prepared.Select((_, i) => $"pending-{i}")] },
+            async command => (CompleteOrder)command with { PhotoIds = await photos.SaveAsync(orderId, prepared, ct) }, ct));
+    }
+
+    public async Task<string?> UnitNameAsync(string unitId, CancellationToken ct) =>
+        (await directory.GetAsync(ct)).Units.TryGetValue(unitId, out var unit) ? unit.Name : null;
+
+    private async Task<(OrderState? State, string? Refusal)> WithCodeAsync(string orderId, string trackingCode, CancellationToken ct)
+    {
+        var loaded = OrderIds.IsWellFormed(orderId) ? await store.LoadAsync(orderId, ct) : null;
+        if (loaded is not { } found) return (null, "工单不存在，请检查工单编号。");
+        var given = Encoding.ASCII.GetBytes(OrderAccess.HashTrackingCode(trackingCode));
+        return CryptographicOperations.FixedTimeEquals(given, Encoding.ASCII.GetBytes(found.State.TrackingCodeHash))
+            ? (found.State, null) : (null, "查询码不正确。");
+    }
+
+    private async Task<DeskResult<OrderSummary>> AsResidentAsync(string orderId, string trackingCode, OrderCommand command, CancellationToken ct)
+    {
+        var (state, refusal) = await WithCodeAsync(orderId, trackingCode, ct);
+        if (refusal is not null) return DeskResult<OrderSummary>.Refused(refusal);
+        var outcome = await store.ExecuteAsync(state!.Id, command, ct);
+        return outcome.Rejection is { } r ? DeskResult<OrderSummary>.Refused(r.Message) : DeskResult<OrderSummary>.Ok(Summarize(outcome.State));
+    }
+
+    /// <param name="beforeSave">Work that must not happen for a refused command (storing photos): it runs only once the rules said yes.</param>
+    private async Task<(OrderState? State, string? Refusal)> AsUnitAsync(
+        LiaisonActor liaison, string orderId, Func<Actor, OrderCommand> build, Func<OrderCommand, Task<OrderCommand>>? beforeSave, CancellationToken ct)
+    {
+        var loaded = OrderIds.IsWellFormed(orderId) ? await store.LoadAsync(orderId, ct) : null;
+        if (loaded is not { } found) return (null, "工单不存在，请检查工单编号。");
+        if (found.State.UnitId != liaison.UnitId) return (null, "这张工单不是派给本单位的。");
+        var command = build(new Actor(ActorRole.Liaison, liaison.UnitId, liaison.Name));
+        if (OrderDecider.Decide(found.State, command, clock.GetUtcNow()).Rejection is { } early) return (null, early.Message);
+        if (beforeSave is not null) command = await beforeSave(command);
+        var outcome = await store.ExecuteAsync(orderId, command, ct, found);
+        return outcome.Rejection is { } r ? (null, r.Message) : (outcome.State, null);
+    }
+
+    private DeskResult<OrderSummary> Result((OrderState? State, string? Refusal) done) =>
+        done.State is { } s ? DeskResult<OrderSummary>.Ok(Summarize(s)) : DeskResult<OrderSummary>.Refused(done.Refusal!);
+
+    private OrderSummary Summarize(OrderState s)
+    {
+        var deadline = Sla.Current(s, policy);
+        return new OrderSummary(s.Id, Summary(s.Text), ServiceCategory.NameOf(s.Category), s.Status.Code(), s.Status.Chinese(), s.UnitName,
+            deadline?.DueAt, deadline?.Step.Chinese());
+    }
+
+    private static string Summary(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 20 ? line : line[..20] + "…";
+    }
+
+    /// <summary>"东七里社区" is also "东七里".</summary>
+    private static IReadOnlyList<string> Aliases(string name) => name.EndsWith("社区", StringComparison.Ordinal) && name.Length > 3 ? [name[..^2]] : [];
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Gongjian.Bot.Notifications;
+using Gongjian.Bot.Tests.Support;
+using Gongjian.Domain.Orders;
+
+namespace Gongjian.Bot.Tests.Notifications;
+
+/// <summary>The engine's notifications as proactive messages and group-webhook posts, each delivered once.</summary>
+public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeConnector _webhook = null!;
+    private BotTestApp _app = null!;
+    private OrderCycle _cycle = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _webhook = await FakeConnector.StartAsync();
+        _app = await BotTestApp.StartAsync(azurite, new Dictionary<string, string>
+        {
+            ["Bot:UnitWebhooks:baosheng-property"] = _webhook.BaseUrl + "/webhook",
+        });
+        _cycle = new OrderCycle(_app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _webhook.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_notification_delivered_twice_reaches_each_chat_and_the_group_webhook_once()
+    {
+        var chat = await DirectLineClient.StartAsync(_app.Http);
+        await chat.BotMessagesAsync(null);
+        await chat.SayAsync($"绑定 {await _cycle.BindingCodeAsync()}");
+        var orderId = await _cycle.DispatchedOrderAsync();
+        var notification = OrderCycle.Dispatched(orderId);
+
+        await _cycle.DeliverAsync(notification);
+        await _cycle.DeliverAsync(notification);
+        await Task.Delay(300);
+        await chat.PollAsync();
+
+        Assert.Single(chat.Seen, a => DirectLineClient.Describe(a).Contains("新工单待接单"));
+        var post = Assert.Single(_webhook.Webhooks);
+        Assert.Equal("markdown", (string?)post["msgtype"]);
+        var content = (string)post["markdown"]!["content"]!;
+        Assert.Contains("### 新工单待接单", content);
+        Assert.Contains($"工单号：{orderId}", content);
+        Assert.DoesNotContain("13805381234", content);
+    }
+
+    [Fact]
+    public async Task Reminders_and_escalations_arrive_as_plain_messages()
+    {
+        var chat = await DirectLineClient.StartAsync(_app.Http);
+        await chat.BotMessagesAsync(null);
+        await chat.SayAsync($"绑定 {await _cycle.BindingCodeAsync()}");
+        foreach (var (kind, text) in new[] { ("reminder", "【催办】请在 11月24日 18:00 前接单。"), ("escalation", "【督办】已超过办结期限，请尽快办结。") })
+            await _cycle.DeliverAsync(new Notification
+            {
+                Id = Guid.NewGuid().ToString(), OrderId = "GJ261122-7KQ3MZ", Recipient = new Recipient(RecipientKind.Unit, "baosheng-property"),
+                Kind = kind, Text = text, CreatedAt = DateTimeOffset.UtcNow,
+            });
+        var messages = string.Join("\n", (await chat.BotMessagesAsync(null)).Select(DirectLineClient.Describe));
+        await Task.Delay(200);
+        await chat.PollAsync();
+        var all = string.Join("\n", chat.Seen.Where(DirectLineClient.IsBotMessage).Select(DirectLineClient.Describe));
+        Assert.Contains("【催办】", all);
+        Assert.Contains("【督办】", all);
+        Assert.Equal(2, _webhook.Webhooks.Count);
+    }
+
+    [Fact]
+    public async Task Completion_asks_the_resident_for_a_rating_then_a_comment()
+    {
+        var (chat, orderId) = await PlacedAndCompletedAsync();
+        await _cycle.DeliverAsync(Completed(orderId));
+        var prompt = DirectLineClient.Describe((await chat.BotMessagesAsync(null)).Last());
+        Assert.Contains("请点选 1～5 分", prompt);
+        Assert.Contains("5分|4分|3分|2分|1分|重新办理", prompt);
+
+        (string Say, string Expect)[] script = [("帮助", "1～5 分"), ("六分", "请选择 1～5 分"), ("5分", "还有什么想说"), ("很及时，谢谢！", "感谢您的评价")];
+        foreach (var (say, expect) in script) Assert.Contains(expect, await chat.SayAsync(say));
+        var state = await _cycle.StateAsync(orderId);
+        Assert.Equal(OrderStatus.Confirmed, state.Status);
+        Assert.Equal(5, state.Rating);
+    }
+
+    [Fact]
+    public async Task Not_solved_offers_to_reopen_with_a_reason()
+    {
+        var (chat, orderId) = await PlacedAndCompletedAsync();
+        await _cycle.DeliverAsync(Completed(orderId));
+        await chat.BotMessagesAsync(null);
+        Assert.Contains("哪里还没解决", await chat.SayAsync("重新办理"));
+        Assert.Contains("已为您申请重新办理", await chat.SayAsync("灯还是不亮"));
+        Assert.Equal(OrderStatus.Reopened, (await _cycle.StateAsync(orderId)).Status);
+    }
+
+    [Fact]
+    public async Task Malformed_notification_fails_the_invocation_for_the_poison_queue()
+    {
+        await Assert.ThrowsAsync<InvalidDataException>(() => Functions.BotDesk.DeliverNotificationFunction.Run(new Functions.Hosting.FunctionInvocation
+        {
+            FunctionName = "DeliverNotification", InvocationId = "1", Message = "{\"id\":\"x\"}",
+        }, _app.Services, CancellationToken.None));
+    }
+
+    private static Notification Completed(string orderId) => new()
+    {
+        Id = $"{orderId}:completed", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId), Kind = "completed",
+        Text = "您的诉求已由泰山宝盛置业有限公司办结。问题解决了吗？请为这次服务打分（1–5 分）。", CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>A resident places an order in chat; the unit accepts and completes it through the API.</summary>
+    private async Task<(DirectLineClient Chat, string OrderId)> PlacedAndCompletedAsync()
+    {
+        var chat = await DirectLineClient.StartAsync(_app.Http);
+        await chat.BotMessagesAsync(null);
+        await chat.SayAsync("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234");
+        var placed = await chat.SayAsync("确认提交");
+        var orderId = System.Text.RegularExpressions.Regex.Match(placed, @"GJ\d{6}-[A-Z0-9]{6}").Value;
+        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili");
+        Assert.True((await _cycle.PostAsync($"/api/orders/{orderId}/dispatch", dispatcher, new { unitId = "baosheng-property" })).IsSuccessStatusCode);
+        var liaison = await _app.KeyAsync(ActorRole.Liaison, "baosheng-property");
+        Assert.True((await _cycle.PostAsync($"/api/orders/{orderId}/accept", liaison, null)).IsSuccessStatusCode);
+        var completed = await _cycle.PostAsync($"/api/orders/{orderId}/complete", liaison, new { note = "已更换灯泡", photos = new[] { TestImages.PngBase64() } });
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        return (chat, orderId);
+    }
+}

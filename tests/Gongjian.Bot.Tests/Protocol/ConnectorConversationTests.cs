@@ -1,0 +1,157 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Text.Json.Nodes;
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Storage;
+using Gongjian.Bot.Tests.Support;
+using Gongjian.Domain.Orders;
+
+namespace Gongjian.Bot.Tests.Protocol;
+
+/// <summary>
+/// The bot behind Azure Bot Service: replies and proactive messages through the Connector REST API
+/// with a cached Azure Identity token; duplicates, deadlines and bad activities.
+/// </summary>
+public sealed class ConnectorConversationTests(ConnectorRig rig, AzuriteFixture azurite) : IClassFixture<ConnectorRig>
+{
+    private string ServiceUrl => rig.Connector.BaseUrl;
+
+    private string Token() => rig.Connector.Token(ConnectorRig.AppId, ServiceUrl);
+
+    [Fact]
+    public async Task Replies_go_to_the_connector_with_one_cached_token()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        var first = ConnectorRig.Message(ServiceUrl, "你好", conversation);
+        Assert.Equal(200, (int)(await rig.PostAsync(first, Token())).StatusCode);
+        var reply = await rig.ReplyInAsync(conversation);
+        Assert.Equal($"/v3/conversations/{conversation}/activities/{first["id"]}", reply.Path);
+        Assert.StartsWith("Bearer outbound-token-", reply.Authorization);
+        Assert.Equal((string?)first["id"], (string?)reply.Body["replyToId"]);
+        Assert.Equal("user-1", (string?)reply.Body["recipient"]!["id"]);
+        Assert.Equal("28:" + ConnectorRig.AppId, (string?)reply.Body["from"]!["id"]);
+        Assert.Equal("zh-CN", (string?)reply.Body["locale"]);
+
+        var second = ConnectorRig.Message(ServiceUrl, "帮助", conversation);
+        await rig.PostAsync(second, Token());
+        var help = await rig.ReplyInAsync(conversation, r => (string?)r.Body["replyToId"] == (string?)second["id"]);
+        Assert.Equal(reply.Authorization, help.Authorization);
+        Assert.Equal(1, rig.Credential.Requests);
+        Assert.Equal("https://api.botframework.com/.default", rig.Credential.LastScope);
+    }
+
+    [Fact]
+    public async Task A_resent_activity_is_processed_once()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        var activity = ConnectorRig.Message(ServiceUrl, "我要点单", conversation);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => rig.PostAsync(activity, Token())));
+        Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
+        await rig.ReplyInAsync(conversation);
+        await Task.Delay(500);
+        Assert.Single(rig.Connector.Activities, r => r.Path.Contains(conversation) && (string?)r.Body["type"] == "message");
+    }
+
+    [Fact]
+    public async Task Slow_understanding_is_acknowledged_at_once_with_typing_then_answered()
+    {
+        rig.App.Understanding.Delay = TimeSpan.FromSeconds(3);
+        try
+        {
+            var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+            var clock = Stopwatch.StartNew();
+            var response = await rig.PostAsync(ConnectorRig.Message(ServiceUrl, "三楼楼道灯坏了一个星期了", conversation), Token());
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"acknowledged after {clock.Elapsed}");
+            var reply = await rig.ReplyInAsync(conversation);
+            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3));
+            Assert.Contains("哪个社区", (string?)reply.Body["text"]);
+            Assert.Contains(rig.Connector.Activities, r => r.Path.Contains(conversation) && (string?)r.Body["type"] == "typing");
+        }
+        finally { rig.App.Understanding.Delay = TimeSpan.Zero; }
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\"")]
+    [InlineData("[1,2]")]
+    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"ftp://x\"}")]
+    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"serviceUrl\":\"SERVICE\"}")]
+    [InlineData("{\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"SERVICE\"}")]
+    public async Task Malformed_activities_are_400(string body)
+    {
+        var response = await rig.PostRawAsync(body.Replace("SERVICE", ServiceUrl), Token());
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("invalid_activity", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Oversized_text_is_answered_politely_and_nothing_is_stored()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        var activity = ConnectorRig.Message(ServiceUrl, new string('水', 2500), conversation);
+        Assert.Equal(200, (int)(await rig.PostAsync(activity, Token())).StatusCode);
+        Assert.Contains("太长", (string?)(await rig.ReplyInAsync(conversation)).Body["text"]);
+        var stored = await rig.App.Get<ConversationStore>().LoadAsync(ConversationReference.From(new Activity
+        {
+            ChannelId = "webchat", ServiceUrl = ServiceUrl, Conversation = new ConversationAccount(conversation),
+        }).Key, CancellationToken.None);
+        Assert.Null(stored.ETag);
+    }
+
+    [Fact]
+    public async Task Liaison_over_the_connector_gets_the_card_proactively_and_completes_with_a_downloaded_photo()
+    {
+        var cycle = new OrderCycle(rig.App);
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        async Task<string> Say(string text, JsonObject? value = null, JsonArray? attachments = null)
+        {
+            var activity = ConnectorRig.Message(ServiceUrl, text, conversation, channelId: "msteams");
+            if (value is not null) activity["value"] = value;
+            if (attachments is not null) activity["attachments"] = attachments;
+            Assert.Equal(200, (int)(await rig.PostAsync(activity, Token())).StatusCode);
+            return (string)(await rig.ReplyInAsync(conversation, r => (string?)r.Body["replyToId"] == (string?)activity["id"])).Body["text"]!;
+        }
+
+        Assert.Contains("绑定成功", await Say($"绑定 {await cycle.BindingCodeAsync()}"));
+        var orderId = await cycle.DispatchedOrderAsync();
+        await cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        var card = await rig.ReplyInAsync(conversation, r => r.Body["attachments"] is not null);
+        Assert.Equal($"/v3/conversations/{conversation}/activities", card.Path);
+        Assert.Equal(HeroCard.ContentType, (string?)card.Body["attachments"]![0]!["contentType"]);
+
+        Assert.Contains("已接单", await Say("", new JsonObject { ["action"] = "accept", ["orderId"] = orderId }));
+        Assert.Contains("描述办理情况", await Say("办结"));
+        rig.Connector.Files["after.png"] = TestImages.Png();
+        var photo = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = ServiceUrl + "/files/after.png", ["name"] = "after.png" });
+        Assert.Contains("已办结", await Say("已更换灯泡", attachments: photo));
+        Assert.Equal(OrderStatus.Completed, (await cycle.StateAsync(orderId)).Status);
+    }
+
+    [Fact]
+    public async Task Anonymous_activities_are_accepted_only_when_explicitly_allowed()
+    {
+        await using var open = await BotTestApp.StartAsync(azurite, new Dictionary<string, string>
+        {
+            ["Bot:AllowAnonymous"] = "true", ["Bot:OpenIdMetadataUrl"] = rig.Connector.MetadataUrl,
+        });
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(ConnectorRig.Message(ServiceUrl, "你好", conversation).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        Assert.Equal(200, (int)(await open.Http.SendAsync(request)).StatusCode);
+        var reply = await rig.ReplyInAsync(conversation);
+        Assert.Equal("", reply.Authorization);
+        Assert.Equal(401, (int)(await rig.PostAsync(ConnectorRig.Message(ServiceUrl, "你好"), null)).StatusCode);
+
+        // With an app id, replies carry the bot's token: anonymous activities are never taken then.
+        await using var configured = await BotTestApp.StartAsync(azurite, new Dictionary<string, string>
+        {
+            ["Bot:AllowAnonymous"] = "true", ["Bot:AppId"] = ConnectorRig.AppId, ["Bot:OpenIdMetadataUrl"] = rig.Connector.MetadataUrl,
+        });
+        var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(ConnectorRig.Message(ServiceUrl, "你好").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        Assert.Equal(401, (int)(await configured.Http.SendAsync(unsigned)).StatusCode);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+
+namespace Gongjian.Bot.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its bundled driver runs offline; no browser download).
+/// A missing Chromium fails the test with the fix, never skips it: scripts/setup installs it.
+/// </summary>
+public sealed class HeadlessChromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+    private readonly IPlaywright _playwright;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser) { _playwright = playwright; Browser = browser; }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<HeadlessChromium> LaunchAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath),
+            $"Chromium is not installed at {ExecutablePath}. Run scripts/setup (it runs: apt-get install -y chromium); never 'playwright install'.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new HeadlessChromium(playwright, browser);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
+
+/// <summary>The chat page as a person uses it: read the transcript, type into the send box, press buttons.</summary>
+public sealed class ChatPageDriver
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly IPage page;
+    private readonly List<string> _console = [];
+
+    public ChatPageDriver(IPage page)
+    {
+        this.page = page;
+        page.Console += (_, m) => { lock (_console) _console.Add($"console.{m.Type}: {m.Text}"); };
+        page.RequestFailed += (_, r) => { lock (_console) _console.Add($"request failed: {r.Method} {r.Url} {r.Failure}"); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (_console) _console.Add($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
+    }
+
+    public IPage Page => page;
+
+    public async Task OpenAsync(Uri app)
+    {
+        await page.GotoAsync(new Uri(app, "/chat").ToString());
+        await page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+    }
+
+    /// <summary>Waits until the transcript shows <paramref name="text"/>; on timeout says what it showed instead.</summary>
+    public async Task SeeAsync(string text)
+    {
+        try
+        {
+            await page.Locator("#webchat").GetByText(text, new() { Exact = false }).Last.WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
+        catch (TimeoutException)
+        {
+            string log;
+            lock (_console) log = string.Join("\n", _console);
+            Assert.Fail($"The chat never showed '{text}'. It shows:\n{await TranscriptAsync()}\n--- browser log ---\n{log}");
+        }
+    }
+
+    public async Task SayAsync(string text)
+    {
+        var box = page.Locator("[data-id='webchat-sendbox-input']");
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
+    }
+
+    /// <summary>Presses the last button with this name (suggested actions and card buttons alike).</summary>
+    public Task PressAsync(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).Last.ClickAsync();
+
+    public Task<string> TranscriptAsync() => page.Locator("#webchat").InnerTextAsync();
+}

@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
+using System.Text;
+
+namespace Gongjian.Bot.Tests.Support;
+
+/// <summary>Real, valid PNG files made in code, optionally carrying a text chunk (metadata to strip).</summary>
+public static class TestImages
+{
+    public static byte[] Png(int width = 4, int height = 3, string? text = null)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; ihdr[9] = 2; // 8-bit RGB
+        Chunk(png, "IHDR", ihdr);
+        if (text is not null) Chunk(png, "tEXt", Encoding.Latin1.GetBytes("Comment\0").Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+        using var raw = new MemoryStream();
+        for (var y = 0; y < height; y++)
+        {
+            raw.WriteByte(0);
+            for (var x = 0; x < width * 3; x++) raw.WriteByte((byte)(x * 40 + y * 70));
+        }
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw.ToArray());
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    public static string PngBase64(string? text = null) => Convert.ToBase64String(Png(text: text));
+
+    private static void Chunk(Stream s, string type, byte[] data)
+    {
+        Span<byte> len = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
+        s.Write(len);
+        var typeAndData = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        s.Write(typeAndData);
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(typeAndData));
+        s.Write(crc);
+    }
+}
