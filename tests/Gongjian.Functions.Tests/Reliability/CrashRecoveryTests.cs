@@ -36,7 +36,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             var random = new Random(20261122);
             while (!stopChaos.IsCancellationRequested)
             {
-                await Task.Delay(random.Next(1500, 4000));
+                await Task.Delay(random.Next(2500, 6000));
                 if (stopChaos.IsCancellationRequested) break;
                 host.KillHard();
                 kills++;
@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         // The sweeper relays what crashes left (rows older than 30 s, every minute); timers fire by themselves.
         var check = new ConsistencyCheck(azurite, prefix);
         ConsistencyCheck.Snapshot snapshot = null!;
-        for (var waited = 0; waited < 180; waited += 5)
+        for (var waited = 0; waited < 300; waited += 5)
         {
             snapshot = await check.ReadAsync();
             var dispatchedLeft = driver.Orders.Where(o => o.Value.Script == Script.LeftDispatched)
