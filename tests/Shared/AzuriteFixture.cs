@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-[assembly: AssemblyFixture(typeof(Gongjian.Functions.Tests.Support.AzuriteFixture))]
-
-namespace Gongjian.Functions.Tests.Support;
+namespace Gongjian.Testing;
 
 /// <summary>
 /// One real Azurite (npm, installed by scripts/setup) for the whole test run, on free ports, keeping

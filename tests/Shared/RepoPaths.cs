@@ -1,4 +1,4 @@
-namespace Gongjian.Bot.Tests.Support;
+namespace Gongjian.Testing;
 
 public static class RepoPaths
 {

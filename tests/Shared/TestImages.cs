@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace Gongjian.Bot.Tests.Support;
+namespace Gongjian.Testing;
 
 /// <summary>Real, valid PNG files made in code, optionally carrying a text chunk (metadata to strip).</summary>
 public static class TestImages

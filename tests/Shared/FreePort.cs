@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gongjian.Functions.Tests.Support;
+namespace Gongjian.Testing;
 
 public static class FreePort
 {
