@@ -34,7 +34,11 @@ public static class BenchCommand
             BenchSeed.Environment(cs, BenchSeed.NewPrefix(phase), options.AppEnvironment.Concat(extra));
         async Task Phase(string name, Func<Task> run)
         {
-            if (ct.IsCancellationRequested) { result.Notes.Add($"{name}: not run (stopped at the {options.Deadline.TotalMinutes:F0}-minute deadline or by Ctrl-C)."); return; }
+            if (ct.IsCancellationRequested)
+            {
+                result.Notes.Add($"{name}: not run (stopped at the {options.Deadline.TotalMinutes:F0}-minute deadline or by Ctrl-C).");
+                return;
+            }
             Say(name + " …");
             try { await run(); }
             catch (Exception e) { result.Notes.Add($"{name} failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}"); Say($"{name} failed: {e}"); }
@@ -52,13 +56,14 @@ public static class BenchCommand
             var queues = new QueueProbe(cs, prefix);
             try
             {
-                var warmUp = await CycleLevel.RunAsync(4, options with { Cycles = 300, Seconds = TimeSpan.FromSeconds(20) }, l => new CycleClient(http, keys, l), queues, plan, Pids(app.Pid), ct);
+                CycleClientFactory clients = latencies => new CycleClient(http, keys, latencies);
+                var warmUp = await CycleLevel.RunAsync(4, options with { Cycles = 300, Seconds = TimeSpan.FromSeconds(20) }, clients, queues, plan, Pids(app.Pid), ct);
                 Say($"warm-up: {warmUp.Cycles} cycles ({warmUp.Failed} failed) in {warmUp.HttpSeconds} s, {warmUp.HttpCyclesPerSecond}/s");
-                result.Notes.Add($"Before the levels, {warmUp.Cycles} warm-up cycles at concurrency 4 (not counted) ran at {warmUp.HttpCyclesPerSecond}/s: the app's JIT.");
+                result.Notes.Add($"Before the levels, {warmUp.Cycles} warm-up cycles at concurrency 4 (not counted) ran at {warmUp.HttpCyclesPerSecond}/s.");
                 foreach (var level in options.Levels)
                 {
                     var lines = app.Lines;
-                    var l = await CycleLevel.RunAsync(level, options, latencies => new CycleClient(http, keys, latencies), queues, plan, Pids(app.Pid), ct);
+                    var l = await CycleLevel.RunAsync(level, options, clients, queues, plan, Pids(app.Pid), ct);
                     result.Levels.Add(l = l with { AppLogLinesPerCycle = l.Cycles > 0 ? Math.Round((double)(app.Lines - lines) / l.Cycles, 1) : null });
                     Say($"concurrency {level}: {l.Cycles} cycles ({l.Failed} failed) in {l.HttpSeconds} s + drain {l.DrainSeconds} s = {l.CyclesPerSecond} cycles/s");
                 }
@@ -98,7 +103,8 @@ public static class BenchCommand
                 + "the timers are deadlines hours or days away" + (plan.NotificationsConsumed ? "" : ", nothing in this app consumes notifications")
                 + ", and Azurite slows with every message it stores (Azure does not). `--keep-queues` leaves them.");
         if (plan.NotificationsConsumed)
-            result.Notes.Add("The app delivers `notifications` itself (DeliverNotification), so that work is inside the cycle's storage requests and its CPU; \"notifications drained\" is the time until that queue was empty too.");
+            result.Notes.Add("The app delivers `notifications` itself, so that work is inside the cycle's storage requests and its CPU; "
+                + "\"notifications drained\" is the time until that queue was empty too.");
         result.LoadAverageAtEnd = BenchResult.LoadAverage();
         result.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         var markdown = BenchMarkdown.Render(result);
