@@ -22,7 +22,12 @@ public sealed class CommunityDirectory(StorageClients storage, TimeProvider cloc
         IReadOnlyDictionary<string, Street> Streets,
         IReadOnlyDictionary<string, CommunityArea> Communities,
         IReadOnlyDictionary<string, MemberUnit> Units,
-        DateTimeOffset LoadedAt);
+        DateTimeOffset LoadedAt)
+    {
+        /// <summary>The community's name as people read it, or <paramref name="fallback"/> for an unknown id.</summary>
+        public string CommunityName(string? id, string fallback = "") =>
+            id is not null && Communities.TryGetValue(id, out var c) ? c.Name : fallback;
+    }
 
     public async Task<Snapshot> GetAsync(CancellationToken ct)
     {

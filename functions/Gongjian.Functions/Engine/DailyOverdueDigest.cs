@@ -33,7 +33,7 @@ public static class DailyOverdueDigest
             if (overdue.Count == 0) continue;
 
             var lines = overdue.OrderBy(r => r.GetDateTimeOffset("DueAt")).Take(ListedMax).Select(r =>
-                $"- {r.GetString("OrderId")} {(directory.Communities.TryGetValue(r.GetString("CommunityId") ?? "", out var c) ? c.Name : "")}" +
+                $"- {r.GetString("OrderId")} {directory.CommunityName(r.GetString("CommunityId"))}" +
                 $" {ServiceCategory.NameOf(r.GetString("Category"))}，{Enum.Parse<SlaStep>(r.GetString("Step") ?? "Dispatch").Chinese()}期限 {NotificationTexts.Local(r.GetDateTimeOffset("DueAt")!.Value)}");
             var more = overdue.Count > ListedMax ? $"\n……另有 {overdue.Count - ListedMax} 件" : "";
             var text = $"【每日超时汇总】{street.Name}共有 {overdue.Count} 件工单超过办理期限：\n{string.Join("\n", lines)}{more}";

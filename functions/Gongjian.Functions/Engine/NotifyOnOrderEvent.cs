@@ -24,7 +24,7 @@ public static class NotifyOnOrderEvent
         var state = (await store.LoadAsync(message.OrderId, ct))?.State
             ?? throw new InvalidDataException($"Order {message.OrderId} of event {message.Id} does not exist.");
         var directory = await services.GetRequiredService<CommunityDirectory>().GetAsync(ct);
-        var community = directory.Communities.TryGetValue(state.CommunityId, out var c) ? c.Name : "";
+        var community = directory.CommunityName(state.CommunityId);
         var sender = services.GetRequiredService<NotificationSender>();
         var deadline = Sla.Current(state, services.GetRequiredService<SlaPolicy>());
         foreach (var (to, kind, text) in NotificationTexts.For(message, state, community))

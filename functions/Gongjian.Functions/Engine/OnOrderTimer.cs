@@ -42,7 +42,7 @@ public static class OnOrderTimer
         if (timer.Stage == TimerStage.Remind)
         {
             var directory = await services.GetRequiredService<CommunityDirectory>().GetAsync(ct);
-            var (to, text) = NotificationTexts.Reminder(state, deadline, directory.Communities.TryGetValue(state.CommunityId, out var c) ? c.Name : "");
+            var (to, text) = NotificationTexts.Reminder(state, deadline, directory.CommunityName(state.CommunityId));
             await services.GetRequiredService<NotificationSender>().SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "reminder", text, ct, dueAt: deadline.DueAt);
             return;
         }

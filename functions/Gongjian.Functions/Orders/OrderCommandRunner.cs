@@ -42,7 +42,7 @@ public sealed class OrderCommandRunner(OrderStore store, OrderJournal journal, C
     public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderStore.OrderHistory? history = null, int status = 200)
     {
         var snapshot = await directory.GetAsync(context.RequestAborted);
-        var communityName = snapshot.Communities.TryGetValue(state.CommunityId, out var c) ? c.Name : state.CommunityId;
+        var communityName = snapshot.CommunityName(state.CommunityId, state.CommunityId);
         return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, policy, clock.GetUtcNow(),
             history?.History, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList()), ApiJson.Web.OrderView, statusCode: status);
     }

@@ -51,7 +51,7 @@ public static class PublishShowcaseFunction
         var sources = new List<ShowcasePhotoSource>();
         var items = states.Select(s => new ShowcaseItemView(
             s.Category ?? "other", ServiceCategory.NameOf(s.Category),
-            d.Communities.TryGetValue(s.CommunityId, out var c) ? c.Name : "",
+            d.CommunityName(s.CommunityId),
             DateOnly.FromDateTime(s.PlacedAt.UtcDateTime), s.CompletedAt is { } done ? DateOnly.FromDateTime(done.UtcDateTime) : null,
             s.Rating, s.UnitName ?? "",
             s.AfterPhotoIds.Select(p => { sources.Add(new(s.Id, p)); return $"/api/showcases/{id0}/photos/{sources.Count - 1}"; }).ToList())).ToList();
