@@ -27,7 +27,7 @@ public static class ChatPage
     public static IResult Script(HttpContext context)
     {
         if (!File.Exists(ScriptPath))
-            return new BotProblem(StatusCodes.Status503ServiceUnavailable, "webchat_missing", "聊天组件未安装：请先运行 scripts/setup（npm 安装 botframework-webchat）后重新构建。");
+            return new BotProblem(StatusCodes.Status503ServiceUnavailable, "webchat_missing", "聊天组件未安装：请先运行 scripts/setup（下载 Web Chat 组件）后重新构建。");
         context.Response.Headers.CacheControl = "public, max-age=86400";
         return Results.File(ScriptPath, "text/javascript; charset=utf-8", lastModified: File.GetLastWriteTimeUtc(ScriptPath), enableRangeProcessing: false);
     }
