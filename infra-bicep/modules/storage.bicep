@@ -31,6 +31,7 @@ var tableNames = [
   'directory'
   'keys'
   'showcases'
+  'photouploads'
   'botconversations'
   'botstate'
   'botlinks'

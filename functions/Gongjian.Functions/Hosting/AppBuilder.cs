@@ -67,8 +67,11 @@ public static class AppBuilder
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();
+        services.AddSingleton<PhotoUploads>();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton<OrphanPhotoSweeper>();
         services.AddSingleton<ShowcaseStore>();
+        services.AddSingleton<ShowcaseMarker>();
         services.AddSingleton<FunctionCatalog>();
         services.AddTriggers(configuration);
         services.AddBotDesk(configuration);

@@ -5,6 +5,7 @@ using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
 using Gongjian.Functions.Orders;
+using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
 
 namespace Gongjian.Functions.Hosting;
@@ -50,6 +51,8 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
+        app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
+        app.MapBackgroundFunction("SweepOrphanPhotos", SweepOrphanPhotos.Trigger, SweepOrphanPhotos.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
     }

@@ -11,9 +11,10 @@ namespace Gongjian.Functions.Photos;
 /// <summary>
 /// Order photos in the private <c>photos</c> container as <c>{orderId}/{photoId}.{ext}</c>.
 /// Every photo is checked by content and stripped of EXIF/GPS before it is stored; only the
-/// sanitized bytes ever reach storage.
+/// sanitized bytes ever reach storage. Each upload is first written to the <see cref="PhotoUploads"/>
+/// ledger, so a photo whose order never names it is found and deleted later.
 /// </summary>
-public sealed class PhotoStore(StorageClients storage)
+public sealed class PhotoStore(StorageClients storage, PhotoUploads uploads, TimeProvider clock)
 {
     private const long MaxPixels = 60_000_000;
     private readonly BlobContainerClient _container = storage.Photos;
@@ -50,12 +51,17 @@ public sealed class PhotoStore(StorageClients storage)
     public async Task<IReadOnlyList<string>> SaveAsync(string orderId, IReadOnlyList<SanitizedPhoto> photos, CancellationToken ct)
     {
         var ids = photos.Select(p => $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{p.Inspection.Format!.Value.FileExtension()}").ToList();
+        await uploads.RecordAsync(orderId, ids, clock.GetUtcNow(), ct);
         await Task.WhenAll(photos.Select((p, i) => _container.GetBlobClient($"{orderId}/{ids[i]}").UploadAsync(
             BinaryData.FromBytes(p.Bytes),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = p.Inspection.Format!.Value.ContentType() } },
             ct)));
         return ids;
     }
+
+    /// <summary>Deletes one photo; false when it was not there.</summary>
+    public async Task<bool> DeleteAsync(string orderId, string photoId, CancellationToken ct) =>
+        (await _container.GetBlobClient($"{orderId}/{photoId}").DeleteIfExistsAsync(cancellationToken: ct)).Value;
 
     public async Task<(Stream Content, string ContentType)?> OpenAsync(string orderId, string photoId, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public static class PublishShowcaseFunction
     private const int MaxOrders = 20;
 
     public static async Task<IResult> Run(
-        HttpContext context, OrderStore orders, ShowcaseStore showcases, CommunityDirectory directory, TimeProvider clock)
+        HttpContext context, OrderStore orders, ShowcaseStore showcases, ShowcaseMarker marker, CommunityDirectory directory, TimeProvider clock)
     {
         var ct = context.RequestAborted;
         var caller = context.RequireStaff();
@@ -56,11 +56,10 @@ public static class PublishShowcaseFunction
             s.Rating, s.UnitName ?? "",
             s.AfterPhotoIds.Select(p => { sources.Add(new(s.Id, p)); return $"/api/showcases/{id0}/photos/{sources.Count - 1}"; }).ToList())).ToList();
         var view = new ShowcaseView(id0, r.Title.Trim(), r.Story.Trim(), streetId, d.Streets.TryGetValue(streetId, out var st) ? st.Name : "", now, items);
-        await showcases.SaveAsync(view, sources, ct);
-
-        // The showcase row is the published fact; marking each order follows and is idempotent by rule.
-        foreach (var s in states)
-            await orders.ExecuteAsync(s.Id, new IncludeInShowcase { By = caller.AsActor(), ShowcaseId = id0 }, ct);
+        await showcases.SaveAsync(view, sources, ids, caller.AsActor(), ct);
+        // The showcase row is the published fact; marking its orders follows (and is finished by
+        // RepairShowcaseMarks if this process dies first).
+        await marker.MarkAsync(new ShowcaseStore.Unmarked(id0, ids, caller.AsActor()), ct);
         context.Response.Headers.Location = $"/api/showcases/{id0}";
         return Results.Json(view, ApiJson.Web.ShowcaseView, statusCode: StatusCodes.Status201Created);
     }

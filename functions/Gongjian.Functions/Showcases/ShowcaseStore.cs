@@ -1,23 +1,48 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
+using Gongjian.Domain.Orders;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Showcases;
 
-/// <summary>Published showcases (table <c>showcases</c>, PartitionKey = RowKey = id). Few and read often.</summary>
+/// <summary>
+/// Published showcases (table <c>showcases</c>, PartitionKey = RowKey = id). Few and read often.
+/// Besides the public view, a row keeps (never sent out) where its photos come from, which orders it
+/// names, who published it, and whether those orders were all marked yet (<c>Marked</c>).
+/// </summary>
 public sealed class ShowcaseStore(StorageClients storage)
 {
     private readonly TableClient _table = storage.Showcases;
 
-    public Task SaveAsync(ShowcaseView view, IReadOnlyList<ShowcasePhotoSource> photos, CancellationToken ct) =>
+    public Task SaveAsync(ShowcaseView view, IReadOnlyList<ShowcasePhotoSource> photos, IReadOnlyList<string> orderIds, Actor by, CancellationToken ct) =>
         _table.AddEntityAsync(new TableEntity(view.Id, view.Id)
         {
             ["StreetId"] = view.StreetId,
             ["PublishedAt"] = view.PublishedAt,
             ["View"] = JsonSerializer.Serialize(view, ApiJson.Web.ShowcaseView),
             ["Photos"] = JsonSerializer.Serialize(photos, ApiJson.Web.IReadOnlyListShowcasePhotoSource),
+            ["OrderIds"] = string.Join(',', orderIds),
+            ["ByRole"] = by.Role.ToString(), ["ById"] = by.Id, ["ByName"] = by.Name,
+            ["Marked"] = false,
         }, ct);
+
+    public Task SetMarkedAsync(string id, CancellationToken ct) =>
+        _table.UpdateEntityAsync(new TableEntity(id, id) { ["Marked"] = true }, ETag.All, TableUpdateMode.Merge, ct);
+
+    public sealed record Unmarked(string Id, IReadOnlyList<string> OrderIds, Actor By);
+
+    /// <summary>Showcases published before <paramref name="before"/> whose orders were not all marked (a crash mid-way).</summary>
+    public async Task<IReadOnlyList<Unmarked>> UnmarkedAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"Marked eq false and PublishedAt lt {before}");
+        var found = new List<Unmarked>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "OrderIds", "ByRole", "ById", "ByName"], cancellationToken: ct))
+            found.Add(new Unmarked(row.PartitionKey, row.GetString("OrderIds").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                new Actor(Enum.Parse<ActorRole>(row.GetString("ByRole")), row.GetString("ById"), row.GetString("ByName"))));
+        return found;
+    }
 
     public async Task<(ShowcaseView View, IReadOnlyList<ShowcasePhotoSource> Photos)?> GetAsync(string id, CancellationToken ct)
     {

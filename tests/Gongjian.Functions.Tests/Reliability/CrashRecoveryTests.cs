@@ -47,7 +47,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         var started = DateTime.UtcNow;
         try
         {
-            await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(10));
+            await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(20));
         }
         finally
         {
