@@ -127,6 +127,26 @@ public sealed class ConnectorConversationTests(ConnectorRig rig, AzuriteFixture 
     }
 
     [Fact]
+    public async Task A_residents_photo_from_the_channel_is_downloaded_and_attached_to_the_order()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N")[..8];
+        rig.Connector.Files["lamp.png"] = TestImages.Png(text: "GPS 36.2,117.1");
+        var wish = ConnectorRig.Message(ServiceUrl, "三楼楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234", conversation);
+        wish["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = ServiceUrl + "/files/lamp.png", ["name"] = "lamp.png" });
+        Assert.Equal(200, (int)(await rig.PostAsync(wish, Token())).StatusCode);
+        var kept = await rig.ReplyInAsync(conversation, r => ((string?)r.Body["text"])?.Contains("收到照片了") == true);
+        Assert.Contains("共 1 张", (string?)kept.Body["text"]);
+        var card = await rig.ReplyInAsync(conversation, r => r.Body["attachments"] is not null);
+        Assert.Contains("照片：1 张", card.Body["attachments"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+        var submit = ConnectorRig.Message(ServiceUrl, "确认提交", conversation);
+        await rig.PostAsync(submit, Token());
+        var placed = (string)(await rig.ReplyInAsync(conversation, r => (string?)r.Body["replyToId"] == (string?)submit["id"])).Body["text"]!;
+        var orderId = System.Text.RegularExpressions.Regex.Match(placed, @"GJ\d{6}-[A-Z0-9]{6}").Value;
+        Assert.Single((await new OrderCycle(rig.App).StateAsync(orderId)).BeforePhotoIds);
+    }
+
+    [Fact]
     public async Task Anonymous_activities_are_accepted_only_when_explicitly_allowed()
     {
         await using var open = await BotTestApp.StartAsync(azurite, new Dictionary<string, string>
