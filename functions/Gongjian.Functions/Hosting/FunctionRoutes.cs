@@ -52,5 +52,6 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
+        app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
     }
 }
