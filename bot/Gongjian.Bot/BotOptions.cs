@@ -32,6 +32,7 @@ public sealed class BotOptions
     public int TurnWorkers { get; set; } = 4;
     public TimeSpan BindingCodeLifetime { get; set; } = TimeSpan.FromHours(24);
     public DirectLineOptions DirectLine { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
     /// <summary>Outgoing group-robot webhooks (WeCom / DingTalk markdown), by unit id.</summary>
     public Dictionary<string, string> UnitWebhooks { get; set; } = new(StringComparer.Ordinal);
 }
@@ -43,4 +44,11 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Origins allowed to call Direct Line from a browser; <c>*</c> by default (calls carry a bearer token, no cookies).</summary>
     public string AllowedOrigins { get; set; } = "*";
+}
+
+/// <summary>How long chat data is kept (PIPL: no longer than needed). See <c>Storage/ChatRetention</c>.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Transcripts, conversation state and delivery records untouched for longer than this many days are deleted.</summary>
+    public int Days { get; set; } = 30;
 }

@@ -35,6 +35,7 @@ public static class BotServices
         services.AddSingleton<ConversationLinks>();
         services.AddSingleton<BindingCodes>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<ChatRetention>();
 
         services.AddSingleton<WishReader>();
         services.AddSingleton<WishDialog>();

@@ -54,6 +54,8 @@ public sealed record WishDraft
     public string? Phone { get; init; }
     public string? ContactName { get; init; }
     public bool Urgent { get; init; }
+    /// <summary>Photos sent with the wish, as staged photo ids (the bytes are in blob storage, not in the state).</summary>
+    public IReadOnlyList<string> Photos { get; init; } = [];
 
     /// <summary>The first field still missing, in the order a person would be asked.</summary>
     public WishSlot? Missing =>

@@ -47,6 +47,8 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
             case IntentKind.Track:
                 return await progress.TrackAsync(turn, intent.OrderId!, intent.Code!, ct);
         }
+        if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && PhotoReader.Files(turn.Activity).Count > 0)
+            return await wish.PhotosAsync(turn, ct);
         if (data.Step is not CompletingOrder && PhotoReader.Files(turn.Activity).Count > 0)
             return TurnResult.Say(data, PhotoReader.Files(turn.Activity).All(f => f.ContentType!.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
                 ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected

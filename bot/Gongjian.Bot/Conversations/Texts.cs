@@ -44,5 +44,5 @@ public static class Texts
     public static string TooLong(int max) => $"您的消息太长了（超过 {max} 字），我没有保存。请分几次、简短地告诉我。";
     public const string UnsupportedAttachment = "暂时只能接收照片（JPG、PNG 或 WebP 格式），请换一张照片发送。";
     public const string PhotoNotExpected = "收到照片了，不过现在用不上。办结工单时，请先发送“办结”，再发照片。";
-    public const string ResidentPhotoNotExpected = "收到照片了。这里暂时只能用文字点单，请直接告诉我遇到了什么问题。";
+    public const string ResidentPhotoNotExpected = "收到照片了，不过现在用不上。点单时可以把照片和问题一起发给我。";
 }

@@ -18,6 +18,13 @@ public static class WishTexts
     public static readonly string[] RevisionChoices = ["问题描述", "类别", "社区", "地点", "电话"];
     public const string CardTitle = "请确认您的诉求";
 
+    public static string PhotosKept(int count) => $"收到照片了（共 {count} 张），提交工单时会一起交给社区。";
+
+    public static string TooManyPhotos(int kept) =>
+        $"一张工单最多附 {Gongjian.Domain.Orders.OrderLimits.PhotosMax} 张照片，已经有 {kept} 张了，这次发的照片没有保存。";
+
+    public static string PhotoRefused(string reason) => $"{reason}这次发的照片没有保存，请换一张照片发送。";
+
     public static string Placed(string orderId, string trackingCode) =>
         $"已提交！您的工单号：{orderId}，查询码：{trackingCode}。\n请保存好查询码。社区工作人员会尽快派单，有进展我会在这里告诉您。";
 

@@ -10,7 +10,14 @@ public interface IOrderDesk
 {
     Task<IReadOnlyList<KnownCommunity>> CommunitiesAsync(CancellationToken ct);
 
+    /// <summary>Places the order; the draft's staged photos become its before-photos.</summary>
     Task<DeskResult<PlacedOrder>> PlaceAsync(OrderDraft draft, CancellationToken ct);
+
+    /// <summary>
+    /// Photos a resident sent while the wish is being taken (raw bytes as received): checked by content
+    /// and stripped of EXIF, then kept aside until the order is placed. All or none: one bad photo refuses the lot.
+    /// </summary>
+    Task<DeskResult<StagedPhotos>> StagePhotosAsync(IReadOnlyList<byte[]> photos, CancellationToken ct);
 
     /// <summary>The current status of orders this conversation knows; unknown ids are left out.</summary>
     Task<IReadOnlyList<OrderSummary>> StatusAsync(IReadOnlyList<string> orderIds, CancellationToken ct);
@@ -45,8 +52,13 @@ public sealed record DeskResult<T>(T? Value, string? Refusal) where T : class
     public static DeskResult<T> Refused(string reason) => new(null, reason);
 }
 
+/// <param name="Photos">Ids of photos staged with <see cref="IOrderDesk.StagePhotosAsync"/> (none: null or empty).</param>
 public sealed record OrderDraft(
-    string Text, string Category, string CommunityId, string Place, string Phone, string? ContactName, bool Urgent);
+    string Text, string Category, string CommunityId, string Place, string Phone, string? ContactName, bool Urgent,
+    IReadOnlyList<string>? Photos = null);
+
+/// <summary>Ids of photos kept aside for an order not placed yet (small: they live in the conversation state).</summary>
+public sealed record StagedPhotos(IReadOnlyList<string> Ids);
 
 public sealed record PlacedOrder(string OrderId, string TrackingCode, string StatusName);
 

@@ -24,9 +24,16 @@ public sealed class NotificationDelivery(
         switch (n.Recipient.Kind)
         {
             case RecipientKind.Resident:
-                if (await links.OrderConversationAsync(n.OrderId ?? n.Recipient.Id, ct) is { } resident)
+                if (await links.OrderConversationAsync(n.OrderId ?? n.Recipient.Id, ct) is not { } resident)
+                    log.LogInformation("Notification {Id}: the order was not placed in chat; nobody to message", n.Id);
+                else if (!await sender.ReachesAsync(resident, ct))
+                {
+                    // The chat ended (retention): writing state for it again would only bring the data back.
+                    log.LogInformation("Notification {Id}: the order's chat has ended; forgetting the link", n.Id);
+                    await links.ForgetOrderAsync(n.OrderId ?? n.Recipient.Id, ct);
+                }
+                else
                     await TryAsync(n, "c." + TableKeys.Hash(resident.Key), () => ToResidentAsync(resident, n, ct), failures, ct);
-                else log.LogInformation("Notification {Id}: the order was not placed in chat; nobody to message", n.Id);
                 break;
             case RecipientKind.Unit:
                 foreach (var liaison in await links.UnitConversationsAsync(n.Recipient.Id, ct))

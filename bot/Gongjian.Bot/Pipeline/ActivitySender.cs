@@ -25,6 +25,13 @@ public sealed class ActivitySender(ConnectorClient connector, TranscriptStore tr
         foreach (var activity in activities) await connector.SendAsync(activity, ct);
     }
 
+    /// <summary>
+    /// False for a Direct Line conversation that no longer exists (ended by the retention job): nobody
+    /// could read a message there. Other channels are assumed reachable; their Connector says otherwise.
+    /// </summary>
+    public async Task<bool> ReachesAsync(ConversationReference to, CancellationToken ct) =>
+        !DirectLineChannel.IsLocal(to) || await transcripts.ExistsAsync(to.ConversationId, ct);
+
     public Task SendAsync(ConversationReference to, IReadOnlyList<Reply> replies, string? replyToId, CancellationToken ct) =>
         SendAsync(to, [.. replies.Select(r => ToActivity(to, r, replyToId))], ct);
 

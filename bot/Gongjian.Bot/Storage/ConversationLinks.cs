@@ -31,6 +31,10 @@ public sealed class ConversationLinks(BotTables tables)
     public Task LinkOrderAsync(string orderId, ConversationReference reference, CancellationToken ct) =>
         _table.UpsertEntityAsync(Row("o." + orderId, "o." + orderId, reference), TableUpdateMode.Replace, ct);
 
+    /// <summary>Forgets which conversation placed an order (it ended: there is nobody to tell any more).</summary>
+    public Task ForgetOrderAsync(string orderId, CancellationToken ct) =>
+        _table.DeleteEntityAsync("o." + orderId, "o." + orderId, ETag.All, ct);
+
     public async Task<ConversationReference?> OrderConversationAsync(string orderId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>("o." + orderId, "o." + orderId, cancellationToken: ct);

@@ -1,6 +1,7 @@
 using Gongjian.Bot;
 using Gongjian.Bot.Desk;
 using Gongjian.Bot.Storage;
+using Gongjian.Functions.Photos;
 using Gongjian.Functions.Storage;
 using Gongjian.Understanding;
 using Gongjian.Understanding.OpenAi;
@@ -24,6 +25,7 @@ public static class BotDeskServices
                 storage.Table(BotTables.TranscriptsName), storage.Table(BotTables.StateName),
                 storage.Table(BotTables.LinksName), storage.Table(BotTables.DeliveriesName));
         });
+        services.AddSingleton<PhotoStaging>();
         services.AddSingleton<IOrderDesk, OrderDesk>();
         return services;
     }

@@ -19,7 +19,8 @@ namespace Gongjian.Functions.BotDesk;
 /// functions. Residents act with their tracking code; liaisons as their bound unit. Refusals come
 /// back as the rules' Chinese sentences.
 /// </summary>
-public sealed class OrderDesk(OrderStore store, PhotoStore photos, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock) : IOrderDesk
+public sealed class OrderDesk(
+    OrderStore store, PhotoStore photos, PhotoStaging staging, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock) : IOrderDesk
 {
     private static readonly Actor Resident = new(ActorRole.Resident, "resident");
 
@@ -39,10 +40,26 @@ public sealed class OrderDesk(OrderStore store, PhotoStore photos, CommunityDire
             StreetId = community.StreetId, Address = draft.Place, Contact = new Contact(draft.ContactName ?? "居民", draft.Phone),
             TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode),
         };
+        var staged = draft.Photos ?? [];
+        if (staged.Count > 0)
+        {
+            // As POST /api/orders: the rules first, so a refused order stores no photo.
+            if (OrderDecider.Decide(OrderState.Initial, command with { PhotoIds = staged }, now).Rejection is { } invalid)
+                return DeskResult<PlacedOrder>.Refused(invalid.Message);
+            command = command with { PhotoIds = await photos.SaveAsync(id, await staging.LoadAsync(staged, ct), ct) };
+        }
         var outcome = await store.ExecuteAsync(id, command, ct);
-        return outcome.Rejection is { } r
-            ? DeskResult<PlacedOrder>.Refused(r.Message)
-            : DeskResult<PlacedOrder>.Ok(new PlacedOrder(id, trackingCode, outcome.State.Status.Chinese()));
+        if (outcome.Rejection is { } r) return DeskResult<PlacedOrder>.Refused(r.Message);
+        if (staged.Count > 0) await staging.DeleteAsync(staged, ct);
+        return DeskResult<PlacedOrder>.Ok(new PlacedOrder(id, trackingCode, outcome.State.Status.Chinese()));
+    }
+
+    public async Task<DeskResult<StagedPhotos>> StagePhotosAsync(IReadOnlyList<byte[]> photoBytes, CancellationToken ct)
+    {
+        IReadOnlyList<Media.SanitizedPhoto> prepared;
+        try { prepared = PhotoStore.Prepare([.. photoBytes.Select(Convert.ToBase64String)], "photos"); }
+        catch (ApiProblem problem) { return DeskResult<StagedPhotos>.Refused(problem.Title); }
+        return DeskResult<StagedPhotos>.Ok(new StagedPhotos(await staging.StageAsync(prepared, ct)));
     }
 
     public async Task<IReadOnlyList<OrderSummary>> StatusAsync(IReadOnlyList<string> orderIds, CancellationToken ct)

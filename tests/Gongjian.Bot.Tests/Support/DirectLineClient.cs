@@ -37,6 +37,16 @@ public sealed class DirectLineClient
         return client;
     }
 
+    /// <summary>Comes back to a conversation with a token for it: <c>POST conversations</c> (201 and a greeting if it had ended).</summary>
+    public static async Task<(DirectLineClient Client, int Status)> ResumeAsync(HttpClient http, string conversationId, string token)
+    {
+        var client = new DirectLineClient(http, conversationId, token);
+        using var start = client.Request(HttpMethod.Post, "/v3/directline/conversations");
+        start.Content = JsonContent.Create(new { user = new { id = client.UserId } });
+        var response = await http.SendAsync(start);
+        return (client, (int)response.StatusCode);
+    }
+
     public string Prefix { get; private init; } = "/v3/directline";
 
     public HttpRequestMessage Request(HttpMethod method, string path)
@@ -61,13 +71,16 @@ public sealed class DirectLineClient
     }
 
     /// <summary>Sends a message with files as data: URLs (what Web Chat's upload becomes) and returns the bot's answer.</summary>
-    public async Task<string> SendFileAsync(string text, string contentType, byte[] bytes)
+    public Task<string> SendFileAsync(string text, string contentType, byte[] bytes) => SendFilesAsync(text, [(contentType, bytes)]);
+
+    /// <summary>Sends one message carrying several files as data: URLs and returns the bot's answer.</summary>
+    public async Task<string> SendFilesAsync(string text, IReadOnlyList<(string ContentType, byte[] Bytes)> files)
     {
         using var request = Request(HttpMethod.Post, $"{Prefix}/conversations/{ConversationId}/activities");
         request.Content = JsonContent.Create(new
         {
             type = "message", text, from = new { id = UserId, role = "user" },
-            attachments = new[] { new { contentType, name = "photo", contentUrl = $"data:{contentType};base64,{Convert.ToBase64String(bytes)}" } },
+            attachments = files.Select((f, i) => new { contentType = f.ContentType, name = $"photo-{i}", contentUrl = $"data:{f.ContentType};base64,{Convert.ToBase64String(f.Bytes)}" }).ToArray(),
         });
         var response = await _http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -6,7 +6,7 @@ namespace Gongjian.Bot.Tests.Support;
 
 /// <summary>
 /// A small, deterministic stand-in for the understanding service: a few keywords per category,
-/// community names, "X小区N号楼…" places and phone numbers. <see cref="Delay"/> makes it slow on purpose.
+/// community names, "X小区N号楼…" places and phone numbers. <see cref="Hold"/> makes it wait on purpose.
 /// </summary>
 public sealed partial class ScriptedUnderstanding : IWishUnderstanding
 {
@@ -16,7 +16,8 @@ public sealed partial class ScriptedUnderstanding : IWishUnderstanding
         ("送饭", "elderly"), ("送餐", "elderly"), ("老人", "elderly"), ("血压", "health"), ("律师", "legal"), ("噪音", "safety"),
     ];
 
-    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>While set and not completed, every call waits for it: a language model that has not answered yet.</summary>
+    public TaskCompletionSource? Hold { get; set; }
     /// <summary>The next call throws, as a bug would: the bot must apologise and start over.</summary>
     public bool FailNext { get; set; }
     public int Calls;
@@ -29,7 +30,7 @@ public sealed partial class ScriptedUnderstanding : IWishUnderstanding
             FailNext = false;
             throw new InvalidOperationException("Scripted failure.");
         }
-        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, ct);
+        if (Hold is { } hold) await hold.Task.WaitAsync(ct);
         var category = Cues.FirstOrDefault(c => text.Contains(c.Keyword)).Category;
         var community = communities.FirstOrDefault(c => text.Contains(c.Name) || c.Aliases.Any(text.Contains));
         var phone = Phone().Match(text) is { Success: true } m && PhoneNumber.TryNormalize(m.Value, out var p) ? p : null;

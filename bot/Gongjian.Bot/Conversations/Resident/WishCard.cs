@@ -26,6 +26,7 @@ public static class WishCard
             $"电话：{d.Phone}",
             $"内容：{d.Text}",
         };
+        if (d.Photos.Count > 0) lines.Add($"照片：{d.Photos.Count} 张");
         if (d.Urgent) lines.Insert(0, "紧急程度：紧急");
         var card = new HeroCard(WishTexts.CardTitle, d.Summary, string.Join("\n", lines),
             [Buttons.ImBack(Texts.Submit), Buttons.ImBack(Texts.Revise), Buttons.ImBack(Texts.Cancel)]);

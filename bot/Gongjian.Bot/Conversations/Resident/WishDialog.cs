@@ -1,5 +1,8 @@
+using Gongjian.Bot.Conversations.Liaison;
 using Gongjian.Bot.Desk;
+using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Storage;
+using Gongjian.Domain.Orders;
 using Gongjian.Understanding;
 
 namespace Gongjian.Bot.Conversations.Resident;
@@ -7,17 +10,64 @@ namespace Gongjian.Bot.Conversations.Resident;
 /// <summary>
 /// 居民点单 as a few small steps: read the wish, ask only for what is missing (one question at a
 /// time), show the summary card, place the order and answer with its number and tracking code.
+/// Photos sent along the way (or as the very first message) are checked, staged and attached to the order.
 /// </summary>
-public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationLinks links)
+public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationLinks links, PhotoReader photos)
 {
+    /// <summary>Whether a photo sent in this step belongs to a wish (a new one when idle).</summary>
+    public static bool TakesPhotos(DialogStep step) => step is Idle or CollectingWish or ChoosingRevision or ConfirmingWish;
+
+    /// <summary>
+    /// A message with files while idle or taking a wish: the photos are checked and kept with the draft
+    /// (or refused, in Chinese, with nothing kept), then the message's text is handled as it would be
+    /// without them — or, with no text, the pending question is asked again.
+    /// </summary>
+    public async Task<TurnResult> PhotosAsync(Turn turn, CancellationToken ct)
+    {
+        var step = turn.Data.Step;
+        var draft = step switch { CollectingWish s => s.Draft, ChoosingRevision s => s.Draft, ConfirmingWish s => s.Draft, _ => new WishDraft() };
+        var (kept, notice) = await KeepPhotosAsync(turn, draft, ct);
+        var data = turn.Data with
+        {
+            Step = step switch
+            {
+                CollectingWish s => s with { Draft = kept },
+                ChoosingRevision s => s with { Draft = kept },
+                ConfirmingWish s => s with { Draft = kept },
+                _ => step,
+            },
+        };
+        var next = turn with { Data = data };
+        var hasText = turn.Text.Length > 0;
+        // Words sent with a photo while idle describe the wish, unless they are a command ("我要点单").
+        var describes = Intents.Bare(turn.Text).Length >= 4 && Intents.Parse(turn.Text, turn.Activity.Value).Kind == IntentKind.None;
+        if (step is Idle && kept.Photos.Count == 0 && !describes)
+            return TurnResult.Say(data, new Reply(notice, Texts.Menu));
+        var result = data.Step switch
+        {
+            CollectingWish s when hasText => await AnswerAsync(next, s, ct),
+            CollectingWish s => TurnResult.Say(data, await AskAgainAsync(s, ct)),
+            ChoosingRevision s when hasText => await ReviseAsync(next, s, ct),
+            ChoosingRevision => TurnResult.Say(data, new Reply(WishTexts.AskRevision, WishTexts.RevisionChoices)),
+            ConfirmingWish s when hasText => await ConfirmAsync(next, s, ct),
+            ConfirmingWish s => TurnResult.Say(data, WishCard.Summary(s.Draft)),
+            // Idle: the photo starts the wish, with its words when there are enough of them.
+            _ when describes => await FromTextAsync(next, kept, ct),
+            _ => TurnResult.Say(data with { Step = new CollectingWish(kept, WishSlot.Text) }, WishTexts.AskText),
+        };
+        return new TurnResult(result.Data, [notice, .. result.Replies]);
+    }
+
     public Task<TurnResult> StartAsync(Turn turn, CancellationToken ct) =>
         Task.FromResult(TurnResult.Say(turn.Data with { Step = new CollectingWish(new WishDraft(), WishSlot.Text) }, WishTexts.AskText));
 
     /// <summary>A free-text wish typed without asking first.</summary>
-    public async Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct)
+    public Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct) => FromTextAsync(turn, new WishDraft(), ct);
+
+    private async Task<TurnResult> FromTextAsync(Turn turn, WishDraft draft, CancellationToken ct)
     {
         var communities = await desk.CommunitiesAsync(ct);
-        return Next(turn, await WithTextAsync(new WishDraft(), turn.Text, communities, ct), communities);
+        return Next(turn, await WithTextAsync(draft, turn.Text, communities, ct), communities);
     }
 
     public async Task<TurnResult> AnswerAsync(Turn turn, CollectingWish step, CancellationToken ct)
@@ -67,12 +117,25 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
 
         var d = step.Draft;
         var text = d.Urgent ? "【紧急】" + d.Text : d.Text!;
-        var placed = await desk.PlaceAsync(new OrderDraft(text, d.Category!, d.CommunityId!, d.Place!, d.Phone!, d.ContactName, d.Urgent), ct);
+        var placed = await desk.PlaceAsync(new OrderDraft(text, d.Category!, d.CommunityId!, d.Place!, d.Phone!, d.ContactName, d.Urgent, d.Photos), ct);
         if (placed.Value is not { } order)
             return TurnResult.Say(turn.Data, new Reply(WishTexts.PlaceFailed(placed.Refusal!), [Texts.Revise, Texts.Cancel]));
         await links.LinkOrderAsync(order.OrderId, turn.Reference, ct);
         var data = turn.Data.WithOrder(new ResidentOrder(order.OrderId, order.TrackingCode, d.Summary ?? Shorten(d.Text!))) with { Step = Idle.Instance };
         return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode), Texts.Menu));
+    }
+
+    /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
+    private async Task<(WishDraft Draft, string Notice)> KeepPhotosAsync(Turn turn, WishDraft draft, CancellationToken ct)
+    {
+        var read = await photos.ReadAsync(turn.Activity, mayDownload: !DirectLineChannel.IsLocal(turn.Reference), ct);
+        if (read.Problem is { } problem) return (draft, problem);
+        if (read.Photos.Count == 0) return (draft, Texts.UnsupportedAttachment);
+        if (draft.Photos.Count + read.Photos.Count > OrderLimits.PhotosMax) return (draft, WishTexts.TooManyPhotos(draft.Photos.Count));
+        var staged = await desk.StagePhotosAsync(read.Photos, ct);
+        if (staged.Value is not { } ids) return (draft, WishTexts.PhotoRefused(staged.Refusal!));
+        var kept = draft with { Photos = [.. draft.Photos, .. ids.Ids] };
+        return (kept, WishTexts.PhotosKept(kept.Photos.Count));
     }
 
     private async Task<WishDraft> WithTextAsync(WishDraft draft, string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct) =>

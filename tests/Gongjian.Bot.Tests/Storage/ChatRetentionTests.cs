@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.DirectLine;
+using Gongjian.Bot.Notifications;
+using Gongjian.Bot.Storage;
+using Gongjian.Bot.Tests.Support;
+using Gongjian.Functions.BotDesk;
+using Gongjian.Functions.Photos;
+
+namespace Gongjian.Bot.Tests.Storage;
+
+/// <summary>
+/// The retention job against real Azurite. Azurite stamps rows with its own (real) clock, so the test
+/// writes "old" chats, notes the time, writes "recent" ones, and runs the job with a clock moved to
+/// that moment plus the retention period: the boundary falls exactly between the two.
+/// </summary>
+public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private BotTestApp _app = null!;
+    private OrderCycle _cycle = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await BotTestApp.StartAsync(azurite);
+        _cycle = new OrderCycle(_app);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private BotTables Tables => _app.Get<BotTables>();
+
+    private async Task<DirectLineClient> ChatAsync()
+    {
+        var chat = await DirectLineClient.StartAsync(_app.Http);
+        await chat.BotMessagesAsync(null);
+        return chat;
+    }
+
+    private static void Expect(string reply, string part) => Assert.True(reply.Contains(part), $"expected '{part}' in:\n{reply}");
+
+    private static async Task<List<string>> RowKeysAsync(TableClient table, string? partition = null)
+    {
+        var keys = new List<string>();
+        var filter = partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"])) keys.Add(row.RowKey);
+        return keys;
+    }
+
+    private static string StatePartition(string conversationId) => ConversationStore.PartitionOf($"{DirectLineChannel.ChannelId}\n{conversationId}");
+
+    private async Task<int> StagedPhotosAsync()
+    {
+        var count = 0;
+        await foreach (var _ in _app.Storage.Photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoStaging.Prefix, CancellationToken.None)) count++;
+        return count;
+    }
+
+    [Fact]
+    public async Task Stale_chats_are_deleted_recent_ones_and_liaison_bindings_are_kept_and_an_ended_chat_starts_afresh()
+    {
+        // Old: a resident who placed an order, then left a second wish half told with a photo; a bound liaison who got a card.
+        var resident = await ChatAsync();
+        Expect(await resident.SayAsync("三楼楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234"), "请确认您的诉求");
+        var orderId = OrderId().Match(await resident.SayAsync("确认提交")).Value;
+        Expect(await resident.SayAsync("楼道漏水了，青山社区青山小区2号楼"), "联系电话");
+        Expect(await resident.UploadAsync("", "image/png", TestImages.Png()), "共 1 张");
+        var liaison = await ChatAsync();
+        Expect(await liaison.SayAsync($"绑定 {await _cycle.BindingCodeAsync()}"), "绑定成功");
+        await _cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        Assert.NotEmpty(await RowKeysAsync(Tables.Deliveries));
+
+        await Task.Delay(1500);
+        var boundary = DateTimeOffset.UtcNow;
+        await Task.Delay(1500);
+
+        // Recent: a resident in the middle of a wish, with a photo.
+        var recent = await ChatAsync();
+        Expect(await recent.SayAsync("楼道灯坏了好几天"), "哪个社区");
+        Expect(await recent.UploadAsync("", "image/png", TestImages.Png()), "共 1 张");
+        var recentTranscript = await RowKeysAsync(Tables.Transcripts, recent.ConversationId);
+        var recentState = await RowKeysAsync(Tables.State, StatePartition(recent.ConversationId));
+        Assert.Equal(2, await StagedPhotosAsync());
+
+        var clock = new MovableClock(boundary + TimeSpan.FromDays(30));
+        var (report, staged) = await PurgeChatHistoryFunction.PurgeAsync(_app.Services, clock, CancellationToken.None);
+
+        // The old resident's chat is gone entirely: transcript, state, dedupe marks, staged photo.
+        Assert.Empty(await RowKeysAsync(Tables.Transcripts, resident.ConversationId));
+        Assert.Empty(await RowKeysAsync(Tables.State, StatePartition(resident.ConversationId)));
+        Assert.Equal(1, staged);
+        Assert.Equal(1, await StagedPhotosAsync());
+        Assert.Empty(await RowKeysAsync(Tables.Deliveries));
+        // The recent chat is untouched.
+        Assert.Equal(recentTranscript, await RowKeysAsync(Tables.Transcripts, recent.ConversationId));
+        Assert.Equal(recentState, await RowKeysAsync(Tables.State, StatePartition(recent.ConversationId)));
+        Assert.IsType<CollectingWish>((await _app.Get<ConversationStore>().LoadAsync($"directline\n{recent.ConversationId}", CancellationToken.None)).Data.Step);
+        // The liaison's binding survives: link, state cut down to the unit, conversation (its old messages are gone).
+        Assert.Contains(await _app.Get<ConversationLinks>().UnitConversationsAsync("baosheng-property", CancellationToken.None), r => r.ConversationId == liaison.ConversationId);
+        var liaisonState = await _app.Get<ConversationStore>().LoadAsync($"directline\n{liaison.ConversationId}", CancellationToken.None);
+        Assert.Equal("baosheng-property", liaisonState.Data.Unit?.UnitId);
+        Assert.Equal([$"c.{liaison.ConversationId}"], await RowKeysAsync(Tables.Transcripts, liaison.ConversationId));
+
+        Assert.Equal(1, report.ConversationsEnded);
+        Assert.Equal(1, report.StateRows);
+        Assert.Equal(1, report.BindingsRefreshed);
+        Assert.Equal(1, report.BindingCodes);
+        Assert.True(report.TranscriptRows >= 10, $"{report}");
+        // links 1 page; transcripts 1 page + 2 partitions; state 1 page + 2 partitions; deliveries 1 page + 1; codes 1 page + 1.
+        Assert.Equal(11, report.Requests);
+
+        // Run again at once: nothing is stale any more (the liaison's state was saved again).
+        var (again, _) = await PurgeChatHistoryFunction.PurgeAsync(_app.Services, clock, CancellationToken.None);
+        Assert.Equal(new RetentionReport(again.Requests, 0, 0, 0, 0, 0, 0, 0), again);
+
+        // The liaison goes on as before: still bound, and the unit's next card arrives.
+        Expect(await liaison.SayAsync("帮助"), "接单");
+        await _cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        var card = await liaison.BotMessagesAsync(null);
+        Assert.Contains(card, a => DirectLineClient.Describe(a).Contains("新工单待接单"));
+
+        // News of the ended chat's order reaches nobody and brings nothing back.
+        await _cycle.DeliverAsync(new Notification
+        {
+            Id = $"{orderId}:completed:{Guid.NewGuid():N}", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId),
+            Kind = "completed", Text = $"您的工单 {orderId} 已办结。", CreatedAt = DateTimeOffset.UtcNow,
+        });
+        Assert.Empty(await RowKeysAsync(Tables.State, StatePartition(resident.ConversationId)));
+        Assert.Null(await _app.Get<ConversationLinks>().OrderConversationAsync(orderId, CancellationToken.None));
+
+        // The resident comes back to the ended conversation: Direct Line says it ended; starting it again is a fresh start.
+        var token = _app.Get<DirectLineTokens>().Issue(resident.ConversationId);
+        using (var poll = resident.Request(HttpMethod.Get, $"/v3/directline/conversations/{resident.ConversationId}/activities?watermark=0"))
+            Assert.Equal(404, (int)(await _app.Http.SendAsync(poll)).StatusCode);
+        var (back, status) = await DirectLineClient.ResumeAsync(_app.Http, resident.ConversationId, token);
+        Assert.Equal(201, status);
+        Expect(string.Join("\n", (await back.BotMessagesAsync(null)).Select(DirectLineClient.Describe)), "共建小助手");
+        Expect(await back.SayAsync("查进度"), "还没有提交过工单");
+        Expect(await back.SayAsync("我要点单"), "遇到了什么问题");
+    }
+
+    [GeneratedRegex(@"GJ\d{6}-[A-Z0-9]{6}")]
+    private static partial Regex OrderId();
+}
