@@ -31,6 +31,7 @@ var tableNames = [
   'directory'
   'keys'
   'showcases'
+  'idempotency'
   'botconversations'
   'botstate'
   'botlinks'

@@ -4,6 +4,7 @@ using Gongjian.Bot.Pipeline;
 using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
+using Gongjian.Functions.Http;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Showcases;
 
@@ -14,7 +15,7 @@ public static class FunctionRoutes
 {
     public static void MapFunctions(this WebApplication app)
     {
-        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run);
+        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run).WithIdempotencyKey();
         app.MapFunction("ListOrders", ListOrdersFunction.Trigger, ListOrdersFunction.Run);
         app.MapFunction("GetOrder", GetOrderFunction.Trigger, GetOrderFunction.Run);
         app.MapFunction("GetOrderPhoto", GetOrderPhotoFunction.Trigger, GetOrderPhotoFunction.Run);
@@ -51,6 +52,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
+        app.MapBackgroundFunction("PurgeIdempotencyKeys", PurgeIdempotencyKeys.Trigger, PurgeIdempotencyKeys.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
     }
 }
