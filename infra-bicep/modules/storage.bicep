@@ -32,6 +32,7 @@ var tableNames = [
   'keys'
   'showcases'
   'photouploads'
+  'idempotency'
   'botconversations'
   'botstate'
   'botlinks'

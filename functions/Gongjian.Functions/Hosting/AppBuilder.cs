@@ -64,6 +64,7 @@ public static class AppBuilder
         services.AddSingleton<Engine.NotificationSender>();
         services.AddSingleton<OrderOutbox>();
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();

@@ -4,6 +4,7 @@ using Gongjian.Bot.Pipeline;
 using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
+using Gongjian.Functions.Http;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
@@ -15,7 +16,7 @@ public static class FunctionRoutes
 {
     public static void MapFunctions(this WebApplication app)
     {
-        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run);
+        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run).WithIdempotencyKey();
         app.MapFunction("ListOrders", ListOrdersFunction.Trigger, ListOrdersFunction.Run);
         app.MapFunction("GetOrder", GetOrderFunction.Trigger, GetOrderFunction.Run);
         app.MapFunction("GetOrderPhoto", GetOrderPhotoFunction.Trigger, GetOrderPhotoFunction.Run);
@@ -54,6 +55,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
         app.MapBackgroundFunction("SweepOrphanPhotos", SweepOrphanPhotos.Trigger, SweepOrphanPhotos.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);
+        app.MapBackgroundFunction("PurgeIdempotencyKeys", PurgeIdempotencyKeys.Trigger, PurgeIdempotencyKeys.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
         app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
     }

@@ -15,9 +15,10 @@ public static class PlaceOrderFunction
     public static readonly HttpTrigger Trigger = new("POST", "orders");
 
     public static async Task<IResult> Run(
-        HttpContext context, OrderStore store, PhotoStore photos, CommunityDirectory directory, TimeProvider clock)
+        HttpContext context, OrderStore store, PhotoStore photos, IdempotencyStore idempotency, CommunityDirectory directory, TimeProvider clock)
     {
         var ct = context.RequestAborted;
+        var key = IdempotencyKeyHeader.Read(context) is { } value ? IdempotencyKey.For(context.Caller(), value) : null;
         var request = await JsonBody.ReadAsync(context, ApiJson.Web.PlaceOrderRequest);
         var snapshot = await directory.GetAsync(ct);
         if (!snapshot.Communities.TryGetValue(request.CommunityId, out var community))
@@ -40,15 +41,41 @@ public static class PlaceOrderFunction
         if (OrderDecider.Decide(OrderState.Initial, command, now).Rejection is { } invalid)
             throw OrderCommandRunner.ToProblem(invalid);
         var prepared = PhotoStore.Prepare(request.Photos, "photos");
-        var photoIds = await photos.SaveAsync(id, prepared, ct);
+
+        // Reserved only now, so that a refused request reserves nothing.
+        if (key is not null)
+        {
+            var reservation = await idempotency.ReserveAsync(key, key.Fingerprint(request, ApiJson.Web.PlaceOrderRequest), id, trackingCode, ct);
+            (id, trackingCode) = (reservation.OrderId, reservation.TrackingCode);
+            command = command with { OrderId = id, TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode) };
+            if (reservation.Earlier && await store.LoadAsync(id, ct) is { } placed && IsPlacedBy(placed.State, command))
+                return Answer(context, id, trackingCode, replayed: true);
+            // Else the earlier request crashed or is still under way: place the reserved order; only one can.
+        }
+        var photoIds = await photos.SaveAsync(id, prepared, ct, key is null ? null : i => key.PhotoStem(id, i));
 
         var outcome = await store.ExecuteAsync(id, command with { PhotoIds = photoIds }, ct);
+        if (key is not null && outcome.Rejection?.Code == "order_exists" && IsPlacedBy(outcome.State, command))
+            return Answer(context, id, trackingCode, replayed: true);
         if (outcome.Rejection is { } r) throw OrderCommandRunner.ToProblem(r);
+        return Answer(context, id, trackingCode, replayed: false);
+    }
+
+    /// <summary>
+    /// The 201 answer. A replay repeats the first answer exactly — status 待派单, as every order starts,
+    /// whatever the order's status is now — marked <c>Idempotent-Replayed: true</c>.
+    /// </summary>
+    private static IResult Answer(HttpContext context, string id, string trackingCode, bool replayed)
+    {
         var location = $"/api/orders/{id}";
         context.Response.Headers.Location = location;
-        var view = new PlacedOrderView(id, trackingCode, outcome.State.Status.Code(), outcome.State.Status.Chinese(), location);
+        if (replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
+        var view = new PlacedOrderView(id, trackingCode, OrderStatus.Placed.Code(), OrderStatus.Placed.Chinese(), location);
         return Results.Json(view, ApiJson.Web.PlacedOrderView, statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>The stored order is the one this key reserved (its tracking code), not an unrelated order that drew the same id.</summary>
+    private static bool IsPlacedBy(OrderState stored, PlaceOrder command) => stored.TrackingCodeHash == command.TrackingCodeHash;
 
     private static Actor PlacedBy(Caller? staff, CommunityArea community) => staff switch
     {

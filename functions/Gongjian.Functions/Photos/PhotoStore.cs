@@ -48,9 +48,14 @@ public sealed class PhotoStore(StorageClients storage, PhotoUploads uploads, Tim
         return prepared;
     }
 
-    public async Task<IReadOnlyList<string>> SaveAsync(string orderId, IReadOnlyList<SanitizedPhoto> photos, CancellationToken ct)
+    /// <param name="stem">
+    /// Names photo <c>i</c> (16 hex digits) when a retry must write the same blobs; by default every photo gets a random name.
+    /// </param>
+    public async Task<IReadOnlyList<string>> SaveAsync(
+        string orderId, IReadOnlyList<SanitizedPhoto> photos, CancellationToken ct, Func<int, string>? stem = null)
     {
-        var ids = photos.Select(p => $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{p.Inspection.Format!.Value.FileExtension()}").ToList();
+        stem ??= _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var ids = photos.Select((p, i) => $"{stem(i)}{p.Inspection.Format!.Value.FileExtension()}").ToList();
         await uploads.RecordAsync(orderId, ids, clock.GetUtcNow(), ct);
         await Task.WhenAll(photos.Select((p, i) => _container.GetBlobClient($"{orderId}/{ids[i]}").UploadAsync(
             BinaryData.FromBytes(p.Bytes),

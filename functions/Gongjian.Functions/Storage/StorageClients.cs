@@ -35,6 +35,7 @@ public sealed class StorageClients
         Directory = Table(TableNames.Directory);
         Keys = Table(TableNames.Keys);
         Showcases = Table(TableNames.Showcases);
+        Idempotency = Table(TableNames.Idempotency);
         Photos = _blobs.GetBlobContainerClient(_options.Container(ContainerNames.Photos));
     }
 
@@ -43,6 +44,7 @@ public sealed class StorageClients
     public TableClient Directory { get; }
     public TableClient Keys { get; }
     public TableClient Showcases { get; }
+    public TableClient Idempotency { get; }
     public BlobContainerClient Photos { get; }
 
     public TableClient Table(string name) => _tables.GetTableClient(_options.Table(name));

@@ -44,50 +44,58 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
                 host = await AppProcess.StartAsync(env, port);
             }
         });
-        var started = DateTime.UtcNow;
         try
         {
-            await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(20));
+            var started = DateTime.UtcNow;
+            try
+            {
+                await driver.RunAsync(Orders, concurrency: 8, limit: TimeSpan.FromMinutes(20));
+            }
+            finally
+            {
+                stopChaos.Cancel();
+                await chaos;
+                output.WriteLine($"{driver.Orders.Count} orders driven in {(DateTime.UtcNow - started).TotalSeconds:F0} s, {kills} kills, {driver.Retries} retried requests");
+                foreach (var (reason, n) in driver.RetryReasons.OrderByDescending(r => r.Value).Take(8)) output.WriteLine($"  retried {n}× for {reason}");
+            }
+            Assert.True(kills >= 5, $"only {kills} kills happened");
+
+            // The sweeper relays what crashes left (rows older than 30 s, every minute); timers fire by themselves.
+            var check = new ConsistencyCheck(azurite, prefix);
+            ConsistencyCheck.Snapshot snapshot = null!;
+            for (var waited = 0; waited < 300; waited += 5)
+            {
+                snapshot = await check.ReadAsync();
+                var dispatchedLeft = driver.Orders.Where(o => o.Value.Script == Script.LeftDispatched)
+                    .Count(o => snapshot.States[o.Key].Status == OrderStatus.Dispatched);
+                if (snapshot.OutboxRows == 0 && snapshot.IndexMismatches == 0 && dispatchedLeft == 0) break;
+                await Task.Delay(5000);
+            }
+            await host.DisposeAsync();
+
+            Assert.Empty(ConsistencyCheck.ReplayProblems(snapshot));
+            Assert.Equal(0, snapshot.OutboxRows);
+            Assert.Equal(0, snapshot.IndexMismatches);
+            foreach (var (id, (script, _)) in driver.Orders)
+            {
+                Assert.True(snapshot.States.TryGetValue(id, out var state), $"order {id} was acknowledged but is lost");
+                var types = snapshot.Events[id].Select(e => e.GetType().Name).ToList();
+                var expected = script switch
+                {
+                    Script.FullCycle => (OrderStatus.Confirmed, new[] { "OrderPlaced", "OrderDispatched", "OrderAccepted", "OrderCompleted", "OrderConfirmed" }),
+                    Script.Cancelled => (OrderStatus.Cancelled, ["OrderPlaced", "OrderCancelled"]),
+                    Script.Declined => (OrderStatus.Declined, ["OrderPlaced", "OrderDispatched", "OrderDeclined"]),
+                    _ => (OrderStatus.Declined, ["OrderPlaced", "OrderDispatched", "DispatchWithdrawn"]),
+                };
+                Assert.True(expected.Item1 == state!.Status, $"order {id} ({script}) is {state.Status}: {string.Join(", ", types)}");
+                // Every step exactly once, in order: a retried request never applied twice. Only escalations may be added by timers.
+                Assert.Equal(expected.Item2, types.Where(t => t != nameof(OrderEscalated)));
+            }
         }
         finally
         {
-            stopChaos.Cancel();
-            await chaos;
-            output.WriteLine($"{driver.Orders.Count} orders driven in {(DateTime.UtcNow - started).TotalSeconds:F0} s, {kills} kills, {driver.Retries} retried requests");
-            foreach (var (reason, n) in driver.RetryReasons.OrderByDescending(r => r.Value).Take(8)) output.WriteLine($"  retried {n}× for {reason}");
-        }
-        Assert.True(kills >= 5, $"only {kills} kills happened");
-
-        // The sweeper relays what crashes left (rows older than 30 s, every minute); timers fire by themselves.
-        var check = new ConsistencyCheck(azurite, prefix);
-        ConsistencyCheck.Snapshot snapshot = null!;
-        for (var waited = 0; waited < 300; waited += 5)
-        {
-            snapshot = await check.ReadAsync();
-            var dispatchedLeft = driver.Orders.Where(o => o.Value.Script == Script.LeftDispatched)
-                .Count(o => snapshot.States[o.Key].Status == OrderStatus.Dispatched);
-            if (snapshot.OutboxRows == 0 && snapshot.IndexMismatches == 0 && dispatchedLeft == 0) break;
-            await Task.Delay(5000);
-        }
-        await host.DisposeAsync();
-
-        Assert.Empty(ConsistencyCheck.ReplayProblems(snapshot));
-        Assert.Equal(0, snapshot.OutboxRows);
-        Assert.Equal(0, snapshot.IndexMismatches);
-        foreach (var (id, (script, _)) in driver.Orders)
-        {
-            Assert.True(snapshot.States.TryGetValue(id, out var state), $"order {id} was acknowledged but is lost");
-            var types = snapshot.Events[id].Select(e => e.GetType().Name).ToList();
-            var expected = script switch
-            {
-                Script.FullCycle => (OrderStatus.Confirmed, new[] { "OrderPlaced", "OrderDispatched", "OrderAccepted", "OrderCompleted", "OrderConfirmed" }),
-                Script.Cancelled => (OrderStatus.Cancelled, ["OrderPlaced", "OrderCancelled"]),
-                Script.Declined => (OrderStatus.Declined, ["OrderPlaced", "OrderDispatched", "OrderDeclined"]),
-                _ => (OrderStatus.Declined, ["OrderPlaced", "OrderDispatched", "DispatchWithdrawn"]),
-            };
-            Assert.True(expected.Item1 == state!.Status, $"order {id} ({script}) is {state.Status}: {string.Join(", ", types)}");
-            // Every step exactly once, in order: a retried request never applied twice. Only escalations may be added by timers.
-            Assert.Equal(expected.Item2, types.Where(t => t != nameof(OrderEscalated)));
+            // Also when an assertion fails: no host outlives the test.
+            await host.DisposeAsync();
         }
     }
 }

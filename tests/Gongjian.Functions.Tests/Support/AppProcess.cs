@@ -80,6 +80,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — a crash at whatever point the process was.</summary>
+    private int _disposed;
+
     public void KillHard()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
@@ -88,6 +90,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
