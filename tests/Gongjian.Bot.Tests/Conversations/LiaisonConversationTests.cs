@@ -5,34 +5,23 @@ using Gongjian.Domain.Orders;
 namespace Gongjian.Bot.Tests.Conversations;
 
 /// <summary>A unit's liaison in chat: binding with a one-time code, the 接单/拒单 card, 办结 with a note and a photo.</summary>
-public sealed class LiaisonConversationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class LiaisonConversationTests(AzuriteFixture azurite) : BotAppTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private OrderCycle _cycle = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = await BotTestApp.StartAsync(azurite);
-        _cycle = new OrderCycle(_app);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<DirectLineClient> BoundLiaisonAsync()
     {
-        var chat = await DirectLineClient.StartAsync(_app.Http);
+        var chat = await DirectLineClient.StartAsync(App.Http);
         await chat.BotMessagesAsync(null);
-        Assert.Contains("绑定成功", await chat.SayAsync($"绑定 {await _cycle.BindingCodeAsync()}"));
+        Assert.Contains("绑定成功", await chat.SayAsync($"绑定 {await Cycle.BindingCodeAsync()}"));
         return chat;
     }
 
     [Fact]
     public async Task Binding_codes_work_once_and_not_after_they_expire()
     {
-        var code = await _cycle.BindingCodeAsync();
-        var first = await DirectLineClient.StartAsync(_app.Http);
-        var second = await DirectLineClient.StartAsync(_app.Http);
-        var expired = await _app.Get<BindingCodes>().IssueAsync("baosheng-property", "泰山宝盛置业有限公司", "test", TimeSpan.FromMinutes(-1), CancellationToken.None);
+        var code = await Cycle.BindingCodeAsync();
+        var first = await DirectLineClient.StartAsync(App.Http);
+        var second = await DirectLineClient.StartAsync(App.Http);
+        var expired = await App.Get<BindingCodes>().IssueAsync("baosheng-property", "泰山宝盛置业有限公司", "test", TimeSpan.FromMinutes(-1), CancellationToken.None);
         (DirectLineClient Chat, string Say, string Expect)[] script =
         [
             (first, "绑定 000001", "绑定码不正确"),
@@ -53,22 +42,22 @@ public sealed class LiaisonConversationTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task Staff_binding_codes_need_a_staff_key_in_scope()
     {
-        Assert.Equal(401, (int)(await _cycle.PostAsync("/api/units/baosheng-property/binding-codes", null, null)).StatusCode);
-        var liaison = await _app.KeyAsync(ActorRole.Liaison, "baosheng-property");
-        Assert.Equal(403, (int)(await _cycle.PostAsync("/api/units/baosheng-property/binding-codes", liaison, null)).StatusCode);
-        var otherCommunity = await _app.KeyAsync(ActorRole.Dispatcher, "qingshan");
-        Assert.Equal(403, (int)(await _cycle.PostAsync("/api/units/baosheng-property/binding-codes", otherCommunity, null)).StatusCode);
-        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili");
-        Assert.Equal(201, (int)(await _cycle.PostAsync("/api/units/baosheng-property/binding-codes", dispatcher, null)).StatusCode);
-        Assert.Equal(404, (int)(await _cycle.PostAsync("/api/units/no-such-unit/binding-codes", dispatcher, null)).StatusCode);
+        Assert.Equal(401, (int)(await Cycle.PostAsync("/api/units/baosheng-property/binding-codes", null, null)).StatusCode);
+        var liaison = await App.KeyAsync(ActorRole.Liaison, "baosheng-property");
+        Assert.Equal(403, (int)(await Cycle.PostAsync("/api/units/baosheng-property/binding-codes", liaison, null)).StatusCode);
+        var otherCommunity = await App.KeyAsync(ActorRole.Dispatcher, "qingshan");
+        Assert.Equal(403, (int)(await Cycle.PostAsync("/api/units/baosheng-property/binding-codes", otherCommunity, null)).StatusCode);
+        var dispatcher = await App.KeyAsync(ActorRole.Dispatcher, "dongqili");
+        Assert.Equal(201, (int)(await Cycle.PostAsync("/api/units/baosheng-property/binding-codes", dispatcher, null)).StatusCode);
+        Assert.Equal(404, (int)(await Cycle.PostAsync("/api/units/no-such-unit/binding-codes", dispatcher, null)).StatusCode);
     }
 
     [Fact]
     public async Task Dispatched_card_accepts_and_completion_needs_a_real_photo()
     {
         var chat = await BoundLiaisonAsync();
-        var orderId = await _cycle.DispatchedOrderAsync();
-        await _cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        var orderId = await Cycle.DispatchedOrderAsync();
+        await Cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
         var card = DirectLineClient.Describe((await chat.BotMessagesAsync(null)).Last());
         Assert.Contains("新工单待接单", card);
         Assert.Contains("\"title\":\"接单\"", card);
@@ -88,13 +77,13 @@ public sealed class LiaisonConversationTests(AzuriteFixture azurite) : IAsyncLif
             Assert.True(reply.Contains(expect), $"'{say}' → expected '{expect}' in:\n{reply}");
         }
         Assert.Contains("13805381234", chat.Seen.Where(DirectLineClient.IsBotMessage).Select(a => (string?)a["text"]).First(t => t!.Contains("已接单"))!);
-        Assert.Equal(OrderStatus.Accepted, (await _cycle.StateAsync(orderId)).Status);
+        Assert.Equal(OrderStatus.Accepted, (await Cycle.StateAsync(orderId)).Status);
 
         Assert.Contains("只能接收照片", await chat.SendFileAsync("", "application/pdf", "%PDF-1.4"u8.ToArray()));
         Assert.Contains("不是图片", await chat.SendFileAsync("", "image/png", "这不是照片"u8.ToArray()));
-        Assert.Equal(OrderStatus.Accepted, (await _cycle.StateAsync(orderId)).Status);
+        Assert.Equal(OrderStatus.Accepted, (await Cycle.StateAsync(orderId)).Status);
         Assert.Contains("已办结", await chat.UploadAsync("", "image/png", TestImages.Png(text: "GPS 36.2,117.1")));
-        var done = await _cycle.StateAsync(orderId);
+        var done = await Cycle.StateAsync(orderId);
         Assert.Equal(OrderStatus.Completed, done.Status);
         Assert.Single(done.AfterPhotoIds);
     }
@@ -103,20 +92,20 @@ public sealed class LiaisonConversationTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Decline_asks_for_a_reason_and_returns_the_order_to_the_dispatcher()
     {
         var chat = await BoundLiaisonAsync();
-        var orderId = await _cycle.DispatchedOrderAsync();
+        var orderId = await Cycle.DispatchedOrderAsync();
         Assert.Contains("拒单原因", await chat.SayAsync("拒单", new { action = "decline", orderId }));
         Assert.Contains("几个字", await chat.SayAsync("嗯"));
         Assert.Contains("已拒单", await chat.SayAsync("不在我们的服务范围"));
-        Assert.Equal(OrderStatus.Declined, (await _cycle.StateAsync(orderId)).Status);
+        Assert.Equal(OrderStatus.Declined, (await Cycle.StateAsync(orderId)).Status);
     }
 
     [Fact]
     public async Task Actions_before_binding_ask_for_a_binding_code()
     {
-        var chat = await DirectLineClient.StartAsync(_app.Http);
+        var chat = await DirectLineClient.StartAsync(App.Http);
         await chat.BotMessagesAsync(null);
-        var orderId = await _cycle.DispatchedOrderAsync();
+        var orderId = await Cycle.DispatchedOrderAsync();
         Assert.Contains("还没有绑定单位", await chat.SayAsync($"接单 {orderId}"));
-        Assert.Equal(OrderStatus.Dispatched, (await _cycle.StateAsync(orderId)).Status);
+        Assert.Equal(OrderStatus.Dispatched, (await Cycle.StateAsync(orderId)).Status);
     }
 }

@@ -12,22 +12,11 @@ namespace Gongjian.Bot.Tests.Conversations;
 /// Direct Line endpoints): checked, kept aside in blob storage, shown on the card and attached to the
 /// order as its before-photos.
 /// </summary>
-public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : BotAppTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private OrderCycle _cycle = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = await BotTestApp.StartAsync(azurite);
-        _cycle = new OrderCycle(_app);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<DirectLineClient> ChatAsync()
     {
-        var chat = await DirectLineClient.StartAsync(_app.Http);
+        var chat = await DirectLineClient.StartAsync(App.Http);
         await chat.BotMessagesAsync(null);
         return chat;
     }
@@ -42,7 +31,7 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
     private async Task<IReadOnlyList<string>> StagedBlobsAsync()
     {
         var names = new List<string>();
-        await foreach (var blob in _app.Storage.Photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoStaging.Prefix, CancellationToken.None)) names.Add(blob.Name);
+        await foreach (var blob in App.Storage.Photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoStaging.Prefix, CancellationToken.None)) names.Add(blob.Name);
         return names;
     }
 
@@ -57,16 +46,16 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
         Expect(await chat.SayAsync("13805381234"), "请确认您的诉求", "照片：2 张");
         var orderId = OrderIdIn(await chat.SayAsync("确认提交"));
 
-        var state = await _cycle.StateAsync(orderId);
+        var state = await Cycle.StateAsync(orderId);
         Assert.Equal(2, state.BeforePhotoIds.Count);
         Assert.Empty(await StagedBlobsAsync()); // moved to the order, not left behind
 
-        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili", "东七里社区派单员");
+        var dispatcher = await App.KeyAsync(ActorRole.Dispatcher, "dongqili", "东七里社区派单员");
         foreach (var photoId in state.BeforePhotoIds)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{orderId}/photos/{photoId}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", dispatcher);
-            using var response = await _app.Http.SendAsync(request);
+            using var response = await App.Http.SendAsync(request);
             Assert.Equal(200, (int)response.StatusCode);
             Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
             var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -89,7 +78,7 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
         Expect(card, "请确认您的诉求");
         Assert.DoesNotContain("照片：", card);
         var orderId = OrderIdIn(await chat.SayAsync("确认提交"));
-        Assert.Empty((await _cycle.StateAsync(orderId)).BeforePhotoIds);
+        Assert.Empty((await Cycle.StateAsync(orderId)).BeforePhotoIds);
     }
 
     [Fact]
@@ -105,7 +94,7 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
         Expect(await chat.SendFileAsync("", "image/png", TestImages.Png(width: 11)), "最多附", "照片：9 张");
         Assert.Equal(9, (await StagedBlobsAsync()).Count);
         var orderId = OrderIdIn(await chat.SayAsync("确认提交"));
-        Assert.Equal(9, (await _cycle.StateAsync(orderId)).BeforePhotoIds.Count);
+        Assert.Equal(9, (await Cycle.StateAsync(orderId)).BeforePhotoIds.Count);
     }
 
     [Fact]
@@ -116,7 +105,7 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
         Expect(await chat.SayAsync("楼道灯坏了，东七里社区宝盛小区3号楼"), "联系电话");
         Expect(await chat.SayAsync("13805381234"), "照片：1 张");
         var orderId = OrderIdIn(await chat.SayAsync("确认提交"));
-        Assert.Single((await _cycle.StateAsync(orderId)).BeforePhotoIds);
+        Assert.Single((await Cycle.StateAsync(orderId)).BeforePhotoIds);
     }
 
     [Fact]
@@ -126,7 +115,7 @@ public sealed partial class ResidentPhotoTests(AzuriteFixture azurite) : IAsyncL
         Expect(await chat.UploadAsync("三楼楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234", "image/png", TestImages.Png()),
             "收到照片了（共 1 张）", "请确认您的诉求", "照片：1 张", "宝盛小区3号楼");
         var orderId = OrderIdIn(await chat.SayAsync("确认提交"));
-        var state = await _cycle.StateAsync(orderId);
+        var state = await Cycle.StateAsync(orderId);
         Assert.Single(state.BeforePhotoIds);
         Assert.Contains("楼道灯坏了", state.Text);
     }

@@ -16,24 +16,13 @@ namespace Gongjian.Bot.Tests.Storage;
 /// writes "old" chats, notes the time, writes "recent" ones, and runs the job with a clock moved to
 /// that moment plus the retention period: the boundary falls exactly between the two.
 /// </summary>
-public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : BotAppTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private OrderCycle _cycle = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = await BotTestApp.StartAsync(azurite);
-        _cycle = new OrderCycle(_app);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
-    private BotTables Tables => _app.Get<BotTables>();
+    private BotTables Tables => App.Get<BotTables>();
 
     private async Task<DirectLineClient> ChatAsync()
     {
-        var chat = await DirectLineClient.StartAsync(_app.Http);
+        var chat = await DirectLineClient.StartAsync(App.Http);
         await chat.BotMessagesAsync(null);
         return chat;
     }
@@ -53,7 +42,7 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncL
     private async Task<int> StagedPhotosAsync()
     {
         var count = 0;
-        await foreach (var _ in _app.Storage.Photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoStaging.Prefix, CancellationToken.None)) count++;
+        await foreach (var _ in App.Storage.Photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoStaging.Prefix, CancellationToken.None)) count++;
         return count;
     }
 
@@ -67,8 +56,8 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncL
         Expect(await resident.SayAsync("楼道漏水了，青山社区青山小区2号楼"), "联系电话");
         Expect(await resident.UploadAsync("", "image/png", TestImages.Png()), "共 1 张");
         var liaison = await ChatAsync();
-        Expect(await liaison.SayAsync($"绑定 {await _cycle.BindingCodeAsync()}"), "绑定成功");
-        await _cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        Expect(await liaison.SayAsync($"绑定 {await Cycle.BindingCodeAsync()}"), "绑定成功");
+        await Cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
         Assert.NotEmpty(await RowKeysAsync(Tables.Deliveries));
 
         await Task.Delay(1500);
@@ -84,7 +73,7 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(2, await StagedPhotosAsync());
 
         var clock = new MovableClock(boundary + TimeSpan.FromDays(30));
-        var (report, staged) = await PurgeChatHistoryFunction.PurgeAsync(_app.Services, clock, CancellationToken.None);
+        var (report, staged) = await PurgeChatHistoryFunction.PurgeAsync(App.Services, clock, CancellationToken.None);
 
         // The old resident's chat is gone entirely: transcript, state, dedupe marks, staged photo.
         Assert.Empty(await RowKeysAsync(Tables.Transcripts, resident.ConversationId));
@@ -95,10 +84,10 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncL
         // The recent chat is untouched.
         Assert.Equal(recentTranscript, await RowKeysAsync(Tables.Transcripts, recent.ConversationId));
         Assert.Equal(recentState, await RowKeysAsync(Tables.State, StatePartition(recent.ConversationId)));
-        Assert.IsType<CollectingWish>((await _app.Get<ConversationStore>().LoadAsync($"directline\n{recent.ConversationId}", CancellationToken.None)).Data.Step);
+        Assert.IsType<CollectingWish>((await App.Get<ConversationStore>().LoadAsync($"directline\n{recent.ConversationId}", CancellationToken.None)).Data.Step);
         // The liaison's binding survives: link, state cut down to the unit, conversation (its old messages are gone).
-        Assert.Contains(await _app.Get<ConversationLinks>().UnitConversationsAsync("baosheng-property", CancellationToken.None), r => r.ConversationId == liaison.ConversationId);
-        var liaisonState = await _app.Get<ConversationStore>().LoadAsync($"directline\n{liaison.ConversationId}", CancellationToken.None);
+        Assert.Contains(await App.Get<ConversationLinks>().UnitConversationsAsync("baosheng-property", CancellationToken.None), r => r.ConversationId == liaison.ConversationId);
+        var liaisonState = await App.Get<ConversationStore>().LoadAsync($"directline\n{liaison.ConversationId}", CancellationToken.None);
         Assert.Equal("baosheng-property", liaisonState.Data.Unit?.UnitId);
         Assert.Equal([$"c.{liaison.ConversationId}"], await RowKeysAsync(Tables.Transcripts, liaison.ConversationId));
 
@@ -111,29 +100,29 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(11, report.Requests);
 
         // Run again at once: nothing is stale any more (the liaison's state was saved again).
-        var (again, _) = await PurgeChatHistoryFunction.PurgeAsync(_app.Services, clock, CancellationToken.None);
+        var (again, _) = await PurgeChatHistoryFunction.PurgeAsync(App.Services, clock, CancellationToken.None);
         Assert.Equal(new RetentionReport(again.Requests, 0, 0, 0, 0, 0, 0, 0), again);
 
         // The liaison goes on as before: still bound, and the unit's next card arrives.
         Expect(await liaison.SayAsync("帮助"), "接单");
-        await _cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
+        await Cycle.DeliverAsync(OrderCycle.Dispatched(orderId));
         var card = await liaison.BotMessagesAsync(null);
         Assert.Contains(card, a => DirectLineClient.Describe(a).Contains("新工单待接单"));
 
         // News of the ended chat's order reaches nobody and brings nothing back.
-        await _cycle.DeliverAsync(new Notification
+        await Cycle.DeliverAsync(new Notification
         {
             Id = $"{orderId}:completed:{Guid.NewGuid():N}", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId),
             Kind = "completed", Text = $"您的工单 {orderId} 已办结。", CreatedAt = DateTimeOffset.UtcNow,
         });
         Assert.Empty(await RowKeysAsync(Tables.State, StatePartition(resident.ConversationId)));
-        Assert.Null(await _app.Get<ConversationLinks>().OrderConversationAsync(orderId, CancellationToken.None));
+        Assert.Null(await App.Get<ConversationLinks>().OrderConversationAsync(orderId, CancellationToken.None));
 
         // The resident comes back to the ended conversation: Direct Line says it ended; starting it again is a fresh start.
-        var token = _app.Get<DirectLineTokens>().Issue(resident.ConversationId);
+        var token = App.Get<DirectLineTokens>().Issue(resident.ConversationId);
         using (var poll = resident.Request(HttpMethod.Get, $"/v3/directline/conversations/{resident.ConversationId}/activities?watermark=0"))
-            Assert.Equal(404, (int)(await _app.Http.SendAsync(poll)).StatusCode);
-        var (back, status) = await DirectLineClient.ResumeAsync(_app.Http, resident.ConversationId, token);
+            Assert.Equal(404, (int)(await App.Http.SendAsync(poll)).StatusCode);
+        var (back, status) = await DirectLineClient.ResumeAsync(App.Http, resident.ConversationId, token);
         Assert.Equal(201, status);
         Expect(string.Join("\n", (await back.BotMessagesAsync(null)).Select(DirectLineClient.Describe)), "共建小助手");
         Expect(await back.SayAsync("查进度"), "还没有提交过工单");
