@@ -60,7 +60,7 @@ public sealed class OrderStore(
 
             var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events);
             var erasedPhotos = decision.Events.OfType<PersonalDataErased>().SelectMany(e => e.PhotoIds).ToList();
-            if (decision.Events.Any(e => e is PersonalDataErased)) actions.AddRange(await RedactionsAsync(orderId, ct));
+            if (decision.Events.Any(e => e is PersonalDataErased)) actions.AddRange(await RedactionsAsync(orderId, state.Version, ct));
             var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
             try
             {
@@ -100,13 +100,15 @@ public sealed class OrderStore(
     /// <summary>
     /// PIPL erasure: every stored event of the order that holds personal data, rewritten without it, to
     /// go in the same transaction as the erasure event (so no copy outlives it in the partition). Each
-    /// replace is guarded by the row's ETag; the state row's ETag already guards the whole decision.
+    /// replace is guarded by the row's ETag; the state row's ETag already guards the whole decision. Only
+    /// the events the decision saw (up to <paramref name="version"/>): a row a racing writer just added
+    /// must not appear twice in the batch; that writer's state change makes this attempt retry anyway.
     /// </summary>
-    private async Task<List<TableTransactionAction>> RedactionsAsync(string orderId, CancellationToken ct)
+    private async Task<List<TableTransactionAction>> RedactionsAsync(string orderId, int version, CancellationToken ct)
     {
         var actions = new List<TableTransactionAction>();
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {orderId} and RowKey ge {OrderRows.EventPrefix} and RowKey lt {"event."}");
+            $"PartitionKey eq {orderId} and RowKey ge {OrderRows.EventPrefix} and RowKey le {OrderRows.EventKey(version)}");
         await foreach (var row in _orders.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             if (OrderRows.Redacted(row) is { } redacted)
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, redacted, row.ETag));
