@@ -22,6 +22,8 @@ public sealed class EventTests
         { Completed, Confirm, nameof(OrderConfirmed) }, { Completed, Reopen, nameof(OrderReopened) },
         { Completed, Showcase, nameof(OrderShowcased) }, { Confirmed, Showcase, nameof(OrderShowcased) },
         { Declined, Dispatch, nameof(OrderDispatched) }, { Declined, Cancel, nameof(OrderCancelled) }, { Declined, Reject, nameof(OrderRejected) },
+        { Confirmed, Erase, nameof(PersonalDataErased) }, { Cancelled, Erase, nameof(PersonalDataErased) },
+        { Rejected, Erase, nameof(PersonalDataErased) },
     };
 
     [Theory]

@@ -31,6 +31,8 @@ public sealed class GeneratorCoverageTests
     [InlineData("already_in_showcase")]
     [InlineData("unit_does_not_serve_category")]
     [InlineData("unit_does_not_cover_community")]
+    [InlineData("order_not_closed")]
+    [InlineData("already_erased")]
     public void Generated_scripts_meet_the_rejection(string code)
     {
         Assert.Contains(Turns, t => t.Decision.Rejection?.Code == code);

@@ -35,8 +35,21 @@ public sealed class PropertyTests
         foreach (var turn in Simulation.Run(script).Where(t => t.Before.Status.IsClosed()))
         {
             Assert.Equal(turn.Before.Status, turn.After.Status);
-            Assert.All(turn.Decision.Events, e => Assert.IsType<OrderShowcased>(e));
-            if (turn.Before.Status != OrderStatus.Confirmed) Assert.False(turn.Decision.IsAccepted);
+            Assert.All(turn.Decision.Events, e => Assert.True(e is OrderShowcased or PersonalDataErased, e.GetType().Name));
+            if (turn.Before.Status != OrderStatus.Confirmed) Assert.DoesNotContain(turn.Decision.Events, e => e is OrderShowcased);
+        }
+    }
+
+    [Property]
+    public void Personal_data_is_erased_only_from_closed_orders_and_never_comes_back(Script script)
+    {
+        foreach (var turn in Simulation.Run(script))
+        {
+            if (turn.Decision.Events.Any(e => e is PersonalDataErased)) Assert.True(turn.Before.Status.IsClosed());
+            if (turn.Before.PersonalDataErasedAt is null) continue;
+            Assert.Equal(turn.Before.PersonalDataErasedAt, turn.After.PersonalDataErasedAt);
+            Assert.Equal(("", "", "", ""), (turn.After.Text, turn.After.Address, turn.After.Contact.Name, turn.After.Contact.Phone));
+            Assert.Empty(turn.After.BeforePhotoIds);
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class RoleTests
         { Cancel, Dispatcher }, { Cancel, Liaison }, { Cancel, Organizer }, { Cancel, Admin }, { Cancel, ActorRole.System },
         { Withdraw, Resident }, { Withdraw, Liaison }, { Withdraw, Organizer },
         { Showcase, Resident }, { Showcase, Dispatcher }, { Showcase, Liaison }, { Showcase, ActorRole.System },
+        { Erase, Dispatcher }, { Erase, Liaison }, { Erase, Organizer },
     };
 
     /// <summary>Each command against the roles that MAY send it.</summary>
@@ -35,6 +36,7 @@ public sealed class RoleTests
         { Confirm, Resident }, { Reopen, Resident }, { Cancel, Resident },
         { Withdraw, ActorRole.System }, { Withdraw, Dispatcher }, { Withdraw, Admin },
         { Showcase, Organizer }, { Showcase, Admin },
+        { Erase, Resident }, { Erase, Admin }, { Erase, ActorRole.System },
     };
 
     [Theory]
@@ -117,6 +119,7 @@ public sealed class RoleTests
         Accept or Decline or Withdraw => OrderStatus.Dispatched,
         Complete => OrderStatus.Accepted,
         Confirm or Reopen or Showcase => OrderStatus.Completed,
+        Erase => OrderStatus.Confirmed,
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 }

@@ -85,3 +85,15 @@ public sealed record ExpireDeadline : OrderCommand
     public required DateTimeOffset StepStartedAt { get; init; }
     public required SlaPolicy Policy { get; init; }
 }
+
+/// <summary>
+/// 删除个人信息: blanks the resident's name, phone, address, request text and before-photos of a closed
+/// order. Sent by the resident (tracking code), an admin, or the retention timer (System), which names
+/// when the order closed so that a timer for an order that changed since is refused by rule.
+/// </summary>
+public sealed record ErasePersonalData : OrderCommand
+{
+    public string? Reason { get; init; }
+    /// <summary>Set by the retention timer: the close it was scheduled for.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+}

@@ -31,6 +31,7 @@ public static class OrderDecider
             (Completed, ReopenOrder c) => Reopen(state, c, now),
             (Completed or Confirmed, IncludeInShowcase c) => Showcase(state, c, now),
             (_, ExpireDeadline c) => Expire(state, c, now),
+            (_, ErasePersonalData c) => Erase(state, c, now),
 
             (var status, _) => Rejections.WrongState(status, ActionName(command)),
         };
@@ -48,6 +49,7 @@ public static class OrderDecider
             WithdrawDispatch => role is ActorRole.System or ActorRole.Dispatcher or ActorRole.Admin,
             IncludeInShowcase => role is ActorRole.Organizer or ActorRole.Admin,
             ExpireDeadline => role is ActorRole.System,
+            ErasePersonalData => role is ActorRole.Resident or ActorRole.Admin or ActorRole.System,
             _ => false,
         };
         return allowed ? null : Rejections.RoleNotAllowed(ActionName(command));
@@ -67,6 +69,7 @@ public static class OrderDecider
         WithdrawDispatch => "撤回派单",
         IncludeInShowcase => "加入晒单",
         ExpireDeadline => "执行超时处理",
+        ErasePersonalData => "删除个人信息",
         _ => "执行此操作",
     };
 
@@ -175,6 +178,19 @@ public static class OrderDecider
             _ when s.EscalatedStep == c.Step => Rejections.AlreadyEscalated(),
             _ => new OrderEscalated { OrderId = s.Id, OccurredAt = now, By = c.By, Step = c.Step, DueAt = current.DueAt },
         };
+    }
+
+    /// <summary>
+    /// PIPL: only a closed order may lose its personal data (an open one still needs it to be served; the
+    /// resident who wants out cancels first). The retention timer names the close it was set for.
+    /// </summary>
+    private static Decision Erase(OrderState s, ErasePersonalData c, DateTimeOffset now)
+    {
+        if (s.PersonalDataErasedAt is not null) return Rejections.AlreadyErased();
+        if (c.ClosedAt is { } closedAt && (!s.Status.IsClosed() || s.ClosedAt != closedAt)) return Rejections.TimerStale();
+        if (!s.Status.IsClosed()) return Rejections.OrderNotClosed();
+        if (Optional(c.Reason, "reason", "删除原因", OrderLimits.ReasonMax) is { } bad) return bad;
+        return new PersonalDataErased { OrderId = s.Id, OccurredAt = now, By = c.By, Reason = c.Reason?.Trim(), PhotoIds = s.BeforePhotoIds };
     }
 
     private static Decision? Text(string? value, string field, string label, int max) =>

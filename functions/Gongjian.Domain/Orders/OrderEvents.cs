@@ -84,3 +84,14 @@ public sealed record OrderEscalated : OrderEvent
     public required SlaStep Step { get; init; }
     public required DateTimeOffset DueAt { get; init; }
 }
+
+/// <summary>
+/// The resident's personal data was erased (PIPL): contact, address, request text and before-photos
+/// are gone from the state, and the stored events that held them are rewritten without them.
+/// </summary>
+public sealed record PersonalDataErased : OrderEvent
+{
+    public string? Reason { get; init; }
+    /// <summary>The before-photos whose files are to be deleted once this event is committed.</summary>
+    public IReadOnlyList<string> PhotoIds { get; init; } = [];
+}

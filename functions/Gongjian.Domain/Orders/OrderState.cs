@@ -36,6 +36,8 @@ public sealed record OrderState
     public string? RatingComment { get; init; }
     public int ReopenCount { get; init; }
     public IReadOnlyList<string> ShowcaseIds { get; init; } = [];
+    /// <summary>When the resident's personal data was erased (PIPL); null while it is kept.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
     /// <summary>Whether the current unit has accepted it: what lets that unit see the resident's contact.</summary>
     public bool WasAccepted => AcceptedAt is not null;
 
@@ -80,6 +82,11 @@ public sealed record OrderState
             OrderRejected r => next with { Status = OrderStatus.Rejected, ClosedAt = r.OccurredAt },
             OrderShowcased sc => next with { ShowcaseIds = [.. s.ShowcaseIds, sc.ShowcaseId] },
             OrderEscalated esc => next with { EscalatedStep = esc.Step },
+            PersonalDataErased x => next with
+            {
+                Text = "", Address = "", Contact = new Contact("", ""), BeforePhotoIds = [], RatingComment = null,
+                PersonalDataErasedAt = x.OccurredAt,
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown order event."),
         };
         return evolved.Status == s.Status ? evolved : evolved with { StatusSince = e.OccurredAt, EscalatedStep = null };

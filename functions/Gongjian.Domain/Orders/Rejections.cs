@@ -29,5 +29,8 @@ public static class Rejections
     public static Decision TimerStale() => Conflict("timer_stale", "该环节已经办理，超时处理不再执行。");
     public static Decision TimerEarly() => Conflict("timer_early", "还没有到办理期限。");
     public static Decision AlreadyEscalated() => Conflict("already_escalated", "该环节已督办。");
+    public static Decision OrderNotClosed() =>
+        Conflict("order_not_closed", "工单尚未办结或取消，暂不能删除个人信息。如需撤回诉求，请先取消工单。");
+    public static Decision AlreadyErased() => Conflict("already_erased", "该工单的个人信息已删除。");
     public static Decision AlreadyInShowcase() => Conflict("already_in_showcase", "该工单已在此晒单中。");
 }

@@ -27,7 +27,11 @@ public sealed record OrderEventMessage
     public string? CorrelationId { get; init; }
 }
 
-public enum TimerStage { Remind, Due }
+/// <summary>
+/// Remind and Due belong to an SLA step; Erase is the retention timer of a closed order (PIPL), which has
+/// no step: its <see cref="TimerMessage.StepStartedAt"/> is when the order closed.
+/// </summary>
+public enum TimerStage { Remind, Due, Erase }
 
 /// <summary>
 /// A durable timer on queue <c>order-timers</c>: becomes visible at <see cref="FireAt"/> (in hops of at
@@ -37,7 +41,8 @@ public sealed record TimerMessage
 {
     public required string Id { get; init; }
     public required string OrderId { get; init; }
-    public required SlaStep Step { get; init; }
+    /// <summary>The SLA step; null for an <see cref="TimerStage.Erase"/> timer.</summary>
+    public SlaStep? Step { get; init; }
     public required TimerStage Stage { get; init; }
     public required DateTimeOffset StepStartedAt { get; init; }
     public required DateTimeOffset FireAt { get; init; }

@@ -10,6 +10,8 @@ namespace Gongjian.Functions.Engine;
 /// Queue function on <c>order-timers</c>: a deadline came due. Early (a hop of a long wait): re-arm.
 /// Stale (the order left that step): nothing. Reminder: 催办 the one responsible. Due: let the rules
 /// decide (withdraw an unaccepted dispatch, close an unrated order, or escalate to the street).
+/// Erase (retention, PIPL): let the rules erase the resident's personal data of the order closed at
+/// the timer's <c>StepStartedAt</c>; a reopened or already erased order refuses it by rule.
 /// </summary>
 public static class OnOrderTimer
 {
@@ -30,10 +32,17 @@ public static class OnOrderTimer
         Observability.OrderMetrics.TimerFired(timer, clock.GetUtcNow());
 
         var store = services.GetRequiredService<OrderStore>();
+        if (timer.Stage == TimerStage.Erase)
+        {
+            var erased = await store.ExecuteAsync(timer.OrderId,
+                new ErasePersonalData { By = Actor.System, Reason = "保存期限届满", ClosedAt = timer.StepStartedAt }, ct);
+            if (erased.Rejection is { } refused) log.LogInformation("Timer {TimerId} did nothing: {Code}", timer.Id, refused.Code);
+            return;
+        }
         var policy = services.GetRequiredService<SlaPolicy>();
         var loaded = await store.LoadAsync(timer.OrderId, ct);
         var deadline = loaded is null ? null : Sla.Current(loaded.Value.State, policy);
-        if (deadline is null || deadline.Step != timer.Step || deadline.StartedAt != timer.StepStartedAt)
+        if (deadline is null || timer.Step is not { } step || deadline.Step != step || deadline.StartedAt != timer.StepStartedAt)
         {
             log.LogDebug("Timer {TimerId} is stale: order {OrderId} left step {Step}", timer.Id, timer.OrderId, timer.Step);
             return;
@@ -47,7 +56,7 @@ public static class OnOrderTimer
             return;
         }
         var outcome = await store.ExecuteAsync(timer.OrderId,
-            new ExpireDeadline { By = Actor.System, Step = timer.Step, StepStartedAt = timer.StepStartedAt, Policy = policy }, ct, loaded);
+            new ExpireDeadline { By = Actor.System, Step = step, StepStartedAt = timer.StepStartedAt, Policy = policy }, ct, loaded);
         Observability.OrderMetrics.DeadlineExpired(state.StreetId, outcome.Events);
         if (outcome.Rejection is { } r)
             log.LogInformation("Timer {TimerId} did nothing: {Code}", timer.Id, r.Code);

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 
 namespace Gongjian.Functions.Engine;
 
 /// <summary>
 /// What a committed change owes the queues: one <c>order-events</c> message per event and, when the
-/// order entered a new SLA step, its reminder and due timers. Written in the same transaction.
+/// order entered a new SLA step, its reminder and due timers; when it closed, its retention timer
+/// (erase the resident's personal data after <see cref="RetentionPolicy.EraseAfter"/>). Written in the same transaction.
 /// </summary>
 public static class OutboxPlan
 {
-    public static List<OutboxMessage> For(OrderState before, OrderState after, IReadOnlyList<(OrderEvent Event, int Sequence)> events, SlaPolicy policy)
+    public static List<OutboxMessage> For(OrderState before, OrderState after, IReadOnlyList<(OrderEvent Event, int Sequence)> events,
+        SlaPolicy policy, RetentionPolicy retention)
     {
         var correlation = Correlation.Current;
         var messages = new List<OutboxMessage>();
@@ -33,7 +36,19 @@ public static class OutboxPlan
             messages.Add(Timer(after.Id, now, TimerStage.Remind, now.RemindAt, correlation));
             messages.Add(Timer(after.Id, now, TimerStage.Due, now.DueAt, correlation));
         }
+        if (!before.Status.IsClosed() && after.Status.IsClosed() && after.ClosedAt is { } closedAt && after.PersonalDataErasedAt is null)
+            messages.Add(EraseTimer(after.Id, closedAt, closedAt + retention.EraseAfter, correlation));
         return messages;
+    }
+
+    private static OutboxMessage EraseTimer(string orderId, DateTimeOffset closedAt, DateTimeOffset fireAt, string? correlation)
+    {
+        var timer = new TimerMessage
+        {
+            Id = $"{orderId}:erase:{closedAt.UtcTicks}".ToLowerInvariant(), OrderId = orderId, Stage = TimerStage.Erase,
+            StepStartedAt = closedAt, FireAt = fireAt, CorrelationId = correlation,
+        };
+        return new OutboxMessage(Hosting.QueueNames.OrderTimers, timer.Id, JsonSerializer.Serialize(timer, EngineJson.Default.TimerMessage), fireAt);
     }
 
     private static OutboxMessage Timer(string orderId, Deadline d, TimerStage stage, DateTimeOffset fireAt, string? correlation)

@@ -58,6 +58,8 @@ public static class AppBuilder
         services.AddSingleton<StorageClients>();
         services.AddOptions<SlaOptions>().BindConfiguration("Sla");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value.ToPolicy());
+        services.AddOptions<PrivacyOptions>().BindConfiguration("Privacy");
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.ToPolicy());
         services.AddSingleton<OrderJournal>();
         services.AddSingleton<OrderIndex>();
         services.AddSingleton<Engine.QueueSender>();

@@ -28,6 +28,7 @@ public static class FunctionRoutes
         app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, ReopenOrderFunction.Run);
         app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, CancelOrderFunction.Run);
         app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, RejectOrderFunction.Run);
+        app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, EraseOrderFunction.Run);
         app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, PublishShowcaseFunction.Run);
         app.MapFunction("ListShowcases", ListShowcasesFunction.Trigger, ListShowcasesFunction.Run);
         app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, GetShowcaseFunction.Run);

@@ -57,7 +57,7 @@ public static class OrderMetrics
 
     public static void TimerFired(TimerMessage timer, DateTimeOffset now) =>
         TimerLateness.Record(Math.Max(0, (now - timer.FireAt).TotalSeconds),
-            new KeyValuePair<string, object?>("step", timer.Step.ToString()), new KeyValuePair<string, object?>("stage", timer.Stage.ToString()));
+            new KeyValuePair<string, object?>("step", timer.Step?.ToString() ?? "Retention"), new KeyValuePair<string, object?>("stage", timer.Stage.ToString()));
 
     public static void OverdueCounted(string streetId, int count) => OverdueByStreet[streetId] = count;
 

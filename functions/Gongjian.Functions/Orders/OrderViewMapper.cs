@@ -13,6 +13,7 @@ public static class OrderViewMapper
     {
         var deadline = Sla.Current(s, policy);
         var visible = OrderAccess.MaySeeContact(caller, s);
+        var erased = s.PersonalDataErasedAt is not null;
         string Photo(string id) => $"/api/orders/{s.Id}/photos/{id}";
         return new OrderView
         {
@@ -24,8 +25,8 @@ public static class OrderViewMapper
             Text = s.Text,
             CommunityId = s.CommunityId,
             CommunityName = communityName,
-            Address = visible ? s.Address : AddressMask.Mask(s.Address),
-            Contact = visible
+            Address = visible || erased ? s.Address : AddressMask.Mask(s.Address),
+            Contact = visible || erased
                 ? new ContactView(s.Contact.Name, s.Contact.Phone)
                 : new ContactView(AddressMask.MaskName(s.Contact.Name), PhoneNumber.Mask(s.Contact.Phone)),
             ContactVisible = visible,
@@ -42,6 +43,7 @@ public static class OrderViewMapper
             AfterPhotos = s.AfterPhotoIds.Select(Photo).ToList(),
             ShowcaseIds = s.ShowcaseIds,
             Version = s.Version,
+            PersonalDataErasedAt = s.PersonalDataErasedAt,
             Deadline = deadline is null ? null : new DeadlineView(deadline.Step.ToString().ToLowerInvariant(), deadline.Step.Chinese(),
                 deadline.DueAt, deadline.RemindAt, deadline.IsOverdue(now), s.EscalatedStep == deadline.Step),
             Timeline = history?.Select((e, i) => Entry(e, i + 1)).Concat(notes ?? []).OrderBy(t => t.At).ToList(),
@@ -66,9 +68,11 @@ public static class OrderViewMapper
             OrderCancelled c => ("cancelled", "居民已取消", c.Reason),
             OrderRejected r => ("rejected", "社区不予受理", r.Reason),
             OrderShowcased => ("showcased", "已入选晒单", (string?)null),
+            PersonalDataErased x => ("erased", "个人信息已删除", x.Reason),
             _ => ("unknown", "", null),
         };
         var by = new ActorView(Caller.RoleCode(e.By.Role), e.By.Role == ActorRole.Resident ? "居民" : e.By.Name);
-        return new TimelineEntry(sequence, type, e.OccurredAt, by, description, reason);
+        // An erased order's stored events keep their course but not what the resident wrote: "" is no reason.
+        return new TimelineEntry(sequence, type, e.OccurredAt, by, description, string.IsNullOrEmpty(reason) ? null : reason);
     }
 }

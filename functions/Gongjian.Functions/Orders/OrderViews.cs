@@ -39,6 +39,8 @@ public sealed record OrderView
     public required IReadOnlyList<string> AfterPhotos { get; init; }
     public required IReadOnlyList<string> ShowcaseIds { get; init; }
     public required int Version { get; init; }
+    /// <summary>When the resident's personal data was erased (PIPL): text, address and contact are then empty.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
     /// <summary>The current step's deadline; null for closed orders.</summary>
     public DeadlineView? Deadline { get; init; }
     public DateTimeOffset? DueAt => Deadline?.DueAt;

@@ -19,6 +19,7 @@ namespace Gongjian.Functions.Storage;
 [JsonSerializable(typeof(OrderRejected))]
 [JsonSerializable(typeof(OrderShowcased))]
 [JsonSerializable(typeof(OrderEscalated))]
+[JsonSerializable(typeof(PersonalDataErased))]
 internal sealed partial class OrderJson : JsonSerializerContext
 {
     public static string SerializeEvent(OrderEvent e) => JsonSerializer.Serialize(e, e.GetType(), Default);
@@ -39,6 +40,7 @@ internal sealed partial class OrderJson : JsonSerializerContext
             nameof(OrderRejected) => Default.OrderRejected,
             nameof(OrderShowcased) => Default.OrderShowcased,
             nameof(OrderEscalated) => Default.OrderEscalated,
+            nameof(PersonalDataErased) => Default.PersonalDataErased,
             _ => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)null,
         } ?? throw new InvalidDataException($"Unknown order event type '{type}'.");
         return (OrderEvent)(JsonSerializer.Deserialize(json, info)

@@ -15,12 +15,15 @@ public sealed class OrderOutbox(StorageClients storage, OrderIndex index, QueueS
 {
     private readonly TableClient _orders = storage.Orders;
 
-    public async Task RelayAsync(OrderState state, string? dropUnitId, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    /// <param name="erasePhotoIds">Before-photos of an erasure (PIPL) whose files are deleted before the row is.</param>
+    public async Task RelayAsync(OrderState state, string? dropUnitId, IReadOnlyList<OutboxMessage> messages, CancellationToken ct,
+        IReadOnlyList<string>? erasePhotoIds = null)
     {
         try
         {
             await index.WriteAsync(state, dropUnitId, ct);
             await SendAsync(messages, ct);
+            await DeletePhotosAsync(state.Id, erasePhotoIds ?? [], ct);
             await _orders.DeleteEntityAsync(state.Id, OrderRows.OutboxKey(state.Version), ETag.All, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -70,9 +73,17 @@ public sealed class OrderOutbox(StorageClients storage, OrderIndex index, QueueS
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
             await SendAsync(OrderRows.ReadMessages(row), ct);
+            await DeletePhotosAsync(orderId, OrderRows.ReadErasePhotoIds(row), ct);
             await _orders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
         }
         log.LogInformation("Swept {Count} outbox rows of order {OrderId}", rows.Count, orderId);
+    }
+
+    /// <summary>Idempotent: a photo already deleted (a repeated relay, or the orphan sweep) is simply not there.</summary>
+    private async Task DeletePhotosAsync(string orderId, IReadOnlyList<string> photoIds, CancellationToken ct)
+    {
+        foreach (var photo in photoIds)
+            await storage.Photos.GetBlobClient($"{orderId}/{photo}").DeleteIfExistsAsync(cancellationToken: ct);
     }
 
     private async Task SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)

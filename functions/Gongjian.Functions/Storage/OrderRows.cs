@@ -31,17 +31,35 @@ internal static class OrderRows
     };
 
     /// <summary>Marks that the query tables (and later the event queue) still have to learn of this version.</summary>
-    public static TableEntity Outbox(string orderId, int version, string? dropUnitId, IReadOnlyList<Engine.OutboxMessage> messages, DateTimeOffset at) =>
+    /// <param name="erasePhotoIds">Photos whose files are to be deleted (personal data erased); ids, not personal data.</param>
+    public static TableEntity Outbox(string orderId, int version, string? dropUnitId, IReadOnlyList<Engine.OutboxMessage> messages, DateTimeOffset at,
+        IReadOnlyList<string>? erasePhotoIds = null) =>
         new(orderId, OutboxKey(version))
         {
             ["Version"] = version,
             ["DropUnitId"] = dropUnitId,
             ["Messages"] = System.Text.Json.JsonSerializer.Serialize(messages.ToList(), Engine.EngineJson.Default.ListOutboxMessage),
+            ["ErasePhotoIds"] = erasePhotoIds is { Count: > 0 } ? string.Join(' ', erasePhotoIds) : null,
             ["CreatedAt"] = at,
         };
 
     public static List<Engine.OutboxMessage> ReadMessages(TableEntity row) =>
         row.GetString("Messages") is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, Engine.EngineJson.Default.ListOutboxMessage) ?? [] : [];
+
+    public static IReadOnlyList<string> ReadErasePhotoIds(TableEntity row) =>
+        row.GetString("ErasePhotoIds") is { Length: > 0 } ids ? ids.Split(' ') : [];
+
+    /// <summary>An event row rewritten without personal data, or null when the event holds none.</summary>
+    public static TableEntity? Redacted(TableEntity row)
+    {
+        if (Domain.Privacy.PersonalDataRedaction.Redact(ReadEvent(row)) is not { } redacted) return null;
+        return new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            ["Type"] = row.GetString("Type"),
+            ["Data"] = OrderJson.SerializeEvent(redacted),
+            ["OccurredAt"] = row.GetDateTimeOffset("OccurredAt"),
+        };
+    }
 
     public static OrderState ReadState(TableEntity row) => OrderJson.DeserializeState(row.GetString("State"));
 

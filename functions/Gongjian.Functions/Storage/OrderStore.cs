@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 
 namespace Gongjian.Functions.Storage;
 
@@ -15,7 +16,8 @@ public sealed record CommandOutcome(OrderState State, IReadOnlyList<OrderEvent> 
 /// transaction guarded by the state row's ETag; when another writer wins (412/409) the command is
 /// decided again against the fresh state, so it either applies once or is refused by the rules.
 /// </summary>
-public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPolicy policy, TimeProvider clock, ILogger<OrderStore> log)
+public sealed class OrderStore(
+    StorageClients storage, OrderOutbox outbox, SlaPolicy policy, RetentionPolicy retention, TimeProvider clock, ILogger<OrderStore> log)
 {
     private const int MaxAttempts = 8;
     private readonly TableClient _orders = storage.Orders;
@@ -57,6 +59,8 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPo
             if (!decision.IsAccepted) return span.Done(new CommandOutcome(state, [], decision.Rejection));
 
             var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events);
+            var erasedPhotos = decision.Events.OfType<PersonalDataErased>().SelectMany(e => e.PhotoIds).ToList();
+            if (decision.Events.Any(e => e is PersonalDataErased)) actions.AddRange(await RedactionsAsync(orderId, state.Version, ct));
             var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
             try
             {
@@ -67,7 +71,7 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPo
                 log.LogInformation("Order {OrderId} changed concurrently (attempt {Attempt}); deciding again", orderId, attempt);
                 continue;
             }
-            await outbox.RelayAsync(next, dropUnitId, messages, ct);
+            await outbox.RelayAsync(next, dropUnitId, messages, ct, erasedPhotos);
             return span.Done(new CommandOutcome(next, decision.Events, null));
         }
     }
@@ -84,11 +88,30 @@ public sealed class OrderStore(StorageClients storage, OrderOutbox outbox, SlaPo
             sequenced.Add((e, next.Version));
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Event(e, next.Version)));
         }
-        var messages = Engine.OutboxPlan.For(state, next, sequenced, policy);
+        var messages = Engine.OutboxPlan.For(state, next, sequenced, policy, retention);
         actions.Add(etag is { } tag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, OrderRows.State(next), tag)
             : new TableTransactionAction(TableTransactionActionType.Add, OrderRows.State(next)));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, messages, clock.GetUtcNow())));
+        var erasePhotoIds = events.OfType<PersonalDataErased>().SelectMany(e => e.PhotoIds).ToList();
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, messages, clock.GetUtcNow(), erasePhotoIds)));
         return (next, actions, messages);
+    }
+
+    /// <summary>
+    /// PIPL erasure: every stored event of the order that holds personal data, rewritten without it, to
+    /// go in the same transaction as the erasure event (so no copy outlives it in the partition). Each
+    /// replace is guarded by the row's ETag; the state row's ETag already guards the whole decision. Only
+    /// the events the decision saw (up to <paramref name="version"/>): a row a racing writer just added
+    /// must not appear twice in the batch; that writer's state change makes this attempt retry anyway.
+    /// </summary>
+    private async Task<List<TableTransactionAction>> RedactionsAsync(string orderId, int version, CancellationToken ct)
+    {
+        var actions = new List<TableTransactionAction>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {orderId} and RowKey ge {OrderRows.EventPrefix} and RowKey le {OrderRows.EventKey(version)}");
+        await foreach (var row in _orders.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (OrderRows.Redacted(row) is { } redacted)
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, redacted, row.ETag));
+        return actions;
     }
 }

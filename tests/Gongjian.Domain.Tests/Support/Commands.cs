@@ -3,8 +3,8 @@ using Gongjian.Domain.Orders;
 
 namespace Gongjian.Domain.Tests.Support;
 
-/// <summary>The eleven things that can be asked of an order.</summary>
-public enum CommandKind { Place, Dispatch, Accept, Decline, Complete, Confirm, Reopen, Cancel, Reject, Withdraw, Showcase }
+/// <summary>The twelve things that can be asked of an order.</summary>
+public enum CommandKind { Place, Dispatch, Accept, Decline, Complete, Confirm, Reopen, Cancel, Reject, Withdraw, Showcase, Erase }
 
 /// <summary>Well-formed commands from the person who may give them; tests change one thing with <c>with</c>.</summary>
 internal static class Commands
@@ -51,6 +51,8 @@ internal static class Commands
         By = by ?? Fixture.Organizer, ShowcaseId = showcaseId,
     };
 
+    public static ErasePersonalData Erase(Actor? by = null) => new() { By = by ?? Fixture.Resident, Reason = "不再需要保留" };
+
     /// <summary>A valid command of the kind; <paramref name="by"/> replaces its usual sender.</summary>
     public static OrderCommand Of(CommandKind kind, Actor? by = null) => kind switch
     {
@@ -65,6 +67,7 @@ internal static class Commands
         CommandKind.Reject => Reject(by),
         CommandKind.Withdraw => Withdraw(by),
         CommandKind.Showcase => Showcase(by),
+        CommandKind.Erase => Erase(by),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -81,6 +84,7 @@ internal static class Commands
         RejectOrder => CommandKind.Reject,
         WithdrawDispatch => CommandKind.Withdraw,
         IncludeInShowcase => CommandKind.Showcase,
+        ErasePersonalData => CommandKind.Erase,
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 

@@ -31,6 +31,7 @@ public sealed record Step(CommandKind Kind, int Who, int What)
             CommandKind.Reject => Commands.Reject() with { Reason = What < 8 ? "不属于服务范围" : "" },
             CommandKind.Withdraw => Commands.Withdraw() with { Reason = What < 8 ? "超时未接单" : "" },
             CommandKind.Showcase => Commands.Showcase(showcaseId: $"showcase-{What % 3}"),
+            CommandKind.Erase => Commands.Erase() with { Reason = What < 8 ? "不再需要保留" : new string('长', 501) },
             _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
         };
         return command with { By = Sender(s) };
@@ -43,7 +44,7 @@ public sealed record Step(CommandKind Kind, int Who, int What)
         _ => Kind switch
         {
             CommandKind.Accept or CommandKind.Decline or CommandKind.Complete => Fixture.LiaisonOf(s.UnitId ?? Fixture.Unit.Id),
-            CommandKind.Dispatch or CommandKind.Reject or CommandKind.Showcase or CommandKind.Withdraw when Who == 0 => Fixture.Admin,
+            CommandKind.Dispatch or CommandKind.Reject or CommandKind.Showcase or CommandKind.Withdraw or CommandKind.Erase when Who == 0 => Fixture.Admin,
             _ => Commands.Of(Kind).By,
         },
     };

@@ -31,11 +31,11 @@ public sealed class StorageRig
         var queues = new Gongjian.Functions.Engine.QueueSender(real, clock);
         Index = new OrderIndex(real, policy);
         Outbox = new OrderOutbox(real, Index, queues, clock, NullLogger<OrderOutbox>.Instance);
-        Store = new OrderStore(real, Outbox, policy, clock, NullLogger<OrderStore>.Instance);
+        Store = new OrderStore(real, Outbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
         var crashingOutbox = new OrderOutbox(real, new OrderIndex(missing, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
-        CrashingStore = new OrderStore(real, crashingOutbox, policy, clock, NullLogger<OrderStore>.Instance);
+        CrashingStore = new OrderStore(real, crashingOutbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
         var cutOffOutbox = new OrderOutbox(real, new OrderIndex(unreachable, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
-        CutOffStore = new OrderStore(real, cutOffOutbox, policy, clock, NullLogger<OrderStore>.Instance);
+        CutOffStore = new OrderStore(real, cutOffOutbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
     }
 
     public StorageClients Real { get; }
