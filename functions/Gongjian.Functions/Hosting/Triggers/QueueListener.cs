@@ -25,6 +25,8 @@ public sealed class QueueListener(
     public TimeSpan CurrentBackoff => _backoff.Current;
     public int InFlight { get { lock (_running) return _running.Count; } }
 
+    private static readonly TimeSpan ReceiveGraceOnStop = TimeSpan.FromSeconds(2);
+
     public async Task RunAsync(CancellationToken stopping)
     {
         try
@@ -37,9 +39,12 @@ public sealed class QueueListener(
                 try
                 {
                     Interlocked.Increment(ref _receives);
-                    // Not cancelled midway: a receive the service carried out but we abandoned would hide its
+                    // Not cancelled at once: a receive the service carried out but we abandoned would hide its
                     // messages for a whole lease. Messages that arrive after shutdown began are handed back.
-                    var messages = (await queue.ReceiveMessagesAsync(options.BatchSize, lease, CancellationToken.None)).Value;
+                    // Only a receive still retrying ReceiveGraceOnStop after shutdown began (storage gone) is given up.
+                    using var receiving = new CancellationTokenSource();
+                    using var onStop = stopping.Register(() => receiving.CancelAfter(ReceiveGraceOnStop));
+                    var messages = (await queue.ReceiveMessagesAsync(options.BatchSize, lease, receiving.Token)).Value;
                     if (stopping.IsCancellationRequested)
                     {
                         await Task.WhenAll(messages.Select(m => queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero)));
