@@ -45,6 +45,8 @@ public enum WishSlot { Text, Category, Community, Place, Phone }
 /// <summary>What the resident has told so far about one wish.</summary>
 public sealed record WishDraft
 {
+    /// <summary>Names this wish when it is placed, so that placing it twice places one order.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
     public string? Text { get; init; }
     public string? Summary { get; init; }
     public string? Category { get; init; }

@@ -53,9 +53,13 @@ public sealed record DeskResult<T>(T? Value, string? Refusal) where T : class
 }
 
 /// <param name="Photos">Ids of photos staged with <see cref="IOrderDesk.StagePhotosAsync"/> (none: null or empty).</param>
+/// <param name="DraftId">
+/// The wish's id in its conversation: placing the same draft again (a 确认提交 resent after a crash or
+/// a lost reply) answers with the order it already placed instead of placing a second one.
+/// </param>
 public sealed record OrderDraft(
     string Text, string Category, string CommunityId, string Place, string Phone, string? ContactName, bool Urgent,
-    IReadOnlyList<string>? Photos = null);
+    IReadOnlyList<string>? Photos = null, string? DraftId = null);
 
 /// <summary>Ids of photos kept aside for an order not placed yet (small: they live in the conversation state).</summary>
 public sealed record StagedPhotos(IReadOnlyList<string> Ids);

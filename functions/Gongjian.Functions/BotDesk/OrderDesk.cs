@@ -20,7 +20,7 @@ namespace Gongjian.Functions.BotDesk;
 /// back as the rules' Chinese sentences.
 /// </summary>
 public sealed class OrderDesk(
-    OrderStore store, PhotoStore photos, PhotoStaging staging, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock) : IOrderDesk
+    OrderStore store, OrderPlacement placement, PhotoStore photos, PhotoStaging staging, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock) : IOrderDesk
 {
     private static readonly Actor Resident = new(ActorRole.Resident, "resident");
 
@@ -31,28 +31,26 @@ public sealed class OrderDesk(
     {
         if (!(await directory.GetAsync(ct)).Communities.TryGetValue(draft.CommunityId, out var community))
             return DeskResult<PlacedOrder>.Refused("社区不存在，请重新选择社区。");
-        var now = clock.GetUtcNow();
-        var id = OrderIds.NewOrderId(now);
-        var trackingCode = OrderIds.NewTrackingCode();
-        var command = new PlaceOrder
-        {
-            By = Resident, OrderId = id, Text = draft.Text, Category = draft.Category, CommunityId = community.Id,
-            StreetId = community.StreetId, Address = draft.Place, Contact = new Contact(draft.ContactName ?? "居民", draft.Phone),
-            TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode),
-        };
         var staged = draft.Photos ?? [];
-        if (staged.Count > 0)
-        {
-            // As POST /api/orders: the rules first, so a refused order stores no photo.
-            if (OrderDecider.Decide(OrderState.Initial, command with { PhotoIds = staged }, now).Rejection is { } invalid)
-                return DeskResult<PlacedOrder>.Refused(invalid.Message);
-            command = command with { PhotoIds = await photos.SaveAsync(id, await staging.LoadAsync(staged, ct), ct) };
-        }
-        var outcome = await store.ExecuteAsync(id, command, ct);
+        // The draft id with its content: the same wish confirmed twice is one order; a revised one is a new key.
+        var content = DraftFingerprint(draft);
+        var key = draft.DraftId is { } draftId ? IdempotencyKey.ForBotDraft($"{draftId}:{content}") : null;
+        var outcome = await placement.PlaceAsync(
+            (id, trackingCodeHash) => new PlaceOrder
+            {
+                By = Resident, OrderId = id, Text = draft.Text, Category = draft.Category, CommunityId = community.Id,
+                StreetId = community.StreetId, Address = draft.Place, Contact = new Contact(draft.ContactName ?? "居民", draft.Phone),
+                TrackingCodeHash = trackingCodeHash,
+            },
+            staged.Count == 0 ? null : token => staging.LoadAsync(staged, token),
+            key is null ? null : (key, content), ct);
         if (outcome.Rejection is { } r) return DeskResult<PlacedOrder>.Refused(r.Message);
-        if (staged.Count > 0) await staging.DeleteAsync(staged, ct);
-        return DeskResult<PlacedOrder>.Ok(new PlacedOrder(id, trackingCode, outcome.State.Status.Chinese()));
+        if (staged.Count > 0 && !outcome.Order!.Replayed) await staging.DeleteAsync(staged, ct);
+        return DeskResult<PlacedOrder>.Ok(new PlacedOrder(outcome.Order!.OrderId, outcome.Order.TrackingCode, OrderStatus.Placed.Chinese()));
     }
+
+    private static string DraftFingerprint(OrderDraft d) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+        [d.Text, d.Category, d.CommunityId, d.Place, d.Phone, d.ContactName ?? "", d.Urgent ? "urgent" : "", .. d.Photos ?? []]))));
 
     public async Task<DeskResult<StagedPhotos>> StagePhotosAsync(IReadOnlyList<byte[]> photoBytes, CancellationToken ct)
     {

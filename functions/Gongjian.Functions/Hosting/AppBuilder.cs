@@ -68,6 +68,7 @@ public static class AppBuilder
         services.AddSingleton<OrderStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
+        services.AddSingleton<OrderPlacement>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();
         services.AddSingleton<PhotoUploads>();

@@ -14,8 +14,7 @@ public static class PlaceOrderFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "orders");
 
-    public static async Task<IResult> Run(
-        HttpContext context, OrderStore store, PhotoStore photos, IdempotencyStore idempotency, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, OrderPlacement placement, CommunityDirectory directory)
     {
         var ct = context.RequestAborted;
         var key = IdempotencyKeyHeader.Read(context) is { } value ? IdempotencyKey.For(context.Caller(), value) : null;
@@ -26,39 +25,19 @@ public static class PlaceOrderFunction
         if (request.Category is not null && !ServiceCategory.IsKnown(request.Category))
             throw ApiProblem.BadRequest("unknown_category", "服务类别不存在。", "category");
         var by = PlacedBy(context.Caller(), community);
+        var photos = PhotoStore.Prepare(request.Photos, "photos");
 
-        var now = clock.GetUtcNow();
-        var id = OrderIds.NewOrderId(now);
-        var trackingCode = OrderIds.NewTrackingCode();
-        var command = new PlaceOrder
-        {
-            By = by, OrderId = id, Text = request.Text, Category = request.Category, CommunityId = community.Id,
-            StreetId = community.StreetId, Address = request.Address,
-            Contact = new Contact(request.Contact.Name, request.Contact.Phone),
-            TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode),
-        };
-        // Check the order before any photo is stored, so a refused order leaves nothing behind.
-        if (OrderDecider.Decide(OrderState.Initial, command, now).Rejection is { } invalid)
-            throw OrderCommandRunner.ToProblem(invalid);
-        var prepared = PhotoStore.Prepare(request.Photos, "photos");
-
-        // Reserved only now, so that a refused request reserves nothing.
-        if (key is not null)
-        {
-            var reservation = await idempotency.ReserveAsync(key, key.Fingerprint(request, ApiJson.Web.PlaceOrderRequest), id, trackingCode, ct);
-            (id, trackingCode) = (reservation.OrderId, reservation.TrackingCode);
-            command = command with { OrderId = id, TrackingCodeHash = OrderAccess.HashTrackingCode(trackingCode) };
-            if (reservation.Earlier && await store.LoadAsync(id, ct) is { } placed && IsPlacedBy(placed.State, command))
-                return Answer(context, id, trackingCode, replayed: true);
-            // Else the earlier request crashed or is still under way: place the reserved order; only one can.
-        }
-        var photoIds = await photos.SaveAsync(id, prepared, ct, key is null ? null : i => key.PhotoStem(id, i));
-
-        var outcome = await store.ExecuteAsync(id, command with { PhotoIds = photoIds }, ct);
-        if (key is not null && outcome.Rejection?.Code == "order_exists" && IsPlacedBy(outcome.State, command))
-            return Answer(context, id, trackingCode, replayed: true);
+        var outcome = await placement.PlaceAsync(
+            (id, trackingCodeHash) => new PlaceOrder
+            {
+                By = by, OrderId = id, Text = request.Text, Category = request.Category, CommunityId = community.Id,
+                StreetId = community.StreetId, Address = request.Address,
+                Contact = new Contact(request.Contact.Name, request.Contact.Phone), TrackingCodeHash = trackingCodeHash,
+            },
+            photos.Count == 0 ? null : _ => Task.FromResult(photos),
+            key is null ? null : (key, key.Fingerprint(request, ApiJson.Web.PlaceOrderRequest)), ct);
         if (outcome.Rejection is { } r) throw OrderCommandRunner.ToProblem(r);
-        return Answer(context, id, trackingCode, replayed: false);
+        return Answer(context, outcome.Order!.OrderId, outcome.Order.TrackingCode, outcome.Order.Replayed);
     }
 
     /// <summary>
@@ -73,9 +52,6 @@ public static class PlaceOrderFunction
         var view = new PlacedOrderView(id, trackingCode, OrderStatus.Placed.Code(), OrderStatus.Placed.Chinese(), location);
         return Results.Json(view, ApiJson.Web.PlacedOrderView, statusCode: StatusCodes.Status201Created);
     }
-
-    /// <summary>The stored order is the one this key reserved (its tracking code), not an unrelated order that drew the same id.</summary>
-    private static bool IsPlacedBy(OrderState stored, PlaceOrder command) => stored.TrackingCodeHash == command.TrackingCodeHash;
 
     private static Actor PlacedBy(Caller? staff, CommunityArea community) => staff switch
     {

@@ -30,6 +30,9 @@ public sealed class IdempotencyKey
     public static IdempotencyKey For(Caller? caller, string value) => new(
         caller is null ? AnonymousResident : $"staff:{Caller.RoleCode(caller.Role)}:{caller.Scope}:{caller.KeyId}", value);
 
+    /// <summary>The bot's key for placing one wish (its draft id and content): a scope no HTTP caller has.</summary>
+    public static IdempotencyKey ForBotDraft(string value) => new("bot-draft", value);
+
     public string Scope { get; }
 
     /// <summary>PartitionKey and RowKey of the reservation (64 hex digits: no key character ever reaches a table key).</summary>

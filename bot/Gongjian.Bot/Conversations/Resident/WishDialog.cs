@@ -117,7 +117,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
 
         var d = step.Draft;
         var text = d.Urgent ? "【紧急】" + d.Text : d.Text!;
-        var placed = await desk.PlaceAsync(new OrderDraft(text, d.Category!, d.CommunityId!, d.Place!, d.Phone!, d.ContactName, d.Urgent, d.Photos), ct);
+        var placed = await desk.PlaceAsync(new OrderDraft(text, d.Category!, d.CommunityId!, d.Place!, d.Phone!, d.ContactName, d.Urgent, d.Photos, d.Id), ct);
         if (placed.Value is not { } order)
             return TurnResult.Say(turn.Data, new Reply(WishTexts.PlaceFailed(placed.Refusal!), [Texts.Revise, Texts.Cancel]));
         await links.LinkOrderAsync(order.OrderId, turn.Reference, ct);
