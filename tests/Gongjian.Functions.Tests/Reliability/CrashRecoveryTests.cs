@@ -9,6 +9,9 @@ namespace Gongjian.Functions.Tests.Reliability;
 /// The engine's guarantees under crashes: the host is killed with SIGKILL at random moments while
 /// 500 orders go through their cycles, and restarted; afterwards every order is consistent.
 /// </summary>
+// One reliability run at a time: each drives its own app processes hard, and two at once on a
+// 2-core machine stretched both from ≈ 2.5 min to ≈ 10 min.
+[Collection("Reliability")]
 public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Orders = 500;
@@ -36,7 +39,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             var random = new Random(20261122);
             while (!stopChaos.IsCancellationRequested)
             {
-                await Task.Delay(random.Next(2500, 6000));
+                await Task.Delay(random.Next(5000, 10000));
                 if (stopChaos.IsCancellationRequested) break;
                 host.KillHard();
                 kills++;

@@ -9,6 +9,9 @@ namespace Gongjian.Functions.Tests.Reliability;
 /// Two host processes on one storage account, both running the queue and timer functions and
 /// taking requests in turn: the same guarantees as one host, and no notification twice.
 /// </summary>
+// One reliability run at a time: each drives its own app processes hard, and two at once on a
+// 2-core machine stretched both from ≈ 2.5 min to ≈ 10 min.
+[Collection("Reliability")]
 public sealed class TwoHostsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact]
