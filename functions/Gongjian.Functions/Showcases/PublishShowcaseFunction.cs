@@ -47,7 +47,7 @@ public static class PublishShowcaseFunction
 
         var d = await directory.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var id0 = $"SC{now.UtcDateTime:yyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3))}";
+        var id0 = ShowcaseId(now, streetId, ids, r.Title.Trim());
         var sources = new List<ShowcasePhotoSource>();
         var items = states.Select(s => new ShowcaseItemView(
             s.Category ?? "other", ServiceCategory.NameOf(s.Category),
@@ -56,11 +56,29 @@ public static class PublishShowcaseFunction
             s.Rating, s.UnitName ?? "",
             s.AfterPhotoIds.Select(p => { sources.Add(new(s.Id, p)); return $"/api/showcases/{id0}/photos/{sources.Count - 1}"; }).ToList())).ToList();
         var view = new ShowcaseView(id0, r.Title.Trim(), r.Story.Trim(), streetId, d.Streets.TryGetValue(streetId, out var st) ? st.Name : "", now, items);
-        await showcases.SaveAsync(view, sources, ids, caller.AsActor(), ct);
+        if (!await showcases.TryAddAsync(view, sources, ids, caller.AsActor(), ct))
+        {
+            // A retried publication (same street, orders and title the same day): answer with the one published.
+            var earlier = (await showcases.GetAsync(id0, ct))!.Value.View;
+            if (earlier.Story != view.Story)
+                throw ApiProblem.Conflict("showcase_exists", "今天已发布过同一标题、同一批工单的晒单；如需修改内容，请换一个标题。");
+            view = earlier;
+            context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
+        }
         // The showcase row is the published fact; marking its orders follows (and is finished by
-        // RepairShowcaseMarks if this process dies first).
+        // RepairShowcaseMarks if this process dies first; marking again is refused by rule, so a replay may repeat it).
         await marker.MarkAsync(new ShowcaseStore.Unmarked(id0, ids, caller.AsActor()), ct);
         context.Response.Headers.Location = $"/api/showcases/{id0}";
         return Results.Json(view, ApiJson.Web.ShowcaseView, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Derived from what is published, so a retry of the same request (same day, street, orders and
+    /// title) names the same showcase and cannot publish it twice.
+    /// </summary>
+    private static string ShowcaseId(DateTimeOffset now, string streetId, IEnumerable<string> orderIds, string title)
+    {
+        var content = $"{streetId}\n{string.Join(',', orderIds.Order(StringComparer.Ordinal))}\n{title}";
+        return $"SC{now.UtcDateTime:yyMMdd}-{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)), 0, 4)}";
     }
 }

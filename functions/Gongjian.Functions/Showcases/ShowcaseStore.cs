@@ -16,17 +16,31 @@ public sealed class ShowcaseStore(StorageClients storage)
 {
     private readonly TableClient _table = storage.Showcases;
 
-    public Task SaveAsync(ShowcaseView view, IReadOnlyList<ShowcasePhotoSource> photos, IReadOnlyList<string> orderIds, Actor by, CancellationToken ct) =>
-        _table.AddEntityAsync(new TableEntity(view.Id, view.Id)
+    /// <summary>Adds the showcase; false when a showcase with this id is already there.</summary>
+    public async Task<bool> TryAddAsync(ShowcaseView view, IReadOnlyList<ShowcasePhotoSource> photos, IReadOnlyList<string> orderIds, Actor by, CancellationToken ct)
+    {
+        try
+        {
+            await _table.AddEntityAsync(Row(view, photos, orderIds, by), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity Row(ShowcaseView view, IReadOnlyList<ShowcasePhotoSource> photos, IReadOnlyList<string> orderIds, Actor by) =>
+        new(view.Id, view.Id)
         {
             ["StreetId"] = view.StreetId,
             ["PublishedAt"] = view.PublishedAt,
-            ["View"] = JsonSerializer.Serialize(view, ApiJson.Web.ShowcaseView),
-            ["Photos"] = JsonSerializer.Serialize(photos, ApiJson.Web.IReadOnlyListShowcasePhotoSource),
+            ["View"] = JsonSerializer.Serialize(view, ShowcaseRowJson.Default.ShowcaseView),
+            ["Photos"] = JsonSerializer.Serialize(photos, ShowcaseRowJson.Default.IReadOnlyListShowcasePhotoSource),
             ["OrderIds"] = string.Join(',', orderIds),
             ["ByRole"] = by.Role.ToString(), ["ById"] = by.Id, ["ByName"] = by.Name,
             ["Marked"] = false,
-        }, ct);
+        };
 
     public Task SetMarkedAsync(string id, CancellationToken ct) =>
         _table.UpdateEntityAsync(new TableEntity(id, id) { ["Marked"] = true }, ETag.All, TableUpdateMode.Merge, ct);
@@ -49,8 +63,8 @@ public sealed class ShowcaseStore(StorageClients storage)
         if (!IsWellFormed(id)) return null;
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: ct);
         if (!row.HasValue) return null;
-        return (JsonSerializer.Deserialize(row.Value!.GetString("View"), ApiJson.Web.ShowcaseView)!,
-            JsonSerializer.Deserialize(row.Value.GetString("Photos"), ApiJson.Web.IReadOnlyListShowcasePhotoSource)!);
+        return (JsonSerializer.Deserialize(row.Value!.GetString("View"), ShowcaseRowJson.Default.ShowcaseView)!,
+            JsonSerializer.Deserialize(row.Value.GetString("Photos"), ShowcaseRowJson.Default.IReadOnlyListShowcasePhotoSource)!);
     }
 
     public async Task<IReadOnlyList<ShowcaseView>> ListAsync(string? streetId, CancellationToken ct)
@@ -58,7 +72,7 @@ public sealed class ShowcaseStore(StorageClients storage)
         var filter = streetId is null ? null : TableClient.CreateQueryFilter($"StreetId eq {streetId}");
         var views = new List<ShowcaseView>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["View"], cancellationToken: ct))
-            views.Add(JsonSerializer.Deserialize(row.GetString("View"), ApiJson.Web.ShowcaseView)!);
+            views.Add(JsonSerializer.Deserialize(row.GetString("View"), ShowcaseRowJson.Default.ShowcaseView)!);
         return views.OrderByDescending(v => v.PublishedAt).ToList();
     }
 

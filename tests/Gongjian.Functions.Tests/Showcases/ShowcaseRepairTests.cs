@@ -93,7 +93,7 @@ public sealed class ShowcaseRepairTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<string> PublishedRowAsync(string id, params string[] orderIds)
     {
         var view = new ShowcaseView(id, "楼道灯亮了", "宝盛置业当天换好了灯泡。", "caiyuan", "财源街道", _clock.GetUtcNow(), []);
-        await _showcases.SaveAsync(view, [], orderIds, Organizer, CancellationToken.None);
+        Assert.True(await _showcases.TryAddAsync(view, [], orderIds, Organizer, CancellationToken.None));
         return id;
     }
 
