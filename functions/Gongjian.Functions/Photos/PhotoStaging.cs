@@ -22,10 +22,7 @@ public sealed partial class PhotoStaging(StorageClients storage, ILogger<PhotoSt
     public async Task<IReadOnlyList<string>> StageAsync(IReadOnlyList<SanitizedPhoto> photos, CancellationToken ct)
     {
         var ids = photos.Select(p => $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}{p.Inspection.Format!.Value.FileExtension()}").ToList();
-        await Task.WhenAll(photos.Select((p, i) => _container.GetBlobClient(Prefix + ids[i]).UploadAsync(
-            BinaryData.FromBytes(p.Bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = p.Inspection.Format!.Value.ContentType() } },
-            ct)));
+        await Task.WhenAll(photos.Select((p, i) => PhotoStore.UploadAsync(_container.GetBlobClient(Prefix + ids[i]), p, ct)));
         return ids;
     }
 

@@ -57,22 +57,29 @@ public sealed class PhotoStore(StorageClients storage, PhotoUploads uploads, Tim
         stem ??= _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var ids = photos.Select((p, i) => $"{stem(i)}{p.Inspection.Format!.Value.FileExtension()}").ToList();
         await uploads.RecordAsync(orderId, ids, clock.GetUtcNow(), ct);
-        await Task.WhenAll(photos.Select((p, i) => _container.GetBlobClient($"{orderId}/{ids[i]}").UploadAsync(
-            BinaryData.FromBytes(p.Bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = p.Inspection.Format!.Value.ContentType() } },
-            ct)));
+        await Task.WhenAll(photos.Select((p, i) => UploadAsync(_container.GetBlobClient(BlobName(orderId, ids[i])), p, ct)));
         return ids;
     }
 
+    /// <summary>Where an order's photo lives in the <c>photos</c> container.</summary>
+    public static string BlobName(string orderId, string photoId) => $"{orderId}/{photoId}";
+
+    /// <summary>Writes checked, sanitized bytes with their content type (orders' photos and staged chat photos alike).</summary>
+    public static Task UploadAsync(BlobClient blob, SanitizedPhoto photo, CancellationToken ct) =>
+        blob.UploadAsync(
+            BinaryData.FromBytes(photo.Bytes),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = photo.Inspection.Format!.Value.ContentType() } },
+            ct);
+
     /// <summary>Deletes one photo; false when it was not there.</summary>
     public async Task<bool> DeleteAsync(string orderId, string photoId, CancellationToken ct) =>
-        (await _container.GetBlobClient($"{orderId}/{photoId}").DeleteIfExistsAsync(cancellationToken: ct)).Value;
+        (await _container.GetBlobClient(BlobName(orderId, photoId)).DeleteIfExistsAsync(cancellationToken: ct)).Value;
 
     public async Task<(Stream Content, string ContentType)?> OpenAsync(string orderId, string photoId, CancellationToken ct)
     {
         try
         {
-            var result = await _container.GetBlobClient($"{orderId}/{photoId}").DownloadStreamingAsync(cancellationToken: ct);
+            var result = await _container.GetBlobClient(BlobName(orderId, photoId)).DownloadStreamingAsync(cancellationToken: ct);
             return (result.Value.Content, result.Value.Details.ContentType);
         }
         catch (RequestFailedException e) when (e.Status == 404)

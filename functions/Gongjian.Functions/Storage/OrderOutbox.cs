@@ -83,7 +83,7 @@ public sealed class OrderOutbox(StorageClients storage, OrderIndex index, QueueS
     private async Task DeletePhotosAsync(string orderId, IReadOnlyList<string> photoIds, CancellationToken ct)
     {
         foreach (var photo in photoIds)
-            await storage.Photos.GetBlobClient($"{orderId}/{photo}").DeleteIfExistsAsync(cancellationToken: ct);
+            await storage.Photos.GetBlobClient(Photos.PhotoStore.BlobName(orderId, photo)).DeleteIfExistsAsync(cancellationToken: ct);
     }
 
     private async Task SendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)

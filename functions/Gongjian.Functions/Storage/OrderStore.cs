@@ -58,8 +58,8 @@ public sealed class OrderStore(
             var decision = OrderDecider.Decide(state, command, clock.GetUtcNow());
             if (!decision.IsAccepted) return span.Done(new CommandOutcome(state, [], decision.Rejection));
 
-            var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events);
             var erasedPhotos = decision.Events.OfType<PersonalDataErased>().SelectMany(e => e.PhotoIds).ToList();
+            var (next, actions, messages) = Plan(state, loaded?.ETag, decision.Events, erasedPhotos);
             if (decision.Events.Any(e => e is PersonalDataErased)) actions.AddRange(await RedactionsAsync(orderId, state.Version, ct));
             var dropUnitId = state.UnitId != next.UnitId ? state.UnitId : null;
             try
@@ -77,7 +77,7 @@ public sealed class OrderStore(
     }
 
     private (OrderState Next, List<TableTransactionAction> Actions, List<Engine.OutboxMessage> Messages) Plan(
-        OrderState state, ETag? etag, IReadOnlyList<OrderEvent> events)
+        OrderState state, ETag? etag, IReadOnlyList<OrderEvent> events, IReadOnlyList<string> erasePhotoIds)
     {
         var actions = new List<TableTransactionAction>(events.Count + 2);
         var sequenced = new List<(OrderEvent, int)>(events.Count);
@@ -92,7 +92,6 @@ public sealed class OrderStore(
         actions.Add(etag is { } tag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, OrderRows.State(next), tag)
             : new TableTransactionAction(TableTransactionActionType.Add, OrderRows.State(next)));
-        var erasePhotoIds = events.OfType<PersonalDataErased>().SelectMany(e => e.PhotoIds).ToList();
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OrderRows.Outbox(next.Id, next.Version, state.UnitId != next.UnitId ? state.UnitId : null, messages, clock.GetUtcNow(), erasePhotoIds)));
         return (next, actions, messages);
     }
