@@ -14,8 +14,7 @@ public static class DiscoveryFunction
     {
         var fmt = Open311Formats.Parse(format);
         // The endpoint is where this document was served from: /open311/v2 standalone, /api/open311/v2 behind the Functions host.
-        var path = context.Request.PathBase + context.Request.Path.Value![..context.Request.Path.Value!.LastIndexOf('/')];
-        var url = $"{context.Request.Scheme}://{context.Request.Host}{path}";
+        var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Open311StandalonePath.BaseOf(context)}";
         var endpoint = new Open311Object([
             ("specification", new Open311Value("http://wiki.open311.org/GeoReport_v2")),
             ("url", new Open311Value(url)),
