@@ -27,7 +27,11 @@ public sealed class Open311Form
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw ApiProblem.TooLarge("request_too_large", "请求内容过大。");
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
         {
             throw ApiProblem.BadRequest("malformed_form", "表单格式不正确。");
         }

@@ -72,7 +72,7 @@ public sealed class Open311BadInputTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task A_json_body_or_a_parameter_sent_twice_is_400()
+    public async Task A_json_body_a_parameter_sent_twice_a_broken_multipart_or_a_photo_is_400()
     {
         var json = await _app.Http.PostAsync($"{Open311Helpers.Base}/requests.json",
             new StringContent("{\"service_code\":\"repair\"}", System.Text.Encoding.UTF8, "application/json"));
@@ -81,6 +81,17 @@ public sealed class Open311BadInputTests(AzuriteFixture azurite) : IAsyncLifetim
         var twice = await _app.Http.PostAsync($"{Open311Helpers.Base}/requests.json?service_code=other",
             new FormUrlEncodedContent(Open311Helpers.Fields(_client)));
         await twice.ShouldBeOpen311ErrorAsync(400);
+
+        var noBoundary = new ByteArrayContent("--x\r\n"u8.ToArray());
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        await (await _app.Http.PostAsync($"{Open311Helpers.Base}/requests.json", noBoundary)).ShouldBeOpen311ErrorAsync(400);
+
+        var withPhoto = new MultipartFormDataContent();
+        foreach (var (name, value) in Open311Helpers.Fields(_client)) withPhoto.Add(new StringContent(value), name);
+        withPhoto.Add(new ByteArrayContent(TestImages.Png()), "media", "photo.png");
+        await (await _app.Http.PostAsync($"{Open311Helpers.Base}/requests.json", withPhoto)).ShouldBeOpen311ErrorAsync(400);
+
+        Assert.Empty(await _app.ListIdsAsync(await _app.DispatcherAsync()));
     }
 
     [Theory]
