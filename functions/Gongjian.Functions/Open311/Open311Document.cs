@@ -11,9 +11,6 @@ public abstract record Open311Node;
 public sealed record Open311Value(object? Value) : Open311Node
 {
     public static readonly Open311Value Null = new((object?)null);
-    public static implicit operator Open311Value(string? s) => new(s);
-    public static implicit operator Open311Value(bool b) => new(b);
-    public static implicit operator Open311Value(int i) => new(i);
 }
 
 public sealed record Open311Object(IReadOnlyList<(string Name, Open311Node Node)> Fields) : Open311Node;

@@ -70,9 +70,25 @@ public static class Open311Writer
             case Open311Value { Value: null }: break;
             case Open311Value { Value: bool b }: xml.WriteString(b ? "true" : "false"); break;
             case Open311Value { Value: DateTimeOffset at }: xml.WriteString(DateTime(at)); break;
-            case Open311Value v: xml.WriteString(Convert.ToString(v.Value, CultureInfo.InvariantCulture)); break;
+            case Open311Value v: xml.WriteString(XmlText(Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "")); break;
         }
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Drops what XML 1.0 cannot carry (control characters, lone surrogates): a name someone typed with
+    /// one must not turn a whole list into a failed request. JSON escapes them (a lone surrogate becomes U+FFFD).
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) kept.Append(text, i++, 2);
+            else if (XmlConvert.IsXmlChar(text[i])) kept.Append(text[i]);
+        }
+        return kept.ToString();
     }
 
     private sealed class Open311Result(Open311Format format, Open311Document document, int status) : IResult

@@ -47,7 +47,7 @@ public sealed record RequestQuery(
         {
             (null, null) => (now - MaxRange, now),
             (null, { } e) => (e - MaxRange, e),
-            ({ } s, null) => (s, s + MaxRange < now ? s + MaxRange : now),
+            ({ } s, null) => (s, s + MaxRange),
             ({ } s, { } e) => (s, e),
         };
         if (start > end) throw ApiProblem.BadRequest("invalid_date_range", "start_date 不能晚于 end_date。");
