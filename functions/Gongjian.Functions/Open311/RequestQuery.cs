@@ -9,7 +9,7 @@ namespace Gongjian.Functions.Open311;
 /// The filters of <c>GET requests</c>: service_request_id (a comma list; it overrides every other
 /// filter), service_code and status (comma lists), start_date and end_date (requested_datetime,
 /// at most 90 days apart; the last 90 days by default), jurisdiction_id (a street id), and the
-/// paging extension page (from 1) and page_size (1–100, default 50).
+/// paging extension page (from 1) and page_size (1–100, default 50), page × page_size ≤ 1000.
 /// </summary>
 public sealed record RequestQuery(
     IReadOnlyList<string>? Ids, IReadOnlyList<string>? ServiceCodes, bool? Closed,
@@ -17,6 +17,8 @@ public sealed record RequestQuery(
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(90);
     public const int MaxIds = 50, MaxPageSize = 100, DefaultPageSize = 50;
+    /// <summary>How deep paging may go (page × page_size): each page reads that many rows per street, so deeper means a narrower date range.</summary>
+    public const int MaxDepth = 1000;
 
     public static RequestQuery Parse(IQueryCollection q, DateTimeOffset now, CommunityDirectory.Snapshot directory)
     {
@@ -57,8 +59,10 @@ public sealed record RequestQuery(
             ? directory.Streets.ContainsKey(street) ? [street] : throw ApiProblem.NotFound("unknown_jurisdiction", "jurisdiction_id 不存在（应为街道编号）。")
             : directory.Streets.Keys.Order(StringComparer.Ordinal).ToList();
 
-        return new RequestQuery(ids, codes, closed, start!.Value, end!.Value, streets,
-            Int(Param("page"), "page", 1, 10_000, 1), Int(Param("page_size"), "page_size", 1, MaxPageSize, DefaultPageSize));
+        var (page, pageSize) = (Int(Param("page"), "page", 1, MaxDepth, 1), Int(Param("page_size"), "page_size", 1, MaxPageSize, DefaultPageSize));
+        if (page * pageSize > MaxDepth)
+            throw ApiProblem.BadRequest("paging_too_deep", $"page × page_size 不能超过 {MaxDepth}，请缩小 start_date 与 end_date 的范围。", "page");
+        return new RequestQuery(ids, codes, closed, start!.Value, end!.Value, streets, page, pageSize);
     }
 
     private static List<string>? List(string? raw) =>

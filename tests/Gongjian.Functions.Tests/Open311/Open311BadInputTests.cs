@@ -110,6 +110,7 @@ public sealed class Open311BadInputTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("page_size=0")]
     [InlineData("page_size=101")]
     [InlineData("page=-1")]
+    [InlineData("page=11&page_size=100")]
     [InlineData("status=open&status=closed")]
     public async Task A_bad_query_is_400(string query)
     {
