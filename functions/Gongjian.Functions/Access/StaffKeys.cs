@@ -74,5 +74,6 @@ public sealed class StaffKeys(StorageClients storage, TimeProvider clock)
             ? new Caller(role, row.GetString("Scope") ?? "", row.GetString("KeyId"), row.GetString("Name") ?? "")
             : null;
 
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    /// <summary>How every key in table <c>keys</c> is stored (Open311 client keys too).</summary>
+    internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -6,6 +6,7 @@ using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting.Triggers;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Observability;
+using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
@@ -37,6 +38,7 @@ public static class AppBuilder
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>(); // first: routing's and problem answers' log lines carry the id too
+        app.UseOpen311StandalonePath(); // before routing: /open311/v2/… is served by the functions at /api/open311/v2/…
         app.UseRouting(); // explicit, so that it runs inside the correlation scope (the implicit one would run first)
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<BotFrontDoor>();
@@ -71,6 +73,7 @@ public static class AppBuilder
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();
+        services.AddSingleton<Open311ClientKeys>();
         services.AddSingleton<PhotoUploads>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<OrphanPhotoSweeper>();

@@ -5,6 +5,7 @@ using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
@@ -49,6 +50,12 @@ public static class FunctionRoutes
         app.MapFunction("ChatScript", new HttpTrigger("GET", "chat/webchat.js"), ChatPage.Script);
         app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), TokenEndpoints.ForChatPage);
         app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, IssueBindingCodeFunction.Run);
+        app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, DiscoveryFunction.Run).WithOpen311Errors();
+        app.MapFunction("Open311ListServices", ListServicesFunction.Trigger, ListServicesFunction.Run).WithOpen311Errors();
+        app.MapFunction("Open311GetServiceDefinition", GetServiceDefinitionFunction.Trigger, GetServiceDefinitionFunction.Run).WithOpen311Errors();
+        app.MapFunction("Open311PostRequest", PostRequestFunction.Trigger, PostRequestFunction.Run).WithOpen311Errors().WithIdempotencyKey();
+        app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, ListRequestsFunction.Run).WithOpen311Errors();
+        app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, GetRequestFunction.Run).WithOpen311Errors();
 
         app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);

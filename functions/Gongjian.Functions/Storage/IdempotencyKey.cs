@@ -30,6 +30,9 @@ public sealed class IdempotencyKey
     public static IdempotencyKey For(Caller? caller, string value) => new(
         caller is null ? AnonymousResident : $"staff:{Caller.RoleCode(caller.Role)}:{caller.Scope}:{caller.KeyId}", value);
 
+    /// <summary>An Open311 client app's key (its api_key's id): apps never share a scope with each other or with residents.</summary>
+    public static IdempotencyKey ForOpen311Client(string keyId, string value) => new($"open311:{keyId}", value);
+
     /// <summary>The bot's key for placing one wish (its draft id and content): a scope no HTTP caller has.</summary>
     public static IdempotencyKey ForBotDraft(string value) => new("bot-draft", value);
 
