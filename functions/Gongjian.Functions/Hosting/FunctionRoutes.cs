@@ -1,4 +1,6 @@
 using Gongjian.Bot.Chat;
+using Gongjian.Bot.Http;
+using Gongjian.Functions.Abuse;
 using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Functions.BotDesk;
@@ -16,39 +18,39 @@ public static class FunctionRoutes
 {
     public static void MapFunctions(this WebApplication app)
     {
-        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run).WithIdempotencyKey();
+        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run).WithIdempotencyKey().RequireRateLimiting(RateLimitPolicies.Orders);
         app.MapFunction("ListOrders", ListOrdersFunction.Trigger, ListOrdersFunction.Run);
         app.MapFunction("GetOrder", GetOrderFunction.Trigger, GetOrderFunction.Run);
         app.MapFunction("GetOrderPhoto", GetOrderPhotoFunction.Trigger, GetOrderPhotoFunction.Run);
-        app.MapFunction("DispatchOrder", DispatchOrderFunction.Trigger, DispatchOrderFunction.Run);
-        app.MapFunction("AcceptOrder", AcceptOrderFunction.Trigger, AcceptOrderFunction.Run);
-        app.MapFunction("DeclineOrder", DeclineOrderFunction.Trigger, DeclineOrderFunction.Run);
-        app.MapFunction("CompleteOrder", CompleteOrderFunction.Trigger, CompleteOrderFunction.Run);
-        app.MapFunction("ConfirmOrder", ConfirmOrderFunction.Trigger, ConfirmOrderFunction.Run);
-        app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, ReopenOrderFunction.Run);
-        app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, CancelOrderFunction.Run);
-        app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, RejectOrderFunction.Run);
-        app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, EraseOrderFunction.Run);
-        app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, PublishShowcaseFunction.Run);
+        app.MapFunction("DispatchOrder", DispatchOrderFunction.Trigger, DispatchOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("AcceptOrder", AcceptOrderFunction.Trigger, AcceptOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("DeclineOrder", DeclineOrderFunction.Trigger, DeclineOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("CompleteOrder", CompleteOrderFunction.Trigger, CompleteOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("ConfirmOrder", ConfirmOrderFunction.Trigger, ConfirmOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, ReopenOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, CancelOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, RejectOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, EraseOrderFunction.Run).RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, PublishShowcaseFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListShowcases", ListShowcasesFunction.Trigger, ListShowcasesFunction.Run);
         app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, GetShowcaseFunction.Run);
         app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, GetShowcasePhotoFunction.Run);
         app.MapFunction("ListUnits", ListUnitsFunction.Trigger, ListUnitsFunction.Run);
-        app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, CreateUnitFunction.Run);
+        app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, CreateUnitFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, ListCommunitiesFunction.Run);
         app.MapFunction("Health", HealthFunction.Trigger, HealthFunction.Run);
         app.MapFunction("BotMessages", new HttpTrigger("POST", "messages"), MessagesEndpoint.Run);
-        app.MapFunction("DirectLineGenerateToken", new HttpTrigger("POST", "v3/directline/tokens/generate"), TokenEndpoints.Generate);
-        app.MapFunction("DirectLineRefreshToken", new HttpTrigger("POST", "v3/directline/tokens/refresh"), TokenEndpoints.Refresh);
-        app.MapFunction("DirectLineStartConversation", new HttpTrigger("POST", "v3/directline/conversations"), ConversationEndpoints.Start);
+        app.MapFunction("DirectLineGenerateToken", new HttpTrigger("POST", "v3/directline/tokens/generate"), TokenEndpoints.Generate).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        app.MapFunction("DirectLineRefreshToken", new HttpTrigger("POST", "v3/directline/tokens/refresh"), TokenEndpoints.Refresh).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        app.MapFunction("DirectLineStartConversation", new HttpTrigger("POST", "v3/directline/conversations"), ConversationEndpoints.Start).RequireRateLimiting(DirectLineRateLimits.Conversations);
         app.MapFunction("DirectLineGetConversation", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}"), ConversationEndpoints.Get);
-        app.MapFunction("DirectLinePostActivity", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Post);
+        app.MapFunction("DirectLinePostActivity", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Post).RequireRateLimiting(DirectLineRateLimits.Activities);
         app.MapFunction("DirectLineGetActivities", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Get);
-        app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run);
+        app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run).RequireRateLimiting(DirectLineRateLimits.Uploads);
         app.MapFunction("ChatPage", new HttpTrigger("GET", "chat"), ChatPage.Page);
         app.MapFunction("ChatScript", new HttpTrigger("GET", "chat/webchat.js"), ChatPage.Script);
-        app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), TokenEndpoints.ForChatPage);
-        app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, IssueBindingCodeFunction.Run);
+        app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), TokenEndpoints.ForChatPage).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, IssueBindingCodeFunction.Run).RequireRateLimiting(RateLimitPolicies.StaffWrites);
 
         app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
