@@ -140,6 +140,14 @@ public sealed class RateLimitTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invalid_limits_stop_the_start()
+    {
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            StartAsync("--RateLimits:Orders:PermitLimit=0", "--RateLimits:TrustedProxies=not-an-address"));
+        Assert.Contains("RateLimits", e.Message);
+    }
+
+    [Fact]
     public async Task Limits_off_means_no_refusal()
     {
         await using var app = await StartAsync("--RateLimits:Enabled=false", "--RateLimits:Orders:PermitLimit=1");
