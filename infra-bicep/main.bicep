@@ -94,6 +94,17 @@ param keyVaultSoftDeleteRetentionInDays int = 90
 @description('Key Vault purge protection; once enabled it cannot be disabled, and the vault name stays taken until retention ends.')
 param keyVaultPurgeProtection bool = true
 
+@description('Put Azure Front Door Standard with a rate-limiting WAF in front of the app (about US$35 a month plus requests; see docs/DEPLOY.md). The app then admits only Front Door and the Bot Service.')
+param enableFrontDoor bool = false
+
+@description('Front Door WAF: POST requests one client address may send per minute.')
+@minValue(10)
+param edgeWriteLimitPerMinute int = 300
+
+@description('Front Door WAF: requests of any kind one client address may send per minute (an open Web Chat polls about once a second).')
+@minValue(100)
+param edgeRequestLimitPerMinute int = 5000
+
 @description('Object id of the operator (user or group) who sets Key Vault secrets; empty grants nobody.')
 param operatorPrincipalId string = ''
 
@@ -118,6 +129,9 @@ var names = {
   plan: 'plan-${baseName}'
   functionApp: 'func-${baseName}-${suffix}'
   bot: 'bot-${baseName}-${suffix}'
+  frontDoor: 'afd-${baseName}'
+  frontDoorEndpoint: 'gongjian-${environmentName}-${take(suffix, 6)}'
+  wafPolicy: 'waf${prefix}${environmentName}'
 }
 var allTags = union({ application: 'gongjian', environment: environmentName }, tags)
 var weChatSecretNames = {
@@ -191,6 +205,17 @@ module openAi 'modules/openai.bicep' = {
   }
 }
 
+// Created before the app because the app admits only this profile (its X-Azure-FDID); the
+// endpoint, route and WAF policy come after the app, which is their origin.
+resource frontDoorProfile 'Microsoft.Cdn/profiles@2024-02-01' = if (enableFrontDoor) {
+  name: names.frontDoor
+  location: 'global'
+  tags: allTags
+  sku: {
+    name: 'Standard_AzureFrontDoor'
+  }
+}
+
 // Takes its inputs from the modules above, so it starts only after their role assignments
 // exist and the host's first start can already reach storage, Key Vault and OpenAI.
 module functionApp 'modules/functionapp.bicep' = {
@@ -214,6 +239,20 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    frontDoorId: enableFrontDoor ? frontDoorProfile!.properties.frontDoorId : ''
+  }
+}
+
+module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
+  name: 'frontDoor'
+  params: {
+    profileName: frontDoorProfile.name
+    endpointName: names.frontDoorEndpoint
+    wafPolicyName: names.wafPolicy
+    tags: allTags
+    appHostName: functionApp.outputs.defaultHostName
+    writeLimitPerMinute: edgeWriteLimitPerMinute
+    requestLimitPerMinute: edgeRequestLimitPerMinute
   }
 }
 
@@ -232,6 +271,9 @@ module bot 'modules/bot.bicep' = {
 
 @description('Base URL of the function app.')
 output appUrl string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Base URL residents and Web Chat use: the Front Door endpoint when enabled, else the app itself.')
+output publicUrl string = enableFrontDoor ? 'https://${frontDoor!.outputs.hostName}' : 'https://${functionApp.outputs.defaultHostName}'
 
 @description('Name of the function app, for az functionapp commands.')
 output functionAppName string = functionApp.outputs.name

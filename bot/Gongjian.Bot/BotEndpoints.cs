@@ -1,5 +1,6 @@
 using Gongjian.Bot.Chat;
 using Gongjian.Bot.DirectLine;
+using Gongjian.Bot.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,13 +18,13 @@ public static class BotEndpoints
     public static void MapBotStandalonePaths(this IEndpointRouteBuilder app)
     {
         var directLine = app.MapGroup("/v3/directline").ExcludeFromDescription();
-        directLine.MapPost("/tokens/generate", TokenEndpoints.Generate);
-        directLine.MapPost("/tokens/refresh", TokenEndpoints.Refresh);
-        directLine.MapPost("/conversations", ConversationEndpoints.Start);
+        directLine.MapPost("/tokens/generate", TokenEndpoints.Generate).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        directLine.MapPost("/tokens/refresh", TokenEndpoints.Refresh).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        directLine.MapPost("/conversations", ConversationEndpoints.Start).RequireRateLimiting(DirectLineRateLimits.Conversations);
         directLine.MapGet("/conversations/{conversationId}", ConversationEndpoints.Get);
-        directLine.MapPost("/conversations/{conversationId}/activities", ActivityEndpoints.Post);
+        directLine.MapPost("/conversations/{conversationId}/activities", ActivityEndpoints.Post).RequireRateLimiting(DirectLineRateLimits.Activities);
         directLine.MapGet("/conversations/{conversationId}/activities", ActivityEndpoints.Get);
-        directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoint.Run);
+        directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoint.Run).RequireRateLimiting(DirectLineRateLimits.Uploads);
         app.MapGet("/chat", ChatPage.Page).ExcludeFromDescription();
         app.MapGet("/chat/webchat.js", ChatPage.Script).ExcludeFromDescription();
     }

@@ -15,3 +15,5 @@ param keyVaultPurgeProtection = true
 param keyVaultSoftDeleteRetentionInDays = 90
 param operatorPrincipalId = readEnvironmentVariable('GONGJIAN_OPERATOR_ID', '')
 param operatorPrincipalType = readEnvironmentVariable('GONGJIAN_OPERATOR_TYPE', 'User')
+// Front Door Standard with the rate-limiting WAF (about US$35 a month plus requests; docs/DEPLOY.md).
+param enableFrontDoor = true

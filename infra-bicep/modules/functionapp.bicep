@@ -66,6 +66,9 @@ param instanceMemoryMB int
 @minValue(0)
 param alwaysReadyHttpInstances int
 
+@description('Front Door profile id (X-Azure-FDID) the app admits, besides the Bot Service; empty admits everyone.')
+param frontDoorId string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -100,7 +103,38 @@ var appSettings = {
   // Versionless references follow secret rotation (re-read within a day, or on restart).
   WeChat__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.token}/)'
   WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.encodingAesKey}/)'
+  // Abuse limits: the app's peer is always the local Functions host, which passes on the front
+  // end's headers. Behind Front Door (which alone may reach the app) the client is X-Azure-ClientIP,
+  // which Front Door writes itself; else the last X-Forwarded-For entry, the one App Service's front end added.
+  RateLimits__TrustedProxies: '127.0.0.1,::1'
+  RateLimits__ForwardedHeader: empty(frontDoorId) ? 'X-Forwarded-For' : 'X-Azure-ClientIP'
 }
+
+// With Front Door, only its back end (carrying this profile's id) and the Bot Service (which posts
+// to /api/messages) may reach the app: nobody can go round the WAF or forge X-Azure-ClientIP.
+var accessRules = empty(frontDoorId)
+  ? []
+  : [
+      {
+        name: 'FrontDoor'
+        priority: 100
+        action: 'Allow'
+        tag: 'ServiceTag'
+        ipAddress: 'AzureFrontDoor.Backend'
+        headers: {
+          'x-azure-fdid': [
+            frontDoorId
+          ]
+        }
+      }
+      {
+        name: 'BotService'
+        priority: 200
+        action: 'Allow'
+        tag: 'ServiceTag'
+        ipAddress: 'AzureBotService'
+      }
+    ]
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
@@ -120,6 +154,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      ipSecurityRestrictions: accessRules
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
       appSettings: [
         for setting in items(appSettings): {
           name: setting.key

@@ -1,4 +1,5 @@
 using Gongjian.Bot;
+using Gongjian.Functions.Abuse;
 using Gongjian.Bot.Http;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.BotDesk;
@@ -43,6 +44,7 @@ public static class AppBuilder
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<BotFrontDoor>();
         app.UseMiddleware<StaffAuthentication>();
+        app.UseRateLimits(); // after staff authentication: a staff key is its own, more generous partition
         app.MapFunctions();
         app.MapBackgroundInvocations();
         app.MapBotStandalonePaths();
@@ -80,6 +82,7 @@ public static class AppBuilder
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<ShowcaseMarker>();
         services.AddSingleton<FunctionCatalog>();
+        services.AddRateLimits();
         services.AddTriggers(configuration);
         services.AddBotDesk(configuration);
         return services;

@@ -15,6 +15,15 @@ public static class ProblemWriter
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         if (problem.Status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteBodyAsync(context, problem);
+    }
+
+    /// <summary>Status, content type and body only: headers already set (e.g. Retry-After, CORS) are kept.</summary>
+    public static async Task WriteBodyAsync(HttpContext context, ApiProblem problem)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.StatusCode = problem.Status;
+        context.Response.ContentType = "application/problem+json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("type", $"https://gongjian.dev/problems/{problem.Code}");

@@ -48,6 +48,7 @@ public sealed class BotTestApp : IAsyncDisposable
             $"--Storage:Prefix={prefix}",
             "--Logging:LogLevel:Default=Warning",
             "--Host:Triggers=false",
+            "--RateLimits:Enabled=false", // every test client is 127.0.0.1; the abuse limits have their own tests
             .. (settings ?? new Dictionary<string, string>()).Select(kv => $"--{kv.Key}={kv.Value}"),
         ];
         var app = AppBuilder.Build(args, builder =>

@@ -42,7 +42,7 @@ public sealed class ObservedApp : IAsyncDisposable
         var app = AppBuilder.Build([
             "--urls=http://127.0.0.1:0", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:Prefix={prefix}",
             // Debug everywhere: the privacy check should see as many lines as any sink could.
-            "--Logging:LogLevel:Default=Debug", "--Host:Triggers=false", .. args,
+            "--Logging:LogLevel:Default=Debug", "--Host:Triggers=false", "--RateLimits:Enabled=false", .. args,
         ], builder =>
         {
             builder.Logging.ClearProviders(); // no console noise in the test output; the capture sees everything

@@ -35,7 +35,10 @@ public sealed class TestApp : IAsyncDisposable
     /// Starts the app. Queue and timer functions do not run unless <paramref name="args"/> says
     /// <c>--Host:Triggers=true</c>, so tests see exactly the effects of their own requests.
     /// </summary>
-    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, params string[] args)
+    public static Task<TestApp> StartAsync(AzuriteFixture azurite, params string[] args) => StartAsync(azurite, null, args);
+
+    /// <summary>Starts the app with services replaced by the test (e.g. its clock: <c>s.AddSingleton&lt;TimeProvider&gt;(clock)</c>).</summary>
+    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? services, params string[] args)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var app = AppBuilder.Build([
@@ -44,8 +47,9 @@ public sealed class TestApp : IAsyncDisposable
             $"--Storage:Prefix={prefix}",
             "--Logging:LogLevel:Default=Warning",
             "--Host:Triggers=false",
+            "--RateLimits:Enabled=false", // every test client is 127.0.0.1; the abuse limits have their own tests
             .. args,
-        ]);
+        ], builder => services?.Invoke(builder.Services));
         await app.Services.GetRequiredService<StorageClients>().CreateIfMissingAsync([], CancellationToken.None);
         var directory = app.Services.GetRequiredService<CommunityDirectory>();
         await directory.AddAsync(DemoData.Caiyuan, CancellationToken.None);
