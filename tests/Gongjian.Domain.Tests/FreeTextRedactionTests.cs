@@ -101,6 +101,9 @@ public sealed class FreeTextRedactionTests
         "编号20261205",
         "金额1380元",
         "邮编271000",
+        "支付单号4200001234202612051234567890",
+        "设备编号 123 456 789 012 345",
+        "第一二三四五六七八九号",
     };
 
     [Theory]
@@ -147,5 +150,13 @@ public sealed class FreeTextRedactionTests
             Assert.DoesNotContain("19800101", redacted);
             Assert.DoesNotContain("2单元301", redacted);
         }
+    }
+
+    [Fact]
+    public void A_text_of_a_thousand_digit_groups_is_read_group_by_group()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("1", 1000)) + "，电话13805381234";
+
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("1", 1000)) + "，电话138****1234", FreeTextRedactor.Redact(text));
     }
 }

@@ -12,6 +12,7 @@ namespace Gongjian.Domain.Privacy.FreeText;
 public static class PhoneAndIdFinder
 {
     private const int MaxSeparatorsBetweenGroups = 2;
+    private const int MaxDigits = 22; // 0086 + a 12-digit landline, or an 18-digit ID card
     private static readonly string[] PhoneWords = ["电话", "手机", "座机", "号码", "联系方式", "联系", "致电", "tel", "Tel", "TEL", "微信"];
     private static readonly string[] IdWords = ["身份证", "身份证号", "身份证号码", "证件号", "证件号码"];
 
@@ -64,10 +65,14 @@ public static class PhoneAndIdFinder
             var start = g == 0 ? runStart : groups[g].Start;
             var hint = Hint(text, start);
             var found = false;
-            for (var h = groups.Count - 1; h >= g && !found; h--)
+            // Spans longer than any number we look for are not tried: a text of "1 1 1 …" stays linear.
+            var hMax = g;
+            for (var sum = groups[g].Digits.Length; hMax + 1 < groups.Count && sum + groups[hMax + 1].Digits.Length <= MaxDigits; )
+                sum += groups[++hMax].Digits.Length;
+            for (var h = hMax; h >= g && !found; h--)
             {
                 var digits = string.Concat(groups.Skip(g).Take(h - g + 1).Select(x => x.Digits));
-                if (Classify(digits, hint, knownPhone) is not { } hit) continue;
+                if (Classify(digits, hint, knownPhone, oneGroup: h == g) is not { } hit) continue;
                 yield return new PersonalDataFinding(hit.Kind, start, groups[h].End - start, hit.Mask);
                 g = h + 1;
                 found = true;
@@ -109,12 +114,12 @@ public static class PhoneAndIdFinder
         return Word.None;
     }
 
-    private static (PersonalDataKind Kind, string Mask)? Classify(string digits, Word hint, string? knownPhone)
+    /// <param name="oneGroup">ID numbers are written in one piece; split into groups they count only after 身份证 or 证件号.</param>
+    private static (PersonalDataKind Kind, string Mask)? Classify(string digits, Word hint, string? knownPhone, bool oneGroup)
     {
-        if (digits.EndsWith('X'))
-            return digits.Length == 18 && (IsIdCard18(digits) || hint == Word.IdCard) ? (PersonalDataKind.IdCard, MaskId(digits)) : null;
-        if (digits.Length == 18 && (IsIdCard18(digits) || hint == Word.IdCard)) return (PersonalDataKind.IdCard, MaskId(digits));
-        if (digits.Length == 15 && (IsIdCard15(digits) || hint == Word.IdCard)) return (PersonalDataKind.IdCard, MaskId(digits));
+        var id = hint == Word.IdCard || (oneGroup && (digits.Length == 18 ? IsIdCard18(digits) : digits.Length == 15 && IsIdCard15(digits)));
+        if (digits.Length is 15 or 18 && id) return (PersonalDataKind.IdCard, MaskId(digits));
+        if (digits.EndsWith('X')) return null;
         if (NationalNumber(digits) is { } national) return (PersonalDataKind.Phone, PhoneNumber.Mask(national));
         // A landline of the order's own contact written without its area code.
         if (knownPhone is { Length: > 8 } known && digits.Length is 7 or 8 && known.EndsWith(digits, StringComparison.Ordinal))
@@ -143,10 +148,11 @@ public static class PhoneAndIdFinder
     // An area code (010, 02x, 0xxx) and a local number of 7 or 8 digits, as PhoneNumber accepts them.
     private static bool IsLandline(string s) => s.Length is >= 10 and <= 12 && s[0] == '0' && s[1] != '0';
 
+    // Province codes run from 11 to 82.
     private static bool IsIdCard18(string s) =>
-        s[0] != '0' && s[..17].All(char.IsAsciiDigit) && s[6..8] is "19" or "20" && IsDate(s[10..12], s[12..14]);
+        s[0] is >= '1' and <= '8' && s[..17].All(char.IsAsciiDigit) && s[6..8] is "19" or "20" && IsDate(s[10..12], s[12..14]);
 
-    private static bool IsIdCard15(string s) => s[0] != '0' && IsDate(s[8..10], s[10..12]);
+    private static bool IsIdCard15(string s) => s[0] is >= '1' and <= '8' && IsDate(s[8..10], s[10..12]);
 
     private static bool IsDate(string month, string day) =>
         int.TryParse(month, out var m) && m is >= 1 and <= 12 && int.TryParse(day, out var d) && d is >= 1 and <= 31;
