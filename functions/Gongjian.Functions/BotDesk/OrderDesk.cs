@@ -3,6 +3,7 @@ using System.Text;
 using Gongjian.Bot.Desk;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy.FreeText;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Http;
@@ -83,7 +84,7 @@ public sealed class OrderDesk(
     {
         var done = await AsUnitAsync(liaison, orderId, by => new AcceptOrder { By = by }, null, ct);
         return done.State is { } s
-            ? DeskResult<AcceptedOrder>.Ok(new AcceptedOrder(Summarize(s), s.Contact.Name, s.Contact.Phone, s.Address))
+            ? DeskResult<AcceptedOrder>.Ok(new AcceptedOrder(Summarize(s, whole: true), s.Contact.Name, s.Contact.Phone, s.Address))
             : DeskResult<AcceptedOrder>.Refused(done.Refusal!);
     }
 
@@ -134,19 +135,22 @@ public sealed class OrderDesk(
         return outcome.Rejection is { } r ? (null, r.Message) : (outcome.State, null);
     }
 
+    // A unit's liaison reads the text whole once the unit has accepted, like the contact (OrderAccess.MaySeeContact).
     private DeskResult<OrderSummary> Result((OrderState? State, string? Refusal) done) =>
-        done.State is { } s ? DeskResult<OrderSummary>.Ok(Summarize(s)) : DeskResult<OrderSummary>.Refused(done.Refusal!);
+        done.State is { } s ? DeskResult<OrderSummary>.Ok(Summarize(s, whole: s.WasAccepted)) : DeskResult<OrderSummary>.Refused(done.Refusal!);
 
-    private OrderSummary Summarize(OrderState s)
+    /// <param name="whole">Only for the unit after acceptance; residents (by tracking code) read it masked, like the API's tracking view.</param>
+    private OrderSummary Summarize(OrderState s, bool whole = false)
     {
         var deadline = Sla.Current(s, policy);
-        return new OrderSummary(s.Id, Summary(s.Text), ServiceCategory.NameOf(s.Category), s.Status.Code(), s.Status.Chinese(), s.UnitName,
+        return new OrderSummary(s.Id, Summary(s, whole), ServiceCategory.NameOf(s.Category), s.Status.Code(), s.Status.Chinese(), s.UnitName,
             deadline?.DueAt, deadline?.Step.Chinese());
     }
 
-    private static string Summary(string text)
+    private static string Summary(OrderState s, bool whole)
     {
-        var line = text.ReplaceLineEndings(" ").Trim();
+        var line = s.Text.ReplaceLineEndings(" ").Trim();
+        if (!whole) line = FreeTextRedactor.Redact(line, KnownPersonalData.Of(s));
         return line.Length <= 20 ? line : line[..20] + "…";
     }
 

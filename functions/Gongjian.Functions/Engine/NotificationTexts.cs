@@ -1,22 +1,25 @@
-using System.Text.RegularExpressions;
 using Gongjian.Bot.Notifications;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy.FreeText;
 
 namespace Gongjian.Functions.Engine;
 
 /// <summary>
 /// Who hears about an order event and what they read. Texts never carry the resident's phone or
-/// address: a unit sees the request itself (to decide whether to accept), with digit runs masked.
+/// address: a unit sees the request itself (to decide whether to accept), and every free text in a
+/// notice (request, reasons) goes through <see cref="FreeTextRedactor"/>, whoever receives it — notices
+/// reach group chats and phones, not only the person entitled to the contact.
 /// </summary>
-public static partial class NotificationTexts
+public static class NotificationTexts
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static IEnumerable<(Recipient To, string Kind, string Text)> For(OrderEventMessage m, OrderState s, string community)
     {
-        var what = $"{community}{ServiceCategory.NameOf(s.Category)}诉求“{Summary(s.Text)}”（工单 {s.Id}）";
+        var what = $"{community}{ServiceCategory.NameOf(s.Category)}诉求“{Summary(s)}”（工单 {s.Id}）";
         var unit = s.UnitName ?? "承办单位";
+        var reason = FreeTextRedactor.RedactOptional(m.Reason, KnownPersonalData.Of(s));
         switch (m.Type)
         {
             case nameof(OrderPlaced):
@@ -29,7 +32,7 @@ public static partial class NotificationTexts
                 yield return (new(RecipientKind.Resident, s.Id), "accepted", $"您的诉求已由{unit}接单，正在办理中。");
                 break;
             case nameof(OrderDeclined):
-                yield return (new(RecipientKind.Dispatcher, s.CommunityId), "declined", $"【拒单】{what}被退回，理由：{m.Reason}。请重新派单。");
+                yield return (new(RecipientKind.Dispatcher, s.CommunityId), "declined", $"【拒单】{what}被退回，理由：{reason}。请重新派单。");
                 break;
             case nameof(DispatchWithdrawn):
                 yield return (new(RecipientKind.Dispatcher, s.CommunityId), "withdrawn", $"【超时未接单】{what}已撤回，请重新派单。");
@@ -44,14 +47,14 @@ public static partial class NotificationTexts
                     yield return (new(RecipientKind.Unit, rated), "confirmed", s.Rating is { } r ? $"居民对{what}的评价：{r} 分。" : $"{what}已自动确认办结。");
                 break;
             case nameof(OrderReopened):
-                yield return (new(RecipientKind.Unit, s.UnitId!), "reopened", $"【重新办理】居民对{what}不满意：{m.Reason}。");
+                yield return (new(RecipientKind.Unit, s.UnitId!), "reopened", $"【重新办理】居民对{what}不满意：{reason}。");
                 break;
             case nameof(OrderCancelled):
                 yield return (new(RecipientKind.Dispatcher, s.CommunityId), "cancelled", $"居民已取消{what}。");
                 if (s.UnitId is { } assigned) yield return (new(RecipientKind.Unit, assigned), "cancelled", $"居民已取消{what}，无需再办理。");
                 break;
             case nameof(OrderRejected):
-                yield return (new(RecipientKind.Resident, s.Id), "rejected", $"很抱歉，您的诉求暂不受理：{m.Reason}。如有疑问请联系社区。");
+                yield return (new(RecipientKind.Resident, s.Id), "rejected", $"很抱歉，您的诉求暂不受理：{reason}。如有疑问请联系社区。");
                 break;
             case nameof(OrderEscalated):
                 yield return (new(RecipientKind.Organizer, s.StreetId), "escalation", $"【督办】{what}已超过办理期限，请督促处理。");
@@ -64,7 +67,7 @@ public static partial class NotificationTexts
 
     public static (Recipient To, string Text) Reminder(OrderState s, Deadline d, string community)
     {
-        var what = $"{community}{ServiceCategory.NameOf(s.Category)}诉求“{Summary(s.Text)}”（工单 {s.Id}）";
+        var what = $"{community}{ServiceCategory.NameOf(s.Category)}诉求“{Summary(s)}”（工单 {s.Id}）";
         var due = Local(d.DueAt);
         return d.Step switch
         {
@@ -77,13 +80,10 @@ public static partial class NotificationTexts
 
     public static string Local(DateTimeOffset at) => at.ToOffset(Beijing).ToString("M月d日 HH:mm");
 
-    /// <summary>The first 20 characters of the request, with any run of 5+ digits hidden (phone numbers typed into the text).</summary>
-    public static string Summary(string text)
+    /// <summary>The first 20 characters of the request, personal data masked first (so a cut never leaves half a phone).</summary>
+    public static string Summary(OrderState s)
     {
-        var masked = Digits().Replace(text.ReplaceLineEndings(" ").Trim(), "****");
+        var masked = FreeTextRedactor.Redact(s.Text.ReplaceLineEndings(" ").Trim(), KnownPersonalData.Of(s));
         return masked.Length <= 20 ? masked : masked[..20] + "…";
     }
-
-    [GeneratedRegex(@"[0-9０-９][0-9０-９\s\-]{3,}[0-9０-９]")]
-    private static partial Regex Digits();
 }

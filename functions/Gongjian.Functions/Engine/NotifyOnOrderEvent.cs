@@ -29,7 +29,7 @@ public static class NotifyOnOrderEvent
         var deadline = Sla.Current(state, services.GetRequiredService<SlaPolicy>());
         foreach (var (to, kind, text) in NotificationTexts.For(message, state, community))
         {
-            var title = kind == "dispatched" ? $"{ServiceCategory.NameOf(state.Category)}｜{NotificationTexts.Summary(state.Text)}" : null;
+            var title = kind == "dispatched" ? $"{ServiceCategory.NameOf(state.Category)}｜{NotificationTexts.Summary(state)}" : null;
             await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text, ct, title, deadline?.DueAt);
         }
     }

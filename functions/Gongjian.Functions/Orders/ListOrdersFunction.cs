@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy.FreeText;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
@@ -85,7 +86,8 @@ public static class ListOrdersFunction
         var unitId = row.GetString("UnitId");
         return new OrderSummary(row.GetString("OrderId"), status.Code(), status.Chinese(), category, ServiceCategory.NameOf(category),
             row.GetString("CommunityId"), unitId is null ? null : new UnitRef(unitId, row.GetString("UnitName") ?? ""),
-            row.GetString("Summary") ?? "", row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
+            // Rows are written masked (OrderIndex.Summary); masking again on reading also covers rows written before that.
+            FreeTextRedactor.Redact(row.GetString("Summary") ?? ""), row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
     }
 
     // The page token names the list it belongs to, so a token from another list (or a made-up one) is refused.

@@ -1,11 +1,16 @@
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy;
+using Gongjian.Domain.Privacy.FreeText;
 using Gongjian.Functions.Access;
 
 namespace Gongjian.Functions.Orders;
 
-/// <summary>Shapes an order for one caller: contact details only for those who need them.</summary>
+/// <summary>
+/// Shapes an order for one caller: contact details only for those who need them. Those who may not see
+/// the contact read every free text (request, reasons, notes, rating comment) through <see cref="FreeTextRedactor"/>:
+/// a phone or house number typed into the text is masked like the contact itself.
+/// </summary>
 public static class OrderViewMapper
 {
     public static OrderView ToView(OrderState s, Caller? caller, string communityName, SlaPolicy policy, DateTimeOffset now,
@@ -15,6 +20,8 @@ public static class OrderViewMapper
         var visible = OrderAccess.MaySeeContact(caller, s);
         var erased = s.PersonalDataErasedAt is not null;
         string Photo(string id) => $"/api/orders/{s.Id}/photos/{id}";
+        var known = KnownPersonalData.Of(s);
+        string? Free(string? text) => visible || erased ? text : FreeTextRedactor.RedactOptional(text, known);
         return new OrderView
         {
             Id = s.Id,
@@ -22,7 +29,7 @@ public static class OrderViewMapper
             StatusName = s.Status.Chinese(),
             Category = s.Category,
             CategoryName = ServiceCategory.NameOf(s.Category),
-            Text = s.Text,
+            Text = Free(s.Text)!,
             CommunityId = s.CommunityId,
             CommunityName = communityName,
             Address = visible || erased ? s.Address : AddressMask.Mask(s.Address),
@@ -37,7 +44,7 @@ public static class OrderViewMapper
             CompletedAt = s.CompletedAt,
             ClosedAt = s.ClosedAt,
             Rating = s.Rating,
-            RatingComment = s.RatingComment,
+            RatingComment = Free(s.RatingComment),
             ReopenCount = s.ReopenCount,
             BeforePhotos = s.BeforePhotoIds.Select(Photo).ToList(),
             AfterPhotos = s.AfterPhotoIds.Select(Photo).ToList(),
@@ -46,7 +53,8 @@ public static class OrderViewMapper
             PersonalDataErasedAt = s.PersonalDataErasedAt,
             Deadline = deadline is null ? null : new DeadlineView(deadline.Step.ToString().ToLowerInvariant(), deadline.Step.Chinese(),
                 deadline.DueAt, deadline.RemindAt, deadline.IsOverdue(now), s.EscalatedStep == deadline.Step),
-            Timeline = history?.Select((e, i) => Entry(e, i + 1)).Concat(notes ?? []).OrderBy(t => t.At).ToList(),
+            Timeline = history?.Select((e, i) => Entry(e, i + 1)).Concat(notes ?? []).OrderBy(t => t.At)
+                .Select(t => t with { Description = Free(t.Description)!, Reason = Free(t.Reason) }).ToList(),
         };
     }
 

@@ -42,8 +42,8 @@ public static class PublishShowcaseFunction
         }
         var streetId = states[0].StreetId;
         if (states.Any(s => s.StreetId != streetId)) throw ApiProblem.BadRequest("mixed_streets", "一次晒单只能包含同一街道的工单。", "orderIds");
-        if (PersonalDataGuard.FindLeak(r.Title + "\n" + r.Story, states) is { } leak)
-            throw ApiProblem.BadRequest("personal_data_in_story", "标题或故事中含有居民的姓名、地址或电话，请删除后再发布。", leak);
+        if (PersonalDataGuard.FindLeak(r.Title, r.Story, states) is { } leak)
+            throw ApiProblem.BadRequest("personal_data_in_story", leak.Title, leak.Field);
 
         var d = await directory.GetAsync(ct);
         var now = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy.FreeText;
 
 namespace Gongjian.Functions.Storage;
 
@@ -50,6 +51,17 @@ public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
         }
     }
 
+    /// <summary>
+    /// Lists are read by every role of the partition, the unit before it accepted included, and the row
+    /// is a copy: it never holds a phone or house number the resident typed into the text (masked
+    /// before cutting, so a cut cannot leave half a number unmasked).
+    /// </summary>
+    public static string Summary(OrderState s)
+    {
+        var text = FreeTextRedactor.Redact(s.Text, KnownPersonalData.Of(s));
+        return text.Length <= 60 ? text : text[..60] + "…";
+    }
+
     private TableEntity Row(string partition, OrderState s) => new(partition, RowKey(s))
     {
         // The current step's deadline, so lists and the daily digest can find overdue orders in one query.
@@ -62,7 +74,7 @@ public sealed class OrderIndex(StorageClients storage, SlaPolicy policy)
         ["CommunityId"] = s.CommunityId,
         ["UnitId"] = s.UnitId,
         ["UnitName"] = s.UnitName,
-        ["Summary"] = s.Text.Length <= 60 ? s.Text : s.Text[..60] + "…",
+        ["Summary"] = Summary(s),
         ["PlacedAt"] = s.PlacedAt,
         ["UpdatedAt"] = s.UpdatedAt,
         ["Version"] = s.Version,

@@ -16,7 +16,9 @@ namespace Gongjian.Functions.Tests.Observability;
 [Collection(ObservabilityCollection.Name)]
 public sealed class WholeCycleTelemetryTests(AzuriteFixture azurite, TelemetryFixture telemetry)
 {
-    private const string Phone = "13912345678", Name = "欧阳淑芬", Address = "宝盛小区9号楼1单元902", Text = "七楼楼道声控灯全部损坏已经三天了";
+    private const string Phone = "13912345678", Name = "欧阳淑芬", Address = "宝盛小区9号楼1单元902", Text = "七楼楼道声控灯全部损坏已经三天了，住9号楼1单元902，电话一三九一二三四五六七八";
+    // What the text itself holds: neither its phone (in Chinese numerals) nor its room may reach a log line, span or metric.
+    private const string TextPhone = "一三九一二三四五六七八", TextRoom = "1单元902";
     private static readonly string[] Sla = ["--Sla:DispatchWithin=00:00:02"]; // the dispatch deadline passes during the test
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed class WholeCycleTelemetryTests(AzuriteFixture azurite, TelemetryFi
         Assert.Contains(sinks.Points("gongjian.timer.lateness"), t => t["step"] == nameof(SlaStep.Dispatch));
         Assert.NotEmpty(sinks.GaugeValues("gongjian.orders.overdue", "street", "caiyuan"));
 
-        string[] personal = [Phone, Name, Address, Text, code];
+        string[] personal = [Phone, Name, Address, Text, TextPhone, TextRoom, code];
         foreach (var line in sinks.Logs.Lines) Assert.DoesNotContain(personal, p => line.AllText.Contains(p));
         foreach (var span in spans) Assert.DoesNotContain(personal, p => span.AllText().Contains(p));
         var tags = sinks.Metrics.Snapshot().Select(m => m.Name).Distinct().SelectMany(n => sinks.Points(n)).SelectMany(t => t.Values);
