@@ -66,7 +66,8 @@ public sealed partial class ChatPolishConversationTests(AzuriteFixture azurite) 
         {
             "修改 → 称呼 changes the name",
             [
-                ("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234，我是李阿姨", "\"称呼\",\"value\":\"李阿姨\"", "怎么称呼您"),
+                ("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234", "怎么称呼您", null),
+                ("李阿姨", "\"称呼\",\"value\":\"李阿姨\"", null),
                 ("修改", "称呼", null),
                 ("称呼", "怎么称呼您", null),
                 ("张大爷", "\"称呼\",\"value\":\"张大爷\"", null),

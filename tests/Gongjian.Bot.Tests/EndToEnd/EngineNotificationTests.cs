@@ -54,7 +54,7 @@ public sealed partial class EngineNotificationTests(AzuriteFixture azurite) : IA
         Assert.Contains("现场照片", await liaison.SayAsync("已更换灯泡"));
         Assert.Contains("已办结", await liaison.SendFileAsync("", "image/png", TestImages.Png()));
 
-        Assert.Contains("1～5 分", await WaitForAsync(resident, "办结"));
+        Assert.Contains("请为这次服务打分", await WaitForAsync(resident, "办结"));
         Assert.Contains("还有什么想说", await resident.SayAsync("4分"));
         Assert.Contains("感谢您的评价", await resident.SayAsync("跳过"));
         Assert.Equal(OrderStatus.Confirmed, (await cycle.StateAsync(orderId)).Status);
