@@ -19,6 +19,7 @@ public static class WishTexts
     public const string AskNameWithCard = "另外，请问怎么称呼您？说个姓就行，比如“王阿姨”；不说也没关系。";
     public const string AskName = "请问怎么称呼您？说个姓就行，比如“王阿姨”“李先生”。";
     public const string BadName = "没听清您的姓，请再说一次，比如“王阿姨”“李先生”。";
+    public const string PressSubmitAbove = "信息没问题的话，请点上面的“确认提交”。";
     public const string ConfirmOrRevise = "没问题的话，请点卡片上的“确认提交”；要改就点“修改”。";
     public static readonly string[] RevisionChoices = ["问题描述", "类别", "社区", "地点", "电话", "称呼"];
     public const string CardTitle = "请确认您的诉求";
@@ -33,8 +34,8 @@ public static class WishTexts
     /// <summary>The resident told their name: "好的，王阿姨，记住了。" (a bare surname: "好的，记住了，您姓王。").</summary>
     public static string NameNoted(string name) => Resident.ResidentName.Salutation(name) is { } s ? $"好的，{s}，记住了。" : $"好的，记住了，您姓{name[..1]}。";
 
-    public static string Placed(string orderId, string trackingCode) =>
-        $"已提交！您的工单号：{orderId}，查询码：{trackingCode}。\n请保存好查询码。社区工作人员会尽快派单，有进展我会在这里告诉您。";
+    public static string Placed(string orderId, string trackingCode, string? salutation = null) =>
+        (salutation is null ? "" : salutation + "，") + $"已提交！您的工单号：{orderId}，查询码：{trackingCode}。\n请保存好查询码。社区工作人员会尽快派单，有进展我会在这里告诉您。";
 
     public static string PlaceFailed(string reason) => $"抱歉，工单没有提交成功：{reason}\n您可以点“修改”调整后再提交。";
 }

@@ -26,8 +26,8 @@ public sealed partial class ChatPolishConversationTests(AzuriteFixture azurite) 
             "No name given: asked once, with the card; the answer is on the card and on the order",
             [
                 ("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234", "怎么称呼您", null),
-                ("王阿姨", "好的，王阿姨，记住了", null),
-                ("确认提交", "已提交", null),
+                ("王阿姨", "好的，王阿姨，记住了", "FactSet"),
+                ("确认提交", "王阿姨，已提交", null),
                 ("路灯也不亮了，东七里社区宝盛小区5号楼，电话13805381234", "\"称呼\",\"value\":\"王阿姨\"", "怎么称呼您"),
             ],
             "王阿姨"
@@ -67,7 +67,7 @@ public sealed partial class ChatPolishConversationTests(AzuriteFixture azurite) 
             "修改 → 称呼 changes the name",
             [
                 ("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234", "怎么称呼您", null),
-                ("李阿姨", "\"称呼\",\"value\":\"李阿姨\"", null),
+                ("李阿姨", "好的，李阿姨，记住了。信息没问题的话，请点上面的“确认提交”", "FactSet"),
                 ("修改", "称呼", null),
                 ("称呼", "怎么称呼您", null),
                 ("张大爷", "\"称呼\",\"value\":\"张大爷\"", null),

@@ -145,8 +145,9 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
 
         await chat.SayAsync("王阿姨");
         await chat.SeeAsync("好的，王阿姨，记住了");
+        Assert.Equal(1, await transcript.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).CountAsync());
         await chat.PressAsync("确认提交");
-        await chat.SeeAsync("已提交！您的工单号");
+        await chat.SeeAsync("王阿姨，已提交！您的工单号");
         var orderId = OrderNumber().Match(await chat.TranscriptAsync()).Value;
         Assert.Equal("王阿姨", (await cycle.StateAsync(orderId)).Contact.Name);
         await chat.SayAsync("谢谢");

@@ -119,14 +119,11 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             return TurnResult.Say(turn.Data with { Step = new ChoosingRevision(step.Draft) }, new Reply(WishTexts.AskRevision, WishTexts.RevisionChoices));
         if (choice is not ("确认提交" or "确认" or "提交" or "对" or "是" or "好" or "好的" or "可以" or "没问题"))
         {
-            // The answer to "怎么称呼您" (asked with the card): noted, and the card shown again with it.
+            // The answer to "怎么称呼您" (asked with the card): noted; the card just above stays the one to press
+            // (showing it again would put the same fields on the screen twice).
             if (ResidentName.Answer(turn.Text) is { } name)
-            {
-                var named = step.Draft with { ContactName = name };
-                var summary = WishCard.Summary(named);
-                return TurnResult.Say(turn.Data with { Step = new ConfirmingWish(named), Name = name, NameAsked = true },
-                    summary with { Text = WishTexts.NameNoted(name) + summary.Text });
-            }
+                return TurnResult.Say(turn.Data with { Step = new ConfirmingWish(step.Draft with { ContactName = name }), Name = name, NameAsked = true },
+                    WishTexts.NameNoted(name) + WishTexts.PressSubmitAbove);
             return TurnResult.Say(turn.Data, WishCard.Summary(step.Draft));
         }
 
@@ -140,7 +137,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         {
             Step = Idle.Instance, Name = d.ContactName ?? turn.Data.Name,
         };
-        return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode), Texts.Menu));
+        return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name)), Texts.Menu));
     }
 
     /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
