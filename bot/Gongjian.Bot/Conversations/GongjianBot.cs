@@ -77,6 +77,8 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
         IntentKind.PlaceOrder => await wish.StartAsync(turn, ct),
         IntentKind.MyRatings => await rating.MyRatingsAsync(turn, ct),
         IntentKind.CancelOrder => TurnResult.Say(turn.Data, await progress.CancelOrderAsync(turn.Data, intent.OrderId!, ct)),
+        // A button of a summary card answered before (cards stay on the screen) is not a new wish.
+        _ when turn.Data.Unit is null && Intents.Bare(turn.Text) is Texts.Submit or Texts.Revise => TurnResult.Say(turn.Data, new Reply(WishTexts.NothingToConfirm, Texts.Menu)),
         // A few words that are not a command are taken as a wish; a bound liaison is not placing orders.
         _ when turn.Data.Unit is null && Intents.Bare(turn.Text).Length >= 4 => await wish.FromTextAsync(turn, ct),
         _ => TurnResult.Say(turn.Data, new Reply(turn.Data.Unit is null ? Texts.NotUnderstood : Texts.LiaisonHelp, Menu(turn.Data))),

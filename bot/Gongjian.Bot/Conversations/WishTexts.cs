@@ -19,6 +19,7 @@ public static class WishTexts
     public const string AskNameWithCard = "另外，请问怎么称呼您？说个姓就行，比如“王阿姨”；不说也没关系。";
     public const string AskName = "请问怎么称呼您？说个姓就行，比如“王阿姨”“李先生”。";
     public const string BadName = "没听清您的姓，请再说一次，比如“王阿姨”“李先生”。";
+    public const string NothingToConfirm = "这张单子已经处理过了，现在没有要提交的内容。还有别的需要，直接告诉我就行。";
     public const string PressSubmitAbove = "信息没问题的话，请点上面的“确认提交”。";
     public const string ConfirmOrRevise = "没问题的话，请点卡片上的“确认提交”；要改就点“修改”。";
     public static readonly string[] RevisionChoices = ["问题描述", "类别", "社区", "地点", "电话", "称呼"];

@@ -90,6 +90,7 @@ public sealed partial class ChatPolishConversationTests(AzuriteFixture azurite) 
                 ("13805381234", "请确认您的诉求", null),
                 ("谢谢", "请点卡片上的“确认提交”", "\"FactSet\""),
                 ("好的", "已提交", null),
+                ("确认提交", "没有要提交的内容", "请核对"),
                 ("谢谢", "工单有进展我会在这里告诉您", "没太明白"),
                 ("再见", "再见，祝您生活愉快", "没太明白"),
             ],
