@@ -20,6 +20,10 @@ public sealed record ConversationData
     /// <summary>Orders this liaison accepted here, for 办结 without an order number.</summary>
     public IReadOnlyList<string> AcceptedOrders { get; init; } = [];
     public int FailedBindings { get; init; }
+    /// <summary>How the resident asked to be addressed (称呼, "王阿姨"); personal data, like the phone.</summary>
+    public string? Name { get; init; }
+    /// <summary>The bot asked for the 称呼 once; it does not ask again, answered or not.</summary>
+    public bool NameAsked { get; init; }
     public DateTimeOffset? LastFailedBindingAt { get; init; }
 
     public ConversationData WithOrder(ResidentOrder order) => this with

@@ -40,7 +40,8 @@ public sealed record DecliningOrder(string OrderId) : DialogStep;
 /// <summary>A liaison reports completion: the note first, then a photo.</summary>
 public sealed record CompletingOrder(string OrderId, string? Note = null) : DialogStep;
 
-public enum WishSlot { Text, Category, Community, Place, Phone }
+/// <summary>What the bot asks while taking a wish; <see cref="Name"/> only when the resident chose 修改 → 称呼 (it is optional).</summary>
+public enum WishSlot { Text, Category, Community, Place, Phone, Name }
 
 /// <summary>What the resident has told so far about one wish.</summary>
 public sealed record WishDraft

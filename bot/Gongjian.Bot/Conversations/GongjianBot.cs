@@ -53,6 +53,10 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
             return TurnResult.Say(data, PhotoReader.Files(turn.Activity).All(f => f.ContentType!.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
                 ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected
                 : Texts.UnsupportedAttachment);
+        if (data.Unit is null && data.Step is not (ConfirmingWish or CollectingWish { Asking: WishSlot.Name }) && ResidentName.Introduction(turn.Text) is { } name)
+            return await IntroducedAsync(turn, name, ct);
+        if (SmallTalk.Read(turn.Text) is { } talk && TakesSmallTalk(data.Step, talk))
+            return await SmallTalkAsync(turn, talk, ct);
 
         return data.Step switch
         {
@@ -73,10 +77,54 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
         IntentKind.PlaceOrder => await wish.StartAsync(turn, ct),
         IntentKind.MyRatings => await rating.MyRatingsAsync(turn, ct),
         IntentKind.CancelOrder => TurnResult.Say(turn.Data, await progress.CancelOrderAsync(turn.Data, intent.OrderId!, ct)),
+        // A button of a summary card answered before (cards stay on the screen) is not a new wish.
+        _ when turn.Data.Unit is null && Intents.Bare(turn.Text) is Texts.Submit or Texts.Revise => TurnResult.Say(turn.Data, new Reply(WishTexts.NothingToConfirm, Texts.Menu)),
         // A few words that are not a command are taken as a wish; a bound liaison is not placing orders.
         _ when turn.Data.Unit is null && Intents.Bare(turn.Text).Length >= 4 => await wish.FromTextAsync(turn, ct),
         _ => TurnResult.Say(turn.Data, new Reply(turn.Data.Unit is null ? Texts.NotUnderstood : Texts.LiaisonHelp, Menu(turn.Data))),
     };
+
+    /// <summary>"我叫王建国", "我姓王", "王阿姨": remembered for this and later wishes (the order's contact name), then the conversation goes on.</summary>
+    private async Task<TurnResult> IntroducedAsync(Turn turn, string name, CancellationToken ct)
+    {
+        var data = turn.Data with
+        {
+            Name = name,
+            NameAsked = true,
+            Step = turn.Data.Step switch
+            {
+                CollectingWish s => s with { Draft = s.Draft with { ContactName = name } },
+                ChoosingRevision s => s with { Draft = s.Draft with { ContactName = name } },
+                var other => other,
+            },
+        };
+        if (data.Step is Idle) return TurnResult.Say(data, new Reply(WishTexts.NameNoted(name) + Texts.HowCanIHelp, Texts.Menu));
+        return TurnResult.Say(data, [WishTexts.NameNoted(name), .. await RepeatAsync(turn with { Data = data }, ct)]);
+    }
+
+    /// <summary>Where a short word is small talk rather than the answer: 好的 confirms the summary card, a comment after the stars may be 谢谢.</summary>
+    private static bool TakesSmallTalk(DialogStep step, SmallTalkKind talk) => step switch
+    {
+        ConfirmingWish => talk != SmallTalkKind.Okay,
+        RatingOrder { Stars: not null } => false,
+        _ => true,
+    };
+
+    private async Task<TurnResult> SmallTalkAsync(Turn turn, SmallTalkKind talk, CancellationToken ct)
+    {
+        var data = turn.Data;
+        if (data.Step is Idle)
+        {
+            // 你好 from someone the bot knows nothing about yet gets the full greeting with the menu; a liaison always does.
+            if (talk is SmallTalkKind.Hello or SmallTalkKind.Present && data.Unit is not null
+                || talk == SmallTalkKind.Hello && data.Orders.Count == 0 && data.Name is null) return Greet(data);
+            return TurnResult.Say(data, new Reply(SmallTalk.Answer(talk, data, busy: false), Menu(data)));
+        }
+        var answer = SmallTalk.Answer(talk, data, busy: true);
+        if (talk == SmallTalkKind.Bye) return TurnResult.Say(data, answer);
+        if (data.Step is ConfirmingWish) return TurnResult.Say(data, answer + WishTexts.ConfirmOrRevise);
+        return TurnResult.Say(data, [answer, .. await RepeatAsync(turn, ct)]);
+    }
 
     /// <summary>After an interruption, the question the conversation was waiting on is asked again.</summary>
     private async Task<IReadOnlyList<Reply>> RepeatAsync(Turn turn, CancellationToken ct) => turn.Data.Step switch

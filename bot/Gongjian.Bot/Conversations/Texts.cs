@@ -35,6 +35,7 @@ public static class Texts
     public const string LiaisonHelp =
         "联络员可以：\n• 在工单卡片上点“接单”或“拒单”；\n• 办完后发送“办结”，再发一张现场照片；\n• 发送“解除绑定”不再接收本单位工单。";
 
+    public const string HowCanIHelp = "有什么需要帮忙的，直接告诉我就行。";
     public const string Cancelled = "好的，已取消。还有什么需要，随时告诉我。";
     public const string NothingToCancel = "现在没有进行中的事情。需要帮忙的话，直接告诉我就行。";
     public const string NotUnderstood = "抱歉，我没太明白。您可以直接说遇到的问题（比如“楼道灯坏了”），或者点下面的按钮。";

@@ -25,6 +25,11 @@ public sealed record Notification
     /// <summary>For a unit's "dispatched" notification: the order's category name and summary for the 接单/拒单 card.</summary>
     public string? Title { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+    /// <summary>
+    /// The order event this notice tells about (a reminder: the order's last event). A resident's chat never
+    /// shows a notice older than the last one it showed for the same order (queues do not keep order).
+    /// </summary>
+    public int? Sequence { get; init; }
     public string? CorrelationId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -33,7 +33,7 @@ public sealed class NotificationDelivery(
                     await links.ForgetOrderAsync(n.OrderId ?? n.Recipient.Id, ct);
                 }
                 else
-                    await TryAsync(n, "c." + TableKeys.Hash(resident.Key), () => ToResidentAsync(resident, n, ct), failures, ct);
+                    await ToResidentChatAsync(resident, n, failures, ct);
                 break;
             case RecipientKind.Unit:
                 foreach (var liaison in await links.UnitConversationsAsync(n.Recipient.Id, ct))
@@ -48,12 +48,37 @@ public sealed class NotificationDelivery(
         if (failures.Count > 0) throw new AggregateException($"Notification {n.Id} was not delivered everywhere.", failures);
     }
 
+    /// <summary>A notice older than one the chat already showed for the same order is dropped: it would read out of order (接单 after 办结).</summary>
+    private async Task ToResidentChatAsync(ConversationReference resident, Notification n, List<Exception> failures, CancellationToken ct)
+    {
+        var orderId = n.OrderId ?? n.Recipient.Id;
+        switch (await ledger.TryClaimNoticeAsync(n.Id, resident.Key, orderId, n.Sequence, ct))
+        {
+            case NoticeClaim.Superseded:
+                log.LogInformation("Notification {Id} (event {Sequence} of order {OrderId}) is older than one already shown; dropped", n.Id, n.Sequence, orderId);
+                return;
+            case NoticeClaim.Delivered:
+                return;
+        }
+        try
+        {
+            await ToResidentAsync(resident, n, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Notification {Id} to a resident's chat failed; it will be retried", n.Id);
+            await ledger.ReleaseNoticeAsync(n.Id, resident.Key, ct);
+            failures.Add(e);
+        }
+    }
+
     private async Task ToResidentAsync(ConversationReference to, Notification n, CancellationToken ct)
     {
         var orderId = n.OrderId ?? n.Recipient.Id;
         var replies = await runner.UpdateAsync(to, data =>
         {
-            var known = data.FindOrder(orderId) is { } order && n.DueAt is { } due ? data.WithOrder(order with { NextDueAt = due }) : data;
+            // The notice's deadline replaces the one remembered: a closed order has none left to show.
+            var known = data.FindOrder(orderId) is { } order ? data.WithOrder(order with { NextDueAt = n.DueAt }) : data;
             if (n.Kind != "completed" || known.FindOrder(orderId) is null) return TurnResult.Say(known, new Reply(n.Text));
             // A resident in the middle of something else is not interrupted: the rating waits for 我的评价.
             return known.Step is Idle

@@ -30,7 +30,7 @@ public static class NotifyOnOrderEvent
         foreach (var (to, kind, text) in NotificationTexts.For(message, state, community))
         {
             var title = kind == "dispatched" ? $"{ServiceCategory.NameOf(state.Category)}｜{NotificationTexts.Summary(state)}" : null;
-            await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text, ct, title, deadline?.DueAt);
+            await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text, ct, title, deadline?.DueAt, message.Sequence);
         }
     }
 }

@@ -52,7 +52,8 @@ public static class OnOrderTimer
         {
             var directory = await services.GetRequiredService<CommunityDirectory>().GetAsync(ct);
             var (to, text) = NotificationTexts.Reminder(state, deadline, directory.CommunityName(state.CommunityId));
-            await services.GetRequiredService<NotificationSender>().SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "reminder", text, ct, dueAt: deadline.DueAt);
+            await services.GetRequiredService<NotificationSender>().SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "reminder", text, ct, dueAt: deadline.DueAt,
+                sequence: state.Version);
             return;
         }
         var outcome = await store.ExecuteAsync(timer.OrderId,

@@ -54,10 +54,17 @@ public sealed partial class EngineNotificationTests(AzuriteFixture azurite) : IA
         Assert.Contains("现场照片", await liaison.SayAsync("已更换灯泡"));
         Assert.Contains("已办结", await liaison.SendFileAsync("", "image/png", TestImages.Png()));
 
-        Assert.Contains("1～5 分", await WaitForAsync(resident, "办结"));
+        Assert.Contains("请为这次服务打分", await WaitForAsync(resident, "办结"));
         Assert.Contains("还有什么想说", await resident.SayAsync("4分"));
         Assert.Contains("感谢您的评价", await resident.SayAsync("跳过"));
-        Assert.Equal(OrderStatus.Confirmed, (await cycle.StateAsync(orderId)).Status);
+        var confirmed = await cycle.StateAsync(orderId);
+        Assert.Equal(OrderStatus.Confirmed, confirmed.Status);
+
+        // The engine's notices carry their event's sequence: the resident's chat keeps the newest one shown per order.
+        var marks = await _app.Get<Gongjian.Bot.Storage.BotTables>().Deliveries
+            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey == "o." + orderId).ToListAsync();
+        var shown = Assert.Single(marks).GetInt32("Sequence");
+        Assert.InRange(shown!.Value, 2, confirmed.Version);
     }
 
     /// <summary>Polls until a proactive bot message containing <paramref name="text"/> arrives.</summary>

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Gongjian.Bot.Notifications;
 using Gongjian.Bot.Tests.Support;
 using Gongjian.Domain.Orders;
+using Microsoft.Playwright;
 
 namespace Gongjian.Bot.Tests.EndToEnd;
 
@@ -80,6 +82,116 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
 
         Assert.Equal(OrderStatus.Accepted, (await cycle.StateAsync(orderId)).Status);
         Assert.Contains("13805381234", await chat.TranscriptAsync());
+    }
+
+    [Theory]
+    [InlineData("/chat/")]
+    [InlineData("/chat")]
+    public async Task The_page_works_with_or_without_a_trailing_slash_and_the_send_box_has_the_focus(string path)
+    {
+        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var chat = new ChatPageDriver(await context.NewPageAsync());
+        await chat.OpenAsync(_app.BaseAddress, path);
+        await chat.SeeAsync("我是共建小助手");
+        Assert.DoesNotContain(chat.BrowserLog, line => line.StartsWith("HTTP ", StringComparison.Ordinal));
+
+        // Typing right away, without clicking anywhere, goes into the send box.
+        await chat.Page.WaitForFunctionAsync(
+            "() => document.activeElement && document.activeElement.getAttribute('data-id') === 'webchat-sendbox-input'",
+            null, new() { Timeout = (float)ChatPageDriver.Patience.TotalMilliseconds });
+        await chat.Page.Keyboard.TypeAsync("在吗");
+        await chat.Page.Keyboard.PressAsync("Enter");
+        await chat.SeeAsync("在的，您请说");
+        await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A whole resident conversation as a person sees it: the summary card with one field per line and
+    /// its buttons once, the 称呼 asked once, small talk, notices in order (an older one that arrives late
+    /// is not shown), the rating, and the progress of the finished order without a deadline. With
+    /// GONGJIAN_SCREENSHOTS set to a folder, the page is photographed there (card.png, conversation.png).
+    /// </summary>
+    [Fact]
+    public async Task A_whole_resident_conversation_reads_well_in_web_chat()
+    {
+        var cycle = new OrderCycle(_app);
+        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 480, Height = 900 } });
+        var chat = new ChatPageDriver(await context.NewPageAsync());
+        await chat.OpenAsync(_app.BaseAddress, "/chat/");
+        await chat.SeeAsync("我是共建小助手");
+
+        await chat.SayAsync("三楼楼道灯坏了一个星期了，晚上看不见");
+        await chat.SeeAsync("请问您住在哪个社区");
+        await chat.PressAsync("东七里社区");
+        await chat.SeeAsync("请告诉我具体地点");
+        await chat.SayAsync("宝盛小区3号楼2单元");
+        await chat.SeeAsync("请留一个联系电话");
+        await chat.SayAsync("138 0538 1234");
+        await chat.SeeAsync("怎么称呼您");
+
+        // One card, its buttons once (no suggested actions beside it), each field on its own line.
+        // The transcript people see (Web Chat also copies new activities into a hidden live region for screen readers).
+        var transcript = chat.Page.Locator("#webchat .webchat__basic-transcript__transcript");
+        await ScreenshotAsync(chat, "card.png");
+        Assert.Equal(1, await transcript.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).CountAsync());
+        Assert.Equal(1, await transcript.GetByRole(AriaRole.Button, new() { Name = "修改", Exact = true }).CountAsync());
+        Assert.Equal(0, await chat.Page.Locator("#webchat [role=toolbar], #webchat .webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "确认提交" }).CountAsync());
+        // Each field is a row of its own, one below the other (measured in one go: the transcript may scroll).
+        var rows = await transcript.Locator(".ac-adaptiveCard").Last.EvaluateAsync<double[][]>(
+            "card => [...card.querySelectorAll('.ac-factset tr')].map(r => [r.getBoundingClientRect().top, r.getBoundingClientRect().bottom])");
+        Assert.Equal(5, rows.Length);
+        for (var i = 1; i < rows.Length; i++) Assert.True(rows[i][0] >= rows[i - 1][1], $"row {i} starts above the end of row {i - 1}");
+        Assert.Equal(1, await transcript.GetByText("三楼楼道灯坏了一个星期了，晚上看不见", new() { Exact = true }).CountAsync() - 1);
+
+        await chat.SayAsync("王阿姨");
+        await chat.SeeAsync("好的，王阿姨，记住了");
+        Assert.Equal(1, await transcript.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).CountAsync());
+        await chat.PressAsync("确认提交");
+        await chat.SeeAsync("王阿姨，已提交！您的工单号");
+        var orderId = OrderNumber().Match(await chat.TranscriptAsync()).Value;
+        Assert.Equal("王阿姨", (await cycle.StateAsync(orderId)).Contact.Name);
+        await chat.SayAsync("谢谢");
+        await chat.SeeAsync("不客气！工单有进展我会在这里告诉您");
+
+        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili");
+        Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/dispatch", dispatcher, new { unitId = "baosheng-property" })).IsSuccessStatusCode);
+        var liaison = await _app.KeyAsync(ActorRole.Liaison, "baosheng-property");
+        Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/accept", liaison, null)).IsSuccessStatusCode);
+        Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/complete", liaison, new { note = "已更换灯泡", photos = new[] { TestImages.PngBase64() } })).IsSuccessStatusCode);
+        var state = await cycle.StateAsync(orderId);
+        // The queue hands the notices over out of order: 办结 first, the older 接单 after it.
+        await cycle.DeliverAsync(ToResident(orderId, state.Version, "completed", "您的诉求已由泰山宝盛置业有限公司办结。问题解决了吗？请为这次服务打分（1–5 分）。"));
+        await chat.SeeAsync("请为这次服务打分");
+        await cycle.DeliverAsync(ToResident(orderId, state.Version - 1, "accepted", "您的诉求已由泰山宝盛置业有限公司接单，正在办理中。"));
+        await chat.PressAsync("5分");
+        await chat.SeeAsync("还有什么想说的吗");
+        await chat.SayAsync("灯修好了，谢谢师傅");
+        await chat.SeeAsync("感谢您的评价");
+        await chat.SayAsync("查进度");
+        await chat.SeeAsync("已评价");
+        await chat.SayAsync("再见");
+        await chat.SeeAsync("祝您生活愉快");
+
+        var all = await chat.TranscriptAsync();
+        Assert.DoesNotContain("正在办理中", all);
+        Assert.DoesNotContain("预计", all[all.LastIndexOf("您的工单进度", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("没太明白", all);
+        Assert.DoesNotContain("以上", all);
+        await ScreenshotAsync(chat, "conversation.png");
+        await context.CloseAsync();
+    }
+
+    private static Notification ToResident(string orderId, int sequence, string kind, string text) => new()
+    {
+        Id = $"{orderId}:{sequence}:resident", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId),
+        Kind = kind, Text = text, Sequence = sequence, CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static async Task ScreenshotAsync(ChatPageDriver chat, string name)
+    {
+        if (Environment.GetEnvironmentVariable("GONGJIAN_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await chat.ScreenshotAsync(Path.Combine(folder, name));
     }
 
     [GeneratedRegex(@"GJ\d{6}-[A-Z0-9]{6}")]

@@ -78,7 +78,9 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
         var (chat, orderId) = await PlacedAndCompletedAsync();
         await _cycle.DeliverAsync(Completed(orderId));
         var prompt = DirectLineClient.Describe((await chat.BotMessagesAsync(null)).Last());
-        Assert.Contains("请点选 1～5 分", prompt);
+        Assert.Contains("请为这次服务打分", prompt);
+        Assert.Contains("5 分最满意；如果问题没解决，请点“重新办理”", prompt);
+        Assert.DoesNotContain("请点选 1～5 分", prompt);
         Assert.Contains("5分|4分|3分|2分|1分|重新办理", prompt);
 
         (string Say, string Expect)[] script = [("帮助", "1～5 分"), ("六分", "请选择 1～5 分"), ("5分", "还有什么想说"), ("很及时，谢谢！", "感谢您的评价")];
@@ -98,6 +100,59 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Contains("已为您申请重新办理", await chat.SayAsync("灯还是不亮"));
         Assert.Equal(OrderStatus.Reopened, (await _cycle.StateAsync(orderId)).Status);
     }
+
+    [Fact]
+    public async Task A_notice_older_than_one_already_shown_for_the_order_is_not_shown()
+    {
+        var chat = await DirectLineClient.StartAsync(_app.Http);
+        await chat.BotMessagesAsync(null);
+        await chat.SayAsync("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234");
+        var orderId = System.Text.RegularExpressions.Regex.Match(await chat.SayAsync("确认提交"), @"GJ\d{6}-[A-Z0-9]{6}").Value;
+
+        // The queue hands them over out of order: 办结 (event 5) first, then the older 接单 (event 4).
+        await _cycle.DeliverAsync(ToResident(orderId, 3, "dispatched", "您的诉求已派给泰山宝盛置业有限公司。"));
+        await _cycle.DeliverAsync(ToResident(orderId, 5, "completed", "您的诉求已由泰山宝盛置业有限公司办结。"));
+        await _cycle.DeliverAsync(ToResident(orderId, 4, "accepted", "泰山宝盛置业有限公司已接单，正在办理。"));
+        // A notice of the same event (a reminder carries the order's last event) and a newer one still arrive.
+        await _cycle.DeliverAsync(ToResident(orderId, 5, "reminder", "【提醒】请为这次服务打分。"));
+        await _cycle.DeliverAsync(ToResident(orderId, 6, "closed", "工单已办结归档。"));
+        await chat.PollAsync();
+
+        var shown = chat.Seen.Where(DirectLineClient.IsBotMessage).Select(DirectLineClient.Describe).ToList();
+        var lines = string.Join("\n", shown);
+        Assert.Contains("已派给", lines);
+        Assert.Contains("办结。", lines);
+        Assert.DoesNotContain("已接单，正在办理", lines);
+        Assert.Contains("【提醒】", lines);
+        Assert.Contains("归档", lines);
+        Assert.True(shown.FindIndex(s => s.Contains("已派给")) < shown.FindIndex(s => s.Contains("办结。")), lines);
+    }
+
+    [Fact]
+    public async Task The_order_of_notices_is_kept_per_order_and_per_chat()
+    {
+        var first = await DirectLineClient.StartAsync(_app.Http);
+        await first.BotMessagesAsync(null);
+        await first.SayAsync("楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234");
+        var a = System.Text.RegularExpressions.Regex.Match(await first.SayAsync("确认提交"), @"GJ\d{6}-[A-Z0-9]{6}").Value;
+        await first.SayAsync("路灯不亮了，东七里社区宝盛小区5号楼，电话13805381234");
+        var b = System.Text.RegularExpressions.Regex.Match(await first.SayAsync("确认提交"), @"GJ\d{6}-[A-Z0-9]{6}").Value;
+        Assert.NotEqual(a, b);
+
+        // Order A is far along; order B's first notice (a lower sequence) is still news, not an old notice.
+        await _cycle.DeliverAsync(ToResident(a, 7, "accepted", $"工单 {a} 已接单。"));
+        await _cycle.DeliverAsync(ToResident(b, 2, "dispatched", $"工单 {b} 已派单。"));
+        await first.PollAsync();
+        var lines = string.Join("\n", first.Seen.Where(DirectLineClient.IsBotMessage).Select(DirectLineClient.Describe));
+        Assert.Contains($"工单 {a} 已接单", lines);
+        Assert.Contains($"工单 {b} 已派单", lines);
+    }
+
+    private static Notification ToResident(string orderId, int sequence, string kind, string text) => new()
+    {
+        Id = $"{orderId}:{sequence}:{kind}:resident", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId),
+        Kind = kind, Text = text, Sequence = sequence, CreatedAt = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task Malformed_notification_fails_the_invocation_for_the_poison_queue()

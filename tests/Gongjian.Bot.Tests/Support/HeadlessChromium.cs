@@ -53,9 +53,9 @@ public sealed class ChatPageDriver
 
     public IPage Page => page;
 
-    public async Task OpenAsync(Uri app)
+    public async Task OpenAsync(Uri app, string path = "/chat")
     {
-        await page.GotoAsync(new Uri(app, "/chat").ToString());
+        await page.GotoAsync(new Uri(app, path).ToString());
         await page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
     }
 
@@ -85,4 +85,25 @@ public sealed class ChatPageDriver
     public Task PressAsync(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).Last.ClickAsync();
 
     public Task<string> TranscriptAsync() => page.Locator("#webchat").InnerTextAsync();
+
+    /// <summary>What the browser reported: console messages, failed requests, HTTP errors.</summary>
+    public IReadOnlyList<string> BrowserLog { get { lock (_console) return [.. _console]; } }
+
+    /// <summary>The whole conversation as one tall picture (the transcript scrolls, so the page is made as tall as it).</summary>
+    public async Task ScreenshotAsync(string path)
+    {
+        var height = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('#webchat *')].map(e => e.scrollHeight)) + 200");
+        var size = page.ViewportSize!;
+        await page.SetViewportSizeAsync(size.Width, Math.Max(size.Height, height));
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        // The same in screen-sized pieces (name-1.png, name-2.png …), readable at their real size.
+        var total = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        for (int y = 0, i = 1; y < total; y += size.Height, i++)
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.ChangeExtension(path, null) + $"-{i}.png", FullPage = true,
+                Clip = new() { X = 0, Y = y, Width = size.Width, Height = Math.Min(size.Height, total - y) },
+            });
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class ProgressDialog(IOrderDesk desk, ConversationLinks links)
         var found = await desk.StatusAsync([.. data.Orders.Select(o => o.OrderId)], ct);
         if (found.Count == 0) return new Reply(ResidentTexts.NoOrders, Texts.Menu);
         // A deadline the engine announced (reminders carry one) is shown when the desk knows none.
-        var withDue = found.Select(o => o with { NextDueAt = o.NextDueAt ?? data.FindOrder(o.OrderId)?.NextDueAt }).ToList();
+        var withDue = found.Select(o => ResidentTexts.IsOpen(o.Status) ? o with { NextDueAt = o.NextDueAt ?? data.FindOrder(o.OrderId)?.NextDueAt } : o).ToList();
         return new Reply(ResidentTexts.Progress(withDue), Texts.Menu);
     }
 

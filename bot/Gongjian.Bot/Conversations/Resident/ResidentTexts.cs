@@ -24,16 +24,24 @@ public static class ResidentTexts
     {
         var text = o.StatusName;
         if (o.UnitName is { Length: > 0 } unit && o.Status is "dispatched" or "accepted" or "reopened" or "completed") text += $"，承办单位：{unit}";
-        if (o.NextDueAt is { } due) text += $"，预计 {Local(due)} 前{o.NextStep ?? "处理"}";
+        // A finished order has nothing left to wait for: no "预计…前处理" (a deadline remembered from a reminder is stale).
+        if (o.Status == "completed") text += "，发送“我的评价”就可以打分";
+        else if (IsOpen(o.Status) && o.NextDueAt is { } due) text += $"，预计 {Local(due)} 前{o.NextStep ?? "处理"}";
         return text;
     }
+
+    /// <summary>Whether the order still waits for someone other than the resident (派单, 接单, 办结).</summary>
+    public static bool IsOpen(string status) => status is "placed" or "dispatched" or "accepted" or "declined" or "reopened";
 
     public static string Tracked(OrderSummary o) => $"找到了！工单 {o.OrderId}（{o.CategoryName}）：{Status(o)}。以后发送“查进度”就能看到它。";
 
     public const string StarsHint = "请点选 1～5 分（5 分最满意）；如果问题没解决，请点“重新办理”。";
 
+    public const string ReopenHint = "5 分最满意；如果问题没解决，请点“重新办理”。";
+
+    /// <summary>The engine's completion notice already asks for the stars: then only what the buttons mean is added.</summary>
     public static string RatePrompt(string orderId, string? notice) =>
-        (notice is { Length: > 0 } ? notice : $"您的工单 {orderId} 已办结。") + "\n" + StarsHint;
+        (notice is { Length: > 0 } ? notice : $"您的工单 {orderId} 已办结。") + "\n" + (notice?.Contains("打分") == true ? ReopenHint : StarsHint);
 
     public static string Reopened(string orderId) => $"已为您申请重新办理，工单 {orderId} 会再次交给承办单位，有进展我会告诉您。";
 

@@ -13,24 +13,28 @@ public static class WishCard
         WishSlot.Category => new Reply(again ? WishTexts.BadCategory : WishTexts.AskCategory, [.. ServiceCategory.All.Select(c => c.Name)]),
         WishSlot.Community => new Reply(again ? WishTexts.BadCommunity : WishTexts.AskCommunity, [.. communities.Select(c => c.Name)]),
         WishSlot.Place => again ? WishTexts.BadPlace : WishTexts.AskPlace,
+        WishSlot.Name => again ? WishTexts.BadName : WishTexts.AskName,
         _ => again ? WishTexts.BadPhone : WishTexts.AskPhone,
     };
 
-    public static Reply Summary(WishDraft d)
+    /// <summary>
+    /// The summary the resident confirms: one card, each field on its own line, the wish's words once,
+    /// the buttons once (on the card, no suggested actions beside it). <paramref name="askName"/>: the
+    /// text above also asks, once, how to address the resident — answering is optional.
+    /// </summary>
+    public static Reply Summary(WishDraft d, bool askName = false)
     {
-        var lines = new List<string>
-        {
-            $"类别：{ServiceCategory.NameOf(d.Category)}",
-            $"社区：{d.CommunityName}",
-            $"地点：{d.Place}",
-            $"电话：{d.Phone}",
-            $"内容：{d.Text}",
-        };
-        if (d.Photos.Count > 0) lines.Add($"照片：{d.Photos.Count} 张");
-        if (d.Urgent) lines.Insert(0, "紧急程度：紧急");
-        var card = new HeroCard(WishTexts.CardTitle, d.Summary, string.Join("\n", lines),
-            [Buttons.ImBack(Texts.Submit), Buttons.ImBack(Texts.Revise), Buttons.ImBack(Texts.Cancel)]);
-        return new Reply(WishTexts.ConfirmPrompt, [Texts.Submit, Texts.Revise, Texts.Cancel], [card.ToAttachment()]);
+        var facts = new List<(string, string)>();
+        if (d.Urgent) facts.Add(("紧急程度", "紧急"));
+        facts.Add(("问题", d.Text ?? ""));
+        facts.Add(("类别", ServiceCategory.NameOf(d.Category)));
+        facts.Add(("社区", d.CommunityName ?? ""));
+        facts.Add(("地点", d.Place ?? ""));
+        facts.Add(("电话", d.Phone ?? ""));
+        if (d.ContactName is { Length: > 0 } name) facts.Add(("称呼", name));
+        if (d.Photos.Count > 0) facts.Add(("照片", $"{d.Photos.Count} 张"));
+        var card = AdaptiveCards.Facts(WishTexts.CardTitle, facts, [Texts.Submit, Texts.Revise, Texts.Cancel]);
+        return new Reply(askName ? WishTexts.ConfirmPrompt + "\n" + WishTexts.AskNameWithCard : WishTexts.ConfirmPrompt, null, [card]);
     }
 
     /// <summary>Which field a 修改 choice names ("地点", "电话"…); null when it names none.</summary>
@@ -41,6 +45,7 @@ public static class WishCard
         "社区" => WishSlot.Community,
         "地点" or "地址" or "位置" => WishSlot.Place,
         "电话" or "手机" or "手机号" or "联系电话" => WishSlot.Phone,
+        "称呼" or "名字" or "姓名" or "怎么称呼" => WishSlot.Name,
         _ => null,
     };
 }

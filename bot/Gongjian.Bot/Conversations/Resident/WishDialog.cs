@@ -25,7 +25,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
     public async Task<TurnResult> PhotosAsync(Turn turn, CancellationToken ct)
     {
         var step = turn.Data.Step;
-        var draft = step switch { CollectingWish s => s.Draft, ChoosingRevision s => s.Draft, ConfirmingWish s => s.Draft, _ => new WishDraft() };
+        var draft = step switch { CollectingWish s => s.Draft, ChoosingRevision s => s.Draft, ConfirmingWish s => s.Draft, _ => NewDraft(turn.Data) };
         var (kept, notice) = await KeepPhotosAsync(turn, draft, ct);
         var data = turn.Data with
         {
@@ -59,10 +59,13 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
     }
 
     public Task<TurnResult> StartAsync(Turn turn, CancellationToken ct) =>
-        Task.FromResult(TurnResult.Say(turn.Data with { Step = new CollectingWish(new WishDraft(), WishSlot.Text) }, WishTexts.AskText));
+        Task.FromResult(TurnResult.Say(turn.Data with { Step = new CollectingWish(NewDraft(turn.Data), WishSlot.Text) }, WishTexts.AskText));
 
     /// <summary>A free-text wish typed without asking first.</summary>
-    public Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct) => FromTextAsync(turn, new WishDraft(), ct);
+    public Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct) => FromTextAsync(turn, NewDraft(turn.Data), ct);
+
+    /// <summary>A new wish knows the resident's 称呼 when the conversation does.</summary>
+    private static WishDraft NewDraft(ConversationData data) => new() { ContactName = data.Name };
 
     private async Task<TurnResult> FromTextAsync(Turn turn, WishDraft draft, CancellationToken ct)
     {
@@ -81,6 +84,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             WishSlot.Category => WishReader.Category(answer) is { } code ? draft with { Category = code } : null,
             WishSlot.Community => WishReader.Community(answer, communities) is { } c ? draft with { CommunityId = c.Id, CommunityName = c.Name } : null,
             WishSlot.Place => WishReader.Place(answer) is { } place ? draft with { Place = place } : null,
+            WishSlot.Name => ResidentName.Answer(answer) is { } name ? draft with { ContactName = name } : null,
             _ => WishReader.Phone(answer) is { } phone ? draft with { Phone = phone } : null,
         };
         if (answered is null)
@@ -102,6 +106,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             WishSlot.Category => step.Draft with { Category = null },
             WishSlot.Community => step.Draft with { CommunityId = null, CommunityName = null },
             WishSlot.Place => step.Draft with { Place = null },
+            WishSlot.Name => step.Draft with { ContactName = null },
             _ => step.Draft with { Phone = null },
         };
         return TurnResult.Say(turn.Data with { Step = new CollectingWish(cleared, slot) }, WishCard.Ask(slot, communities));
@@ -113,7 +118,14 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         if (choice is "修改" or "改一下" or "不对")
             return TurnResult.Say(turn.Data with { Step = new ChoosingRevision(step.Draft) }, new Reply(WishTexts.AskRevision, WishTexts.RevisionChoices));
         if (choice is not ("确认提交" or "确认" or "提交" or "对" or "是" or "好" or "好的" or "可以" or "没问题"))
+        {
+            // The answer to "怎么称呼您" (asked with the card): noted; the card just above stays the one to press
+            // (showing it again would put the same fields on the screen twice).
+            if (ResidentName.Answer(turn.Text) is { } name)
+                return TurnResult.Say(turn.Data with { Step = new ConfirmingWish(step.Draft with { ContactName = name }), Name = name, NameAsked = true },
+                    WishTexts.NameNoted(name) + WishTexts.PressSubmitAbove);
             return TurnResult.Say(turn.Data, WishCard.Summary(step.Draft));
+        }
 
         var d = step.Draft;
         var text = d.Urgent ? "【紧急】" + d.Text : d.Text!;
@@ -121,8 +133,11 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         if (placed.Value is not { } order)
             return TurnResult.Say(turn.Data, new Reply(WishTexts.PlaceFailed(placed.Refusal!), [Texts.Revise, Texts.Cancel]));
         await links.LinkOrderAsync(order.OrderId, turn.Reference, ct);
-        var data = turn.Data.WithOrder(new ResidentOrder(order.OrderId, order.TrackingCode, d.Summary ?? Shorten(d.Text!))) with { Step = Idle.Instance };
-        return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode), Texts.Menu));
+        var data = turn.Data.WithOrder(new ResidentOrder(order.OrderId, order.TrackingCode, d.Summary ?? Shorten(d.Text!))) with
+        {
+            Step = Idle.Instance, Name = d.ContactName ?? turn.Data.Name,
+        };
+        return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name)), Texts.Menu));
     }
 
     /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
@@ -142,10 +157,17 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         WishReader.Merge(draft with { Text = text }, await reader.UnderstandAsync(text, communities, ct), communities);
 
     /// <summary>Asks for the next missing field, or shows the summary card when nothing is missing.</summary>
-    private static TurnResult Next(Turn turn, WishDraft draft, IReadOnlyList<KnownCommunity> communities) =>
-        draft.Missing is { } missing
-            ? TurnResult.Say(turn.Data with { Step = new CollectingWish(draft, missing) }, WishCard.Ask(missing, communities))
-            : TurnResult.Say(turn.Data with { Step = new ConfirmingWish(draft) }, WishCard.Summary(draft));
+    /// <summary>
+    /// Asks for the next missing field, or shows the summary card when nothing is missing. Without a
+    /// 称呼, the card's text asks for it — once per conversation, and pressing 确认提交 skips it.
+    /// </summary>
+    private static TurnResult Next(Turn turn, WishDraft draft, IReadOnlyList<KnownCommunity> communities)
+    {
+        if (draft.Missing is { } missing)
+            return TurnResult.Say(turn.Data with { Step = new CollectingWish(draft, missing) }, WishCard.Ask(missing, communities));
+        var askName = draft.ContactName is null && !turn.Data.NameAsked;
+        return TurnResult.Say(turn.Data with { Step = new ConfirmingWish(draft), NameAsked = turn.Data.NameAsked || askName }, WishCard.Summary(draft, askName));
+    }
 
     private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -46,7 +46,7 @@ public sealed partial class WishReader(IServiceProvider services, IOptions<BotOp
             CommunityName = draft.CommunityName ?? community?.Name,
             Place = draft.Place ?? (string.IsNullOrWhiteSpace(fields.Place) ? null : fields.Place),
             Phone = draft.Phone ?? (PhoneNumber.TryNormalize(fields.Phone, out var phone) ? phone : null),
-            ContactName = draft.ContactName ?? fields.ContactName,
+            ContactName = draft.ContactName ?? (string.IsNullOrWhiteSpace(fields.ContactName) ? null : ResidentName.Form(fields.ContactName.Trim())),
             Urgent = draft.Urgent || fields.Urgency == Urgency.Urgent,
         };
     }
