@@ -17,9 +17,13 @@ public sealed record DirectLineStart(DirectLineUser? User, string? Locale);
 
 public sealed record DirectLineUser(string? Id, string? Name);
 
+/// <summary>The answer of <c>GET …/activities</c> (written by hand there, as the stored activities are JSON already).</summary>
+public sealed record DirectLineActivitySet(IReadOnlyList<Activities.Activity> Activities, string Watermark);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DirectLineConversation))]
 [JsonSerializable(typeof(DirectLineResourceId))]
 [JsonSerializable(typeof(DirectLineStart))]
 [JsonSerializable(typeof(TokenPayload))]
+[JsonSerializable(typeof(DirectLineActivitySet))]
 public sealed partial class DirectLineJson : JsonSerializerContext;
