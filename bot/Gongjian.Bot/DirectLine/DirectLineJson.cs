@@ -17,7 +17,10 @@ public sealed record DirectLineStart(DirectLineUser? User, string? Locale);
 
 public sealed record DirectLineUser(string? Id, string? Name);
 
-/// <summary>The answer of <c>GET …/activities</c> (written by hand there, as the stored activities are JSON already).</summary>
+/// <summary>
+/// The answer of <c>GET …/activities</c>: written by hand there (the stored activities are JSON already), so it is
+/// described with <see cref="Activities.ActivityJson"/>, whose options (nulls left out) the stored activities were written with.
+/// </summary>
 public sealed record DirectLineActivitySet(IReadOnlyList<Activities.Activity> Activities, string Watermark);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
@@ -25,5 +28,4 @@ public sealed record DirectLineActivitySet(IReadOnlyList<Activities.Activity> Ac
 [JsonSerializable(typeof(DirectLineResourceId))]
 [JsonSerializable(typeof(DirectLineStart))]
 [JsonSerializable(typeof(TokenPayload))]
-[JsonSerializable(typeof(DirectLineActivitySet))]
 public sealed partial class DirectLineJson : JsonSerializerContext;

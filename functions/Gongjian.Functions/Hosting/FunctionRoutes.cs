@@ -117,7 +117,7 @@ public static class FunctionRoutes
         app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run)
             .Describe(ApiTags.Chat, "上传照片 Upload files", "multipart/form-data：`activity` 部分加每个文件一部分（最多 9 个，每个 ≤ 10 MB）。Multipart: an `activity` part and one part per file.",
                 ApiAccess.DirectLineToken)
-            .Accepts<IFormFileCollection>("multipart/form-data").Gives(200, ApiExamples.ActivityId).Refuses(400, 401, 403, 404, 413, 503);
+            .TakesContent("multipart/form-data", "`activity` 部分是 Activity JSON，其余每部分一个文件。Part `activity`: the activity JSON; one part per file.").Gives(200, ApiExamples.ActivityId).Refuses(400, 401, 403, 404, 413, 503);
         app.MapFunction("ChatPage", new HttpTrigger("GET", "chat"), ChatPage.Page)
             .Describe(ApiTags.Chat, "聊天页面 Chat page", "居民使用的网页聊天（Web Chat）。The residents' Web Chat page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 
 namespace Gongjian.Functions.Http.Contract;
@@ -25,12 +26,35 @@ public static class ApiContract
 
     /// <summary>The JSON body the function reads, with an example (serialized exactly as the app reads it).</summary>
     public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder builder, T example, bool optional = false) where T : notnull =>
-        builder.Accepts<T>(optional, Json).AddOpenApiOperationTransformer((operation, _, _) =>
+        builder.WithMetadata(new DescribedBody(typeof(T), optional)).AddOpenApiOperationTransformer((operation, _, _) =>
         {
-            if (operation.RequestBody?.Content?.TryGetValue(Json, out var media) == true && media is OpenApiMediaType m)
-                m.Example = ApiContractJson.ToNode(example);
-            if (operation.RequestBody is OpenApiRequestBody body)
-                body.Description = optional ? "可选，可以不带请求体。Optional: the body may be left out." : null;
+            if (operation.RequestBody is not OpenApiRequestBody body) return Task.CompletedTask;
+            body.Description = optional ? "可选，可以不带请求体。Optional: the body may be left out." : null;
+            if (body.Content?.TryGetValue(Json, out var media) == true && media is OpenApiMediaType m) m.Example = ApiContractJson.ToNode(example);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// The body type for the document (ASP.NET's schema generation, JSON by default) without content types:
+    /// with them (<c>Accepts&lt;T&gt;</c>) routing would answer a wrong or missing content type with a bare
+    /// 415 before the function's own strict reader can answer with problem details.
+    /// </summary>
+    private sealed class DescribedBody(Type type, bool optional) : IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes => [];
+        public Type? RequestType => type;
+        public bool IsOptional => optional;
+    }
+
+    /// <summary>A body that is not JSON (a multipart upload), described in words.</summary>
+    public static RouteHandlerBuilder TakesContent(this RouteHandlerBuilder builder, string contentType, string description) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true, Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { [contentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+            };
             return Task.CompletedTask;
         });
 
@@ -46,19 +70,18 @@ public static class ApiContract
             return Task.CompletedTask;
         });
 
-    /// <summary>A non-JSON answer (a photo, a page, a script, or nothing).</summary>
+    /// <summary>A non-JSON answer (a photo, a page, a script), or none when no content type is given.</summary>
     public static RouteHandlerBuilder GivesContent(this RouteHandlerBuilder builder, int status, string description, params string[] contentTypes) =>
-        (contentTypes.Length == 0 ? builder.Produces(status) : builder.Produces(status, null, contentTypes[0], contentTypes[1..]))
-            .AddOpenApiOperationTransformer((operation, _, _) =>
+        builder.Produces(status).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue(Key(status), out var r) == true && r is OpenApiResponse response)
             {
-                if (operation.Responses?.TryGetValue(Key(status), out var r) == true && r is OpenApiResponse response)
-                {
-                    response.Description = description;
-                    foreach (var media in response.Content?.Values ?? [])
-                        if (media is OpenApiMediaType m) m.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
-                }
-                return Task.CompletedTask;
-            });
+                response.Description = description;
+                response.Content = contentTypes.Length == 0 ? null : contentTypes.ToDictionary(
+                    c => c, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+            }
+            return Task.CompletedTask;
+        });
 
     /// <summary>The refusals the function can give: problem details with <c>code</c>, <c>field</c> and a Chinese <c>title</c>.</summary>
     public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder builder, params int[] statuses)

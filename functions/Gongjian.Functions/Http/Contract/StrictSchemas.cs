@@ -41,6 +41,6 @@ public static class StrictSchemas
     /// the app ignores unknown ones there; everything else it reads refuses them, and what it writes has none.
     /// </summary>
     private static bool IsLenient(System.Text.Json.Serialization.Metadata.JsonTypeInfo real) =>
-        real.OriginatingResolver is Gongjian.Bot.Activities.ActivityJson
+        real.Type.Namespace == typeof(Gongjian.Bot.Activities.Activity).Namespace
         || real.Type == typeof(Gongjian.Bot.DirectLine.DirectLineStart) || real.Type == typeof(Gongjian.Bot.DirectLine.DirectLineUser);
 }
