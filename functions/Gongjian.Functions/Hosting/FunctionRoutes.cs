@@ -1,6 +1,7 @@
 using Gongjian.Bot.Chat;
 using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Pipeline;
+using Gongjian.Domain.Orders;
 using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Engine;
@@ -9,6 +10,7 @@ using Gongjian.Functions.Http.Contract;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
+using Microsoft.OpenApi;
 
 namespace Gongjian.Functions.Hosting;
 
@@ -26,6 +28,10 @@ public static class FunctionRoutes
         app.MapFunction("ListOrders", ListOrdersFunction.Trigger, ListOrdersFunction.Run)
             .Describe(ApiTags.Orders, "工单列表 List orders", "工作人员查看本范围内的工单，最新的在前，分页。Staff list the orders of their scope, newest first; " +
                 "filters `status`, `category`; admins name `communityId`, `unitId` or `streetId`; next page with `pageToken`.", ApiAccess.Staff)
+            .Query("status", "状态 Status: placed, dispatched, accepted, completed, confirmed, declined, reopened, cancelled, rejected")
+            .Query("category", "服务类别 Category code, e.g. repair").Query("pageSize", "每页条数 Page size, 1–100 (20)", JsonSchemaType.Integer)
+            .Query("pageToken", "下一页 `nextPageToken` of the previous page").Query("communityId", "社区 Community (dispatcher: own; organizer, admin)")
+            .Query("unitId", "单位 Unit (liaison: own; admin)").Query("streetId", "街道 Street (organizer: own; admin)")
             .Gives(200, ApiExamples.Orders).Refuses(400, 401, 403);
         app.MapFunction("GetOrder", GetOrderFunction.Trigger, GetOrderFunction.Run)
             .Describe(ApiTags.Orders, "查看工单 Get an order", "工单详情和处理时间线；电话和地址只对需要的人显示（其余打码）。" +
@@ -41,29 +47,29 @@ public static class FunctionRoutes
             .Takes(ApiExamples.Dispatch).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("AcceptOrder", AcceptOrderFunction.Trigger, AcceptOrderFunction.Run)
             .Describe(ApiTags.Orders, "单位接单 Accept", "单位联络员接单（无需请求体）。The unit's liaison takes the order on; no body.", ApiAccess.Staff)
-            .Gives(200, ApiExamples.Order).Refuses(401, 403, 404, 409);
+            .Gives(200, ApiExamples.OrderIn(OrderStatus.Accepted)).Refuses(401, 403, 404, 409);
         app.MapFunction("DeclineOrder", DeclineOrderFunction.Trigger, DeclineOrderFunction.Run)
             .Describe(ApiTags.Orders, "单位拒单 Decline", "单位说明理由后退回，工单回到派单员。The unit refuses with a reason; the order goes back to the dispatcher.", ApiAccess.Staff)
-            .Takes(ApiExamples.Decline).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Decline).Gives(200, ApiExamples.OrderIn(OrderStatus.Declined)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("CompleteOrder", CompleteOrderFunction.Trigger, CompleteOrderFunction.Run)
             .Describe(ApiTags.Orders, "办结 Complete", "单位上报办结：说明和至少一张办结照片（base64）。The unit reports the work done: a note and at least one after-photo, base64.", ApiAccess.Staff)
-            .Takes(ApiExamples.Complete).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 413, 415);
+            .Takes(ApiExamples.Complete).Gives(200, ApiExamples.OrderIn(OrderStatus.Completed)).Refuses(400, 401, 403, 404, 409, 413, 415);
         app.MapFunction("ConfirmOrder", ConfirmOrderFunction.Trigger, ConfirmOrderFunction.Run)
             .Describe(ApiTags.Orders, "居民评价 Confirm and rate", "居民确认办结并评分（1–5）。The resident confirms the work and rates it 1–5.", ApiAccess.Resident)
-            .Takes(ApiExamples.Confirm).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Confirm).Gives(200, ApiExamples.OrderIn(OrderStatus.Confirmed)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, ReopenOrderFunction.Run)
             .Describe(ApiTags.Orders, "重新办理 Reopen", "居民不满意，说明理由，工单回到原单位。The resident is not satisfied; the order returns to the same unit.", ApiAccess.Resident)
-            .Takes(ApiExamples.Reopen).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Reopen).Gives(200, ApiExamples.OrderIn(OrderStatus.Reopened)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, CancelOrderFunction.Run)
             .Describe(ApiTags.Orders, "居民取消 Cancel", "单位接单前，居民可以取消（理由可选）。The resident withdraws the order before a unit accepts it; the reason is optional.", ApiAccess.Resident)
-            .Takes(ApiExamples.Cancel, optional: true).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Cancel, optional: true).Gives(200, ApiExamples.OrderIn(OrderStatus.Cancelled)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, RejectOrderFunction.Run)
             .Describe(ApiTags.Orders, "不予受理 Reject", "派单员不予受理，理由会告知居民。The dispatcher refuses the order with a reason the resident reads.", ApiAccess.Staff)
-            .Takes(ApiExamples.Reject).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Reject).Gives(200, ApiExamples.OrderIn(OrderStatus.Rejected)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, EraseOrderFunction.Run)
             .Describe(ApiTags.Orders, "删除个人信息 Erase personal data", "已关闭的工单：居民（查询码）或管理员删除姓名、电话、地址、诉求原文和处理前照片（PIPL）。" +
                 "Erases the resident's personal data of a closed order; the reason is optional.", ApiAccess.Resident | ApiAccess.Staff)
-            .Takes(ApiExamples.Erase, optional: true).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(ApiExamples.Erase, optional: true).Gives(200, ApiExamples.OrderIn(OrderStatus.Cancelled)).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, PublishShowcaseFunction.Run)
             .Describe(ApiTags.Showcases, "组织晒单 Publish a showcase", "街道组织方把已办结的工单（1–20 个）匿名公开；标题和故事中不得含居民姓名、地址、电话。" +
                 "The street's organizer publishes finished orders as an anonymised story; a retry of the same publication answers the same showcase.", ApiAccess.Staff)
@@ -113,7 +119,7 @@ public static class FunctionRoutes
             .Takes(ApiExamples.Message).Gives(200, ApiExamples.ActivityId).Refuses(400, 401, 403, 404, 413, 503);
         app.MapFunction("DirectLineGetActivities", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Get)
             .Describe(ApiTags.Chat, "读取消息 Get activities", "读取 `watermark` 之后的消息（含用户自己发的）。The activities after `watermark`, the user's own included.", ApiAccess.DirectLineToken)
-            .Gives(200, ApiExamples.Activities).Refuses(400, 401, 403, 404);
+            .Query("watermark", "上次读到的位置 The watermark of the previous answer").Gives(200, ApiExamples.Activities).Refuses(400, 401, 403, 404);
         app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run)
             .Describe(ApiTags.Chat, "上传照片 Upload files", "multipart/form-data：`activity` 部分加每个文件一部分（最多 9 个，每个 ≤ 10 MB）。Multipart: an `activity` part and one part per file.",
                 ApiAccess.DirectLineToken)

@@ -83,6 +83,18 @@ public static class ApiContract
             return Task.CompletedTask;
         });
 
+    /// <summary>A query parameter the function reads itself (not bound by a handler parameter).</summary>
+    public static RouteHandlerBuilder Query(this RouteHandlerBuilder builder, string name, string description, JsonSchemaType type = JsonSchemaType.String) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name, In = ParameterLocation.Query, Required = false, Description = description, Schema = new OpenApiSchema { Type = type },
+            });
+            return Task.CompletedTask;
+        });
+
     /// <summary>The refusals the function can give: problem details with <c>code</c>, <c>field</c> and a Chinese <c>title</c>.</summary>
     public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder builder, params int[] statuses)
     {

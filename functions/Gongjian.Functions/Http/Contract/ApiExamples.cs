@@ -51,6 +51,12 @@ public static class ApiExamples
         ],
     };
 
+    /// <summary>The same order in another status, as a command answers it.</summary>
+    public static OrderView OrderIn(Domain.Orders.OrderStatus status) => Order with
+    {
+        Status = Domain.Orders.OrderStatusNames.Code(status), StatusName = Domain.Orders.OrderStatusNames.Chinese(status),
+    };
+
     public static readonly OrderPage Orders = new(
         [new OrderSummary(OrderId, "dispatched", "待接单", "repair", "设施维修", "dongqili", new UnitRef("baosheng-property", "泰山宝盛置业有限公司"),
             "三楼楼道灯坏了一个星期了", Placed, Placed.AddMinutes(20))],
