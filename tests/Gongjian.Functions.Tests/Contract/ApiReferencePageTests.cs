@@ -11,6 +11,7 @@ public sealed class ApiReferencePageTests(AzuriteFixture azurite, ITestOutputHel
 {
     private const string Chromium = "/usr/bin/chromium";
     public static readonly string Screenshot = Path.Combine(RepoPaths.Root, "artifacts", "screenshots", "api-docs.png");
+    public static readonly string CompleteScreenshot = Path.Combine(RepoPaths.Root, "artifacts", "screenshots", "api-docs-complete.png");
 
     [Fact]
     public async Task Reference_page_shows_features_and_credentials_readably()
@@ -39,5 +40,13 @@ public sealed class ApiReferencePageTests(AzuriteFixture azurite, ITestOutputHel
         Directory.CreateDirectory(Path.GetDirectoryName(Screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot });
         output.WriteLine($"Screenshot: {Screenshot}");
+
+        // The body of 办结 — what a newcomer once had to read C# for — is on the page, with its fields.
+        await page.GetByText("办结 Complete").First.ClickAsync();
+        var complete = page.Locator("section", new PageLocatorOptions { HasText = "单位上报办结" }).Last;
+        await complete.GetByText("photos").First.WaitForAsync(patience);
+        Assert.Contains("note", await complete.InnerTextAsync());
+        await complete.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = CompleteScreenshot });
     }
 }
