@@ -126,6 +126,7 @@ public static class ApiContract
         413 => "请求或照片过大。Request or photo too large.",
         415 => "请求内容必须是 JSON。The body must be JSON (`Content-Type: application/json`).",
         422 => "同一个 Idempotency-Key 已用于内容不同的请求（`idempotency_key_reused`）。The same Idempotency-Key was sent with a different body.",
+        429 => "请求过于频繁，请按 `Retry-After` 稍后再试。Too many requests; retry after `Retry-After` seconds.",
         503 => "暂时不可用，请稍后重试。Temporarily unavailable; retry later.",
         _ => "",
     };

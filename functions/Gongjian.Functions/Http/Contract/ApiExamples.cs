@@ -128,6 +128,7 @@ public static class ApiExamples
         413 => new("https://gongjian.dev/problems/photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", 413, null, "photo_too_large", "photos", "0HN8K2"),
         415 => new("https://gongjian.dev/problems/unsupported_media_type", "请求内容必须是 JSON（Content-Type: application/json）。", 415, null, "unsupported_media_type", null, "0HN8K2"),
         422 => new("https://gongjian.dev/problems/idempotency_key_reused", "同一个 Idempotency-Key 已用于内容不同的请求。", 422, null, "idempotency_key_reused", null, "0HN8K2"),
+        429 => new("https://gongjian.dev/problems/too_many_requests", "请求过于频繁，请稍后再试。", 429, null, "too_many_requests", null, "0HN8K2"),
         503 => new("https://gongjian.dev/problems/storage_unavailable", "存储服务暂时不可用。", 503, null, "storage_unavailable", null, "0HN8K2"),
         _ => new($"https://gongjian.dev/problems/error", "请求未能完成。", status, null, "error", null, "0HN8K2"),
     };
