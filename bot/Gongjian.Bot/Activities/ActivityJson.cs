@@ -16,6 +16,7 @@ namespace Gongjian.Bot.Activities;
 [JsonSerializable(typeof(CardActionData))]
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(DirectLine.DirectLineActivitySet))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 public sealed partial class ActivityJson : JsonSerializerContext;

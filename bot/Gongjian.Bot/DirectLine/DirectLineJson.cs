@@ -17,6 +17,12 @@ public sealed record DirectLineStart(DirectLineUser? User, string? Locale);
 
 public sealed record DirectLineUser(string? Id, string? Name);
 
+/// <summary>
+/// The answer of <c>GET …/activities</c>: written by hand there (the stored activities are JSON already), so it is
+/// described with <see cref="Activities.ActivityJson"/>, whose options (nulls left out) the stored activities were written with.
+/// </summary>
+public sealed record DirectLineActivitySet(IReadOnlyList<Activities.Activity> Activities, string Watermark);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DirectLineConversation))]
 [JsonSerializable(typeof(DirectLineResourceId))]

@@ -6,13 +6,13 @@ using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting.Triggers;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Http.Contract;
 using Gongjian.Functions.Observability;
 using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
 using Gongjian.Functions.Storage;
-using Scalar.AspNetCore;
 
 namespace Gongjian.Functions.Hosting;
 
@@ -29,12 +29,7 @@ public static class AppBuilder
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Services.AddGongjian(builder.Configuration);
         builder.AddObservability();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Gongjian 共建 API";
-            doc.Info.Description = "居民点单 → 社区派单 → 单位接单 → 组织晒单. Staff authenticate with Authorization: Bearer <key>; residents with X-Tracking-Code.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddApiContract();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -48,8 +43,7 @@ public static class AppBuilder
         app.MapFunctions();
         app.MapBackgroundInvocations();
         app.MapBotStandalonePaths();
-        app.MapOpenApi("/api/openapi.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/api/openapi.json").WithTitle("Gongjian 共建 API"));
+        app.MapApiContract();
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
         return app;
     }

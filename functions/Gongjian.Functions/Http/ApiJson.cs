@@ -37,6 +37,7 @@ namespace Gongjian.Functions.Http;
 [JsonSerializable(typeof(IReadOnlyList<ShowcaseView>))]
 [JsonSerializable(typeof(IReadOnlyList<ShowcasePhotoSource>))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(Contract.ProblemView))]
 public sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>The options the API writes with: Chinese stays readable instead of \uXXXX escapes.</summary>

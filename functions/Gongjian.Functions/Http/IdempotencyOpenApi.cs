@@ -18,22 +18,17 @@ public static class IdempotencyOpenApi
                     "The key is scoped to the caller and honoured for 24 h; the same key with a different body is refused with 422 idempotency_key_reused.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeyHeader.MaxLength, Pattern = "^[\\x20-\\x7E]+$" },
             });
-            operation.Responses ??= [];
-            operation.Responses["201"] = new OpenApiResponse
+            // The 201 answer and the 400/422 refusals are declared with the function (FunctionRoutes); this adds what a replay says.
+            if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse response)
             {
-                Description = "工单已创建。A replay of an earlier request with the same Idempotency-Key answers the same order id, tracking code and Location.",
-                Headers = new Dictionary<string, IOpenApiHeader>
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["Location"] = new OpenApiHeader { Description = "/api/orders/{id}", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                response.Headers[IdempotencyKeyHeader.Replayed] = new OpenApiHeader
                 {
-                    ["Location"] = new OpenApiHeader { Description = "/api/orders/{id}", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                    [IdempotencyKeyHeader.Replayed] = new OpenApiHeader
-                    {
-                        Description = "true when this answer repeats the one given to an earlier request with the same Idempotency-Key.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["true"] },
-                    },
-                },
-            };
-            operation.Responses.TryAdd("400", new OpenApiResponse { Description = "请求无效（如 invalid_idempotency_key）。" });
-            operation.Responses["422"] = new OpenApiResponse { Description = "idempotency_key_reused: 同一个 Idempotency-Key 已用于内容不同的请求。" };
+                    Description = "true when this answer repeats the one given to an earlier request with the same Idempotency-Key.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["true"] },
+                };
+            }
             return Task.CompletedTask;
         });
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gongjian.Functions.Http;
@@ -24,16 +23,8 @@ public static class ProblemWriter
         if (context.Response.HasStarted) return;
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        writer.WriteStartObject();
-        writer.WriteString("type", $"https://gongjian.dev/problems/{problem.Code}");
-        writer.WriteString("title", problem.Title);
-        writer.WriteNumber("status", problem.Status);
-        if (problem.Detail is not null) writer.WriteString("detail", problem.Detail);
-        writer.WriteString("code", problem.Code);
-        if (problem.Field is not null) writer.WriteString("field", problem.Field);
-        writer.WriteString("traceId", context.TraceIdentifier);
-        writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
+        var view = new Contract.ProblemView($"https://gongjian.dev/problems/{problem.Code}", problem.Title, problem.Status, problem.Detail,
+            problem.Code, problem.Field, context.TraceIdentifier);
+        await JsonSerializer.SerializeAsync(context.Response.Body, view, ApiJson.Web.ProblemView, context.RequestAborted);
     }
 }

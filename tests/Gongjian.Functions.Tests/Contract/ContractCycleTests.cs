@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Tests.Support;
+
+namespace Gongjian.Functions.Tests.Contract;
+
+/// <summary>
+/// The whole cycle and its common refusals over HTTP, every answer checked against the schema that
+/// /api/openapi.json publishes for that operation, status and media type (and every request body
+/// sent against the declared request schema).
+/// </summary>
+public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private CheckedClient _api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(azurite);
+        var document = await (await _app.GetAsync("/api/openapi.json")).ReadJsonAsync(200);
+        _api = new CheckedClient(_app.Http, new PublishedContract(document));
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static object Order(string text = "三楼楼道灯坏了一个星期了", string? photo = null) => new
+    {
+        text, category = "repair", communityId = "dongqili", address = "宝盛小区3号楼2单元301",
+        contact = new { name = "李阿姨", phone = "13805381234" }, photos = photo is null ? null : new[] { photo },
+    };
+
+    [Fact]
+    public async Task Every_answer_of_the_cycle_matches_its_published_schema()
+    {
+        var (dispatcher, liaison, organizer) = (await _app.DispatcherAsync(), await _app.LiaisonAsync(), await _app.OrganizerAsync());
+        var post = HttpMethod.Post;
+        var get = HttpMethod.Get;
+
+        // The directory a client starts from.
+        await _api.SendAsync(get, "/api/communities", 200);
+        await _api.SendAsync(get, "/api/units?category=repair&communityId=dongqili", 200);
+        await _api.SendAsync(get, "/api/health", 200);
+
+        // 居民点单 → 派单 → 接单 → 办结（照片）→ 评价 → 晒单.
+        var placed = await _api.SendAsync(post, "/api/orders", 201, Order(photo: TestImages.PngBase64()));
+        var (id, code) = (placed.GetProperty("id").GetString()!, placed.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(get, $"/api/orders/{id}", 200, tracking: code);
+        await _api.SendAsync(get, "/api/orders?pageSize=5", 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{id}/dispatch", 200, new { unitId = "baosheng-property", note = "请尽快处理" }, dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{id}/accept", 200, key: liaison);
+        var completed = await _api.SendAsync(post, $"/api/orders/{id}/complete", 200,
+            new { note = "已更换楼道灯", photos = new[] { TestImages.PngBase64() } }, liaison);
+        var photoId = completed.GetProperty("afterPhotos")[0].GetString()!.Split('/')[^1];
+        await _api.SendAsync(get, $"/api/orders/{id}/photos/{photoId}", 200, key: liaison);
+        await _api.SendAsync(post, $"/api/orders/{id}/confirm", 200, new { rating = 5, comment = "师傅很负责" }, tracking: code);
+        var showcase = await _api.SendAsync(post, "/api/showcases", 201,
+            new { title = "楼道亮了，居民心也亮了", story = "东七里社区居民反映楼道灯损坏，宝盛置业当天上门更换。", orderIds = new[] { id } }, organizer);
+        var showcaseId = showcase.GetProperty("id").GetString()!;
+        await _api.SendAsync(get, "/api/showcases", 200);
+        await _api.SendAsync(get, $"/api/showcases/{showcaseId}", 200);
+        await _api.SendAsync(get, $"/api/showcases/{showcaseId}/photos/0", 200);
+        await _api.SendAsync(get, $"/api/orders/{id}", 200, key: dispatcher);
+
+        // The other branches: decline and reject; cancel and erase; reopen.
+        var second = (await _api.SendAsync(post, "/api/orders", 201, Order("小区门口路灯不亮"))).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/orders/{second}/dispatch", 200, new { unitId = "baosheng-property" }, dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{second}/decline", 200, new { reason = "本周人手不足" }, liaison);
+        await _api.SendAsync(post, $"/api/orders/{second}/reject", 200, new { reason = "属于业主家中私人维修" }, dispatcher);
+        var third = await _api.SendAsync(post, "/api/orders", 201, Order("楼道堆放杂物"));
+        var (thirdId, thirdCode) = (third.GetProperty("id").GetString()!, third.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(post, $"/api/orders/{thirdId}/cancel", 200, new { reason = "邻居已经清理了" }, tracking: thirdCode);
+        await _api.SendAsync(post, $"/api/orders/{thirdId}/erase", 200, tracking: thirdCode);
+        var fourth = await _api.SendAsync(post, "/api/orders", 201, Order("单元门禁坏了"));
+        var (fourthId, fourthCode) = (fourth.GetProperty("id").GetString()!, fourth.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/dispatch", 200, new { unitId = "baosheng-property" }, dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/accept", 200, key: liaison);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/complete", 200, new { note = "已修好", photos = new[] { TestImages.PngBase64() } }, liaison);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/reopen", 200, new { reason = "门禁还是打不开" }, tracking: fourthCode);
+
+        // The directory's writes.
+        await _api.SendAsync(post, "/api/units", 201, new
+        {
+            id = "taishan-power", name = "国网泰安供电公司泰山区分公司", level = "district", kind = "company",
+            categories = new[] { "repair" }, communityIds = new[] { "dongqili" },
+        }, organizer);
+        await _api.SendAsync(post, "/api/units/baosheng-property/binding-codes", 201, key: organizer);
+
+        // Refusals: each a problem with code, title (and field where one is at fault).
+        var missing = await _api.SendAsync(post, "/api/orders", 400, """{"text":"三楼楼道灯坏了一个星期了","communityId":"dongqili","address":"宝盛小区"}""", checkRequest: false);
+        Assert.Equal("contact", missing.GetProperty("field").GetString());
+        await _api.SendAsync(post, "/api/orders", 400, """{"text":"灯坏了","communityId":"dongqili","address":"宝盛小区","contact":{"name":"李","phone":"13805381234"},"urgent":true}""", checkRequest: false);
+        await _api.SendAsync(post, "/api/orders", 415, "text=灯坏了", contentType: "text/plain", checkRequest: false);
+        await _api.SendAsync(post, "/api/orders", 201, Order("三楼楼道灯又坏了"), headers: [("Idempotency-Key", "contract-test-1")]);
+        await _api.SendAsync(post, "/api/orders", 422, Order("另一件事"), headers: [("Idempotency-Key", "contract-test-1")]);
+        await _api.SendAsync(get, "/api/orders", 401);
+        await _api.SendAsync(get, "/api/orders?communityId=dongqili", 403, key: await _app.KeyAsync(ActorRole.Dispatcher, "sanlian"));
+        await _api.SendAsync(get, "/api/orders/GJ000101-AAAAAA", 404, key: dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{id}/dispatch", 409, new { unitId = "baosheng-property" }, dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/accept", 403, key: dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/confirm", 409, new { rating = 5 }, tracking: fourthCode);
+        await _api.SendAsync(post, $"/api/orders/{fourthId}/reopen", 400, """{"reason":"灯还是不亮","rating":3}""", tracking: fourthCode, checkRequest: false);
+        await _api.SendAsync(post, "/api/showcases", 403, new { title = "标题", story = "故事", orderIds = new[] { id } }, dispatcher);
+        await _api.SendAsync(post, "/api/showcases", 409, new { title = "门禁修好了", story = "东七里社区单元门禁修好了。", orderIds = new[] { fourthId } }, organizer);
+        await _api.SendAsync(get, "/api/showcases/SC000101-00000000", 404);
+
+        // Every operation outside chat answered with its success status at least once, and was checked.
+        var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
+        Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));
+        Assert.True(_api.Seen.Count(s => s.Status >= 400) >= 10, "too few refusals checked");
+        output.WriteLine($"{_api.Checked} answers checked: {_api.Seen.Select(s => s.Operation).Distinct().Count()} operations, {_api.Seen.Count} operation-status pairs, {_api.Seen.Count(s => s.Status >= 400)} of them refusals");
+    }
+
+    [Fact]
+    public async Task Chat_answers_match_their_published_schemas()
+    {
+        var post = HttpMethod.Post;
+        var get = HttpMethod.Get;
+        await _api.SendAsync(get, "/api/chat", 200);
+        var issued = await _api.SendAsync(post, "/api/chat/token", 200);
+        var (conversation, token) = (issued.GetProperty("conversationId").GetString()!, issued.GetProperty("token").GetString()!);
+        await _api.SendAsync(post, "/api/v3/directline/conversations", 201, new { user = new { id = "user-li", name = "李阿姨" }, locale = "zh-CN" }, bearer: token);
+        await _api.SendAsync(get, $"/api/v3/directline/conversations/{conversation}", 200, bearer: token);
+        await _api.SendAsync(post, $"/api/v3/directline/conversations/{conversation}/activities", 200,
+            new { type = "message", from = new { id = "user-li" }, text = "三楼楼道灯坏了一个星期了" }, bearer: token);
+        var set = await _api.SendAsync(get, $"/api/v3/directline/conversations/{conversation}/activities", 200, bearer: token);
+        Assert.NotEqual(0, set.GetProperty("activities").GetArrayLength());
+        await _api.SendAsync(post, "/api/v3/directline/tokens/refresh", 200, bearer: token);
+        await _api.SendAsync(get, $"/api/v3/directline/conversations/{conversation}/activities", 401);
+        await _api.SendAsync(get, $"/api/v3/directline/conversations/{conversation}/activities?watermark=x", 400, bearer: token);
+        await _api.SendAsync(post, "/api/v3/directline/tokens/generate", 401);
+    }
+
+    private static IEnumerable<(string Id, string Tag, int Success)> Operations(CheckedClient api) =>
+        from path in api.Contract.Document.GetProperty("paths").EnumerateObject()
+        from operation in path.Value.EnumerateObject()
+        let o = operation.Value
+        select (o.GetProperty("operationId").GetString()!, o.GetProperty("tags")[0].GetString()!,
+            o.GetProperty("responses").EnumerateObject().Select(r => int.Parse(r.Name)).Where(s => s < 300).Min());
+}
