@@ -1,30 +1,16 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Gongjian.Http;
 
 namespace Gongjian.Functions.Http;
 
-/// <summary>Writes RFC 9457 problem details with the project's extensions: <c>code</c> and <c>field</c>.</summary>
+/// <summary>Writes RFC 9457 problem details with the project's extensions: <c>code</c> and <c>field</c> (<see cref="ProblemJson"/>).</summary>
 public static class ProblemWriter
 {
-    public static async Task WriteAsync(HttpContext context, ApiProblem problem)
+    public static async Task WriteAsync(HttpContext context, HttpProblem problem)
     {
         if (context.Response.HasStarted) return;
         var allow = context.Response.Headers.Allow;
         context.Response.Clear();
         if (problem.Status == StatusCodes.Status405MethodNotAllowed) context.Response.Headers.Allow = allow;
-        context.Response.StatusCode = problem.Status;
-        context.Response.ContentType = "application/problem+json; charset=utf-8";
-        if (problem.Status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        writer.WriteStartObject();
-        writer.WriteString("type", $"https://gongjian.dev/problems/{problem.Code}");
-        writer.WriteString("title", problem.Title);
-        writer.WriteNumber("status", problem.Status);
-        if (problem.Detail is not null) writer.WriteString("detail", problem.Detail);
-        writer.WriteString("code", problem.Code);
-        if (problem.Field is not null) writer.WriteString("field", problem.Field);
-        writer.WriteString("traceId", context.TraceIdentifier);
-        writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
+        await ProblemJson.WriteAsync(context, problem);
     }
 }
