@@ -40,7 +40,7 @@ public static class StrictJsonScan
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (reader.CurrentDepth + 1 > maxDepth)
-                            throw HttpProblem.Invalid("too_deep", $"请求内容嵌套层数过多（最多 {maxDepth} 层）。", Path(frames));
+                            throw HttpProblem.Invalid("too_deep", $"请求内容嵌套层数过多（最多 {maxDepth} 层）。", TopField(frames));
                         frames.Add(new Frame(token == JsonTokenType.StartArray));
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -127,6 +127,9 @@ public static class StrictJsonScan
         }
         return path.Length > 0 ? path.ToString() : null;
     }
+
+    /// <summary>The top-level field a deep value hangs from (its full path would be thousands of "[0]").</summary>
+    private static string? TopField(List<Frame> frames) => frames is [{ IsArray: false, Name: { } name }, ..] ? name : null;
 
     private static string Join(string? parent, string name) => parent is null ? name : $"{parent}.{name}";
 
