@@ -29,6 +29,11 @@ public static class UploadEndpoint
         // A multipart body that does not parse (no closing boundary, broken part headers, too many parts) is the client's error.
         try { form = await context.Request.ReadFormAsync(context.RequestAborted); }
         catch (InvalidDataException) { return BotProblem.BadRequest("invalid_upload", "上传内容格式不正确。"); }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The body ended before the closing boundary ("Unexpected end of Stream").
+            return BotProblem.BadRequest("invalid_upload", "上传内容不完整。");
+        }
 
         var files = form.Files.Where(f => f.Name != "activity").ToList();
         if (files.Count == 0) return BotProblem.BadRequest("empty_upload", "上传内容里没有文件。");

@@ -128,7 +128,7 @@ public sealed class MalformedRequests(FuzzTarget target, FuzzCredentials credent
         for (var i = 0; i < depth; i++) nested.Append(asObjects ? '}' : ']');
         var value = Encoding.UTF8.GetBytes(nested.ToString());
         // Nested where a string belongs (or as the whole body), so the body is wrong even below the depth limit.
-        return rnd.Next(3) == 0 || StringLeaf(rnd) is not { } leaf
+        return rnd.Next(3) == 0 || StringLeaf(rnd, checkedOnly: true) is not { } leaf
             ? Send($"deep-{depth}", value)
             : Send($"deep-{depth}:{leaf}", InjectValue(leaf, value));
     }
@@ -312,9 +312,11 @@ public sealed class MalformedRequests(FuzzTarget target, FuzzCredentials credent
         return bytes;
     }
 
-    private string? StringLeaf(Random rnd)
+    /// <param name="checkedOnly">Leave out free-form paths, where a value of another shape is legitimately taken.</param>
+    private string? StringLeaf(Random rnd, bool checkedOnly = false)
     {
-        var leaves = Nodes(target.Json!, "").Where(n => n.Node?.GetValueKind() == JsonValueKind.String).Select(n => n.Path).ToList();
+        var leaves = Nodes(target.Json!, "").Where(n => n.Node?.GetValueKind() == JsonValueKind.String)
+            .Where(n => !checkedOnly || !target.FreeForm.Any(f => n.Path.StartsWith(f, StringComparison.Ordinal))).Select(n => n.Path).ToList();
         return leaves.Count == 0 ? null : leaves[rnd.Next(leaves.Count)];
     }
 
