@@ -82,7 +82,9 @@ public sealed class FuzzTests(AzuriteFixture azurite)
         var health = await rig.App.GetAsync("/api/health");
         var after = await StorageSnapshot.TakeAsync(azurite.ConnectionString, rig.Prefix);
         var fives = statuses.Where(p => p.Key >= 500).Sum(p => p.Value);
-        output?.WriteLine($"fuzz: {sent} requests over {routes.Count} routes in {clock.Elapsed.TotalSeconds:F1} s, {fives} × 5xx, seed {seed}");
+        var summary = $"fuzz: {sent} requests over {routes.Count} routes in {clock.Elapsed.TotalSeconds:F1} s, {fives} × 5xx, seed {seed}";
+        output?.WriteLine(summary);
+        Console.WriteLine(summary); // the figure in CI logs, passed or not
         output?.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{(p.Key == 0 ? "closed" : p.Key)}×{p.Value}")));
         foreach (var f in failures.Take(40)) output?.WriteLine(f);
 
