@@ -96,6 +96,42 @@ public sealed class StrictInputRegressionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Direct_Line_upload_cut_off_before_its_closing_boundary_is_refused_not_a_500()
+    {
+        await using var app = await StartAsync();
+        var (conversation, token) = await ConversationAsync(app);
+        var body = Utf8("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nabc");
+        var response = await app.Http.SendAsync(Post($"/v3/directline/conversations/{conversation}/upload", body, "multipart/form-data; boundary=x", token));
+        await response.ShouldBeProblemAsync(400, "invalid_upload");
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("{\"id\":5}")]
+    public async Task Direct_Line_sender_of_the_wrong_shape_is_refused_not_replaced(string from)
+    {
+        await using var app = await StartAsync();
+        var (conversation, token) = await ConversationAsync(app);
+        var response = await app.Http.SendAsync(Post($"/v3/directline/conversations/{conversation}/activities",
+            Utf8($"{{\"type\":\"message\",\"text\":\"你好\",\"from\":{from}}}"), "application/json", token));
+        var problem = await response.ShouldBeProblemAsync(400, "invalid_activity");
+        Assert.Equal("from", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Bot_messages_with_a_non_bearer_authorization_are_refused_even_when_anonymous_is_allowed()
+    {
+        await using var app = await StartAsync();
+        var request = Post("/api/messages", Utf8($$$"""
+            {"type":"message","id":"b-1","channelId":"emulator","serviceUrl":"http://127.0.0.1:{{{FreePort.Next()}}}","text":"你好",
+             "from":{"id":"u"},"conversation":{"id":"c-basic"}}
+            """), "application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic dXNlcjpwYXNz");
+        var response = await app.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Bot_message_too_long_whose_reply_cannot_be_delivered_is_acknowledged_not_a_500()
     {
         await using var app = await StartAsync();
