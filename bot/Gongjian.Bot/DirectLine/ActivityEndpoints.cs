@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gongjian.Bot.Http;
+using Gongjian.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -15,15 +16,17 @@ public static class ActivityEndpoints
 {
     public const long MaxActivityBytes = 32 * 1024;
 
+    /// <summary>What a Direct Line client may post as one activity (also the activity part of an upload).</summary>
+    public static readonly JsonLimits Limits = new(MaxActivityBytes, 32);
+
     public static async Task<IResult> Post(HttpContext context, string conversationId, DirectLineTokens tokens, TranscriptStore transcripts, DirectLineInbox inbox)
     {
         if (DirectLineAccess.Check(context, tokens, conversationId) is { } problem) return problem;
         if (!await transcripts.ExistsAsync(conversationId, context.RequestAborted)) return DirectLineAccess.ConversationNotFound();
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxActivityBytes;
-        JsonNode? body;
-        try { body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted); }
-        catch (JsonException) { return BotProblem.BadRequest("invalid_activity", "消息不是有效的 JSON。"); }
-        if (body is not JsonObject posted) return BotProblem.BadRequest("invalid_activity", "消息必须是一个 JSON 对象。");
+        // The one strict reader: duplicate names, lone surrogates and control characters never reach the inbox.
+        var json = await StrictJson.ReadAsync(context, Limits);
+        if (JsonNode.Parse(json.Span) is not JsonObject posted) return BotProblem.BadRequest("invalid_activity", "消息必须是一个 JSON 对象。");
         return await inbox.AcceptAsync(conversationId, posted, null, context.RequestAborted);
     }
 

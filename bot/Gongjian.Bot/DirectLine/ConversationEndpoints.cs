@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Http;
+using Gongjian.Http;
 using Gongjian.Bot.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -42,10 +43,12 @@ public static class ConversationEndpoints
         return DirectLineAccess.Conversation(tokens, conversationId, tokens.IsSecret(bearer) ? tokens.Issue(conversationId) : bearer);
     }
 
+    /// <summary>The optional body; when one is sent it goes through the strict reader like every other.</summary>
     private static async Task<DirectLineStart?> ReadStartAsync(HttpContext context)
     {
-        if (context.Request.ContentLength is 0 or > 4096) return null;
-        try { return await JsonSerializer.DeserializeAsync(context.Request.Body, DirectLineJson.Default.DirectLineStart, context.RequestAborted); }
-        catch (JsonException) { return null; }
+        var json = await StrictJson.ReadAsync(context, new JsonLimits(4096, 8), optional: true);
+        if (json.IsEmpty) return null;
+        try { return JsonSerializer.Deserialize(json.Span, DirectLineJson.Default.DirectLineStart); }
+        catch (JsonException) { throw HttpProblem.Invalid("invalid_json", "会话参数的格式不正确（应为 {\"user\":{\"id\":\"…\"}}）。"); }
     }
 }

@@ -24,7 +24,10 @@ public sealed class DirectLineInbox(TranscriptStore transcripts, InboundGate gat
         if (posted["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || (string?)type is not { Length: > 0 })
             return BotProblem.BadRequest("invalid_activity", "消息缺少 type 字段。");
         if (posted["text"] is JsonNode text && text.GetValueKind() != JsonValueKind.String)
-            return BotProblem.BadRequest("invalid_activity", "text 字段必须是字符串。");
+            return BotProblem.BadRequest("invalid_activity", "text 字段必须是字符串。", "text");
+        // A sender of the wrong shape is refused, not quietly replaced by "user" (Complete fills in only what is absent).
+        if (posted["from"] is JsonNode from && (from is not JsonObject sender || sender["id"] is JsonNode senderId && senderId.GetValueKind() != JsonValueKind.String))
+            return BotProblem.BadRequest("invalid_activity", "from 字段必须是含字符串 id 的对象。", "from");
         var echo = Complete(conversationId, posted, files);
         Activity read;
         try { read = echo.Deserialize(ActivityJson.Default.Activity)!; }

@@ -25,8 +25,9 @@ public sealed class BotFrontDoor(RequestDelegate next, IOptions<BotOptions> opti
     {
         if (!IsBotPath(context.Request.Path)) return next(context);
         var header = context.Request.Headers.Authorization.ToString();
+        // Another scheme (Basic …) is a credential too, just never a valid one: kept, so it is refused rather than read as anonymous.
         context.Features.Set(new BotCredential(
-            header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null));
+            header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : header.Length > 0 ? header : null));
         context.Request.Headers.Remove("Authorization");
 
         if (IsDirectLinePath(context.Request.Path))

@@ -1,6 +1,7 @@
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Conversations;
 using Gongjian.Bot.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gongjian.Bot.Pipeline;
@@ -12,7 +13,7 @@ public enum InboundOutcome { Accepted, Duplicate, TooLong, Busy }
 /// politely and not kept; a re-sent activity (same id) is recognised by an atomic insert and
 /// dropped; everything else is queued for the bot and the channel is answered at once.
 /// </summary>
-public sealed class InboundGate(ConversationStore store, TurnQueue queue, ActivitySender sender, IOptions<BotOptions> options)
+public sealed class InboundGate(ConversationStore store, TurnQueue queue, ActivitySender sender, IOptions<BotOptions> options, ILogger<InboundGate> log)
 {
     public bool IsTooLong(Activity activity) => (activity.Text?.Length ?? 0) > options.Value.MaxTextLength;
 
@@ -37,8 +38,21 @@ public sealed class InboundGate(ConversationStore store, TurnQueue queue, Activi
         store.TryMarkSeenAsync(reference.Key, dedupeId, ct);
 
     public Task SayTooLongAsync(ConversationReference reference, string? replyToId, CancellationToken ct) =>
-        sender.SendAsync(reference, [new Reply(Texts.TooLong(options.Value.MaxTextLength))], replyToId, ct);
+        TrySayAsync(reference, Texts.TooLong(options.Value.MaxTextLength), replyToId, ct);
 
     public Task SayBusyAsync(ConversationReference reference, string? replyToId, CancellationToken ct) =>
-        sender.SendAsync(reference, [new Reply(Texts.Busy)], replyToId, ct);
+        TrySayAsync(reference, Texts.Busy, replyToId, ct);
+
+    /// <summary>
+    /// The gate's own short answers are a courtesy: the activity was received either way, so a reply
+    /// the channel cannot take (its serviceUrl unreachable or refusing) is logged, not a failed request.
+    /// </summary>
+    private async Task TrySayAsync(ConversationReference reference, string text, string? replyToId, CancellationToken ct)
+    {
+        try { await sender.SendAsync(reference, [new Reply(text)], replyToId, ct); }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+        {
+            log.LogWarning(e, "Gate reply not delivered to channel {ChannelId}", reference.ChannelId);
+        }
+    }
 }

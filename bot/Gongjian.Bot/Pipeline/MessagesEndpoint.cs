@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Auth;
 using Gongjian.Bot.Http;
+using Gongjian.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -15,6 +16,9 @@ namespace Gongjian.Bot.Pipeline;
 public static class MessagesEndpoint
 {
     public const long MaxActivityBytes = 1024 * 1024;
+
+    /// <summary>Channels nest cards and entities, so deeper than the API's bodies; still bounded.</summary>
+    public static readonly JsonLimits Limits = new(MaxActivityBytes, 64);
 
     public static async Task<IResult> Run(HttpContext context, ConnectorAuthentication auth, InboundGate gate)
     {
@@ -30,7 +34,8 @@ public static class MessagesEndpoint
         }
 
         Activity? activity;
-        try { activity = await JsonSerializer.DeserializeAsync(context.Request.Body, ActivityJson.Default.Activity, ct); }
+        var json = await StrictJson.ReadAsync(context, Limits);
+        try { activity = JsonSerializer.Deserialize(json.Span, ActivityJson.Default.Activity); }
         catch (JsonException) { return BotProblem.BadRequest("invalid_activity", "消息不是有效的 Activity JSON。"); }
         if (ActivityValidation.Problem(activity, requireServiceUrl: true) is { } problem) return BotProblem.BadRequest("invalid_activity", problem);
         if (token is not null && ConnectorAuthentication.CheckActivity(token, activity!.ServiceUrl, activity.ChannelId) is { } mismatch)

@@ -1,18 +1,15 @@
+using Gongjian.Http;
+
 namespace Gongjian.Functions.Http;
 
 /// <summary>
 /// A request the API refuses: HTTP status, a stable machine code, and a Chinese title for people.
-/// Thrown from anywhere in a handler and written as ProblemDetails by <see cref="ProblemMiddleware"/>.
+/// Thrown from anywhere in a handler and written as ProblemDetails by <see cref="ProblemMiddleware"/>
+/// (which writes every <see cref="HttpProblem"/>, the strict JSON reader's and the bot's too).
 /// </summary>
 public sealed class ApiProblem(int status, string code, string title, string? detail = null, string? field = null)
-    : Exception($"{status} {code}")
+    : HttpProblem(status, code, title, detail, field)
 {
-    public int Status { get; } = status;
-    public string Code { get; } = code;
-    public string Title { get; } = title;
-    public string? Detail { get; } = detail;
-    public string? Field { get; } = field;
-
     public static ApiProblem BadRequest(string code, string title, string? field = null, string? detail = null) =>
         new(StatusCodes.Status400BadRequest, code, title, detail, field);
 

@@ -1,25 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Gongjian.Functions.Hosting;
+using Gongjian.Http;
 
 namespace Gongjian.Functions.Http;
 
 /// <summary>
-/// Reads a request body strictly: JSON only, no unknown fields, every required field present and
-/// of the right type. Each failure names the field and has its own code.
+/// Reads a request body strictly: through <see cref="StrictJson"/> (JSON content type, size and depth
+/// limits, UTF-8, no duplicate names, no lone surrogates, no control characters), then with the
+/// source-generated type: no unknown fields, every required field present and of the right type.
+/// Each failure names the field and has its own code.
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type) where T : class
+    /// <summary>Bodies that carry base64 photos may be as large as the server takes at all.</summary>
+    public static readonly JsonLimits WithPhotos = JsonLimits.Api with { MaxBytes = AppBuilder.MaxRequestBytes };
+
+    public static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, JsonLimits? limits = null) where T : class
     {
-        var request = context.Request;
-        if (request.ContentLength == 0 && !request.Headers.ContainsKey("Transfer-Encoding"))
-            throw ApiProblem.BadRequest("body_required", "请求内容不能为空。");
-        if (!request.HasJsonContentType())
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "请求内容必须是 JSON（Content-Type: application/json）。");
+        var body = await StrictJson.ReadAsync(context, limits ?? JsonLimits.Api);
         try
         {
-            return await JsonSerializer.DeserializeAsync(request.Body, type, context.RequestAborted)
-                ?? throw ApiProblem.BadRequest("body_required", "请求内容不能为空。");
+            return JsonSerializer.Deserialize(body.Span, type) ?? throw ApiProblem.BadRequest("body_required", "请求内容不能为空。");
         }
         catch (JsonException e)
         {

@@ -1,3 +1,5 @@
+using Gongjian.Http;
+
 namespace Gongjian.Functions.Http;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
                 // Routing answers a wrong method with its own endpoint and an Allow header, which the writer keeps.
                 await ProblemWriter.WriteAsync(context, new ApiProblem(405, "method_not_allowed", "该地址不支持此请求方法。"));
         }
-        catch (ApiProblem problem)
+        catch (HttpProblem problem)
         {
             await ProblemWriter.WriteAsync(context, problem);
         }

@@ -12,7 +12,7 @@ public static class CompleteOrderFunction
 
     public static async Task<IResult> Run(HttpContext context, string id, OrderCommandRunner runner, PhotoStore photos)
     {
-        var request = await JsonBody.ReadAsync(context, ApiJson.Web.CompleteRequest);
+        var request = await JsonBody.ReadAsync(context, ApiJson.Web.CompleteRequest, JsonBody.WithPhotos);
         var prepared = PhotoStore.Prepare(request.Photos, "photos");
         return await runner.RunAsync(context, id,
             by => new CompleteOrder { By = by, Note = request.Note, PhotoIds = prepared.Select((_, i) => $"pending-{i}").ToList() },

@@ -18,7 +18,7 @@ public static class PlaceOrderFunction
     {
         var ct = context.RequestAborted;
         var key = IdempotencyKeyHeader.Read(context) is { } value ? IdempotencyKey.For(context.Caller(), value) : null;
-        var request = await JsonBody.ReadAsync(context, ApiJson.Web.PlaceOrderRequest);
+        var request = await JsonBody.ReadAsync(context, ApiJson.Web.PlaceOrderRequest, JsonBody.WithPhotos);
         var snapshot = await directory.GetAsync(ct);
         if (!snapshot.Communities.TryGetValue(request.CommunityId, out var community))
             throw ApiProblem.BadRequest("unknown_community", "社区不存在，请检查社区编号。", "communityId");

@@ -80,16 +80,16 @@ public sealed class ConnectorConversationTests(ConnectorRig rig, AzuriteFixture 
     }
 
     [Theory]
-    [InlineData("{\"type\":\"message\"")]
-    [InlineData("[1,2]")]
-    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"ftp://x\"}")]
-    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"serviceUrl\":\"SERVICE\"}")]
-    [InlineData("{\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"SERVICE\"}")]
-    public async Task Malformed_activities_are_400(string body)
+    [InlineData("{\"type\":\"message\"", "invalid_json")] // refused by the strict reader, with the API's code
+    [InlineData("[1,2]", "invalid_activity")]
+    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"ftp://x\"}", "invalid_activity")]
+    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"serviceUrl\":\"SERVICE\"}", "invalid_activity")]
+    [InlineData("{\"id\":\"1\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"SERVICE\"}", "invalid_activity")]
+    public async Task Malformed_activities_are_400(string body, string code)
     {
         var response = await rig.PostRawAsync(body.Replace("SERVICE", ServiceUrl), Token());
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Contains("invalid_activity", await response.Content.ReadAsStringAsync());
+        Assert.Contains($"\"code\":\"{code}\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class InvocationEndpoints(FunctionCatalog catalog) : EndpointDataS
         {
             await function.Run!(invocation, context.RequestServices, context.RequestAborted);
         }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is not ApiProblem)
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is not Gongjian.Http.HttpProblem)
         {
             // Expected operationally (the host retries), so not the middleware's "unhandled bug" path.
             telemetry.Failed(e);
