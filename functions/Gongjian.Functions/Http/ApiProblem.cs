@@ -12,6 +12,8 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
     public string? Field { get; } = field;
+    /// <summary>When set, sent as <c>Retry-After</c> (whole seconds): the refusal is temporary.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static ApiProblem BadRequest(string code, string title, string? field = null, string? detail = null) =>
         new(StatusCodes.Status400BadRequest, code, title, detail, field);
@@ -23,6 +25,9 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public static ApiProblem Forbidden(string code, string title) => new(StatusCodes.Status403Forbidden, code, title);
 
     public static ApiProblem Conflict(string code, string title) => new(StatusCodes.Status409Conflict, code, title);
+
+    public static ApiProblem StorageUnavailable() =>
+        new(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "服务繁忙，请稍后再试。") { RetryAfter = Storage.StorageFaults.RetryAfter };
 
     public static ApiProblem TooLarge(string code, string title, string? field = null) =>
         new(StatusCodes.Status413PayloadTooLarge, code, title, null, field);
