@@ -109,7 +109,9 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
         var status = (int)response.StatusCode;
         Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
         if (status < 500) return;
-        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? JsonDocument.Parse(text).RootElement : default;
+        JsonElement problem = default;
+        try { if (response.Content.Headers.ContentType?.MediaType == "application/problem+json") problem = JsonDocument.Parse(text).RootElement; }
+        catch (JsonException) { } // a cut-off body is a bad answer too
         if (status == 503 && response.Headers.RetryAfter?.Delta > TimeSpan.Zero && problem.ValueKind == JsonValueKind.Object
             && problem.GetProperty("code").GetString() == "storage_unavailable" && problem.GetProperty("title").GetString() is { Length: > 0 })
             Interlocked.Increment(ref StorageUnavailable);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure;
+using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Storage;
 using Gongjian.Functions.Tests.Support;
 using Microsoft.AspNetCore.Builder;
