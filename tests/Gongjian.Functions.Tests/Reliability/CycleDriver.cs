@@ -32,6 +32,8 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
     public ConcurrentQueue<string> BadServerAnswers { get; } = new();
     /// <summary>Requests that got no answer within the request timeout (the hang guard).</summary>
     public int Hangs;
+    /// <summary>Orders dispatched again because the accept deadline withdrew the dispatch before the liaison's answer got through.</summary>
+    public ConcurrentDictionary<string, int> Redispatches { get; } = new();
 
     public async Task RunAsync(int count, int concurrency, TimeSpan limit)
     {
@@ -57,11 +59,11 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
                 break;
             case Script.Declined:
                 await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
-                await Step(id, "decline", new { reason = "人手不足" }, liaison, null, "declined", ct);
+                await LiaisonStep(id, "decline", new { reason = "人手不足" }, "declined", ct);
                 break;
             default:
                 await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
-                await Step(id, "accept", new { }, liaison, null, "accepted", ct);
+                await LiaisonStep(id, "accept", new { }, "accepted", ct);
                 await Step(id, "complete", new { note = "已处理", photos = new[] { Photo } }, liaison, null, "completed", ct);
                 await Step(id, "confirm", new { rating = 4 }, null, code, "confirmed", ct);
                 break;
@@ -71,8 +73,49 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
     private Task Step(string id, string action, object body, string? key, string? code, string eventType, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/orders/{id}/{action}", body, key, code, 200, (id, eventType), ct);
 
+    /// <summary>
+    /// The liaison's answer to a dispatch. When it came after the accept deadline (requests held up by an
+    /// outage or a crash), the deadline timer has withdrawn the dispatch: like a real dispatcher, the
+    /// driver dispatches again (counted in <see cref="Redispatches"/>) and the liaison answers again.
+    /// </summary>
+    private async Task LiaisonStep(string id, string action, object body, string eventType, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await SendAsync(HttpMethod.Post, $"/api/orders/{id}/{action}", body, liaison, null, 200, (id, eventType), ct, withdrawnIsPossible: true);
+                return;
+            }
+            catch (DispatchWithdrawnException)
+            {
+                Redispatches.AddOrUpdate(id, 1, (_, n) => n + 1);
+                await Step(id, "dispatch", new { unitId = "baosheng-property" }, dispatcher, null, "dispatched", ct);
+            }
+        }
+    }
+
+    private sealed class DispatchWithdrawnException : Exception;
+
+    /// <summary>
+    /// The events a finished script leaves (escalations by timers aside): with each re-dispatch after a
+    /// withdrawn dispatch, one more "DispatchWithdrawn, OrderDispatched" after the first dispatch.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedEvents(string id, Script script)
+    {
+        List<string> events = script switch
+        {
+            Script.FullCycle => ["OrderPlaced", "OrderDispatched", "OrderAccepted", "OrderCompleted", "OrderConfirmed"],
+            Script.Cancelled => ["OrderPlaced", "OrderCancelled"],
+            Script.Declined => ["OrderPlaced", "OrderDispatched", "OrderDeclined"],
+            _ => ["OrderPlaced", "OrderDispatched", "DispatchWithdrawn"],
+        };
+        for (var i = 0; i < Redispatches.GetValueOrDefault(id); i++) events.InsertRange(2, ["DispatchWithdrawn", "OrderDispatched"]);
+        return events;
+    }
+
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, string? key, string? code, int expect,
-        (string Id, string Event)? alreadyDone, CancellationToken ct, string? idempotencyKey = null)
+        (string Id, string Event)? alreadyDone, CancellationToken ct, string? idempotencyKey = null, bool withdrawnIsPossible = false)
     {
         using var http = new HttpClient { Timeout = requestTimeout ?? TimeSpan.FromSeconds(15) };
         for (var attempt = 1; ; attempt++)
@@ -90,6 +133,9 @@ public sealed class CycleDriver(Func<Uri> host, string dispatcher, string liaiso
                 if ((int)response.StatusCode == expect) return JsonDocument.Parse(text).RootElement.Clone();
                 if (response.StatusCode == HttpStatusCode.Conflict && alreadyDone is { } done && attempt > 1 && await HappenedAsync(http, done, key, code, ct))
                     return default;
+                if (withdrawnIsPossible && response.StatusCode == HttpStatusCode.Conflict && text.Contains("\"code\":\"order_declined\"", StringComparison.Ordinal)
+                    && alreadyDone is { } step && await HappenedAsync(http, (step.Id, "withdrawn"), dispatcher, null, ct))
+                    throw new DispatchWithdrawnException();
                 if ((int)response.StatusCode < 500) throw new InvalidOperationException($"{method} {path} → {(int)response.StatusCode}: {text}");
                 RetryReasons.AddOrUpdate($"{(int)response.StatusCode} {text[..Math.Min(120, text.Length)]}", 1, (_, n) => n + 1);
                 if (response.Headers.RetryAfter?.Delta is { } after) wait = after;
