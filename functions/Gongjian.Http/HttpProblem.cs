@@ -15,6 +15,8 @@ public class HttpProblem(int status, string code, string title, string? detail =
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
     public string? Field { get; } = field;
+    /// <summary>When set, sent as <c>Retry-After</c> (whole seconds): the refusal is temporary.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static HttpProblem Invalid(string code, string title, string? field = null, string? detail = null) =>
         new(StatusCodes.Status400BadRequest, code, title, detail, field);

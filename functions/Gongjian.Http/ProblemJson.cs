@@ -18,6 +18,8 @@ public static class ProblemJson
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = ContentType;
         if (problem.Status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+        if (problem.RetryAfter is { } wait)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("type", $"https://gongjian.dev/problems/{problem.Code}");

@@ -26,7 +26,8 @@ public static class NotificationTexts
                 yield return (new(RecipientKind.Dispatcher, s.CommunityId), "placed", $"【待派单】{what}，请及时派单。");
                 break;
             case nameof(OrderDispatched):
-                yield return (new(RecipientKind.Unit, s.UnitId!), "dispatched", $"【新工单】{what}，请尽快接单。");
+                // s is the order now: an event handled late (after an outage) may find it declined or withdrawn, with no unit.
+                if (s.UnitId is { } dispatchedTo) yield return (new(RecipientKind.Unit, dispatchedTo), "dispatched", $"【新工单】{what}，请尽快接单。");
                 break;
             case nameof(OrderAccepted):
                 yield return (new(RecipientKind.Resident, s.Id), "accepted", $"您的诉求已由{unit}接单，正在办理中。");
@@ -47,7 +48,7 @@ public static class NotificationTexts
                     yield return (new(RecipientKind.Unit, rated), "confirmed", s.Rating is { } r ? $"居民对{what}的评价：{r} 分。" : $"{what}已自动确认办结。");
                 break;
             case nameof(OrderReopened):
-                yield return (new(RecipientKind.Unit, s.UnitId!), "reopened", $"【重新办理】居民对{what}不满意：{reason}。");
+                if (s.UnitId is { } reopenedFor) yield return (new(RecipientKind.Unit, reopenedFor), "reopened", $"【重新办理】居民对{what}不满意：{reason}。");
                 break;
             case nameof(OrderCancelled):
                 yield return (new(RecipientKind.Dispatcher, s.CommunityId), "cancelled", $"居民已取消{what}。");

@@ -22,7 +22,7 @@ public static class HealthFunction
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException)
         {
-            throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "存储服务暂时不可用。");
+            throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "存储服务暂时不可用。") { RetryAfter = StorageFaults.RetryAfter };
         }
         return Results.Json(new HealthView("ok", "ok", Version), ApiJson.Web.HealthView);
     }

@@ -33,6 +33,12 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         {
             // The client went away; nothing to answer.
         }
+        catch (Exception e) when (Storage.StorageFaults.IsUnavailable(e) || e is OperationCanceledException)
+        {
+            // Storage down, throttling or timing out (the client's retries are spent): not a bug, a moment to wait.
+            log.LogWarning("Storage unavailable on {Method} {Path} ({Error})", context.Request.Method, context.Request.Path, e.GetType().Name);
+            await ProblemWriter.WriteAsync(context, ApiProblem.StorageUnavailable());
+        }
         catch (Exception e)
         {
             log.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -16,18 +16,18 @@ public sealed class StorageClients
     public StorageClients(StorageSettings settings, IOptions<StorageOptions> options)
     {
         _options = options.Value;
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = StorageClientPolicy.Queues();
         if (settings.ConnectionString is { } cs)
         {
-            _tables = new TableServiceClient(cs);
-            _blobs = new BlobServiceClient(cs);
+            _tables = new TableServiceClient(cs, StorageClientPolicy.Tables());
+            _blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs());
             _queues = new QueueServiceClient(cs, queueOptions);
         }
         else
         {
             var credential = settings.CreateCredential();
-            _tables = new TableServiceClient(settings.TableServiceUri!, credential);
-            _blobs = new BlobServiceClient(settings.BlobServiceUri!, credential);
+            _tables = new TableServiceClient(settings.TableServiceUri!, credential, StorageClientPolicy.Tables());
+            _blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs());
             _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
         }
         Orders = Table(TableNames.Orders);

@@ -88,10 +88,21 @@ public sealed class DirectLineProtocolTests(AzuriteFixture azurite) : IAsyncLife
             request.Content = JsonContent.Create(body);
             Assert.Equal(HttpStatusCode.OK, (await _app.Http.SendAsync(request)).StatusCode);
         }
-        await Task.Delay(1500);
-        await chat.PollAsync();
+        // Waits for conditions, not for time: the first copy's answer, then the answer to a later message — turns of a
+        // conversation run in order, so a second turn for a copy would have answered before it.
+        JsonObject? echo = null;
+        for (var polls = 0; polls < 600 && echo is null; polls++)
+        {
+            await chat.PollAsync();
+            echo = chat.Seen.FirstOrDefault(a => (string?)a["channelData"]?["clientActivityID"] == "same-1");
+            if (echo is null) await Task.Delay(100);
+        }
+        Assert.NotNull(echo);
+        var echoId = (string)echo["id"]!;
+        await chat.BotMessagesAsync(echoId, TimeSpan.FromSeconds(60));
+        await chat.SayAsync("谢谢");
         Assert.Single(chat.Seen, a => (string?)a["channelData"]?["clientActivityID"] == "same-1");
-        Assert.Equal(2, chat.Seen.Count(DirectLineClient.IsBotMessage)); // the greeting and one answer
+        Assert.Single(chat.Seen, a => DirectLineClient.IsBotMessage(a) && (string?)a["replyToId"] == echoId); // one answer
     }
 
     [Fact]
@@ -149,9 +160,9 @@ public sealed class DirectLineProtocolTests(AzuriteFixture azurite) : IAsyncLife
         var response = await _app.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("text_too_long", await response.Content.ReadAsStringAsync());
-        await Task.Delay(300);
-        await chat.PollAsync();
-        Assert.Contains(chat.Seen, a => DirectLineClient.IsBotMessage(a) && ((string?)a["text"])!.Contains("太长"));
+        bool Answered() => chat.Seen.Any(a => DirectLineClient.IsBotMessage(a) && ((string?)a["text"])!.Contains("太长"));
+        for (var polls = 0; polls < 600 && !Answered(); polls++) { await chat.PollAsync(); if (!Answered()) await Task.Delay(100); }
+        Assert.True(Answered(), "no polite answer to the oversized text");
         Assert.DoesNotContain(chat.Seen, a => ((string?)a["text"])?.Length > 2000);
     }
 

@@ -70,7 +70,7 @@ public sealed partial class EngineNotificationTests(AzuriteFixture azurite) : IA
     /// <summary>Polls until a proactive bot message containing <paramref name="text"/> arrives.</summary>
     private static async Task<string> WaitForAsync(DirectLineClient chat, string text)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             await chat.PollAsync();

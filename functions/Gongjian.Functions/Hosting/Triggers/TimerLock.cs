@@ -62,7 +62,10 @@ public sealed class TimerLock(BlobContainerClient container, ILogger log)
             await renewing.CancelAsync();
             await renewal;
             try { await lease.ReleaseAsync(cancellationToken: CancellationToken.None); }
-            catch (RequestFailedException e) { log.LogWarning(e, "Could not release the timer lock of {Function}", functionName); }
+            catch (Exception e) when (e is RequestFailedException || Storage.StorageFaults.IsUnavailable(e))
+            {
+                log.LogWarning(e, "Could not release the timer lock of {Function}", functionName); // it lapses by itself in 30 s
+            }
         }
     }
 
@@ -92,7 +95,7 @@ public sealed class TimerLock(BlobContainerClient container, ILogger log)
             {
                 await Task.Delay(LeaseTime / 3, ct);
                 try { await lease.RenewAsync(cancellationToken: CancellationToken.None); }
-                catch (RequestFailedException e) { log.LogWarning(e, "Could not renew a timer lock"); }
+                catch (Exception e) when (e is RequestFailedException || Storage.StorageFaults.IsUnavailable(e)) { log.LogWarning(e, "Could not renew a timer lock"); }
             }
         }
         catch (OperationCanceledException) { }

@@ -21,19 +21,19 @@ public sealed class TriggerStorage
     {
         _options = options.Value;
         _log = log;
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = StorageClientPolicy.Queues();
         queueOptions.MessageDecodingFailed += OnUndecodableAsync;
         BlobServiceClient blobs;
         if (settings.ConnectionString is { } cs)
         {
             _queues = new QueueServiceClient(cs, queueOptions);
-            blobs = new BlobServiceClient(cs);
+            blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs());
         }
         else
         {
             var credential = settings.CreateCredential();
             _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
-            blobs = new BlobServiceClient(settings.BlobServiceUri!, credential);
+            blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs());
         }
         Locks = blobs.GetBlobContainerClient(_options.Container(LocksContainer));
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gongjian.Functions.Hosting;
+using Gongjian.Functions.Tests.Observability;
 using Gongjian.Functions.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 
@@ -44,6 +45,9 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         {
             var now = Interlocked.Increment(ref current);
             lock (gate) max = Math.Max(max, now);
+            // Hold until two have overlapped once (a batch runs concurrently), however slowly the batch's handlers start;
+            // then stay a moment, so that any excess over the limit would be caught running at the same time.
+            await Eventually.TrueAsync(() => Volatile.Read(ref max) >= 2, "two handlers of one batch running at once");
             await Task.Delay(300, ct);
             Interlocked.Decrement(ref current);
             Interlocked.Increment(ref done);
@@ -70,13 +74,13 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
             a => a.MapBackgroundFunction("OnWork", new QueueTrigger("work"), (inv, _, _) => { seen.Add(inv.Message!); return Task.CompletedTask; }),
             TriggerTestApp.Queues("\"maxPollingInterval\": \"00:00:01\""));
         var listener = Assert.Single(app.Host.Listeners, l => l.FunctionName == "OnWork"); // the app's own functions run too
-        await Eventually.TrueAsync(() => listener.Receives > 0, "first receive");
-        var before = listener.Receives;
-        await Task.Delay(TimeSpan.FromSeconds(6));
-        var idleReceives = listener.Receives - before;
 
-        // At a fixed 100 ms there would be ~60; backing off 0.1, 0.2, 0.4, 0.8, then 1 s gives ~10.
-        Assert.InRange(idleReceives, 2, 15);
+        // Empty receives double the wait (0.1, 0.2, 0.4, 0.8 s) until it reaches maxPollingInterval and stays there;
+        // counted in receives, not seconds, so a slow machine only takes longer.
+        await Eventually.TrueAsync(() => listener.CurrentBackoff == TimeSpan.FromSeconds(1), "back-off at maxPollingInterval");
+        Assert.True(listener.Receives >= 4, $"{listener.Receives} receives");
+        var atCap = listener.Receives;
+        await Eventually.TrueAsync(() => listener.Receives >= atCap + 2, "two more empty receives");
         Assert.Equal(TimeSpan.FromSeconds(1), listener.CurrentBackoff);
 
         await (await app.QueueAsync("work")).SendMessageAsync("wake up");
@@ -86,21 +90,39 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_long_handler_keeps_its_message_hidden_by_renewing_the_lease()
     {
-        var runs = 0;
+        // The handler's length is counted in renewals, not seconds: it holds the message until three
+        // renewals of its 2 s lease have been made, so a slow machine makes it longer, never shorter.
+        var lease = TimeSpan.FromSeconds(2);
+        var logs = new LogCapture();
+        var runs = new ConcurrentQueue<FunctionInvocation>();
+        List<CapturedLog> Lines(string id, string start) =>
+            [.. logs.Lines.Where(l => l.Message.StartsWith(start, StringComparison.Ordinal) && l.Values.Any(v => v.Key == "Id" && v.Value == id))];
         await using var app = await TriggerTestApp.StartAsync(azurite,
-            a => a.MapBackgroundFunction("OnSlow", new QueueTrigger("slow"), async (_, _, ct) =>
+            a => a.MapBackgroundFunction("OnSlow", new QueueTrigger("slow"), async (invocation, _, ct) =>
             {
-                Interlocked.Increment(ref runs);
-                await Task.Delay(TimeSpan.FromSeconds(6), ct);
+                runs.Enqueue(invocation);
+                var before = Lines(invocation.MessageId!, "Renewed the lease").Count;
+                await Eventually.TrueAsync(() => Lines(invocation.MessageId!, "Renewed the lease").Count >= before + 3, "three lease renewals");
             }),
-            TriggerTestApp.Queues("\"maxPollingInterval\": \"00:00:00.500\""), args: "--Host:MessageLease=00:00:02");
+            TriggerTestApp.Queues("\"maxPollingInterval\": \"00:00:00.500\""), null, logs,
+            $"--Host:MessageLease={lease}", "--Logging:LogLevel:Gongjian.Functions.Queue.OnSlow=Debug");
         var queue = await app.QueueAsync("slow");
-        await queue.SendMessageAsync("takes a while");
+        var id = (await queue.SendMessageAsync("takes a while")).Value.MessageId;
 
-        // Without renewal the 2 s lease lapses mid-run and the listener receives the message again.
-        await Eventually.TrueAsync(async () => Volatile.Read(ref runs) > 1
-            || (Volatile.Read(ref runs) == 1 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0), "message handled and deleted");
-        Assert.Equal(1, Volatile.Read(ref runs));
+        await Eventually.TrueAsync(async () => !runs.IsEmpty && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+            && app.Host.Listeners.Single(l => l.FunctionName == "OnSlow").InFlight == 0, "message handled and deleted");
+
+        // Renewed, and each renewal hid the message for a whole lease from when it was asked for
+        // (NextVisibleOn has whole seconds, hence one second less; a slow answer only makes it later).
+        var renewals = Lines(id, "Renewed the lease");
+        Assert.True(renewals.Count >= 3, $"{renewals.Count} renewals");
+        Assert.All(renewals, r => Assert.True(Time(r, "NextVisibleOn") >= Time(r, "AskedAt") + lease - TimeSpan.FromSeconds(1), r.Message));
+        // Received once while its lease held. Only a renewal that came too late (the lease had lapsed and the message
+        // was received again: the late renewal, or the first run's delete, is refused and logged) may excuse a second run.
+        var lapses = Lines(id, "Could not renew the lease").Count + Lines(id, "Message " + id).Count(l => l.Message.Contains("no longer ours"));
+        Assert.True(runs.Count == 1 || lapses > 0, $"{runs.Count} runs without a lapse of the lease");
+        Assert.Equal(1, runs.First().DequeueCount);
+        static DateTimeOffset Time(CapturedLog line, string key) => DateTimeOffset.Parse(line.Values.Single(v => v.Key == key).Value!);
     }
 
     [Fact]
@@ -121,7 +143,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         await app.DisposeAsync();
 
         // Visible again (peek sees only visible messages) well before the 5-minute lease would end.
-        await Eventually.TrueAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 1, "message visible again", seconds: 30);
+        await Eventually.TrueAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 1, "message visible again", seconds: 120); // still far below the 5-minute lease
         Assert.Equal("interrupted", Assert.Single((await queue.PeekMessagesAsync(1)).Value).Body.ToString());
     }
 }

@@ -1,11 +1,13 @@
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Hosting.Triggers;
 using Gongjian.Functions.Storage;
+using Gongjian.Functions.Tests.Observability;
 using Gongjian.Functions.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Functions.Tests.Hosting.Triggers;
 
@@ -32,8 +34,13 @@ public sealed class TriggerTestApp : IAsyncDisposable
     /// <summary>host.json with just an <c>extensions.queues</c> section, e.g. <c>"batchSize": 4, "maxDequeueCount": 3</c>.</summary>
     public static string Queues(string settings) => $$"""{ "version": "2.0", "extensions": { "queues": { {{settings}} } } }""";
 
-    public static async Task<TriggerTestApp> StartAsync(
+    public static Task<TriggerTestApp> StartAsync(
         AzuriteFixture azurite, Action<WebApplication> map, string? hostJson = null, string? prefix = null, params string[] args)
+        => StartAsync(azurite, map, hostJson, prefix, null, args);
+
+    /// <summary>As above, with every log line written to <paramref name="logs"/> instead of the console.</summary>
+    public static async Task<TriggerTestApp> StartAsync(
+        AzuriteFixture azurite, Action<WebApplication> map, string? hostJson, string? prefix, LogCapture? logs, params string[] args)
     {
         prefix ??= NewPrefix();
         string? dir = null;
@@ -50,7 +57,11 @@ public sealed class TriggerTestApp : IAsyncDisposable
             all.Add($"--Host:HostJsonPath={Path.Combine(dir, "host.json")}");
         }
         all.AddRange(args);
-        var app = AppBuilder.Build([.. all]);
+        var app = AppBuilder.Build([.. all], logs is null ? null : builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+        });
         map(app);
         try
         {
