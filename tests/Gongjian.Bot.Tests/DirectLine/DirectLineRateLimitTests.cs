@@ -101,7 +101,16 @@ public sealed class DirectLineRateLimitTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Uploads_are_limited_per_conversation()
     {
         var chat = await DirectLineClient.StartAsync(_app.Http);
-        static HttpContent Form() => new MultipartFormDataContent { { new StringContent("""{"type":"message","text":"照片","from":{"id":"u-1"}}"""), "activity" } };
+        static HttpContent Form()
+        {
+            var photo = new ByteArrayContent(TestImages.Png());
+            photo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            return new MultipartFormDataContent
+            {
+                { new StringContent("""{"type":"message","text":"照片","from":{"id":"u-1"}}"""), "activity" },
+                { photo, "file", "photo.png" },
+            };
+        }
         var path = $"/v3/directline/conversations/{chat.ConversationId}/upload";
 
         var first = await PostAsync(path, bearer: chat.Token, content: Form());

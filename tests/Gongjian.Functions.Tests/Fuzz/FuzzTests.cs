@@ -64,7 +64,7 @@ public sealed class FuzzTests(AzuriteFixture azurite)
                 statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
                 var text = await response.Content.ReadAsStringAsync(ct);
                 if (status >= 500) failures.Enqueue($"{status} {request.Describe()} → {Cut(text, 300)}");
-                else if (status >= 400 && IsAppPath(request.Path) && response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                else if (status >= 400 && IsAppPath(request.Path) && !IsRefusalShape(request.Path, response.Content.Headers.ContentType?.MediaType, text)
                     && response.Content.Headers.ContentLength != 0 && !string.IsNullOrEmpty(text))
                     notProblems.Enqueue($"{status} {request.Describe()} → {Cut(text, 120)}");
             }
@@ -137,6 +137,14 @@ public sealed class FuzzTests(AzuriteFixture azurite)
             if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content?.Headers.TryAddWithoutValidation(name, value);
         return message;
     }
+
+    /// <summary>Problem details everywhere; Open311 functions refuse with the standard's own list of <c>{code, description}</c>
+    /// (a bad staff key or method is refused before them, as problem details).</summary>
+    private static bool IsRefusalShape(string path, string? mediaType, string text) =>
+        mediaType == "application/problem+json"
+        || path.Contains("/open311/v2/", StringComparison.Ordinal)
+           && (mediaType == "application/json" && text.StartsWith("[{\"code\":", StringComparison.Ordinal)
+               || mediaType is "application/xml" or "text/xml" && text.Contains("<errors>", StringComparison.Ordinal));
 
     private static bool IsAppPath(string path) =>
         path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/api/docs", StringComparison.Ordinal)

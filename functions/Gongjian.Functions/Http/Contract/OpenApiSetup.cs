@@ -17,7 +17,9 @@ public static class OpenApiSetup
         "- 工作人员 Staff: `Authorization: Bearer gjk_…` (one key per role and scope; `scripts/dev` prints them)\n" +
         "- 居民 Residents: `X-Tracking-Code: K7M3-QX9P` (answered once when the order is placed)\n" +
         "- 聊天 Chat: `Authorization: Bearer` followed by a Direct Line token (`POST /api/chat/token`)\n\n" +
-        "**错误 Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`, the offending `field` and a Chinese `title`.";
+        "**错误 Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`, the offending `field` and a Chinese `title`. " +
+        "Any operation may answer `503 storage_unavailable` (服务繁忙) while storage is down or throttling, and anonymous writes `429 rate_limited` past their limit: " +
+        "both with `Retry-After` (seconds); retry a placement with the same `Idempotency-Key`.";
 
     public static IServiceCollection AddApiContract(this IServiceCollection services)
     {
@@ -41,6 +43,7 @@ public static class OpenApiSetup
     public static void MapApiContract(this WebApplication app)
     {
         app.MapOpenApi(DocumentPath);
-        app.MapScalarApiReference(ReferencePath, o => o.WithOpenApiRoutePattern(DocumentPath).WithTitle(Title));
+        app.MapScalarApiReference(ReferencePath, o => o.WithOpenApiRoutePattern(DocumentPath).WithTitle(Title)
+            .DisableAgent().HideDeveloperTools()); // the AI chat and the "Deploy .NET" toolbar call services outside the app
     }
 }
