@@ -1,7 +1,7 @@
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Tests.Support;
 using Xunit;
-using static Gongjian.Domain.Orders.RejectionKind;
+using static Gongjian.Domain.Workflow.RejectionKind;
 
 namespace Gongjian.Domain.Tests;
 

@@ -77,7 +77,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private async Task WaitForPortsAsync(params int[] ports)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: a loaded CI machine (another suite beside this one) can take tens of seconds to start node.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         foreach (var port in ports)
             while (true)
             {

@@ -1,10 +1,6 @@
+using Gongjian.Domain.Workflow;
+
 namespace Gongjian.Domain.Orders;
-
-/// <summary>How a rejection should be read: bad input, the wrong person, or the wrong moment.</summary>
-public enum RejectionKind { Invalid, Forbidden, Conflict }
-
-/// <summary>Why a command was refused: a stable code for machines and a Chinese sentence for people.</summary>
-public sealed record Rejection(string Code, RejectionKind Kind, string Message);
 
 /// <summary>The answer of Decide: the events to append, or why nothing happens.</summary>
 public sealed record Decision
@@ -22,4 +18,6 @@ public sealed record Decision
         new([], new Rejection(code, kind, message));
 
     public static implicit operator Decision(OrderEvent e) => Accept(e);
+
+    public static implicit operator Verdict<OrderEvent>(Decision d) => new(d.Events, d.Rejection);
 }

@@ -64,7 +64,7 @@ public sealed class OrderDesk(
     public async Task<IReadOnlyList<OrderSummary>> StatusAsync(IReadOnlyList<string> orderIds, CancellationToken ct)
     {
         var loaded = await Task.WhenAll(orderIds.Where(OrderIds.IsWellFormed).Distinct().Select(id => store.LoadAsync(id, ct)));
-        return [.. loaded.Where(l => l is not null).Select(l => Summarize(l!.Value.State))];
+        return [.. loaded.Where(l => l is not null).Select(l => Summarize(l!.State))];
     }
 
     public async Task<DeskResult<OrderSummary>> FindAsync(string orderId, string trackingCode, CancellationToken ct) =>

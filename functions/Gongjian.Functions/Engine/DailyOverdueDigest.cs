@@ -25,7 +25,7 @@ public static class DailyOverdueDigest
         var sender = services.GetRequiredService<NotificationSender>();
         foreach (var street in directory.Streets.Values)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderIndex.StreetPartition(street.Id)} and Removed eq false and DueAt lt {now}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderModule.StreetList(street.Id)} and Removed eq false and DueAt lt {now}");
             var overdue = new List<TableEntity>();
             await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 if (OrderStatusNames.TryParse(row.GetString("Status"), out var status) && !status.IsClosed()) overdue.Add(row);

@@ -2,6 +2,7 @@ using Gongjian.Bot.Notifications;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy.FreeText;
+using Gongjian.Engine;
 
 namespace Gongjian.Functions.Engine;
 
@@ -15,11 +16,11 @@ public static class NotificationTexts
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public static IEnumerable<(Recipient To, string Kind, string Text)> For(OrderEventMessage m, OrderState s, string community)
+    public static IEnumerable<(Recipient To, string Kind, string Text)> For(EventMessage m, OrderState s, string community)
     {
         var what = $"{community}{ServiceCategory.NameOf(s.Category)}诉求“{Summary(s)}”（工单 {s.Id}）";
         var unit = s.UnitName ?? "承办单位";
-        var reason = FreeTextRedactor.RedactOptional(m.Reason, KnownPersonalData.Of(s));
+        var reason = FreeTextRedactor.RedactOptional(m.Fact("reason"), KnownPersonalData.Of(s));
         switch (m.Type)
         {
             case nameof(OrderPlaced):
@@ -37,7 +38,7 @@ public static class NotificationTexts
                 break;
             case nameof(DispatchWithdrawn):
                 yield return (new(RecipientKind.Dispatcher, s.CommunityId), "withdrawn", $"【超时未接单】{what}已撤回，请重新派单。");
-                if (m.PreviousUnitId is { } previous)
+                if (m.Fact("previousUnitId") is { } previous)
                     yield return (new(RecipientKind.Unit, previous), "withdrawn", $"{what}因超时未接单，已由社区收回。");
                 break;
             case nameof(OrderCompleted):

@@ -1,5 +1,6 @@
+using Gongjian.Domain.Orders;
+using Gongjian.Engine;
 using Gongjian.Functions.Hosting;
-using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Engine;
 
@@ -10,7 +11,7 @@ public static class SweepOutbox
 
     public static async Task Run(FunctionInvocation invocation, IServiceProvider services, CancellationToken ct)
     {
-        var repaired = await services.GetRequiredService<OrderOutbox>().SweepAsync(TimeSpan.FromSeconds(30), ct);
+        var repaired = await services.GetRequiredService<Relay<OrderState, OrderCommand, OrderEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (repaired > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} orders", repaired);
     }

@@ -1,3 +1,5 @@
+using Gongjian.Engine;
+using Gongjian.Domain.Orders;
 using Gongjian.Bot;
 using Gongjian.Functions.Abuse;
 using Gongjian.Bot.Http;
@@ -58,12 +60,10 @@ public static class AppBuilder
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value.ToPolicy());
         services.AddOptions<PrivacyOptions>().BindConfiguration("Privacy");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.ToPolicy());
-        services.AddSingleton<OrderJournal>();
-        services.AddSingleton<OrderIndex>();
-        services.AddSingleton<Engine.QueueSender>();
+        services.AddSingleton<Gongjian.Engine.IEngineStorage>(sp => sp.GetRequiredService<StorageClients>());
         services.AddSingleton<Engine.NotificationSender>();
-        services.AddSingleton<OrderOutbox>();
-        services.AddSingleton<OrderStore>();
+        services.AddModule<OrderState, OrderCommand, OrderEvent, OrderModule, OrderStorage, OrderStore, Engine.OrderNotifier, Observability.OrderObserver>(
+            sp => new OrderModule(sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>()));
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

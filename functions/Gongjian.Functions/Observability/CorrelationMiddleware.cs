@@ -1,3 +1,4 @@
+using Gongjian.Engine;
 using System.Diagnostics;
 using Gongjian.Functions.Engine;
 using Gongjian.Functions.Hosting;

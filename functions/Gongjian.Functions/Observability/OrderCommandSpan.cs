@@ -1,15 +1,25 @@
 using System.Diagnostics;
 using Gongjian.Domain.Orders;
-using Gongjian.Functions.Storage;
+using Gongjian.Engine;
 
 namespace Gongjian.Functions.Observability;
 
 /// <summary>
-/// The span of one order command in <see cref="OrderStore.ExecuteAsync"/> and its counters.
+/// Watches the order module's commands for the engine: one span per command and its counters.
 /// Attributes are the order id, the command's type and the outcome code — never the command's
 /// fields, which carry the resident's text, name, phone and address.
 /// </summary>
-public readonly struct OrderCommandSpan : IDisposable
+public sealed class OrderObserver : ICommandObserver<OrderState, OrderCommand, OrderEvent>
+{
+    public ICommandScope<OrderState, OrderEvent> Start(string id, OrderCommand command) => OrderCommandSpan.Start(id, command);
+
+    public void TimerFired(TimerMessage timer, DateTimeOffset now) => OrderMetrics.TimerFired(timer, now);
+
+    public void TimerRan(OrderState before, OrderOutcome outcome) => OrderMetrics.DeadlineExpired(before.StreetId, outcome.Events);
+}
+
+/// <summary>The span of one order command.</summary>
+public sealed class OrderCommandSpan : ICommandScope<OrderState, OrderEvent>
 {
     private const string OutcomeTag = "order.outcome";
     private readonly Activity? _activity;
@@ -24,8 +34,8 @@ public readonly struct OrderCommandSpan : IDisposable
         return new OrderCommandSpan(activity);
     }
 
-    /// <summary>Records how the command ended; returns the outcome so a <c>return</c> can wrap it.</summary>
-    public CommandOutcome Done(CommandOutcome outcome)
+    /// <summary>Records how the command ended.</summary>
+    public void Done(OrderOutcome outcome)
     {
         if (outcome.Rejection is { } rejection)
         {
@@ -35,10 +45,9 @@ public readonly struct OrderCommandSpan : IDisposable
         else
         {
             OrderMetrics.Committed(outcome.Events, outcome.State.Status);
-            _activity?.SetTag(OutcomeTag, "applied");
+            _activity?.SetTag(OutcomeTag, outcome.Replayed ? "replayed" : "applied");
             _activity?.SetTag("order.status", outcome.State.Status.Code());
         }
-        return outcome;
     }
 
     public void Dispose()

@@ -55,9 +55,9 @@ public static class OrderMetrics
         if (now >= from) QueueLag.Record((now - from).TotalSeconds, new KeyValuePair<string, object?>("queue", queue));
     }
 
-    public static void TimerFired(TimerMessage timer, DateTimeOffset now) =>
+    public static void TimerFired(Gongjian.Engine.TimerMessage timer, DateTimeOffset now) =>
         TimerLateness.Record(Math.Max(0, (now - timer.FireAt).TotalSeconds),
-            new KeyValuePair<string, object?>("step", timer.Step?.ToString() ?? "Retention"), new KeyValuePair<string, object?>("stage", timer.Stage.ToString()));
+            new KeyValuePair<string, object?>("step", timer.Step ?? "Retention"), new KeyValuePair<string, object?>("stage", timer.Stage.ToString()));
 
     public static void OverdueCounted(string streetId, int count) => OverdueByStreet[streetId] = count;
 

@@ -55,7 +55,7 @@ public static class ListRequestsFunction
         var to = $"{DateTimeOffset.MaxValue.UtcTicks - q.Start.UtcTicks:D19}~";
         var parts = new List<string>
         {
-            TableClient.CreateQueryFilter($"PartitionKey eq {OrderIndex.StreetPartition(street)} and RowKey ge {from} and RowKey le {to} and Removed eq false"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {OrderModule.StreetList(street)} and RowKey ge {from} and RowKey le {to} and Removed eq false"),
         };
         if (q.ServiceCodes is { } codes)
             parts.Add("(" + string.Join(" or ", codes.Select(c => TableClient.CreateQueryFilter($"Category eq {c}"))) + ")");

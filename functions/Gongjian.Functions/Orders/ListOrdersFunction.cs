@@ -65,15 +65,15 @@ public static class ListOrdersFunction
         static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的工单。");
         return caller.Role switch
         {
-            ActorRole.Dispatcher when unitId is null && (communityId ?? caller.Scope) == caller.Scope => OrderIndex.CommunityPartition(caller.Scope),
-            ActorRole.Liaison when communityId is null && (unitId ?? caller.Scope) == caller.Scope => OrderIndex.UnitPartition(caller.Scope),
+            ActorRole.Dispatcher when unitId is null && (communityId ?? caller.Scope) == caller.Scope => OrderModule.CommunityList(caller.Scope),
+            ActorRole.Liaison when communityId is null && (unitId ?? caller.Scope) == caller.Scope => OrderModule.UnitList(caller.Scope),
             ActorRole.Organizer when (streetId ?? caller.Scope) == caller.Scope && unitId is null =>
-                communityId is null ? OrderIndex.StreetPartition(caller.Scope)
-                : snapshot.Communities.TryGetValue(communityId, out var c) && c.StreetId == caller.Scope ? OrderIndex.CommunityPartition(communityId)
+                communityId is null ? OrderModule.StreetList(caller.Scope)
+                : snapshot.Communities.TryGetValue(communityId, out var c) && c.StreetId == caller.Scope ? OrderModule.CommunityList(communityId)
                 : throw Outside(),
-            ActorRole.Admin => communityId is not null ? OrderIndex.CommunityPartition(communityId)
-                : unitId is not null ? OrderIndex.UnitPartition(unitId)
-                : streetId is not null ? OrderIndex.StreetPartition(streetId)
+            ActorRole.Admin => communityId is not null ? OrderModule.CommunityList(communityId)
+                : unitId is not null ? OrderModule.UnitList(unitId)
+                : streetId is not null ? OrderModule.StreetList(streetId)
                 : throw ApiProblem.BadRequest("scope_required", "请指定 communityId、unitId 或 streetId 之一。"),
             _ => throw Outside(),
         };
@@ -86,7 +86,7 @@ public static class ListOrdersFunction
         var unitId = row.GetString("UnitId");
         return new OrderSummary(row.GetString("OrderId"), status.Code(), status.Chinese(), category, ServiceCategory.NameOf(category),
             row.GetString("CommunityId"), unitId is null ? null : new UnitRef(unitId, row.GetString("UnitName") ?? ""),
-            // Rows are written masked (OrderIndex.Summary); masking again on reading also covers rows written before that.
+            // Rows are written masked (OrderModule.Summary); masking again on reading also covers rows written before that.
             FreeTextRedactor.Redact(row.GetString("Summary") ?? ""), row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
     }
 

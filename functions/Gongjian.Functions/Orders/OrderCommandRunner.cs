@@ -7,9 +7,9 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Orders;
 
 /// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
-public sealed class OrderCommandRunner(OrderStore store, OrderJournal journal, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
+public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
 {
-    public async Task<(OrderState State, Azure.ETag ETag)> FindAsync(string id, CancellationToken ct) =>
+    public async Task<LoadedOrder> FindAsync(string id, CancellationToken ct) =>
         (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
         ?? throw ApiProblem.NotFound("order_not_found", "工单不存在，请检查工单编号。");
 
@@ -33,18 +33,18 @@ public sealed class OrderCommandRunner(OrderStore store, OrderJournal journal, C
         {
             // A late, repeated or out-of-order request changes nothing, but the order's history says why.
             if (r.Kind == RejectionKind.Conflict)
-                await journal.NoteAsync(id, r.Code, $"{ActorNames.Of(command.By)}的请求未执行：{r.Message}", ct);
+                await store.NoteAsync(id, r.Code, $"{ActorNames.Of(command.By)}的请求未执行：{r.Message}", ct);
             throw ToProblem(r);
         }
         return await ViewAsync(context, outcome.State);
     }
 
-    public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderStore.OrderHistory? history = null, int status = 200)
+    public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderHistory? history = null, int status = 200)
     {
         var snapshot = await directory.GetAsync(context.RequestAborted);
         var communityName = snapshot.CommunityName(state.CommunityId, state.CommunityId);
         return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, policy, clock.GetUtcNow(),
-            history?.History, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList()), ApiJson.Web.OrderView, statusCode: status);
+            history?.Events, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList()), ApiJson.Web.OrderView, statusCode: status);
     }
 
     public static ApiProblem ToProblem(Rejection r) => r.Kind switch

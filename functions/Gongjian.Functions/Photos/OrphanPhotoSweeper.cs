@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Photos;

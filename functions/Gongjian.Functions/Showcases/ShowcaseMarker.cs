@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;
 

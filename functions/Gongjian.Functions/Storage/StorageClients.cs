@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gongjian.Functions.Storage;
 
 /// <summary>The app's handles on Azure storage: one client per table, queue and container, made once.</summary>
-public sealed class StorageClients
+public sealed class StorageClients : Gongjian.Engine.IEngineStorage
 {
     private readonly TableServiceClient _tables;
     private readonly BlobServiceClient _blobs;
@@ -50,6 +50,8 @@ public sealed class StorageClients
     public TableClient Table(string name) => _tables.GetTableClient(_options.Table(name));
 
     public QueueClient Queue(string name) => _queues.GetQueueClient(_options.Queue(name));
+
+    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(_options.Container(name));
 
     /// <summary>Creates every table, the photos container, the app's queues and their poison queues, plus <paramref name="extraQueues"/>.</summary>
     public async Task CreateIfMissingAsync(IEnumerable<string> extraQueues, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Gongjian.Bot.Tests.Support;
 using Gongjian.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection;

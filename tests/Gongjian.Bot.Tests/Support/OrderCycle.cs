@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,7 +54,7 @@ public sealed class OrderCycle(BotTestApp app)
     };
 
     public async Task<OrderState> StateAsync(string orderId) =>
-        (await app.Get<OrderStore>().LoadAsync(orderId, CancellationToken.None))!.Value.State;
+        (await app.Get<OrderStore>().LoadAsync(orderId, CancellationToken.None))!.State;
 
     public async Task<HttpResponseMessage> PostAsync(string path, string? key, object? body)
     {

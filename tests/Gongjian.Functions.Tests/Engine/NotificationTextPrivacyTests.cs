@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Gongjian.Engine;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Engine;
 
@@ -30,10 +32,15 @@ public sealed class NotificationTextPrivacyTests
     [MemberData(nameof(EventTypes))]
     public void A_notice_of_any_event_carries_the_text_and_reason_masked(string type)
     {
-        var message = new OrderEventMessage
+        var message = new EventMessage
         {
-            Id = "e1", OrderId = Order.Id, Sequence = 2, Type = type, OccurredAt = DateTimeOffset.UnixEpoch, Status = "accepted",
-            CommunityId = Order.CommunityId, StreetId = Order.StreetId, UnitId = Order.UnitId, PreviousUnitId = Order.UnitId, Reason = Reason,
+            Id = "e1", InstanceId = Order.Id, Sequence = 2, Type = type, OccurredAt = DateTimeOffset.UnixEpoch,
+            Facts = new()
+            {
+                ["status"] = JsonSerializer.SerializeToElement("accepted"), ["communityId"] = JsonSerializer.SerializeToElement(Order.CommunityId),
+                ["streetId"] = JsonSerializer.SerializeToElement(Order.StreetId), ["unitId"] = JsonSerializer.SerializeToElement(Order.UnitId),
+                ["previousUnitId"] = JsonSerializer.SerializeToElement(Order.UnitId), ["reason"] = JsonSerializer.SerializeToElement(Reason),
+            },
         };
 
         var notices = NotificationTexts.For(message, Order, "东七里社区").ToList();

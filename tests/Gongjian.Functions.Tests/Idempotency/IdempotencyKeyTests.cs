@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;
 using Gongjian.Functions.Tests.Orders;
@@ -152,7 +153,7 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Single(placed.Select(p => (p.Id, p.TrackingCode)).Distinct());
             Assert.Single(placed, p => !p.Replayed);
             var id = placed[0].Id;
-            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.History;
+            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.Events;
             Assert.Single(history.OfType<OrderPlaced>());
             Assert.Single(await _app.BlobNamesAsync(), b => b.StartsWith(id + "/", StringComparison.Ordinal));
         }

@@ -1,3 +1,4 @@
+using Gongjian.Engine;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;

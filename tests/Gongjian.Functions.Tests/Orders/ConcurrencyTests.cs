@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using System.Net;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;
@@ -27,7 +28,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
 
             Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
             await responses.Single(r => r.StatusCode != HttpStatusCode.OK).ShouldBeProblemAsync(409, "order_dispatched");
-            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.History;
+            var history = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!.Events;
             Assert.Single(history.OfType<OrderDispatched>());
         }
     }
@@ -45,7 +46,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         var loaded = (await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(id, CancellationToken.None))!;
-        Assert.Single(loaded.History.OfType<OrderAccepted>());
-        Assert.Equal(loaded.History.Count, loaded.State.Version);
+        Assert.Single(loaded.Events.OfType<OrderAccepted>());
+        Assert.Equal(loaded.Events.Count, loaded.State.Version);
     }
 }

@@ -35,7 +35,7 @@ public sealed class EraseRelayTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.NotNull(erased.PersonalDataErasedAt);
         var outbox = await OutboxRowAsync(id, erased.Version);
-        Assert.Equal(before[0], outbox.GetString("ErasePhotoIds"));
+        Assert.Equal($"{id}/{before[0]}", outbox.GetString("DeleteBlobs")); // the engine records blob names in the module's container
         Assert.NotNull(await _photos.OpenAsync(id, before[0], CancellationToken.None)); // the relay died before deleting
 
         Assert.Equal(1, await _rig.Outbox.SweepAsync(TimeSpan.Zero, CancellationToken.None));
@@ -54,7 +54,7 @@ public sealed class EraseRelayTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var erased = await StorageRig.RunAsync(_rig.Store, id, new ErasePersonalData { By = StorageRig.Resident });
 
-        var history = (await _rig.Store.LoadWithHistoryAsync(id, CancellationToken.None))!.History;
+        var history = (await _rig.Store.LoadWithHistoryAsync(id, CancellationToken.None))!.Events;
         var placed = Assert.IsType<OrderPlaced>(history[0]);
         Assert.Equal(("", "", "", ""), (placed.Text, placed.Address, placed.Contact.Name, placed.Contact.Phone));
         Assert.Null(Assert.IsType<OrderCancelled>(history[1]).Reason);

@@ -1,3 +1,5 @@
+using Gongjian.Functions.Orders;
+using Gongjian.Engine;
 using System.Text.Json;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Engine;
@@ -28,7 +30,7 @@ public sealed class EraseRetentionTests(AzuriteFixture azurite)
         // A retention timer that names a close this order no longer is in (as if it had been closed, then opened again).
         var stray = new TimerMessage
         {
-            Id = $"{reopened}:erase:stray", OrderId = reopened, Stage = TimerStage.Erase,
+            Id = $"{reopened}:erase:stray", InstanceId = reopened, Stage = TimerStage.Erase,
             StepStartedAt = back.GetProperty("completedAt").GetDateTimeOffset(), FireAt = DateTimeOffset.UtcNow,
         };
         await app.Storage.Queue(QueueNames.OrderTimers).SendMessageAsync(JsonSerializer.Serialize(stray, EngineJson.Default.TimerMessage));
@@ -67,13 +69,14 @@ public sealed class EraseRetentionTests(AzuriteFixture azurite)
         var closed = OrderState.Evolve(open, cancel);
         var retention = new Domain.Privacy.RetentionPolicy { EraseAfter = TimeSpan.FromDays(180) };
 
-        var messages = OutboxPlan.For(open, closed, [(cancel, 2)], SlaPolicy.Default, retention);
+        var module = new OrderModule(SlaPolicy.Default, retention);
+        var messages = OutboxWork.Plan(module, new OrderStorage(), open, closed, [(cancel, 2)]).Messages;
 
         var timer = JsonSerializer.Deserialize(Assert.Single(messages, m => m.Queue == QueueNames.OrderTimers).Body, EngineJson.Default.TimerMessage)!;
-        Assert.Equal((TimerStage.Erase, (SlaStep?)null, cancel.OccurredAt, cancel.OccurredAt.AddDays(180)), (timer.Stage, timer.Step, timer.StepStartedAt, timer.FireAt));
+        Assert.Equal((TimerStage.Erase, (string?)null, cancel.OccurredAt, cancel.OccurredAt.AddDays(180)), (timer.Stage, timer.Step, timer.StepStartedAt, timer.FireAt));
         AssertNoPersonalData("the timer", Assert.Single(messages, m => m.Queue == QueueNames.OrderTimers).Body);
         var erasure = new PersonalDataErased { OrderId = placed.OrderId, OccurredAt = cancel.OccurredAt.AddDays(180), By = Actor.System };
-        Assert.DoesNotContain(OutboxPlan.For(closed, OrderState.Evolve(closed, erasure), [(erasure, 3)], SlaPolicy.Default, retention),
+        Assert.DoesNotContain(OutboxWork.Plan(module, new OrderStorage(), closed, OrderState.Evolve(closed, erasure), [(erasure, 3)]).Messages,
             m => m.Queue == QueueNames.OrderTimers);
     }
 
@@ -90,7 +93,7 @@ public sealed class EraseRetentionTests(AzuriteFixture azurite)
         // What the close queued (invisible for now: 180 days ahead, sent 7 days at a time).
         var timer = new TimerMessage
         {
-            Id = $"{id}:erase:{closedAt.UtcTicks}", OrderId = id, Stage = TimerStage.Erase, StepStartedAt = closedAt, FireAt = closedAt.AddDays(180),
+            Id = $"{id}:erase:{closedAt.UtcTicks}", InstanceId = id, Stage = TimerStage.Erase, StepStartedAt = closedAt, FireAt = closedAt.AddDays(180),
         };
 
         await OnOrderTimer.Run(new FunctionInvocation

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;
@@ -47,7 +48,7 @@ public sealed class ShowcasePublishTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(["true"], again.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(1, (await (await _app.GetAsync("/api/showcases")).ReadJsonAsync(200)).GetArrayLength());
         var history = await _app.Services.GetRequiredService<OrderStore>().LoadWithHistoryAsync(_order, CancellationToken.None);
-        Assert.Single(history!.History.OfType<OrderShowcased>());
+        Assert.Single(history!.Events.OfType<OrderShowcased>());
     }
 
     [Fact]

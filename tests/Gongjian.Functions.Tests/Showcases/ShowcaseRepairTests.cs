@@ -42,7 +42,7 @@ public sealed class ShowcaseRepairTests(AzuriteFixture azurite) : IAsyncLifetime
 
         foreach (var id in new[] { first, second })
         {
-            var marks = (await _rig.Store.LoadWithHistoryAsync(id, CancellationToken.None))!.History.OfType<OrderShowcased>().ToList();
+            var marks = (await _rig.Store.LoadWithHistoryAsync(id, CancellationToken.None))!.Events.OfType<OrderShowcased>().ToList();
             var mark = Assert.Single(marks);
             Assert.Equal(showcase, mark.ShowcaseId);
             Assert.Equal(Organizer, mark.By);
@@ -59,7 +59,7 @@ public sealed class ShowcaseRepairTests(AzuriteFixture azurite) : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(0, await _marker.RepairAsync(CancellationToken.None));
 
-        Assert.Empty((await _rig.Store.LoadWithHistoryAsync(order, CancellationToken.None))!.History.OfType<OrderShowcased>());
+        Assert.Empty((await _rig.Store.LoadWithHistoryAsync(order, CancellationToken.None))!.Events.OfType<OrderShowcased>());
         Assert.False(await MarkedAsync(showcase));
     }
 
@@ -74,8 +74,8 @@ public sealed class ShowcaseRepairTests(AzuriteFixture azurite) : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await _marker.RepairAsync(CancellationToken.None));
 
-        Assert.Single((await _rig.Store.LoadWithHistoryAsync(finished, CancellationToken.None))!.History.OfType<OrderShowcased>());
-        Assert.Empty((await _rig.Store.LoadWithHistoryAsync(reopened, CancellationToken.None))!.History.OfType<OrderShowcased>());
+        Assert.Single((await _rig.Store.LoadWithHistoryAsync(finished, CancellationToken.None))!.Events.OfType<OrderShowcased>());
+        Assert.Empty((await _rig.Store.LoadWithHistoryAsync(reopened, CancellationToken.None))!.Events.OfType<OrderShowcased>());
         Assert.True(await MarkedAsync(showcase));
     }
 

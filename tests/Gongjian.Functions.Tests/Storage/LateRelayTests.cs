@@ -21,7 +21,7 @@ public sealed class LateRelayTests(AzuriteFixture azurite) : IAsyncLifetime
         var placed = await StorageRig.RunAsync(_rig.Store, id, StorageRig.Place(id));
         var dispatched = await StorageRig.RunAsync(_rig.Store, id, new DispatchOrder { By = StorageRig.Dispatcher, Unit = StorageRig.Baosheng });
 
-        await _rig.Index.WriteAsync(placed, null, CancellationToken.None);
+        await _rig.WriteListsAsync(placed);
 
         var rows = await _rig.IndexRowsAsync(id);
         Assert.Equal(("dispatched", dispatched.Version), rows["c-dongqili"]);
@@ -36,8 +36,8 @@ public sealed class LateRelayTests(AzuriteFixture azurite) : IAsyncLifetime
         var placed = await StorageRig.RunAsync(_rig.Store, id, StorageRig.Place(id));
         var before = await _rig.IndexRowsAsync(id);
 
-        await _rig.Index.WriteAsync(placed, null, CancellationToken.None);
-        await _rig.Index.WriteAsync(placed, null, CancellationToken.None);
+        await _rig.WriteListsAsync(placed);
+        await _rig.WriteListsAsync(placed);
 
         Assert.Equal(before, await _rig.IndexRowsAsync(id));
     }
@@ -55,7 +55,7 @@ public sealed class LateRelayTests(AzuriteFixture azurite) : IAsyncLifetime
         var declined = await StorageRig.RunAsync(_rig.Store, id, new DeclineOrder { By = StorageRig.Liaison, Reason = "人手不足" });
         Assert.False((await _rig.IndexRowsAsync(id)).ContainsKey("u-baosheng-property"));
 
-        await _rig.Index.WriteAsync(dispatched, null, CancellationToken.None);
+        await _rig.WriteListsAsync(dispatched);
 
         var rows = await _rig.IndexRowsAsync(id);
         Assert.Equal(("declined", declined.Version), rows["c-dongqili"]);

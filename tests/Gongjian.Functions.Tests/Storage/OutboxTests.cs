@@ -21,7 +21,7 @@ public sealed class OutboxTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var placed = await StorageRig.RunAsync(_rig.CrashingStore, id, StorageRig.Place(id));
 
-        Assert.Equal(OrderStatus.Placed, (await _rig.Store.LoadAsync(id, CancellationToken.None))!.Value.State.Status);
+        Assert.Equal(OrderStatus.Placed, (await _rig.Store.LoadAsync(id, CancellationToken.None))!.State.Status);
         Assert.Equal(["outbox-000001"], await _rig.OutboxRowsAsync(id));
         Assert.Empty(await _rig.IndexRowsAsync(id));
 

@@ -36,7 +36,7 @@ public sealed class RelayFailureTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var thrown = await Record.ExceptionAsync(() => _rig.CutOffStore.ExecuteAsync(id, StorageRig.Place(id), CancellationToken.None));
 
-        Assert.Equal(OrderStatus.Placed, (await _rig.Store.LoadAsync(id, CancellationToken.None))!.Value.State.Status);
+        Assert.Equal(OrderStatus.Placed, (await _rig.Store.LoadAsync(id, CancellationToken.None))!.State.Status);
         Assert.Null(thrown);
         Assert.Equal(["outbox-000001"], await _rig.OutboxRowsAsync(id));
         Assert.Equal(1, await _rig.Outbox.SweepAsync(TimeSpan.Zero, CancellationToken.None));

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Engine;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Seed;
@@ -26,21 +27,31 @@ public sealed class StorageRig
     private StorageRig(StorageClients real, StorageClients missing, StorageClients unreachable)
     {
         Real = real;
-        var policy = SlaPolicy.Default;
         var clock = TimeProvider.System;
-        var queues = new Gongjian.Functions.Engine.QueueSender(real, clock);
-        Index = new OrderIndex(real, policy);
-        Outbox = new OrderOutbox(real, Index, queues, clock, NullLogger<OrderOutbox>.Instance);
-        Store = new OrderStore(real, Outbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
-        var crashingOutbox = new OrderOutbox(real, new OrderIndex(missing, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
-        CrashingStore = new OrderStore(real, crashingOutbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
-        var cutOffOutbox = new OrderOutbox(real, new OrderIndex(unreachable, policy), queues, clock, NullLogger<OrderOutbox>.Instance);
-        CutOffStore = new OrderStore(real, cutOffOutbox, policy, Domain.Privacy.RetentionPolicy.Default, clock, NullLogger<OrderStore>.Instance);
+        var queues = new QueueSender(real, clock);
+        var module = new OrderModule(SlaPolicy.Default, Domain.Privacy.RetentionPolicy.Default);
+        var codec = new OrderStorage();
+        Relay<OrderState, OrderCommand, OrderEvent> RelayTo(StorageClients lists) =>
+            new(module, codec, real, new ListWriter(lists.Table(codec.ListTable)), queues, clock, NullLogger<Relay<OrderState, OrderCommand, OrderEvent>>.Instance);
+        OrderStore StoreWith(Relay<OrderState, OrderCommand, OrderEvent> relay) =>
+            new(module, codec, real, relay, clock, NullLogger<OrderStore>.Instance, new Gongjian.Functions.Observability.OrderObserver());
+        Outbox = RelayTo(real);
+        _module = module;
+        _lists = new ListWriter(real.Table(codec.ListTable));
+        Store = StoreWith(Outbox);
+        CrashingStore = StoreWith(RelayTo(missing));
+        CutOffStore = StoreWith(RelayTo(unreachable));
     }
 
+    private readonly OrderModule _module;
+    private readonly ListWriter _lists;
+
     public StorageClients Real { get; }
-    public OrderIndex Index { get; }
-    public OrderOutbox Outbox { get; }
+
+    /// <summary>The list rows of <paramref name="state"/>, written as a (late) relay would.</summary>
+    public Task WriteListsAsync(OrderState state) => _lists.WriteAsync(_module.Lists(state)!, [], state.Version, CancellationToken.None);
+    /// <summary>The engine's relay of orders (and its outbox sweeper).</summary>
+    public Relay<OrderState, OrderCommand, OrderEvent> Outbox { get; }
     public OrderStore Store { get; }
     /// <summary>Commits like the real store, but every relay to the index fails (its tables are missing).</summary>
     public OrderStore CrashingStore { get; }

@@ -1,9 +1,7 @@
-using Gongjian.Functions.Storage;
-
-namespace Gongjian.Functions.Engine;
+namespace Gongjian.Engine;
 
 /// <summary>Sends queue messages that become visible at a given time, at most 7 days ahead (longer waits hop).</summary>
-public sealed class QueueSender(StorageClients storage, TimeProvider clock)
+public sealed class QueueSender(IEngineStorage storage, TimeProvider clock)
 {
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 

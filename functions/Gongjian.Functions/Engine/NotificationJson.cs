@@ -6,8 +6,5 @@ namespace Gongjian.Functions.Engine;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(OrderEventMessage))]
-[JsonSerializable(typeof(TimerMessage))]
-[JsonSerializable(typeof(List<OutboxMessage>))]
 [JsonSerializable(typeof(Notification))]
-internal sealed partial class EngineJson : JsonSerializerContext;
+internal sealed partial class NotificationJson : JsonSerializerContext;

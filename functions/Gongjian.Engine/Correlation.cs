@@ -1,4 +1,4 @@
-namespace Gongjian.Functions.Engine;
+namespace Gongjian.Engine;
 
 /// <summary>
 /// The correlation id of the work in progress: from the HTTP request (<c>X-Correlation-Id</c>, else

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gongjian.Domain.Orders;
 
-namespace Gongjian.Functions.Storage;
+namespace Gongjian.Functions.Orders;
 
 /// <summary>How orders and their events are written into table rows. The domain knows nothing of JSON.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
