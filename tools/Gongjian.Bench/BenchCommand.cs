@@ -32,7 +32,7 @@ public static class BenchCommand
         var clock = Stopwatch.StartNew();
         QueuePlan plan;
         try { plan = QueuePlan.For(await AppLayout.ConsumedQueuesAsync(appDll, BenchSeed.Environment(cs, BenchSeed.NewPrefix('l'), options.AppEnvironment), ct), options.KeepQueues); }
-        catch (InvalidOperationException e) { log.WriteLine($"bench cannot read the app's triggers: {e.Message}"); return 2; }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException) { log.WriteLine($"bench cannot read the app's triggers: {e.Message}"); return 2; }
         var result = new BenchResult { StartedAt = DateTimeOffset.UtcNow, CommandLine = "bench " + string.Join(' ', args), QueuesEmptied = plan.Emptied };
         void Say(string text) => log.WriteLine($"[bench {clock.Elapsed:mm\\:ss}] {text}");
         Dictionary<string, int?> Pids(int? app = null) => new() { ["azurite"] = options.AzuritePid, ["app"] = app, ["bench"] = Environment.ProcessId };
