@@ -4,7 +4,7 @@ using Gongjian.Functions.Storage;
 
 // Verbs: (none) serve the app; `seed [--keys]` load demo data; `keys ...` manage staff keys;
 // `layout --host-json FILE --output DIR` write the Functions layout (host.json + function.json files).
-// `bench [--levels 1,4,16] [--cycles N] [--seconds S] [--out FILE]` measure the engine on Azurite (docs/BENCHMARKS.md).
+// The benchmark harness is its own tool (tools/Gongjian.Bench, run by scripts/bench); it drives this app as a child process.
 var verb = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : "serve";
 var rest = verb == "serve" && args.FirstOrDefault() != "serve" ? args : args.Skip(1).ToArray();
 
@@ -23,8 +23,6 @@ switch (verb)
         return await SeedCommand.RunAsync(app.Services, rest.Contains("--keys"), Console.Out, CancellationToken.None);
     case "keys":
         return await KeysCommand.RunAsync(app.Services, rest, Console.Out, CancellationToken.None);
-    case "bench":
-        return await Gongjian.Functions.Bench.BenchCommand.RunAsync(app.Services, rest, Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), seed [--keys], keys.");
         return 2;

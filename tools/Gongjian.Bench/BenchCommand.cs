@@ -1,32 +1,38 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Gongjian.Functions.Hosting;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
-/// <c>bench</c>: in one run against one Azurite — raw transaction rate, full cycles at each
+/// The bench: in one run against one Azurite — raw transaction rate, full cycles at each
 /// concurrency level, storage requests per cycle, timer lateness, cold start, raw rate again —
 /// then the report as markdown on stdout (and in --out, with a .json beside it). Progress goes to stderr.
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter log)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter log)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
         BenchOptions options;
-        try { options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("AZURITE_PID")); }
+        try { options = BenchOptions.Parse(args, Environment.GetEnvironmentVariable("AZURITE_PID"), Environment.GetEnvironmentVariable("GONGJIAN_BENCH_APP")); }
         catch (ArgumentException e) { log.WriteLine(e.Message); return 2; }
-        if (configuration["AzureWebJobsStorage"] is not { } cs || StorageOpsCount.Endpoint(cs, "table") is null)
+        if (Environment.GetEnvironmentVariable("AzureWebJobsStorage") is not { } cs || StorageOpsCount.Endpoint(cs, "table") is null)
         {
             log.WriteLine("bench needs AzureWebJobsStorage as a connection string with explicit endpoints (scripts/bench sets it).");
             return 2;
         }
+        if (options.App is not { } appOption || !File.Exists(appOption))
+        {
+            log.WriteLine($"bench needs the app's Gongjian.Functions.dll: --app PATH or GONGJIAN_BENCH_APP (scripts/bench sets it; was '{options.App}').");
+            return 2;
+        }
+        var appDll = Path.GetFullPath(appOption);
         using var stop = new CancellationTokenSource(options.Deadline);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         var ct = stop.Token;
         var clock = Stopwatch.StartNew();
-        var plan = QueuePlan.For(services.GetRequiredService<FunctionCatalog>(), options.KeepQueues);
+        QueuePlan plan;
+        try { plan = QueuePlan.For(await AppLayout.ConsumedQueuesAsync(appDll, BenchSeed.Environment(cs, BenchSeed.NewPrefix('l'), options.AppEnvironment), ct), options.KeepQueues); }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException) { log.WriteLine($"bench cannot read the app's triggers: {e.Message}"); return 2; }
         var result = new BenchResult { StartedAt = DateTimeOffset.UtcNow, CommandLine = "bench " + string.Join(' ', args), QueuesEmptied = plan.Emptied };
         void Say(string text) => log.WriteLine($"[bench {clock.Elapsed:mm\\:ss}] {text}");
         Dictionary<string, int?> Pids(int? app = null) => new() { ["azurite"] = options.AzuritePid, ["app"] = app, ["bench"] = Environment.ProcessId };
@@ -50,8 +56,8 @@ public static class BenchCommand
         {
             var env = Env('c');
             var prefix = env["Storage__Prefix"];
-            var keys = await BenchSeed.SeedAsync(env, ct);
-            await using var app = await ChildApp.StartAsync(env, ct);
+            var keys = await BenchSeed.SeedAsync(appDll, env, ct);
+            await using var app = await ChildApp.StartAsync(appDll, env, ct);
             using var http = NewClient(app.BaseAddress);
             var queues = new QueueProbe(cs, prefix);
             try
@@ -69,22 +75,22 @@ public static class BenchCommand
                 }
             }
             catch when (!string.IsNullOrEmpty(app.Tail)) { Say("app output:\n" + app.Tail); throw; }
-            foreach (var q in new[] { QueueNames.Notifications, QueueNames.OrderTimers }) await queues.ClearAsync(q);
+            foreach (var q in new[] { AppQueues.Notifications, AppQueues.OrderTimers }) await queues.ClearAsync(q);
         });
         if (options.CountedCycles > 0)
             await Phase("storage requests per cycle", async () =>
             {
                 var prefix = BenchSeed.NewPrefix('o');
-                result.StorageRequests = await StorageOpsCount.RunAsync(cs, prefix, options.CountedCycles, plan, options.AppEnvironment, ct);
+                result.StorageRequests = await StorageOpsCount.RunAsync(appDll, cs, prefix, options.CountedCycles, plan, options.AppEnvironment, ct);
                 var queues = new QueueProbe(cs, prefix);
-                foreach (var q in new[] { QueueNames.Notifications, QueueNames.OrderTimers }) await queues.ClearAsync(q);
+                foreach (var q in new[] { AppQueues.Notifications, AppQueues.OrderTimers }) await queues.ClearAsync(q);
             });
         if (options.TimerOrders > 0)
             await Phase("timer lateness", async () =>
             {
                 var env = Env('t', ("Sla__AcceptWithin", TimerLateness.AcceptWithin.ToString()));
-                var keys = await BenchSeed.SeedAsync(env, ct);
-                await using var app = await ChildApp.StartAsync(env, ct);
+                var keys = await BenchSeed.SeedAsync(appDll, env, ct);
+                await using var app = await ChildApp.StartAsync(appDll, env, ct);
                 using var http = NewClient(app.BaseAddress);
                 result.Timers = await TimerLateness.RunAsync(options.TimerOrders, new CycleClient(http, keys, new Latencies()), ct);
             });
@@ -92,7 +98,7 @@ public static class BenchCommand
             await Phase("cold start", async () =>
             {
                 var env = Env('s');
-                result.ColdStart = await ColdStart.RunAsync(options.ColdStarts, env, await BenchSeed.SeedAsync(env, ct), ct);
+                result.ColdStart = await ColdStart.RunAsync(appDll, options.ColdStarts, env, await BenchSeed.SeedAsync(appDll, env, ct), ct);
             });
         await Phase("raw Azurite transactions (after)", async () =>
             result.RawAfter = await RawTransactions.RunAsync(cs, BenchSeed.NewPrefix('r') + "raw", options.RawConcurrency, options.RawSeconds, Pids(), ct));

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>A small valid PNG (8×6 RGB) made in code, base64, for the after-photo of each completion.</summary>
 public static class BenchPng

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
 /// Options of <c>bench</c>. Every phase is bounded in count and in time, and the whole run by
@@ -25,17 +25,23 @@ public sealed record BenchOptions
     public bool KeepQueues { get; init; }
     /// <summary>The Azurite node process, for its CPU share (scripts/bench passes it; else AZURITE_PID).</summary>
     public int? AzuritePid { get; init; }
+    /// <summary>The app under test, <c>…/Gongjian.Functions.dll</c> (scripts/bench sets GONGJIAN_BENCH_APP to its Release build).</summary>
+    public string? App { get; init; }
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(20);
     /// <summary>Extra environment for every app process the bench starts (e.g. a log level), from <c>--app-env KEY=VALUE</c>.</summary>
     public IReadOnlyList<(string Key, string Value)> AppEnvironment { get; init; } = [];
 
     public const string Usage =
         "bench [--levels 1,4,16] [--cycles N] [--seconds S] [--out FILE.md] [--timer-orders N] [--cold-starts N] " +
-        "[--counted-cycles N] [--raw-seconds S] [--keep-queues] [--azurite-pid PID] [--app-env KEY=VALUE]…";
+        "[--counted-cycles N] [--raw-seconds S] [--keep-queues] [--azurite-pid PID] [--app-env KEY=VALUE]… [--app PATH/Gongjian.Functions.dll]";
 
-    public static BenchOptions Parse(IReadOnlyList<string> args, string? azuritePidVariable)
+    public static BenchOptions Parse(IReadOnlyList<string> args, string? azuritePidVariable, string? appVariable = null)
     {
-        var o = new BenchOptions { AzuritePid = int.TryParse(azuritePidVariable, out var envPid) ? envPid : null };
+        var o = new BenchOptions
+        {
+            AzuritePid = int.TryParse(azuritePidVariable, out var envPid) ? envPid : null,
+            App = string.IsNullOrEmpty(appVariable) ? null : appVariable,
+        };
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -53,6 +59,7 @@ public sealed record BenchOptions
                 "--raw-seconds" => o with { RawSeconds = TimeSpan.FromSeconds(Count(1, 120)) },
                 "--keep-queues" => o with { KeepQueues = true },
                 "--azurite-pid" => o with { AzuritePid = Count(1, int.MaxValue) },
+                "--app" => o with { App = Next() },
                 "--app-env" => Next().Split('=', 2) is [{ Length: > 0 } key, var value]
                     ? o with { AppEnvironment = [.. o.AppEnvironment, (key, value)] }
                     : throw new ArgumentException("--app-env takes KEY=VALUE, e.g. Logging__LogLevel__Default=Warning."),

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>The staff keys a cycle needs: the 东七里 dispatcher and the 宝盛置业 liaison (the unit that serves 东七里 repairs).</summary>
 public sealed record BenchKeys(string Dispatcher, string Liaison);
@@ -23,9 +23,9 @@ public static class BenchSeed
         return env;
     }
 
-    public static async Task<BenchKeys> SeedAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public static async Task<BenchKeys> SeedAsync(string appDll, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
-        var output = await ChildApp.RunVerbAsync(environment, ct, "seed", "--keys");
+        var output = await ChildApp.RunVerbAsync(appDll, environment, ct, "seed", "--keys");
         string Key(string role, string scope) =>
             Regex.Match(output, $@"^\s*{role}\s+{Regex.Escape(scope)}\s+(gjk_\S+)", RegexOptions.Multiline) is { Success: true } m
                 ? m.Groups[1].Value

@@ -1,4 +1,4 @@
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>Percentiles of one series of durations, in milliseconds (nearest rank).</summary>
 public sealed record LatencySummary(int Count, double Mean, double P50, double P95, double P99, double Max)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Gongjian.Functions.Hosting;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>What one concurrency level measured. Rates count only cycles whose every step succeeded.</summary>
 public sealed record LevelResult(
@@ -60,9 +59,9 @@ public static class CycleLevel
             }
         }, ct)));
         var httpTime = clock.Elapsed;
-        var left = await queues.CountAsync(QueueNames.OrderEvents, ct);
-        var drain = await queues.DrainAsync(QueueNames.OrderEvents, TimeSpan.FromSeconds(60), ct);
-        var notificationsDrain = plan.NotificationsConsumed ? await queues.DrainAsync(QueueNames.Notifications, TimeSpan.FromSeconds(60), ct) : null;
+        var left = await queues.CountAsync(AppQueues.OrderEvents, ct);
+        var drain = await queues.DrainAsync(AppQueues.OrderEvents, TimeSpan.FromSeconds(60), ct);
+        var notificationsDrain = plan.NotificationsConsumed ? await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct) : null;
         var share = cpu.Stop();
         await stopEmptying.CancelAsync();
         var emptied = await emptying;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>Timer lateness: the withdrawal's time on the order's timeline minus the accept deadline (dueAt).</summary>
 public sealed record TimerResult(int Orders, int Fired, double AcceptWithinSeconds, LatencySummary LatenessMs);

@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
-/// The app under test as its own process (<c>dotnet Gongjian.Functions.dll --urls …</c>), as it runs
-/// in production, queue and timer triggers on. Keeps the tail of its output for error reports and
+/// The app under test as its own process (<c>dotnet Gongjian.Functions.dll --urls …</c>, the build
+/// scripts/bench made), as it runs in production, queue and timer triggers on. Keeps the tail of its output for error reports and
 /// is stopped by its own pid (also when the bench itself is stopped).
 /// </summary>
 public sealed class ChildApp : IAsyncDisposable
 {
-    private static readonly string AppDll = Path.Combine(AppContext.BaseDirectory, "Gongjian.Functions.dll");
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly EventHandler _onExit;
@@ -38,10 +37,10 @@ public sealed class ChildApp : IAsyncDisposable
     public long Lines { get { lock (_tail) return _lines; } }
     private long _lines;
 
-    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ProcessStartInfo StartInfo(string appDll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(AppDll);
+        info.ArgumentList.Add(appDll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["RateLimits__Enabled"] = "false"; // the bench drives the app from one address; abuse limits would measure themselves
         foreach (var (k, v) in environment) info.Environment[k] = v;
@@ -49,9 +48,9 @@ public sealed class ChildApp : IAsyncDisposable
     }
 
     /// <summary>Runs a verb such as <c>seed --keys</c> to completion (at most 2 minutes) and returns its output.</summary>
-    public static async Task<string> RunVerbAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
+    public static async Task<string> RunVerbAsync(string appDll, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
     {
-        using var p = Process.Start(StartInfo(environment, args))!;
+        using var p = Process.Start(StartInfo(appDll, environment, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync(ct);
         var stderr = p.StandardError.ReadToEndAsync(ct);
         try { await p.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(2), ct); }
@@ -60,11 +59,11 @@ public sealed class ChildApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app on a free loopback port and waits (at most 60 s) until it serves /api/health.</summary>
-    public static async Task<ChildApp> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public static async Task<ChildApp> StartAsync(string appDll, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var port = FreePort();
         var clock = Stopwatch.StartNew();
-        var app = new ChildApp(Process.Start(StartInfo(environment, "--urls", $"http://127.0.0.1:{port}"))!, new Uri($"http://127.0.0.1:{port}"), clock);
+        var app = new ChildApp(Process.Start(StartInfo(appDll, environment, "--urls", $"http://127.0.0.1:{port}"))!, new Uri($"http://127.0.0.1:{port}"), clock);
         try
         {
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Queues;
-using Gongjian.Functions.Hosting;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
 /// Which queues the bench empties during the cycles (<c>order-timers</c>: deadlines hours or days away,
@@ -11,10 +10,16 @@ namespace Gongjian.Functions.Bench;
 /// </summary>
 public sealed record QueuePlan(IReadOnlyList<string> Emptied, bool NotificationsConsumed)
 {
-    public static QueuePlan For(FunctionCatalog catalog, bool keepQueues)
+    /// <param name="consumedQueues">The queues the app's functions are triggered by (<see cref="AppLayout"/>).</param>
+    public static QueuePlan For(IReadOnlySet<string> consumedQueues, bool keepQueues)
     {
-        var consumed = catalog.All.Any(f => f.Run is not null && f.Trigger is QueueTrigger { QueueName: QueueNames.Notifications });
-        return new(keepQueues ? [] : consumed ? [QueueNames.OrderTimers] : [QueueNames.OrderTimers, QueueNames.Notifications], consumed);
+        // The bench's figures rest on these two being consumed; a renamed queue must stop the run, not skew it.
+        foreach (var queue in new[] { AppQueues.OrderEvents, AppQueues.OrderTimers })
+            if (!consumedQueues.Contains(queue))
+                throw new InvalidOperationException($"The app has no function triggered by '{queue}' (its queue triggers: "
+                    + $"{string.Join(", ", consumedQueues.Order())}); update tools/Gongjian.Bench/AppQueues.cs to the app's queue names.");
+        var consumed = consumedQueues.Contains(AppQueues.Notifications);
+        return new(keepQueues ? [] : consumed ? [AppQueues.OrderTimers] : [AppQueues.OrderTimers, AppQueues.Notifications], consumed);
     }
 }
 

@@ -1,4 +1,4 @@
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>Per start, in ms from process launch: first request served (/api/health), first order placed; and that first placement's own latency.</summary>
 public sealed record ColdStartResult(
@@ -12,12 +12,12 @@ public sealed record ColdStartResult(
 /// </summary>
 public static class ColdStart
 {
-    public static async Task<ColdStartResult> RunAsync(int starts, IReadOnlyDictionary<string, string> environment, BenchKeys keys, CancellationToken ct)
+    public static async Task<ColdStartResult> RunAsync(string appDll, int starts, IReadOnlyDictionary<string, string> environment, BenchKeys keys, CancellationToken ct)
     {
         List<double> served = [], placed = [], placeLatency = [];
         for (var i = 0; i < starts; i++)
         {
-            await using (var app = await ChildApp.StartAsync(environment, ct))
+            await using (var app = await ChildApp.StartAsync(appDll, environment, ct))
             {
                 served.Add(Math.Round(app.FirstServed.TotalMilliseconds));
                 using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>Everything one bench run measured; a phase that failed or was not run is null and explained in <see cref="Notes"/>.</summary>
 public sealed class BenchResult

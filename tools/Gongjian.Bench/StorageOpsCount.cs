@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>Storage requests per full cycle, measured, by kind; and what the idle app makes per second (trigger polling).</summary>
 public sealed record OpsResult(
@@ -15,7 +15,7 @@ public sealed record OpsResult(
 /// </summary>
 public static class StorageOpsCount
 {
-    public static async Task<OpsResult> RunAsync(string connectionString, string prefix, int cycles, QueuePlan plan,
+    public static async Task<OpsResult> RunAsync(string appDll, string connectionString, string prefix, int cycles, QueuePlan plan,
         IReadOnlyList<(string Key, string Value)> appEnvironment, CancellationToken ct)
     {
         var relays = new Dictionary<string, CountingRelay>();
@@ -28,15 +28,15 @@ public static class StorageOpsCount
                 relays[service] = new CountingRelay(service, endpoint.Port, prefix);
                 relayed = relayed.Replace(endpoint.GetLeftPart(UriPartial.Authority) + "/", $"http://127.0.0.1:{relays[service].Port}/", StringComparison.Ordinal);
             }
-            var keys = await BenchSeed.SeedAsync(BenchSeed.Environment(connectionString, prefix, appEnvironment), ct);
-            await using var app = await ChildApp.StartAsync(BenchSeed.Environment(relayed, prefix, appEnvironment), ct);
+            var keys = await BenchSeed.SeedAsync(appDll, BenchSeed.Environment(connectionString, prefix, appEnvironment), ct);
+            await using var app = await ChildApp.StartAsync(appDll, BenchSeed.Environment(relayed, prefix, appEnvironment), ct);
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var client = new CycleClient(http, keys, new Latencies());
             var queues = new QueueProbe(connectionString, prefix);
             async Task Drain()
             {
-                await queues.DrainAsync(Hosting.QueueNames.OrderEvents, TimeSpan.FromSeconds(60), ct);
-                if (plan.NotificationsConsumed) await queues.DrainAsync(Hosting.QueueNames.Notifications, TimeSpan.FromSeconds(60), ct);
+                await queues.DrainAsync(AppQueues.OrderEvents, TimeSpan.FromSeconds(60), ct);
+                if (plan.NotificationsConsumed) await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct);
             }
             for (var i = 0; i < 3; i++) await client.RunCycleAsync(ct);
             await Drain();

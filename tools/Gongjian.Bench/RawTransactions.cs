@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>The raw engine: 3-row entity-group transactions per second straight to Azurite, with their latency.</summary>
 public sealed record RawResult(int Concurrency, double Seconds, int Transactions, double PerSecond, LatencySummary LatencyMs, CpuShare Cpu)

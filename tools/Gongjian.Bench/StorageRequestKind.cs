@@ -1,4 +1,4 @@
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
 /// Names a storage request by service, operation and resource (the phase's name prefix removed),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>The report as markdown: summary first, then each phase's table, then notes (what was not measured).</summary>
 public static class BenchMarkdown

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>CPU used during a phase, in % of one core (this machine has <see cref="Cores"/>): per process, and the whole machine.</summary>
 public sealed record CpuShare(double Seconds, Dictionary<string, double> Processes, double Machine, double Others)

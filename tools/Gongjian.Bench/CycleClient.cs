@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Gongjian.Functions.Bench;
+namespace Gongjian.Bench;
 
 /// <summary>
 /// One order cycle over HTTP, each step timed into <see cref="Latencies"/>: 点单 place → 派单 dispatch
