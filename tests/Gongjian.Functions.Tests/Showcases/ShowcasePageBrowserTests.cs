@@ -133,6 +133,8 @@ public sealed class ShowcasePageBrowserTests(AzuriteFixture azurite, ITestOutput
         Assert.Equal("财源街道 · 组织晒单", await page.Locator("h1").InnerTextAsync());
         var titles = await page.Locator("li.card h2").AllInnerTextsAsync();
         Assert.Equal([Title, "小区停车位重新划线"], titles);
+        // The excerpt runs the story's paragraphs together as Chinese is written: no space after 。
+        Assert.Contains("换上了新的声控灯。三联社区", await page.Locator("li.card p").First.InnerTextAsync());
         Assert.All(opened.Images, r => Assert.Equal(200, r.Status));
         Assert.Equal(2, opened.Images.Count);
         Assert.Empty(opened.Violations);

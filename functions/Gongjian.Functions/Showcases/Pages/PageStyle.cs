@@ -23,6 +23,8 @@ main{max-width:960px;margin:0 auto;padding:16px}
 h1{font-size:24px;line-height:1.4;margin:8px 0 4px}
 h2{font-size:19px;line-height:1.4;margin:0 0 4px}
 .meta{color:#6b6b6b;font-size:14px;margin:0 0 12px}
+time{white-space:nowrap}
+article{max-width:820px}
 .lead{color:#444;margin:0 0 16px}
 .cards{display:grid;gap:16px;padding:0;margin:0;list-style:none}
 .card{background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 1px 3px rgba(0,0,0,.08)}
@@ -51,8 +53,7 @@ footer{max-width:960px;margin:8px auto 24px;padding:0 16px;color:#8a8a8a;font-si
 @media (min-width:720px){
 h1{font-size:30px}
 .cards{grid-template-columns:1fr 1fr}
-.photos{grid-template-columns:repeat(3,1fr)}
-.detail{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start}
+.with-photos{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:center}
 }
 """;
 

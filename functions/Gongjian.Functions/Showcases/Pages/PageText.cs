@@ -22,12 +22,25 @@ public static class PageText
     /// <summary>The first <paramref name="max"/> characters of the story on one line (link previews and list cards).</summary>
     public static string Excerpt(string story, int max)
     {
-        var line = string.Join(' ', story.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var line = OneLine(story);
         var elements = StringInfo.GetTextElementEnumerator(line);
         var taken = 0;
         while (elements.MoveNext())
             if (++taken > max) return line[..elements.ElementIndex].TrimEnd() + "…";
         return line;
+    }
+
+    /// <summary>Line breaks and runs of spaces as one space, or none between Chinese text (which has no spaces between sentences).</summary>
+    private static string OneLine(string text)
+    {
+        var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var line = new System.Text.StringBuilder(text.Length);
+        foreach (var part in parts)
+        {
+            if (line.Length > 0 && (line[^1] < 0x2E80 || part[0] < 0x2E80)) line.Append(' ');
+            line.Append(part);
+        }
+        return line.ToString();
     }
 
     /// <summary>The story's paragraphs: organizers separate them with line breaks.</summary>
