@@ -8,11 +8,12 @@ namespace Gongjian.Functions.Tests.Showcases;
 
 /// <summary>
 /// Not a test: a measurement, run only when asked (<c>--explicit only</c>), whose figures go to
-/// docs/BENCHMARKS.md. It asserts only that the pages answered; how fast depends on the machine.
+/// docs/BENCHMARKS.md (and artifacts/bench/showcase-pages.txt). It asserts only that the pages answered; how fast depends on the machine.
 /// </summary>
 public sealed class ShowcasePageTimingBench(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Warmup = 30, Runs = 300;
+    public static readonly string Report = Path.Combine(RepoPaths.Root, "artifacts", "bench", "showcase-pages.txt");
 
     [Fact(Explicit = true)]
     public async Task Measure_page_render_and_request_times()
@@ -37,7 +38,10 @@ public sealed class ShowcasePageTimingBench(AzuriteFixture azurite, ITestOutputH
             $"GET showcase page (loopback, incl. 1 table read): {showcase}",
             $"GET street list, page 1 of 3 (loopback, incl. directory + list query of 25 showcases): {list}",
         };
-        foreach (var line in lines) { output.WriteLine(line); Console.WriteLine(line); }
+        foreach (var line in lines) output.WriteLine(line);
+        // The runner shows the output of failed tests only: the figures are kept in a file as well.
+        Directory.CreateDirectory(Path.GetDirectoryName(Report)!);
+        await File.WriteAllLinesAsync(Report, lines);
     }
 
     private static async Task<string> GetOkAsync(TestApp app, string path)
