@@ -8,7 +8,18 @@ namespace Gongjian.Testing;
 /// <summary>Real, valid PNG files made in code, optionally carrying a text chunk (metadata to strip).</summary>
 public static class TestImages
 {
-    public static byte[] Png(int width = 4, int height = 3, string? text = null)
+    public static byte[] Png(int width = 4, int height = 3, string? text = null) =>
+        Png(width, height, text, (x, y, channel) => (byte)((x * 3 + channel) * 40 + y * 70));
+
+    /// <summary>A picture that reads as one in a screenshot: a vertical blend from <paramref name="top"/> to <paramref name="bottom"/> (RGB).</summary>
+    public static byte[] Picture(int width, int height, (byte R, byte G, byte B) top, (byte R, byte G, byte B) bottom) =>
+        Png(width, height, null, (_, y, channel) =>
+        {
+            var (a, b) = channel switch { 0 => (top.R, bottom.R), 1 => (top.G, bottom.G), _ => (top.B, bottom.B) };
+            return (byte)(a + (b - a) * y / Math.Max(1, height - 1));
+        });
+
+    private static byte[] Png(int width, int height, string? text, Func<int, int, int, byte> sample)
     {
         using var png = new MemoryStream();
         png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -22,7 +33,8 @@ public static class TestImages
         for (var y = 0; y < height; y++)
         {
             raw.WriteByte(0);
-            for (var x = 0; x < width * 3; x++) raw.WriteByte((byte)(x * 40 + y * 70));
+            for (var x = 0; x < width; x++)
+                for (var channel = 0; channel < 3; channel++) raw.WriteByte(sample(x, y, channel));
         }
         using var compressed = new MemoryStream();
         using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw.ToArray());

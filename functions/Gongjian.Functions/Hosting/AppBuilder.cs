@@ -14,6 +14,7 @@ using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
+using Gongjian.Functions.Showcases.Pages;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Hosting;
@@ -75,6 +76,7 @@ public static class AppBuilder
         services.AddSingleton<OrphanPhotoSweeper>();
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<ShowcaseMarker>();
+        services.AddPublicPages();
         services.AddSingleton<FunctionCatalog>();
         services.AddRateLimits();
         services.AddTriggers(configuration);

@@ -13,6 +13,7 @@ using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
+using Gongjian.Functions.Showcases.Pages;
 using Microsoft.OpenApi;
 
 namespace Gongjian.Functions.Hosting;
@@ -97,6 +98,15 @@ public static class FunctionRoutes
         app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, GetShowcasePhotoFunction.Run)
             .Describe(ApiTags.Showcases, "晒单照片 Get a showcase photo", "公开：按序号取晒单的办结照片。Public: an after-photo of a showcase, by position.", ApiAccess.Anyone)
             .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(404);
+        app.MapFunction("StreetShowcasesPage", StreetShowcasesPageFunction.Trigger, StreetShowcasesPageFunction.Run)
+            .Describe(ApiTags.Showcases, "街道晒单页面 Street showcases page", "公开网页：一个街道已发布的晒单，最新的在前，每页 10 篇（`?page=2`）；无需脚本，可分享到微信；街道或页码不存在时是 404 网页。" +
+                "Public HTML page: a street's showcases, newest first, with link-preview tags; an unknown street or page is a 404 HTML page.", ApiAccess.Anyone)
+            .Query("page", "页码 Page number (1)", JsonSchemaType.Integer)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
+        app.MapFunction("ShowcasePage", ShowcasePageFunction.Trigger, ShowcasePageFunction.Run)
+            .Describe(ApiTags.Showcases, "晒单页面 Showcase page", "公开网页：一篇晒单，匿名内容与 `GET /api/showcases/{id}` 相同；不存在时是 404 网页。" +
+                "Public HTML page: one showcase, the same anonymised view as the JSON, with link-preview tags; an unknown one is a 404 HTML page.", ApiAccess.Anyone)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
         app.MapFunction("ListUnits", ListUnitsFunction.Trigger, ListUnitsFunction.Run)
             .Describe(ApiTags.Directory, "成员单位 List member units", "可按服务类别和社区筛选：派单员据此选择单位。Member units, optionally those serving a category in a community.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Units).Refuses(400);

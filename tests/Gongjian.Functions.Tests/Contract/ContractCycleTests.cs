@@ -59,6 +59,8 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/showcases", 200);
         await _api.SendAsync(get, $"/api/showcases/{showcaseId}", 200);
         await _api.SendAsync(get, $"/api/showcases/{showcaseId}/photos/0", 200);
+        await _api.SendAsync(get, "/api/pages/showcases/caiyuan", 200);
+        await _api.SendAsync(get, $"/api/pages/showcases/caiyuan/{showcaseId}", 200);
         await _api.SendAsync(get, $"/api/orders/{id}", 200, key: dispatcher);
 
         // The other branches: decline and reject; cancel and erase; reopen.

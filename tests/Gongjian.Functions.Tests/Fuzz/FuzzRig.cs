@@ -118,6 +118,8 @@ public sealed class FuzzRig : IAsyncDisposable
     private string Parameter(string raw, RoutePatternParameterPart p) => p.Name switch
     {
         "id" when raw.Contains("/showcases/", StringComparison.Ordinal) => ShowcaseId,
+        "showcaseId" => ShowcaseId,
+        "streetId" => "caiyuan",
         "id" => ClosedOrder,
         "index" => "0",
         "unitId" => "baosheng-property",

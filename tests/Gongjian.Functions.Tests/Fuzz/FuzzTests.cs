@@ -139,9 +139,10 @@ public sealed class FuzzTests(AzuriteFixture azurite)
     }
 
     /// <summary>Problem details everywhere; Open311 functions refuse with the standard's own list of <c>{code, description}</c>
-    /// (a bad staff key or method is refused before them, as problem details).</summary>
+    /// (a bad staff key or method is refused before them, as problem details); the public pages answer a page people can read.</summary>
     private static bool IsRefusalShape(string path, string? mediaType, string text) =>
         mediaType == "application/problem+json"
+        || path.StartsWith("/api/pages/", StringComparison.Ordinal) && mediaType == "text/html" && text.StartsWith("<!DOCTYPE html>", StringComparison.Ordinal)
         || path.Contains("/open311/v2/", StringComparison.Ordinal)
            && (mediaType == "application/json" && text.StartsWith("[{\"code\":", StringComparison.Ordinal)
                || mediaType is "application/xml" or "text/xml" && text.Contains("<errors>", StringComparison.Ordinal));

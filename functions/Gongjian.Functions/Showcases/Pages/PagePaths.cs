@@ -1,0 +1,14 @@
+namespace Gongjian.Functions.Showcases.Pages;
+
+/// <summary>Where the public pages live (below the Functions <c>api</c> prefix), as links inside the pages write them.</summary>
+public static class PagePaths
+{
+    public const string StreetRoute = "pages/showcases/{streetId}";
+    public const string ShowcaseRoute = "pages/showcases/{streetId}/{showcaseId}";
+
+    public static string Street(string streetId, int page = 1) =>
+        $"/api/pages/showcases/{Uri.EscapeDataString(streetId)}" + (page > 1 ? $"?page={page}" : "");
+
+    public static string Showcase(string streetId, string showcaseId) =>
+        $"/api/pages/showcases/{Uri.EscapeDataString(streetId)}/{Uri.EscapeDataString(showcaseId)}";
+}
