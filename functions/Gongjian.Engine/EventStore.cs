@@ -49,13 +49,17 @@ public class EventStore<TState, TCommand, TEvent>(
 
     /// <param name="preloaded">The state the caller already read (to authorize), saving the first read.</param>
     /// <param name="messageId">The command's own id (a client's idempotency key, a chat activity id): a retry answers the first result.</param>
+    /// <param name="expectNew">
+    /// The caller just drew a fresh id: decide on the initial state without reading it first. If the
+    /// instance exists after all, the state row's insert fails and the command is decided again on it.
+    /// </param>
     public async Task<Outcome<TState, TEvent>> ExecuteAsync(
-        string id, TCommand command, CancellationToken ct, Loaded<TState>? preloaded = null, string? messageId = null)
+        string id, TCommand command, CancellationToken ct, Loaded<TState>? preloaded = null, string? messageId = null, bool expectNew = false)
     {
         using var scope = observer?.Start(id, command);
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = attempt == 1 && preloaded is not null ? preloaded : await LoadAsync(id, ct);
+            var loaded = attempt == 1 && (preloaded is not null || expectNew) ? preloaded : await LoadAsync(id, ct);
             var state = loaded?.State ?? module.Initial;
             var verdict = module.Decide(state, command, clock.GetUtcNow());
             if (verdict.Rejection is { } rejection)

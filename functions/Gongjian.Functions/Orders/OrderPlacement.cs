@@ -45,7 +45,8 @@ public sealed class OrderPlacement(OrderStore store, PhotoStore photos, Idempote
         if (loadPhotos is not null)
             command = command with { PhotoIds = await photos.SaveAsync(id, await loadPhotos(ct), ct, key is { } named ? i => named.Key.PhotoStem(id, i) : null) };
 
-        var outcome = await store.ExecuteAsync(id, command, ct);
+        // A fresh id (or a reservation whose order was not found above): no read before the insert.
+        var outcome = await store.ExecuteAsync(id, command, ct, expectNew: true);
         if (key is not null && outcome.Rejection?.Code == "order_exists" && IsPlacedBy(outcome.State, command))
             return new Outcome(new Placed(id, trackingCode, Replayed: true), null);
         return outcome.Rejection is { } r ? new Outcome(null, r) : new Outcome(new Placed(id, trackingCode, Replayed: false), null);
