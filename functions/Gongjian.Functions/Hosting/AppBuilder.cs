@@ -12,6 +12,7 @@ using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
+using Gongjian.Functions.StaffConsole;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Hosting;
@@ -43,6 +44,7 @@ public static class AppBuilder
         app.MapFunctions();
         app.MapBackgroundInvocations();
         app.MapBotStandalonePaths();
+        app.MapConsoleStandalonePaths();
         app.MapApiContract();
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
         return app;
@@ -69,6 +71,7 @@ public static class AppBuilder
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();
+        services.AddSingleton<StaffSessions>();
         services.AddSingleton<Open311ClientKeys>();
         services.AddSingleton<PhotoUploads>();
         services.AddSingleton<PhotoStore>();
