@@ -26,7 +26,7 @@ export function ConsoleRoutes() {
   return (
     <AppShell>
       <Routes>
-        <Route path="/signin" element={<Navigate to={(location.state as { from?: string } | null)?.from ?? home[session.role]} replace />} />
+        <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
         <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
         <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
         <Route path="/orders/:id" element={<OrderPage />} />
@@ -35,4 +35,10 @@ export function ConsoleRoutes() {
       </Routes>
     </AppShell>
   );
+}
+
+/** Where the person was going before signing in (a shared order link), unless that was just the start page. */
+function returnTo(state: unknown): string | undefined {
+  const from = (state as { from?: string } | null)?.from;
+  return from && from !== '/' && !from.startsWith('/signin') ? from : undefined;
 }

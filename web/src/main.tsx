@@ -13,6 +13,15 @@ dayjs.locale('zh-cn');
 
 // Ant Design writes its styles at run time; the page's Content-Security-Policy admits them by this nonce.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+// A few helpers inside Ant Design's dependencies (the scroll lock of dialogs, the scrollbar measure) add
+// <style> elements without passing the nonce on: every style element this page's own code creates gets it.
+// Markup injected as HTML never passes through createElement, so it stays blocked.
+const createElement = document.createElement.bind(document);
+document.createElement = ((tag: string, options?: ElementCreationOptions) => {
+  const element = createElement(tag, options);
+  if (nonce && tag.toLowerCase() === 'style') element.setAttribute('nonce', nonce);
+  return element;
+}) as typeof document.createElement;
 // The router's base is the page's <base href> path: /console/ or /api/console/.
 const basename = new URL(document.baseURI).pathname.replace(/\/$/, '');
 

@@ -43,6 +43,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         page.SetDefaultTimeout(Patience);
         page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (_complaints) _complaints.Add($"console.{m.Type}: {m.Text}"); };
         page.Dialog += async (_, d) => { lock (_complaints) _complaints.Add($"dialog: {d.Message}"); await d.DismissAsync(); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (_complaints) _complaints.Add($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
         page.PageError += (_, e) => { lock (_complaints) _complaints.Add($"page error: {e}"); };
         return page;
     }
@@ -50,8 +51,11 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     /// <summary>Console errors other than the API refusals a test provoked on purpose (the browser logs every 4xx).</summary>
     public IReadOnlyList<string> Complaints
     {
-        get { lock (_complaints) return _complaints.Where(c => !c.Contains("Failed to load resource", StringComparison.Ordinal)).ToList(); }
+        get { lock (_complaints) return _complaints.Where(c => !c.Contains("Failed to load resource", StringComparison.Ordinal) && !c.StartsWith("HTTP ", StringComparison.Ordinal)).ToList(); }
     }
+
+    /// <summary>Everything the browser logged, the API's refusals included (for failure messages).</summary>
+    public IReadOnlyList<string> Log { get { lock (_complaints) return [.. _complaints]; } }
 
     public static Task ShootAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });

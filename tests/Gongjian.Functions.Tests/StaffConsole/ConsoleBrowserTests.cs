@@ -36,13 +36,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         await page.GotoAsync(Url("/console/"));
         await page.GetByText("工作人员登录").WaitForAsync();
         Assert.EndsWith("/console/signin", page.Url);
+        if (screenshot is not null) await ConsoleBrowser.ShootAsync(page, screenshot);
         await page.GetByPlaceholder("gjk_…").FillAsync(key);
-        if (screenshot is not null)
-        {
-            await page.GetByPlaceholder("gjk_…").FillAsync("");
-            await ConsoleBrowser.ShootAsync(page, screenshot);
-            await page.GetByPlaceholder("gjk_…").FillAsync(key);
-        }
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).WaitForAsync();
     }
@@ -69,7 +64,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         // 社区派单: the dispatcher's board shows the new order under 待派单.
         var dispatcher = await _browser.OpenAsync();
         await SignInAsync(dispatcher, await _app.DispatcherAsync(), "sign-in");
-        Assert.EndsWith("/console/board", dispatcher.Url);
+        await dispatcher.WaitForURLAsync("**/console/board");
         Assert.Contains("东七里社区", await dispatcher.GetByTestId("who").InnerTextAsync());
         var row = dispatcher.Locator("tr", new() { HasText = id });
         await row.WaitForAsync();
@@ -93,7 +88,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         // 单位接单 and 办结, on a phone.
         var liaison = await _browser.OpenAsync(phone: true);
         await SignInAsync(liaison, await _app.LiaisonAsync());
-        Assert.EndsWith("/console/unit", liaison.Url);
+        await liaison.WaitForURLAsync("**/console/unit");
         var item = liaison.Locator(".ant-list-item", new() { HasText = id });
         await item.WaitForAsync();
         await ConsoleBrowser.ShootAsync(liaison, "liaison-list");
@@ -117,8 +112,14 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("completed", order.GetProperty("status").GetString());
         Assert.Equal(1, order.GetProperty("afterPhotos").GetArrayLength());
         // The after-photo is shown from the API, with the liaison's cookie.
-        await liaison.Locator("img[alt='办结照片']").First.WaitForAsync();
-        Assert.True(await liaison.Locator("img[alt='办结照片']").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 80"));
+        try
+        {
+            await liaison.WaitForFunctionAsync("() => [...document.querySelectorAll(\"img[alt='办结照片']\")].some(i => i.complete && i.naturalWidth === 80)");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("The after-photo never showed. Browser log:\n" + string.Join("\n", _browser.Log));
+        }
 
         Assert.Empty(_browser.Complaints);
     }

@@ -47,8 +47,9 @@ function safeParse(text: string): unknown {
 }
 
 /** The address of an order photo: an <img> sends the session cookie itself (a GET needs no CSRF token). */
-export const photoUrl = (orderId: string, photoId: string) =>
-  `/api/orders/${encodeURIComponent(orderId)}/photos/${encodeURIComponent(photoId)}`;
+export const photoUrl = (orderId: string, photo: string) =>
+  // The order lists its photos by address (/api/orders/…/photos/…); a bare id is made into one.
+  photo.startsWith('/api/') ? photo : `/api/orders/${encodeURIComponent(orderId)}/photos/${encodeURIComponent(photo)}`;
 
 /** A chosen photo file as base64 (no data: prefix), as the API takes photos. */
 export function fileToBase64(file: Blob): Promise<string> {

@@ -76,7 +76,7 @@ export function BoardPage() {
   const count = (key: string) => (key === OVERDUE ? overdue.length : loaded?.orders[key]?.length ?? 0);
   const label = (key: string, name: string) => (
     <span data-testid={`tab-${key}`}>
-      {name} <Badge count={count(key)} showZero overflowCount={PAGE - 1} color={key === OVERDUE ? 'red' : count(key) ? 'blue' : '#d9d9d9'} />
+      {name} <Badge count={count(key)} showZero overflowCount={PAGE - 1} color={!count(key) ? '#d9d9d9' : key === OVERDUE ? 'red' : 'blue'} />
       {key !== OVERDUE && loaded?.more[key] ? '+' : ''}
     </span>
   );
@@ -104,13 +104,13 @@ export function BoardPage() {
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '暂无工单' }}
-        scroll={{ x: 760 }}
+        scroll={{ x: 1000 }}
         onRow={(o) => ({ onClick: () => navigate(`/orders/${encodeURIComponent(o.id)}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: '工单号', dataIndex: 'id', width: 160 },
+          { title: '工单号', dataIndex: 'id', width: 150 },
           { title: '状态', width: 100, render: (_, o) => <StatusTag status={o.status} name={o.statusName} /> },
           { title: '类别', dataIndex: 'categoryName', width: 100 },
-          { title: '诉求摘要', dataIndex: 'summary', ellipsis: true },
+          { title: '诉求摘要', dataIndex: 'summary', ellipsis: true, width: 280 },
           { title: '承办单位', width: 160, render: (_, o) => o.unit?.name ?? <span className="muted">—</span> },
           {
             title: '时限', width: 130,
