@@ -18,7 +18,7 @@ export function OrderFacts({ order }: { order: OrderView }) {
           </Tag>
         )}
       </Space>
-      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small">
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="诉求" span={2}><div className="order-text" data-testid="order-text">{order.text}</div></Descriptions.Item>
         <Descriptions.Item label="社区">{order.communityName}</Descriptions.Item>
         <Descriptions.Item label="地址">{order.address}</Descriptions.Item>
