@@ -38,7 +38,13 @@ public sealed class StaffKeys(StorageClients storage, TimeProvider clock)
     public async Task<Caller?> FindAsync(string key, CancellationToken ct)
     {
         if (!key.StartsWith(Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
-        var hash = Hash(key);
+        return await FindByHashAsync(Hash(key), ct);
+    }
+
+    /// <summary>The live key stored under this hash (a console session keeps only the hash of its key).</summary>
+    public async Task<Caller?> FindByHashAsync(string hash, CancellationToken ct)
+    {
+        if (hash.Length != 64) return null;
         var now = clock.GetUtcNow();
         if (_cache.TryGetValue(hash, out var hit) && hit.Until > now) return hit.Caller;
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(hash, hash, cancellationToken: ct);

@@ -15,6 +15,7 @@ using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
 using Gongjian.Functions.Showcases;
 using Gongjian.Functions.Showcases.Pages;
+using Gongjian.Functions.StaffConsole;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Hosting;
@@ -46,6 +47,7 @@ public static class AppBuilder
         app.MapFunctions();
         app.MapBackgroundInvocations();
         app.MapBotStandalonePaths();
+        app.MapConsoleStandalonePaths();
         app.MapApiContract();
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
         return app;
@@ -70,6 +72,7 @@ public static class AppBuilder
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton<CommunityDirectory>();
         services.AddSingleton<StaffKeys>();
+        services.AddSingleton<StaffSessions>();
         services.AddSingleton<Open311ClientKeys>();
         services.AddSingleton<PhotoUploads>();
         services.AddSingleton<PhotoStore>();

@@ -12,8 +12,10 @@ using Gongjian.Functions.Http.Contract;
 using Gongjian.Functions.Open311;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Photos;
+using Gongjian.Functions.Sessions;
 using Gongjian.Functions.Showcases;
 using Gongjian.Functions.Showcases.Pages;
+using Gongjian.Functions.StaffConsole;
 using Microsoft.OpenApi;
 
 namespace Gongjian.Functions.Hosting;
@@ -170,6 +172,21 @@ public static class FunctionRoutes
                 ApiAccess.Staff)
             .Gives(201, ApiExamples.BindingCode).Refuses(401, 403, 404, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+
+        app.MapFunction("CreateSession", CreateSessionFunction.Trigger, CreateSessionFunction.Run)
+            .Describe(ApiTags.Console, "登录工作台 Sign in", "工作人员用密钥登录一次，换取会话 Cookie（HttpOnly、SameSite=Strict，12 小时无操作过期）；浏览器不保存密钥。" +
+                "Trades a staff key for a session cookie; writes made with the cookie must send `csrfToken` in `X-Gongjian-Csrf`.", ApiAccess.Anyone)
+            .Takes(ApiExamples.SignIn).Gives(201, ApiExamples.Session).Refuses(400, 401, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("GetSession", GetSessionFunction.Trigger, GetSessionFunction.Run)
+            .Describe(ApiTags.Console, "当前登录 Who am I", "会话对应的角色、范围、姓名和防伪标记。The session's role, scope, name and CSRF token.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Session).Refuses(401);
+        app.MapFunction("DeleteSession", DeleteSessionFunction.Trigger, DeleteSessionFunction.Run)
+            .Describe(ApiTags.Console, "退出登录 Sign out", "结束会话并清除 Cookie；会话已失效时同样成功。Ends the session and clears the cookie.", ApiAccess.Anyone | ApiAccess.Staff)
+            .GivesContent(204, "已退出。Signed out.").Refuses(403);
+        app.MapFunction("Console", ConsoleFunction.Trigger, ConsoleFiles.Serve)
+            .Describe(ApiTags.Console, "工作台页面 Staff console", "工作人员网页工作台（单页应用）及其静态文件。The staff console: the single page and its hashed assets.", ApiAccess.Anyone)
+            .GivesContent(200, "页面或静态文件。The page or an asset.", "text/html", "text/javascript", "text/css").Refuses(404, 503);
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.

@@ -37,6 +37,8 @@ namespace Gongjian.Functions.Http;
 [JsonSerializable(typeof(IReadOnlyList<ShowcaseView>))]
 [JsonSerializable(typeof(IReadOnlyList<ShowcasePhotoSource>))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(Sessions.SignInRequest))]
+[JsonSerializable(typeof(Sessions.SessionView))]
 [JsonSerializable(typeof(Contract.ProblemView))]
 public sealed partial class ApiJson : JsonSerializerContext
 {

@@ -105,6 +105,13 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, "/api/showcases", 409, new { title = "门禁修好了", story = "东七里社区单元门禁修好了。", orderIds = new[] { fourthId } }, organizer);
         await _api.SendAsync(get, "/api/showcases/SC000101-00000000", 404);
 
+        // The console: its page, and a session (the client keeps the cookie; the sign-out clears it again).
+        await _api.SendAsync(get, "/api/console/board", 200);
+        var session = await _api.SendAsync(post, "/api/session", 201, new { key = dispatcher });
+        await _api.SendAsync(get, "/api/session", 200);
+        await _api.SendAsync(HttpMethod.Delete, "/api/session", 204, headers: [("X-Gongjian-Csrf", session.GetProperty("csrfToken").GetString()!)]);
+        await _api.SendAsync(get, "/api/session", 401);
+
         // Every operation outside chat answered with its success status at least once, and was checked.
         var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
         Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));

@@ -31,6 +31,12 @@ public static class ApiSecurity
             Description = "工作人员密钥（派单员、联络员、组织方、管理员），每个密钥限定角色和范围。Staff key: `Authorization: Bearer gjk_…`, " +
                 "created with `keys create --role R --scope ID --name N` (scripts/dev prints one per role).",
         }),
+        (ApiAccess.Staff, "staffSession", new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "gj_session",
+            Description = "工作台会话 Cookie（`POST /api/session` 登录后获得）；写操作还须在 `X-Gongjian-Csrf` 中带上会话的 `csrfToken`。" +
+                "The console's session cookie from `POST /api/session`; writes also send the session's `csrfToken` in `X-Gongjian-Csrf`.",
+        }),
         (ApiAccess.Resident, "trackingCode", new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Tracking-Code",

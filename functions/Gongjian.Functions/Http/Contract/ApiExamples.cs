@@ -95,6 +95,9 @@ public static class ApiExamples
     public static readonly BindingCodeView BindingCode = new("K7Q3-M9XD", "baosheng-property", "泰山宝盛置业有限公司", Placed.AddDays(1),
         "请联络员在共建小助手中发送“绑定 K7Q3-M9XD”。绑定码只能使用一次，12月6日 15:54 前有效。");
 
+    public static readonly Sessions.SignInRequest SignIn = new() { Key = "gjk_2rJ8…" };
+    public static readonly Sessions.SessionView Session = new("dispatcher", "派单员", "dongqili", "东七里社区", "张三", "3f9a1c0b7d2e",
+        "q5Nw0mUe3yQ1lX8aHk2ZpR7bVt4cJ6sD9fG0hK1jL2m", Placed.AddHours(12));
     public static readonly HealthView Health = new("ok", "ok", "1.0.0.0");
 
     public static readonly DirectLineConversation Conversation = new("Hy3yjSTvM559ZxAX6NzPwr", "dl1.eyJjb252IjoiSHkzeWpTVHZNNTU5WnhBWDZOelB3ciJ9.c2lnbmF0dXJl", 3600);

@@ -13,7 +13,9 @@ public static class ApiTags
         "社区、成员单位和联络员绑定码。Communities, member units and liaison binding codes.");
     public static readonly ApiTag Chat = new("聊天 Chat",
         "聊天入口：Bot Framework 消息端点、本地 Direct Line 3.0 与网页聊天。The chat front door: Bot Framework messages, a local Direct Line 3.0 and Web Chat.");
+    public static readonly ApiTag Console = new("工作台 Console",
+        "工作人员网页工作台：登录会话与页面。The staff console: sign-in sessions (cookie + CSRF token) and its pages.");
     public static readonly ApiTag Operations = new("运行 Operations", "健康检查。Liveness and storage health.");
 
-    public static readonly IReadOnlyList<ApiTag> All = [Orders, Showcases, Directory, Chat, Operations];
+    public static readonly IReadOnlyList<ApiTag> All = [Orders, Showcases, Directory, Console, Chat, Operations];
 }

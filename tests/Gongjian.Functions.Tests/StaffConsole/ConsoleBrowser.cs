@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Gongjian.Functions.Tests.StaffConsole;
+
+/// <summary>
+/// Debian's Chromium (never a downloaded browser) with one context per person, so each role has its own
+/// cookies. Records what the browser complained about (console errors, CSP violations, dialogs) for the asserts.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+    public static readonly float Patience = 30_000;
+    public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots", "console");
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly List<string> _complaints = [];
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser) { _playwright = playwright; _browser = browser; }
+
+    public static async Task<ConsoleBrowser> LaunchAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is not installed at {Chromium}. Run scripts/setup; never 'playwright install'.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Screenshots);
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /// <summary>A person's own browser window: desktop size, or a phone's.</summary>
+    public async Task<IPage> OpenAsync(bool phone = false)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone, HasTouch = phone, DeviceScaleFactor = 1,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (_complaints) _complaints.Add($"console.{m.Type}: {m.Text}"); };
+        page.Dialog += async (_, d) => { lock (_complaints) _complaints.Add($"dialog: {d.Message}"); await d.DismissAsync(); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (_complaints) _complaints.Add($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
+        page.PageError += (_, e) => { lock (_complaints) _complaints.Add($"page error: {e}"); };
+        return page;
+    }
+
+    /// <summary>Console errors other than the API refusals a test provoked on purpose (the browser logs every 4xx).</summary>
+    public IReadOnlyList<string> Complaints
+    {
+        get { lock (_complaints) return _complaints.Where(c => !c.Contains("Failed to load resource", StringComparison.Ordinal) && !c.StartsWith("HTTP ", StringComparison.Ordinal)).ToList(); }
+    }
+
+    /// <summary>Everything the browser logged, the API's refusals included (for failure messages).</summary>
+    public IReadOnlyList<string> Log { get { lock (_complaints) return [.. _complaints]; } }
+
+    public static Task ShootAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

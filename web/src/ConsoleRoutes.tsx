@@ -1,0 +1,44 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { useSession } from './session/SessionContext';
+import { SignInPage } from './pages/SignInPage';
+import { BoardPage } from './pages/BoardPage';
+import { UnitOrdersPage } from './pages/UnitOrdersPage';
+import { OrderPage } from './pages/OrderPage';
+import { ComingSoonPage } from './pages/ComingSoonPage';
+import { AppShell } from './components/AppShell';
+import type { Role } from './api/types';
+
+const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/soon', admin: '/soon' };
+
+export function ConsoleRoutes() {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <div className="center-screen"><Spin size="large" /></div>;
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
+        <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
+        <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
+        <Route path="/orders/:id" element={<OrderPage />} />
+        <Route path="/soon" element={<ComingSoonPage />} />
+        <Route path="*" element={<Navigate to={home[session.role]} replace />} />
+      </Routes>
+    </AppShell>
+  );
+}
+
+/** Where the person was going before signing in (a shared order link), unless that was just the start page. */
+function returnTo(state: unknown): string | undefined {
+  const from = (state as { from?: string } | null)?.from;
+  return from && from !== '/' && !from.startsWith('/signin') ? from : undefined;
+}

@@ -1,0 +1,62 @@
+// The console talks only to the public API, with the session cookie (HttpOnly: never read here)
+// and, on every write, the session's CSRF token in X-Gongjian-Csrf.
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, title: string) {
+    super(title);
+  }
+}
+
+let csrfToken = '';
+let onSignedOut: (() => void) | null = null;
+
+export function setCsrfToken(token: string) { csrfToken = token; }
+
+/** Called when the API says the session is gone (expired, revoked, signed out elsewhere). */
+export function whenSignedOut(handler: () => void) { onSignedOut = handler; }
+
+const SESSION_CODES = new Set(['session_expired', 'session_revoked', 'session_invalid', 'session_required', 'authentication_required']);
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-Gongjian-Csrf'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch('/api/' + path, {
+      method, headers, credentials: 'same-origin', cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试。');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const json = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    const problem = (json ?? {}) as { code?: string; title?: string };
+    const error = new ApiError(response.status, problem.code ?? 'error', problem.title ?? `请求未能完成（${response.status}）。`);
+    if (response.status === 401 && SESSION_CODES.has(error.code) && path !== 'session') onSignedOut?.();
+    throw error;
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+/** The address of an order photo: an <img> sends the session cookie itself (a GET needs no CSRF token). */
+export const photoUrl = (orderId: string, photo: string) =>
+  // The order lists its photos by address (/api/orders/…/photos/…); a bare id is made into one.
+  photo.startsWith('/api/') ? photo : `/api/orders/${encodeURIComponent(orderId)}/photos/${encodeURIComponent(photo)}`;
+
+/** A chosen photo file as base64 (no data: prefix), as the API takes photos. */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new ApiError(0, 'file', '照片读取失败，请重新选择。'));
+    reader.readAsDataURL(file);
+  });
+}
