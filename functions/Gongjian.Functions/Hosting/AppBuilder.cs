@@ -54,6 +54,8 @@ public static class AppBuilder
         services.AddSingleton(_ => StorageSettings.From(configuration));
         services.AddOptions<StorageOptions>().BindConfiguration("Storage");
         services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageSetupCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageSetupCheck>());
         services.AddOptions<SlaOptions>().BindConfiguration("Sla");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value.ToPolicy());
         services.AddOptions<PrivacyOptions>().BindConfiguration("Privacy");
