@@ -5,7 +5,8 @@ namespace Gongjian.Functions.Hosting;
 /// <summary>
 /// Tells when the app runs on storage that <c>setup</c> (or infra-bicep) never prepared, since the app
 /// no longer creates its tables, queues and containers when it starts. Once Kestrel listens — off the
-/// start path — it lists what exists (three requests) and logs one error naming every missing resource;
+/// start path, a second later so the first requests go first — it lists what exists (three requests) and
+/// logs one error naming every missing resource;
 /// /api/health then answers 503 <c>storage_not_set_up</c> naming them until they exist.
 /// </summary>
 public sealed class StorageSetupCheck(StorageClients storage, IHostApplicationLifetime lifetime, ILogger<StorageSetupCheck> log) : BackgroundService
@@ -32,9 +33,11 @@ public sealed class StorageSetupCheck(StorageClients storage, IHostApplicationLi
         if (!await AppStarted.WaitAsync(lifetime, stoppingToken)) return;
         try
         {
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             await CheckAsync(stoppingToken);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (Exception e)
         {
             // Storage unreachable: the health probe and the triggers report that themselves.
             log.LogWarning("Could not check the storage setup ({Error})", e.GetType().Name);
