@@ -13,13 +13,16 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
 {
     public const string SourceName = "offline";
 
-    private readonly CategoryClassifier _classifier;
+    private readonly CategoryClassifier? _given;
 
-    public OfflineWishUnderstanding() : this(CategoryClassifier.Default) { }
+    /// <summary>With the shared classifier, trained on first use (or by <see cref="Warm"/>), not when constructed: constructing is on the app's start path.</summary>
+    public OfflineWishUnderstanding() { }
 
-    internal OfflineWishUnderstanding(CategoryClassifier classifier) => _classifier = classifier;
+    internal OfflineWishUnderstanding(CategoryClassifier classifier) => _given = classifier;
 
-    /// <summary>Trains the classifier now, so the first resident does not wait for it.</summary>
+    private CategoryClassifier Classifier => _given ?? CategoryClassifier.Default;
+
+    /// <summary>Trains the classifier now, so the first resident does not wait for it (the app calls it once it is serving).</summary>
     public static void Warm() => _ = CategoryClassifier.Default;
 
     public Task<WishFields> UnderstandAsync(string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct) =>
@@ -50,7 +53,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
 
         var name = ContactNameFinder.Find(withoutPhone);
         var nameCut = name is { } n ? (n.Start, n.Length) : default;
-        var (category, confidence) = _classifier.Classify(withoutPhone);
+        var (category, confidence) = Classifier.Classify(withoutPhone);
         var communityNames = communities.Where(c => c is not null).SelectMany(CommunityFinder.NamesOf).ToArray();
 
         return new WishFields

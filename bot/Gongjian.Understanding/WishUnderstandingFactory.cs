@@ -8,8 +8,8 @@ public static class WishUnderstandingFactory
 {
     public static IWishUnderstanding Create(OpenAiUnderstandingOptions? options, ILoggerFactory? loggers = null)
     {
-        // Train the offline classifier at startup: it is the fallback, and the first resident should not pay for it.
-        OfflineWishUnderstanding.Warm();
+        // The offline classifier is not trained here (that is ~0.1–1 s on the start path): the host calls
+        // OfflineWishUnderstanding.Warm() once it serves, so the first resident still does not pay for it.
         return options is { IsConfigured: true }
             ? new OpenAiWishUnderstanding(options, new OfflineWishUnderstanding(), loggers?.CreateLogger<OpenAiWishUnderstanding>())
             : new OfflineWishUnderstanding();

@@ -1,8 +1,8 @@
 using Gongjian.Functions.Cli;
 using Gongjian.Functions.Hosting;
-using Gongjian.Functions.Storage;
 
-// Verbs: (none) serve the app; `seed [--keys]` load demo data; `keys ...` manage staff keys;
+// Verbs: (none) serve the app; `setup` create the tables, queues and containers (deploy time: never at start);
+// `seed [--keys]` run setup, then load demo data; `keys ...` manage staff keys;
 // `layout --host-json FILE --output DIR` write the Functions layout (host.json + function.json files).
 // The benchmark harness is its own tool (tools/Gongjian.Bench, run by scripts/bench); it drives this app as a child process.
 var verb = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : "serve";
@@ -10,20 +10,20 @@ var rest = verb == "serve" && args.FirstOrDefault() != "serve" ? args : args.Ski
 
 var app = AppBuilder.Build(verb == "serve" ? rest : []);
 if (verb == "layout") return LayoutCommand.Run(app, rest, Console.Out);
-var storage = app.Services.GetRequiredService<StorageClients>();
-if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.CreateIfMissing)
-    await storage.CreateIfMissingAsync([], CancellationToken.None);
 
 switch (verb)
 {
     case "serve":
         await app.RunAsync();
         return 0;
+    case "setup":
+        return await SetupCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
     case "seed":
+        await SetupCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
         return await SeedCommand.RunAsync(app.Services, rest.Contains("--keys"), Console.Out, CancellationToken.None);
     case "keys":
         return await KeysCommand.RunAsync(app.Services, rest, Console.Out, CancellationToken.None);
     default:
-        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), seed [--keys], keys.");
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), setup, seed [--keys], keys.");
         return 2;
 }

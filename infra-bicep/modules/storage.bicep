@@ -23,8 +23,9 @@ param appIdentityId string
 @description('Principal id of the app identity that gets data-plane roles on this account.')
 param appPrincipalId string
 
-// The app's tables and queues; poison queues (<queue>-poison) are created by the runtime.
-// Keep in step with TableNames.All in functions/Gongjian.Functions/Storage/StorageOptions.cs (a test checks).
+// Every table, queue (with its <queue>-poison queue) and container the app uses: the app does not create
+// them when it starts (cold start), the deployment does. Keep in step with StorageResources in
+// functions/Gongjian.Functions/Storage/StorageResources.cs (a test checks); locally the `setup` verb creates them.
 var tableNames = [
   'orders'
   'orderindex'
@@ -42,6 +43,9 @@ var queueNames = [
   'order-events'
   'order-timers'
   'notifications'
+  'order-events-poison'
+  'order-timers-poison'
+  'notifications-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
@@ -72,6 +76,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
 resource photos 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: 'photos'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Blob leases and last-run records of the app's own timer host (standalone hosting; the Functions host uses its own).
+resource locks 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: 'locks'
   properties: {
     publicAccess: 'None'
   }

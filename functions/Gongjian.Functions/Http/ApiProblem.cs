@@ -24,6 +24,12 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public static ApiProblem StorageUnavailable() =>
         new(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "服务繁忙，请稍后再试。") { RetryAfter = Storage.StorageFaults.RetryAfter };
 
+    /// <summary>A table, queue or container is missing: the operator has not run <c>setup</c> (or deployed infra-bicep) on this account.</summary>
+    public static ApiProblem StorageNotSetUp(IReadOnlyList<string>? missing = null) =>
+        new(StatusCodes.Status503ServiceUnavailable, "storage_not_set_up", "服务尚未准备好，请稍后再试。",
+            (missing is { Count: > 0 } ? $"Missing {string.Join(", ", missing)}. " : "") + "Run `Gongjian.Functions setup` (or deploy infra-bicep) on this storage account.")
+        { RetryAfter = Storage.StorageFaults.RetryAfter };
+
     public static ApiProblem TooLarge(string code, string title, string? field = null) =>
         new(StatusCodes.Status413PayloadTooLarge, code, title, null, field);
 }

@@ -33,6 +33,13 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         {
             // The client went away; nothing to answer.
         }
+        catch (Exception e) when (Storage.StorageResources.IsMissingResource(e))
+        {
+            // The app does not create its tables, queues and containers when it starts: an operator's step is missing, not a bug.
+            log.LogError("Storage is not set up ({Error} on {Method} {Path}): run `Gongjian.Functions setup` or deploy infra-bicep",
+                ((Azure.RequestFailedException)e).ErrorCode, context.Request.Method, context.Request.Path);
+            await ProblemWriter.WriteAsync(context, ApiProblem.StorageNotSetUp());
+        }
         catch (Exception e) when (Storage.StorageFaults.IsUnavailable(e) || e is OperationCanceledException)
         {
             // Storage down, throttling or timing out (the client's retries are spent): not a bug, a moment to wait.

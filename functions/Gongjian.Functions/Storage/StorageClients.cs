@@ -53,13 +53,42 @@ public sealed class StorageClients : Gongjian.Engine.IEngineStorage
 
     public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(_options.Container(name));
 
-    /// <summary>Creates every table, the photos container, the app's queues and their poison queues, plus <paramref name="extraQueues"/>.</summary>
-    public async Task CreateIfMissingAsync(IEnumerable<string> extraQueues, CancellationToken ct)
+    /// <summary>
+    /// Creates every table, queue and container of <see cref="StorageResources"/> that is missing, plus
+    /// <paramref name="extraQueues"/> (the <c>setup</c> verb; tests). Answers what it created, as "table orders".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CreateIfMissingAsync(IEnumerable<string> extraQueues, CancellationToken ct)
     {
-        var queues = Hosting.QueueNames.All.Concat(Hosting.QueueNames.All.Select(Hosting.QueueNames.Poison)).Concat(extraQueues).Distinct();
-        var work = TableNames.All.Select(t => (Task)Table(t).CreateIfNotExistsAsync(ct))
-            .Append(Photos.CreateIfNotExistsAsync(cancellationToken: ct))
-            .Concat(queues.Select(q => (Task)Queue(q).CreateIfNotExistsAsync(cancellationToken: ct)));
-        await Task.WhenAll(work);
+        async Task<string?> Created(string what, Task<bool> create) => await create ? what : null;
+        var work = StorageResources.Tables.Select(t => Created($"table {t}", CreateTableAsync(t, ct)))
+            .Concat(StorageResources.Containers.Select(c => Created($"container {c}", CreateContainerAsync(c, ct))))
+            .Concat(StorageResources.Queues.Concat(extraQueues).Distinct().Select(q => Created($"queue {q}", CreateQueueAsync(q, ct))));
+        return [.. (await Task.WhenAll(work)).OfType<string>()];
     }
+
+    /// <summary>The resources of <see cref="StorageResources"/> that do not exist (three list requests), as "table orders".</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(CancellationToken ct)
+    {
+        // Table names are letters and digits, so '~' sorts after every name that starts with the prefix.
+        var prefix = _options.Table("");
+        var filter = prefix.Length > 0 ? $"TableName ge '{prefix}' and TableName lt '{prefix}~'" : null;
+        var tables = _tables.QueryAsync(filter, cancellationToken: ct).Select(t => t.Name).ToHashSetAsync(cancellationToken: ct);
+        var queues = _queues.GetQueuesAsync(prefix: _options.Queue(""), cancellationToken: ct).Select(q => q.Name).ToHashSetAsync(cancellationToken: ct);
+        var containers = _blobs.GetBlobContainersAsync(prefix: _options.Container(""), cancellationToken: ct).Select(c => c.Name).ToHashSetAsync(cancellationToken: ct);
+        var (t, q, c) = (await tables, await queues, await containers);
+        return
+        [
+            .. StorageResources.Tables.Where(n => !t.Contains(_options.Table(n))).Select(n => $"table {n}"),
+            .. StorageResources.Queues.Where(n => !q.Contains(_options.Queue(n))).Select(n => $"queue {n}"),
+            .. StorageResources.Containers.Where(n => !c.Contains(_options.Container(n))).Select(n => $"container {n}"),
+        ];
+    }
+
+    // The tables client answers an existing table with its 409 response (and a value), not with null like the others.
+    private async Task<bool> CreateTableAsync(string name, CancellationToken ct) => (await Table(name).CreateIfNotExistsAsync(ct)).GetRawResponse().Status != 409;
+
+    private async Task<bool> CreateQueueAsync(string name, CancellationToken ct) => await Queue(name).CreateIfNotExistsAsync(cancellationToken: ct) is not null;
+
+    private async Task<bool> CreateContainerAsync(string name, CancellationToken ct) =>
+        (await _blobs.GetBlobContainerClient(_options.Container(name)).CreateIfNotExistsAsync(cancellationToken: ct)) is not null;
 }

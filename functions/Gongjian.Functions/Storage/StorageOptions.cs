@@ -4,8 +4,6 @@ namespace Gongjian.Functions.Storage;
 public sealed class StorageOptions
 {
     public string Prefix { get; set; } = "";
-    /// <summary>Creates missing tables, queues and containers at start-up (local and tests; Bicep creates them in Azure).</summary>
-    public bool CreateIfMissing { get; set; } = true;
 
     public string Table(string name) => Prefix + name;
     public string Queue(string name) => (Prefix + name).ToLowerInvariant();
@@ -31,4 +29,6 @@ public static class TableNames
 public static class ContainerNames
 {
     public const string Photos = "photos";
+    /// <summary>Blob leases and last-run records of the standalone host's timers.</summary>
+    public const string Locks = "locks";
 }

@@ -31,7 +31,7 @@ public sealed class QueueListener(
     {
         try
         {
-            await EnsureQueuesAsync(stopping);
+            // No create-if-missing here: `setup` (or infra-bicep) made the queues; a 404 below creates them once.
             while (!stopping.IsCancellationRequested)
             {
                 while (InFlight > options.NewBatchThreshold) await _finished.WaitAsync(stopping);
@@ -55,7 +55,9 @@ public sealed class QueueListener(
                 }
                 catch (RequestFailedException e) when (e.Status == 404)
                 {
-                    await EnsureQueuesAsync(stopping); // deleted while we ran, or storage came up empty
+                    // Never set up, deleted while we ran, or storage came up empty.
+                    log.LogInformation("Queue {Queue} does not exist; creating it and {Poison} (`setup` creates them at deploy time)", queue.Name, poison.Name);
+                    await EnsureQueuesAsync(stopping);
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested && Storage.StorageFaults.IsUnavailable(e))
                 {
@@ -95,7 +97,7 @@ public sealed class QueueListener(
         }, TaskScheduler.Default);
     }
 
-    /// <summary>Creates the queue and its poison queue if missing (Bicep creates them in Azure; this is for local runs).</summary>
+    /// <summary>Creates the queue and its poison queue after a receive found it missing (Bicep and `setup` create them; this is the fallback).</summary>
     private async Task EnsureQueuesAsync(CancellationToken stopping)
     {
         try

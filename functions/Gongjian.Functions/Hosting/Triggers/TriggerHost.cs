@@ -7,7 +7,7 @@ namespace Gongjian.Functions.Hosting.Triggers;
 /// </summary>
 public sealed class TriggerHost(
     FunctionCatalog catalog, TriggerStorage storage, TriggerSettings settings, IHostEnvironment environment,
-    IServiceProvider services, TimeProvider clock, ILoggerFactory logs) : BackgroundService
+    IServiceProvider services, TimeProvider clock, ILoggerFactory logs, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private readonly ILogger _log = logs.CreateLogger<TriggerHost>();
 
@@ -39,7 +39,8 @@ public sealed class TriggerHost(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // start-up of the app does not wait for the first receives
+        // Off the start path: the first receives, lock blobs and run-on-startup timers wait until Kestrel listens.
+        if (!await AppStarted.WaitAsync(lifetime, stoppingToken)) return;
         await Task.WhenAll(Listeners.Select(l => l.RunAsync(stoppingToken)).Concat(Timers.Select(t => t.RunAsync(stoppingToken))));
     }
 }

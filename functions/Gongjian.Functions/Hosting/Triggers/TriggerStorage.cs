@@ -12,7 +12,7 @@ namespace Gongjian.Functions.Hosting.Triggers;
 /// </summary>
 public sealed class TriggerStorage
 {
-    public const string LocksContainer = "locks";
+    public const string LocksContainer = ContainerNames.Locks;
     private readonly QueueServiceClient _queues;
     private readonly StorageOptions _options;
     private readonly ILogger<TriggerStorage> _log;
