@@ -40,10 +40,8 @@ var tableNames = [
   'botdeliveries'
 ]
 var queueNames = [
-  'order-events'
   'order-timers'
   'notifications'
-  'order-events-poison'
   'order-timers-poison'
   'notifications-poison'
 ]

@@ -198,7 +198,6 @@ public static class FunctionRoutes
         app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, ListRequestsFunction.Run).WithOpen311Errors().ExcludeFromDescription();
         app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, GetRequestFunction.Run).WithOpen311Errors().ExcludeFromDescription();
 
-        app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
