@@ -21,13 +21,19 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         HttpContext context, string id, Func<Actor, OrderCommand> build, Func<OrderCommand, Task<OrderCommand>>? beforeSave = null)
     {
         var ct = context.RequestAborted;
-        var loaded = await FindAsync(id, ct);
-        var command = build(OrderAccess.Authorize(context, loaded.State));
-        if (beforeSave is not null)
+        var loaded = (OrderIds.IsWellFormed(id) ? await store.LoadForCommandAsync(id, ct) : null) ?? await FindAsync(id, ct);
+        OrderCommand command;
+        try
         {
-            if (OrderDecider.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } early) throw ToProblem(early);
-            command = await beforeSave(command);
+            command = Check(context, loaded, build, early: beforeSave is not null);
         }
+        catch (ApiProblem) when (loaded.Cached)
+        {
+            // Refused on the state this process remembers: confirm on what is stored before answering.
+            loaded = await FindAsync(id, ct);
+            command = Check(context, loaded, build, early: beforeSave is not null);
+        }
+        if (beforeSave is not null) command = await beforeSave(command);
         var outcome = await store.ExecuteAsync(id, command, ct, loaded);
         if (outcome.Rejection is { } r)
         {
@@ -37,6 +43,14 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
             throw ToProblem(r);
         }
         return await ViewAsync(context, outcome.State);
+    }
+
+    /// <summary>Who may do it, and — when work must precede the save — whether the rules allow it at all.</summary>
+    private OrderCommand Check(HttpContext context, LoadedOrder loaded, Func<Actor, OrderCommand> build, bool early)
+    {
+        var command = build(OrderAccess.Authorize(context, loaded.State));
+        if (early && OrderDecider.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } refused) throw ToProblem(refused);
+        return command;
     }
 
     public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderHistory? history = null, int status = 200)
