@@ -98,8 +98,8 @@ public static class FunctionRoutes
             .Describe(ApiTags.Showcases, "晒单列表 List showcases", "公开：已发布的晒单，最新的在前，可按 `streetId` 筛选。Public: published showcases, newest first.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Showcases);
         app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, GetShowcaseFunction.Run)
-            .Describe(ApiTags.Showcases, "查看晒单 Get a showcase", "公开：一条晒单。Public: one showcase.", ApiAccess.Anyone)
-            .Gives(200, ApiExamples.Showcase).Refuses(404);
+            .Describe(ApiTags.Showcases, "查看晒单 Get a showcase", "公开：一条晒单；已撤回的为 410。Public: one showcase; a withdrawn one is 410.", ApiAccess.Anyone)
+            .Gives(200, ApiExamples.Showcase).Refuses(404, 410);
         app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, GetShowcasePhotoFunction.Run)
             .Describe(ApiTags.Showcases, "晒单照片 Get a showcase photo", "公开：按序号取晒单的办结照片。Public: an after-photo of a showcase, by position.", ApiAccess.Anyone)
             .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(404);
