@@ -168,10 +168,10 @@ function PhotoPicker({ label, orderId, photos, chosen, onToggle }:
       {photos.map((p) => {
         const id = photoIdOf(p);
         return (
-          <label key={p}>
+          <div key={p} className="photo-pick-item">
             <img src={photoUrl(orderId, p)} width={96} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} alt={`${label}照片`} />
             <Checkbox checked={chosen.includes(id)} onChange={(e) => onToggle(id, e.target.checked)} data-testid={`pick-${label}-${id}`}>公开</Checkbox>
-          </label>
+          </div>
         );
       })}
     </div>
