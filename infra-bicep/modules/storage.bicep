@@ -34,6 +34,7 @@ var tableNames = [
   'showcases'
   'photouploads'
   'idempotency'
+  'contactviews'
   'botconversations'
   'botstate'
   'botlinks'

@@ -87,6 +87,9 @@ public static class AppBuilder
         services.AddSingleton<OrphanPhotoSweeper>();
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<ShowcaseMarker>();
+        // The console's second slice: suggested units, the contact audit, the street's overview.
+        services.AddSingleton<Dispatching.UnitLoad>();
+        services.AddSingleton<ContactAudit.ContactViewLog>();
         services.AddPublicPages();
         services.AddSingleton<FunctionCatalog>();
         services.AddRateLimits();
