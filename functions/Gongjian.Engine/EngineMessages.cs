@@ -8,7 +8,8 @@ namespace Gongjian.Engine;
 public sealed record OutboxMessage(string Queue, string Id, string Body, DateTimeOffset VisibleAt);
 
 /// <summary>
-/// One committed event on the module's event queue. No personal data: the module's
+/// One committed event, handed to the module's notifier by the relay (and kept in the outbox row until
+/// it was). No personal data: the module's
 /// <see cref="Module{TState,TCommand,TEvent}.Facts"/> are written as top-level fields beside the
 /// engine's own (<c>status</c>, <c>communityId</c>, …); consumers that need more load the instance.
 /// </summary>
@@ -51,5 +52,6 @@ public sealed record TimerMessage
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(TimerMessage))]
 [JsonSerializable(typeof(List<OutboxMessage>))]
+[JsonSerializable(typeof(List<EventMessage>))]
 [JsonSerializable(typeof(string))]
 public sealed partial class EngineJson : JsonSerializerContext;

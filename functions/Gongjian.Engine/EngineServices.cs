@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Engine;
 
-/// <summary>Registers a module on the engine: its rules, storage, store, relay, consumers and notifier, all singletons.</summary>
+/// <summary>Registers a module on the engine: its rules, storage, store, relay, timer consumer and notifier, all singletons.</summary>
 public static class EngineServices
 {
     // The types DI constructs (TStorage, TStore, TNotifier, TObserver) keep their public constructors when trimmed (Native AOT).
@@ -34,13 +34,12 @@ public static class EngineServices
             var storage = sp.GetRequiredService<IEngineStorage>();
             var codec = sp.GetRequiredService<TStorage>();
             return new Relay<TState, TCommand, TEvent>(sp.GetRequiredService<TModule>(), codec, storage,
-                codec.ListTable is { } lists ? new ListWriter(storage.Table(lists)) : null, sp.GetRequiredService<QueueSender>(),
+                codec.ListTable is { } lists ? new ListWriter(storage.Table(lists)) : null, sp.GetRequiredService<INotifier<TState>>(), sp.GetRequiredService<QueueSender>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Relay<TState, TCommand, TEvent>>>());
         });
         services.AddSingleton<TStore>();
         services.AddSingleton<EventStore<TState, TCommand, TEvent>>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<INotifier<TState>, TNotifier>();
-        services.AddSingleton<EventConsumer<TState, TCommand, TEvent>>();
         services.AddSingleton<TimerConsumer<TState, TCommand, TEvent>>();
         return services;
     }

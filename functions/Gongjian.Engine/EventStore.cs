@@ -20,6 +20,7 @@ public class EventStore<TState, TCommand, TEvent>(
 {
     private const int MaxAttempts = 8;
     private readonly TableClient _table = storage.Table(codec.Table);
+    private readonly StateCache<TState> _cache = new();
 
     public Module<TState, TCommand, TEvent> Module => module;
 
@@ -28,6 +29,12 @@ public class EventStore<TState, TCommand, TEvent>(
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, StreamRows.StateKey(id), cancellationToken: ct);
         return row.HasValue ? new Loaded<TState>(codec.DeserializeState(row.Value!.GetString("State") ?? ""), row.Value.ETag) : null;
     }
+
+    /// <summary>
+    /// For a command: the state as this process last saved it, if it remembers it (<see cref="Loaded{TState}.Cached"/>),
+    /// else read. The command's save is guarded by the ETag either way; a caller refusing on a cached state reads fresh first.
+    /// </summary>
+    public async Task<Loaded<TState>?> LoadForCommandAsync(string id, CancellationToken ct) => _cache.Get(id) ?? await LoadAsync(id, ct);
 
     /// <summary>The state, its full history and the journal notes, in one partition query.</summary>
     public async Task<History<TState, TEvent>?> LoadWithHistoryAsync(string id, CancellationToken ct)
@@ -59,9 +66,16 @@ public class EventStore<TState, TCommand, TEvent>(
         using var scope = observer?.Start(id, command);
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = attempt == 1 && (preloaded is not null || expectNew) ? preloaded : await LoadAsync(id, ct);
+            var loaded = attempt > 1 ? await LoadAsync(id, ct)
+                : preloaded is not null || expectNew ? preloaded : await LoadForCommandAsync(id, ct);
             var state = loaded?.State ?? module.Initial;
             var verdict = module.Decide(state, command, clock.GetUtcNow());
+            if (verdict.Rejection is not null && loaded is { Cached: true })
+            {
+                // Refused on a remembered state: another host may have moved it on since; decide on what is stored.
+                _cache.Forget(id);
+                continue;
+            }
             if (verdict.Rejection is { } rejection)
             {
                 if (messageId is not null && rejection.Kind == RejectionKind.Conflict && await WasCarriedOutAsync(id, messageId, ct))
@@ -73,17 +87,22 @@ public class EventStore<TState, TCommand, TEvent>(
             if (verdict.Events.Any(module.Erases)) actions.AddRange(await RedactionsAsync(id, module.VersionOf(state), ct));
             try
             {
-                await _table.SubmitTransactionAsync(actions, ct);
+                var saved = await _table.SubmitTransactionAsync(actions, ct);
+                _cache.Remember(id, next, saved.Value[StateActionIndex(verdict.Events.Count)].Headers.ETag);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 log.LogInformation("{Module} {Id} changed concurrently (attempt {Attempt}); deciding again", module.Name, id, attempt);
+                _cache.Forget(id);
                 continue;
             }
             await relay.RelayAsync(next, work, ct);
             return Done(scope, new Outcome<TState, TEvent>(next, verdict.Events, null));
         }
     }
+
+    /// <summary>Where <see cref="Plan"/> puts the state row: after the event rows (erasure rewrites come last).</summary>
+    private static int StateActionIndex(int events) => events;
 
     private static Outcome<TState, TEvent> Done(ICommandScope<TState, TEvent>? scope, Outcome<TState, TEvent> outcome)
     {

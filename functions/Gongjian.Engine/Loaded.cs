@@ -4,7 +4,11 @@ using Gongjian.Domain.Workflow;
 namespace Gongjian.Engine;
 
 /// <summary>An instance's state as read, with the ETag its next change must match.</summary>
-public sealed record Loaded<TState>(TState State, ETag ETag);
+public sealed record Loaded<TState>(TState State, ETag ETag)
+{
+    /// <summary>Remembered from this process's last write (<see cref="StateCache{TState}"/>), not read now: a refusal on it must be confirmed fresh.</summary>
+    public bool Cached { get; init; }
+}
 
 /// <summary>What happened to a command: the instance after it and the new events, or why it was refused.</summary>
 /// <param name="Replayed">The command's message id had already been carried out: nothing new happened.</param>

@@ -11,8 +11,11 @@ public abstract class ModuleStorage<TState, TEvent>
     public abstract string Table { get; }
     /// <summary>The module's lists (views), or null when it has none.</summary>
     public virtual string? ListTable => null;
-    /// <summary>One message per committed event, for the module's notifier; null for none.</summary>
-    public virtual string? EventQueue => null;
+    /// <summary>
+    /// The queue events went through before the relay handed them to the notifier in process: outbox
+    /// rows written then still name it (see <see cref="OutboxWork.Read"/>). Null for a module born after.
+    /// </summary>
+    public virtual string? LegacyEventQueue => null;
     /// <summary>The module's durable timers; null when it has none.</summary>
     public virtual string? TimerQueue => null;
     /// <summary>The container of the module's files (<c>{instance}/{name}</c>), if any.</summary>

@@ -7,7 +7,9 @@ namespace Gongjian.Engine;
 /// <summary>
 /// Consumes a module's timer queue. Early (a hop of a wait longer than a queue allows): re-arm.
 /// Otherwise the module decides on the instance as it is now: stale (it moved on) does nothing,
-/// a reminder goes to the notifier, anything else is a command through the rules like any other.
+/// a reminder goes to the notifier and arms the instance's next timer (only the earliest of a
+/// step's timers is queued: <see cref="TimerArming"/>), anything else is a command through the
+/// rules like any other, whose change arms its own timers.
 /// </summary>
 public sealed class TimerConsumer<TState, TCommand, TEvent>(
     EventStore<TState, TCommand, TEvent> store, INotifier<TState> notifier, QueueSender queues, ModuleStorage<TState, TEvent> codec,
@@ -33,6 +35,12 @@ public sealed class TimerConsumer<TState, TCommand, TEvent>(
         {
             case Wake<TCommand>.Remind:
                 await notifier.RemindAsync(timer, loaded!.State, ct);
+                // If this send fails the message comes back: the reminder is deduped by its id, the next timer sent again.
+                foreach (var next in TimerArming.After(store.Module.Timers(loaded.State), timer.Spec))
+                {
+                    var message = TimerArming.Message(codec.TimerQueue!, timer.InstanceId, next, timer.CorrelationId);
+                    await queues.SendAsync(message.Queue, message.Body, message.VisibleAt, ct);
+                }
                 break;
             case Wake<TCommand>.Run run:
                 var outcome = await store.ExecuteAsync(timer.InstanceId, run.Command, ct, loaded);

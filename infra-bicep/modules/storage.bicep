@@ -34,16 +34,15 @@ var tableNames = [
   'showcases'
   'photouploads'
   'idempotency'
+  'contactviews'
   'botconversations'
   'botstate'
   'botlinks'
   'botdeliveries'
 ]
 var queueNames = [
-  'order-events'
   'order-timers'
   'notifications'
-  'order-events-poison'
   'order-timers-poison'
   'notifications-poison'
 ]

@@ -17,11 +17,10 @@ public sealed class AppLayoutTests(AzuriteFixture azurite)
 
         var consumed = await AppLayout.ConsumedQueuesAsync(AppDll, environment, TestContext.Current.CancellationToken);
 
-        Assert.Contains(AppQueues.OrderEvents, consumed);
+        Assert.Contains(AppQueues.Notifications, consumed);
         Assert.Contains(AppQueues.OrderTimers, consumed);
         var plan = QueuePlan.For(consumed, keepQueues: false); // throws if the names above had drifted
-        Assert.Equal(consumed.Contains(AppQueues.Notifications), plan.NotificationsConsumed);
-        Assert.DoesNotContain(AppQueues.OrderEvents, plan.Emptied); // its drain is the measurement; emptying it would fake it
+        Assert.DoesNotContain(AppQueues.Notifications, plan.Emptied); // its drain is the measurement; emptying it would fake it
     }
 
     [Fact]
@@ -35,12 +34,12 @@ public sealed class AppLayoutTests(AzuriteFixture azurite)
                 Directory.CreateDirectory(Path.Combine(dir.FullName, name));
                 File.WriteAllText(Path.Combine(dir.FullName, name, "function.json"), json);
             }
-            Function("OnEvent", """{"bindings":[{"name":"message","type":"queueTrigger","direction":"in","queueName":"order-events"}]}""");
+            Function("Deliver", """{"bindings":[{"name":"message","type":"queueTrigger","direction":"in","queueName":"notifications"}]}""");
             Function("OnTimer", """{"bindings":[{"name":"message","type":"queueTrigger","direction":"in","queueName":"order-timers"}]}""");
             Function("Health", """{"bindings":[{"type":"httpTrigger","route":"health"},{"type":"http","direction":"out"}]}""");
             Function("Digest", """{"bindings":[{"type":"timerTrigger","schedule":"0 0 8 * * *"}]}""");
 
-            Assert.Equal(["order-events", "order-timers"], AppLayout.QueueTriggers(dir.FullName).Order());
+            Assert.Equal(["notifications", "order-timers"], AppLayout.QueueTriggers(dir.FullName).Order());
         }
         finally { dir.Delete(recursive: true); }
     }

@@ -42,7 +42,7 @@ public sealed class CountingRelayTests(AzuriteFixture azurite)
     {
         var prefix = NewPrefix();
         await using var relay = Relay("queue", prefix, out var relayed);
-        var queue = new QueueClient(relayed, prefix + AppQueues.OrderEvents);
+        var queue = new QueueClient(relayed, prefix + AppQueues.Notifications);
 
         await queue.CreateIfNotExistsAsync(cancellationToken: Ct);
         await queue.SendMessageAsync("""{"type":"placed"}""", Ct);
@@ -56,8 +56,8 @@ public sealed class CountingRelayTests(AzuriteFixture azurite)
         Assert.Equal(0, left);
         Assert.Equal(new Dictionary<string, long>
         {
-            ["queue create order-events"] = 1, ["queue send order-events"] = 1, ["queue peek order-events"] = 1,
-            ["queue receive order-events"] = 1, ["queue delete order-events"] = 1, ["queue properties order-events"] = 1,
+            ["queue create notifications"] = 1, ["queue send notifications"] = 1, ["queue peek notifications"] = 1,
+            ["queue receive notifications"] = 1, ["queue delete notifications"] = 1, ["queue properties notifications"] = 1,
         }, relay.Snapshot());
     }
 

@@ -43,7 +43,7 @@ public sealed class StorageTemplateTests
         // The app creates none of them when it starts: the deployment must declare every one (the `setup` verb's list).
         Assert.Equal(Gongjian.Functions.Storage.StorageResources.Tables, Variable("tableNames"));
         Assert.Equal(Gongjian.Functions.Storage.StorageResources.Queues, Variable("queueNames"));
-        Assert.Contains("order-events-poison", Variable("queueNames"));
+        Assert.Contains("order-timers-poison", Variable("queueNames"));
 
         var containers = (await CompiledTemplate.OfTypeAsync($"{StorageAccount}/blobServices/containers"))
             .Select(c => (string)c.Body["name"]!).ToList();

@@ -7,10 +7,8 @@ namespace Gongjian.Bench;
 /// </summary>
 public static class AppQueues
 {
-    /// <summary>Every committed order event; a cycle is complete once its events are consumed.</summary>
-    public const string OrderEvents = "order-events";
     /// <summary>Durable SLA timers (deadlines hours or days away during the cycles).</summary>
     public const string OrderTimers = "order-timers";
-    /// <summary>Messages to people; consumed by the app only when it delivers them itself.</summary>
+    /// <summary>Messages to people, queued by the relay of each change; a cycle is complete once they are delivered.</summary>
     public const string Notifications = "notifications";
 }

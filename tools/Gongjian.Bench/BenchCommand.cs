@@ -106,11 +106,9 @@ public static class BenchCommand
         if (options.AzuritePid is null) result.Notes.Add("Azurite's CPU was not measured: pass --azurite-pid (scripts/bench does).");
         if (plan.Emptied.Count > 0)
             result.Notes.Add($"During the cycles the bench empties {string.Join(" and ", plan.Emptied.Select(q => $"`{q}`"))} once a second (counts above): "
-                + "the timers are deadlines hours or days away" + (plan.NotificationsConsumed ? "" : ", nothing in this app consumes notifications")
-                + ", and Azurite slows with every message it stores (Azure does not). `--keep-queues` leaves them.");
-        if (plan.NotificationsConsumed)
-            result.Notes.Add("The app delivers `notifications` itself, so that work is inside the cycle's storage requests and its CPU; "
-                + "\"notifications drained\" is the time until that queue was empty too.");
+                + "the timers are deadlines hours or days away, and Azurite slows with every message it stores (Azure does not). `--keep-queues` leaves them.");
+        result.Notes.Add("The app delivers notifications itself, in process, as the relay of each change carries it out (only a failed one waits on "
+            + "`notifications` for `DeliverNotification`), so that work is inside the cycle's storage requests and its CPU; the drain waits for that queue.");
         result.LoadAverageAtEnd = BenchResult.LoadAverage();
         result.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         var markdown = BenchMarkdown.Render(result);

@@ -48,11 +48,11 @@ public static class BenchMarkdown
         {
             Line("## Full cycles (place → dispatch → accept → complete with photo → confirm, + GET order + list)");
             Line();
-            Head("concurrency", "cycles", "failed", "HTTP s", "order-events left", "drain s", "cycles/s HTTP (1st half → 2nd half)", "cycles/s full",
-                "notifications drained s", "cycle p50 / p95 ms", "CPU % of a core: Azurite / app / bench / others", "emptied by the bench");
+            Head("concurrency", "cycles", "failed", "HTTP s", "notifications left", "drain s", "cycles/s HTTP (1st half → 2nd half)", "cycles/s full",
+                "cycle p50 / p95 ms", "CPU % of a core: Azurite / app / bench / others", "emptied by the bench");
             foreach (var l in r.Levels)
-                Row($"{l.Concurrency}", $"{l.Cycles}", $"{l.Failed}", F(l.HttpSeconds), $"{l.OrderEventsLeft}", F(l.DrainSeconds),
-                    $"{F(l.HttpCyclesPerSecond)} ({F(l.HalfRates.First)} → {F(l.HalfRates.Second)})", F(l.CyclesPerSecond), F(l.NotificationsDrainSeconds),
+                Row($"{l.Concurrency}", $"{l.Cycles}", $"{l.Failed}", F(l.HttpSeconds), $"{l.NotificationsLeft}", F(l.DrainSeconds),
+                    $"{F(l.HttpCyclesPerSecond)} ({F(l.HalfRates.First)} → {F(l.HalfRates.Second)})", F(l.CyclesPerSecond),
                     $"{F(l.Cycle.P50, 0)} / {F(l.Cycle.P95, 0)}", Cpu(l.Cpu), string.Join(", ", l.Emptied.Select(kv => $"{kv.Key} {kv.Value}")));
             Line();
             Line("### HTTP step latency, ms: p50 / p95 / p99 (share of the mean cycle)");

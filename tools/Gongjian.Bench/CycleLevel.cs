@@ -4,9 +4,9 @@ namespace Gongjian.Bench;
 
 /// <summary>What one concurrency level measured. Rates count only cycles whose every step succeeded.</summary>
 public sealed record LevelResult(
-    int Concurrency, int Cycles, int Failed, double HttpSeconds, int OrderEventsLeft, double? DrainSeconds,
+    int Concurrency, int Cycles, int Failed, double HttpSeconds, int NotificationsLeft, double? DrainSeconds,
     double HttpCyclesPerSecond, double CyclesPerSecond, LatencySummary Cycle, Dictionary<string, LatencySummary> Steps,
-    double? NotificationsDrainSeconds, CpuShare Cpu, Dictionary<string, long> Emptied, IReadOnlyList<string> Errors)
+    CpuShare Cpu, Dictionary<string, long> Emptied, IReadOnlyList<string> Errors)
 {
     /// <summary>Console log lines the app wrote per cycle during the level (its logging is part of its CPU).</summary>
     public double? AppLogLinesPerCycle { get; init; }
@@ -19,9 +19,8 @@ public sealed record LevelResult(
 
 /// <summary>
 /// Runs full cycles with <c>concurrency</c> runners until the level's cycle or time budget is spent,
-/// then waits for <c>order-events</c> to drain: a cycle is complete when its HTTP steps are done and
-/// its events consumed, so the rate is cycles ÷ (HTTP time + drain time). When the app delivers
-/// notifications itself, the time until that queue is empty too is reported beside it.
+/// then waits for <c>notifications</c> to drain: a cycle is complete when its HTTP steps are done and
+/// the notices its changes queued are delivered, so the rate is cycles ÷ (HTTP time + drain time).
 /// </summary>
 public static class CycleLevel
 {
@@ -59,9 +58,8 @@ public static class CycleLevel
             }
         }, ct)));
         var httpTime = clock.Elapsed;
-        var left = await queues.CountAsync(AppQueues.OrderEvents, ct);
-        var drain = await queues.DrainAsync(AppQueues.OrderEvents, TimeSpan.FromSeconds(60), ct);
-        var notificationsDrain = plan.NotificationsConsumed ? await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct) : null;
+        var left = await queues.CountAsync(AppQueues.Notifications, ct);
+        var drain = await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct);
         var share = cpu.Stop();
         await stopEmptying.CancelAsync();
         var emptied = await emptying;
@@ -70,7 +68,7 @@ public static class CycleLevel
         var rate = drain is { } d ? done / (http + d.TotalSeconds) : 0;
         return new LevelResult(concurrency, done, failed, Math.Round(http, 2), left, drain is { } t ? Math.Round(t.TotalSeconds, 2) : null,
             Math.Round(done / http, 2), Math.Round(rate, 2), LatencySummary.Of(cycles), latencies.Summaries(),
-            notificationsDrain is { } n ? Math.Round((drain ?? TimeSpan.Zero).TotalSeconds + n.TotalSeconds, 2) : null, share, emptied, errors)
+            share, emptied, errors)
         {
             HalfRates = new(Math.Round(finishedAt.Count(t => t <= http / 2) / (http / 2), 2), Math.Round(finishedAt.Count(t => t > http / 2) / (http / 2), 2)),
         };

@@ -4,22 +4,21 @@ using Azure.Storage.Queues;
 namespace Gongjian.Bench;
 
 /// <summary>
-/// Which queues the bench empties during the cycles (<c>order-timers</c>: deadlines hours or days away,
-/// stale by the time they would fire; <c>notifications</c> only when no function of the app consumes
-/// it), and whether the app consumes notifications (then their drain is measured too).
+/// Which queues the bench empties during the cycles: <c>order-timers</c> (deadlines hours or days away,
+/// stale by the time they would fire). <c>notifications</c> is the work that follows each change: its
+/// drain is part of the measurement, never emptied.
 /// </summary>
-public sealed record QueuePlan(IReadOnlyList<string> Emptied, bool NotificationsConsumed)
+public sealed record QueuePlan(IReadOnlyList<string> Emptied)
 {
     /// <param name="consumedQueues">The queues the app's functions are triggered by (<see cref="AppLayout"/>).</param>
     public static QueuePlan For(IReadOnlySet<string> consumedQueues, bool keepQueues)
     {
         // The bench's figures rest on these two being consumed; a renamed queue must stop the run, not skew it.
-        foreach (var queue in new[] { AppQueues.OrderEvents, AppQueues.OrderTimers })
+        foreach (var queue in new[] { AppQueues.OrderTimers, AppQueues.Notifications })
             if (!consumedQueues.Contains(queue))
                 throw new InvalidOperationException($"The app has no function triggered by '{queue}' (its queue triggers: "
                     + $"{string.Join(", ", consumedQueues.Order())}); update tools/Gongjian.Bench/AppQueues.cs to the app's queue names.");
-        var consumed = consumedQueues.Contains(AppQueues.Notifications);
-        return new(keepQueues ? [] : consumed ? [AppQueues.OrderTimers] : [AppQueues.OrderTimers, AppQueues.Notifications], consumed);
+        return new(keepQueues ? [] : [AppQueues.OrderTimers]);
     }
 }
 

@@ -10,7 +10,7 @@ public sealed record OpsResult(
 /// Counts the storage requests of full cycles: the app is started with a connection string that
 /// points at <see cref="CountingRelay"/>s in front of Azurite's three endpoints, runs a few
 /// warm-up cycles, then idles (to measure background polling), then runs <c>cycles</c> cycles one
-/// at a time and waits for order-events (and notifications, when the app delivers them) to drain.
+/// at a time and waits for notifications to drain.
 /// Everything the app sends in that window is counted.
 /// </summary>
 public static class StorageOpsCount
@@ -35,8 +35,7 @@ public static class StorageOpsCount
             var queues = new QueueProbe(connectionString, prefix);
             async Task Drain()
             {
-                await queues.DrainAsync(AppQueues.OrderEvents, TimeSpan.FromSeconds(60), ct);
-                if (plan.NotificationsConsumed) await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct);
+                await queues.DrainAsync(AppQueues.Notifications, TimeSpan.FromSeconds(60), ct);
             }
             for (var i = 0; i < 3; i++) await client.RunCycleAsync(ct);
             await Drain();

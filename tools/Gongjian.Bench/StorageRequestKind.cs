@@ -2,7 +2,7 @@ namespace Gongjian.Bench;
 
 /// <summary>
 /// Names a storage request by service, operation and resource (the phase's name prefix removed),
-/// e.g. <c>table batch orders</c>, <c>queue receive order-events</c>, <c>blob put photos</c>.
+/// e.g. <c>table batch orders</c>, <c>queue receive notifications</c>, <c>blob put photos</c>.
 /// </summary>
 public static class StorageRequestKind
 {

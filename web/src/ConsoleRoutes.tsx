@@ -6,10 +6,12 @@ import { BoardPage } from './pages/BoardPage';
 import { UnitOrdersPage } from './pages/UnitOrdersPage';
 import { OrderPage } from './pages/OrderPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
+import { StreetPage } from './pages/StreetPage';
+import { ShowcaseComposePage } from './pages/ShowcaseComposePage';
 import { AppShell } from './components/AppShell';
 import type { Role } from './api/types';
 
-const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/soon', admin: '/soon' };
+const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/soon' };
 
 export function ConsoleRoutes() {
   const { session, loading } = useSession();
@@ -29,6 +31,8 @@ export function ConsoleRoutes() {
         <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
         <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
         <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
+        <Route path="/street" element={session.role === 'organizer' ? <StreetPage /> : <Navigate to={home[session.role]} replace />} />
+        <Route path="/showcases/new" element={session.role === 'organizer' ? <ShowcaseComposePage /> : <Navigate to={home[session.role]} replace />} />
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/soon" element={<ComingSoonPage />} />
         <Route path="*" element={<Navigate to={home[session.role]} replace />} />

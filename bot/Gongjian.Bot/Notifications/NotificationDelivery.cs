@@ -64,10 +64,12 @@ public sealed class NotificationDelivery(
         {
             await ToResidentAsync(resident, n, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
+            // Given back also when the caller gave up (its time budget, shutdown): the retry must find it unclaimed.
+            await ledger.ReleaseNoticeAsync(n.Id, resident.Key, CancellationToken.None);
+            if (e is OperationCanceledException && ct.IsCancellationRequested) throw;
             log.LogWarning(e, "Notification {Id} to a resident's chat failed; it will be retried", n.Id);
-            await ledger.ReleaseNoticeAsync(n.Id, resident.Key, ct);
             failures.Add(e);
         }
     }
@@ -95,10 +97,11 @@ public sealed class NotificationDelivery(
         {
             await send();
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
+            await ledger.ReleaseAsync(n.Id, target, CancellationToken.None); // also when the caller gave up: the retry must find it unclaimed
+            if (e is OperationCanceledException && ct.IsCancellationRequested) throw;
             log.LogWarning(e, "Notification {Id} to {Target} failed; it will be retried", n.Id, target);
-            await ledger.ReleaseAsync(n.Id, target, ct);
             failures.Add(e);
         }
     }

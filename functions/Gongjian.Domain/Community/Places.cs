@@ -20,8 +20,12 @@ public sealed record MemberUnit(
     UnitLevel Level,
     UnitKind Kind,
     IReadOnlyList<string> Categories,
-    IReadOnlyList<string> CommunityIds)
+    IReadOnlyList<string> CommunityIds,
+    DateTimeOffset? RetiredAt = null)
 {
+    /// <summary>A retired unit keeps its history (its orders still name it) but takes no new orders.</summary>
+    public bool IsRetired => RetiredAt is not null;
+
     public bool Serves(string category) => Categories.Contains(category, StringComparer.Ordinal);
 
     public bool Covers(string communityId) => CommunityIds.Contains(communityId, StringComparer.Ordinal);

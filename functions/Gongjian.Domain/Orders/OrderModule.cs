@@ -45,6 +45,8 @@ public sealed class OrderModule(SlaPolicy policy, RetentionPolicy retention) : M
             // The current step's deadline, so lists and the daily digest can find overdue orders in one query.
             ["DueAt"] = deadline?.DueAt,
             ["Step"] = deadline?.Step.ToString(),
+            // 督办: the current step passed its deadline and went to the street (the organizer's overview lists these).
+            ["Escalated"] = deadline is not null && s.EscalatedStep == deadline.Step,
             ["OrderId"] = s.Id,
             ["Status"] = s.Status.Code(),
             ["Category"] = s.Category,

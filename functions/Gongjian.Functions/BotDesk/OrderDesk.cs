@@ -68,8 +68,8 @@ public sealed class OrderDesk(
     }
 
     public async Task<DeskResult<OrderSummary>> FindAsync(string orderId, string trackingCode, CancellationToken ct) =>
-        await WithCodeAsync(orderId, trackingCode, ct) is var (state, refusal) && refusal is null
-            ? DeskResult<OrderSummary>.Ok(Summarize(state!)) : DeskResult<OrderSummary>.Refused(refusal!);
+        await WithCodeAsync(orderId, trackingCode, ct) is var (found, refusal) && refusal is null
+            ? DeskResult<OrderSummary>.Ok(Summarize(found!.State)) : DeskResult<OrderSummary>.Refused(refusal!);
 
     public Task<DeskResult<OrderSummary>> ConfirmAsync(string orderId, string trackingCode, int rating, string? comment, CancellationToken ct) =>
         AsResidentAsync(orderId, trackingCode, new ConfirmOrder { By = Resident, Rating = rating, Comment = comment }, ct);
@@ -104,20 +104,21 @@ public sealed class OrderDesk(
     public async Task<string?> UnitNameAsync(string unitId, CancellationToken ct) =>
         (await directory.GetAsync(ct)).Units.TryGetValue(unitId, out var unit) ? unit.Name : null;
 
-    private async Task<(OrderState? State, string? Refusal)> WithCodeAsync(string orderId, string trackingCode, CancellationToken ct)
+    /// <summary>The order as stored (read fresh: a wrong code or a missing order is answered at once), if the code is its own.</summary>
+    private async Task<(LoadedOrder? Found, string? Refusal)> WithCodeAsync(string orderId, string trackingCode, CancellationToken ct)
     {
         var loaded = OrderIds.IsWellFormed(orderId) ? await store.LoadAsync(orderId, ct) : null;
         if (loaded is not { } found) return (null, "工单不存在，请检查工单编号。");
         var given = Encoding.ASCII.GetBytes(OrderAccess.HashTrackingCode(trackingCode));
         return CryptographicOperations.FixedTimeEquals(given, Encoding.ASCII.GetBytes(found.State.TrackingCodeHash))
-            ? (found.State, null) : (null, "查询码不正确。");
+            ? (found, null) : (null, "查询码不正确。");
     }
 
     private async Task<DeskResult<OrderSummary>> AsResidentAsync(string orderId, string trackingCode, OrderCommand command, CancellationToken ct)
     {
-        var (state, refusal) = await WithCodeAsync(orderId, trackingCode, ct);
+        var (found, refusal) = await WithCodeAsync(orderId, trackingCode, ct);
         if (refusal is not null) return DeskResult<OrderSummary>.Refused(refusal);
-        var outcome = await store.ExecuteAsync(state!.Id, command, ct);
+        var outcome = await store.ExecuteAsync(found!.State.Id, command, ct, found);
         return outcome.Rejection is { } r ? DeskResult<OrderSummary>.Refused(r.Message) : DeskResult<OrderSummary>.Ok(Summarize(outcome.State));
     }
 
@@ -125,15 +126,26 @@ public sealed class OrderDesk(
     private async Task<(OrderState? State, string? Refusal)> AsUnitAsync(
         LiaisonActor liaison, string orderId, Func<Actor, OrderCommand> build, Func<OrderCommand, Task<OrderCommand>>? beforeSave, CancellationToken ct)
     {
-        var loaded = OrderIds.IsWellFormed(orderId) ? await store.LoadAsync(orderId, ct) : null;
-        if (loaded is not { } found) return (null, "工单不存在，请检查工单编号。");
-        if (found.State.UnitId != liaison.UnitId) return (null, "这张工单不是派给本单位的。");
+        if (!OrderIds.IsWellFormed(orderId)) return (null, "工单不存在，请检查工单编号。");
+        var found = await store.LoadForCommandAsync(orderId, ct);
         var command = build(new Actor(ActorRole.Liaison, liaison.UnitId, liaison.Name));
-        if (OrderDecider.Decide(found.State, command, clock.GetUtcNow()).Rejection is { } early) return (null, early.Message);
+        var refusal = Refusal(found, liaison, command);
+        if (refusal is not null && found is { Cached: true })
+        {
+            // Refused on the state this process remembers: confirm on what is stored.
+            found = await store.LoadAsync(orderId, ct);
+            refusal = Refusal(found, liaison, command);
+        }
+        if (refusal is not null) return (null, refusal);
         if (beforeSave is not null) command = await beforeSave(command);
         var outcome = await store.ExecuteAsync(orderId, command, ct, found);
         return outcome.Rejection is { } r ? (null, r.Message) : (outcome.State, null);
     }
+
+    private string? Refusal(LoadedOrder? found, LiaisonActor liaison, OrderCommand command) =>
+        found is null ? "工单不存在，请检查工单编号。"
+        : found.State.UnitId != liaison.UnitId ? "这张工单不是派给本单位的。"
+        : OrderDecider.Decide(found.State, command, clock.GetUtcNow()).Rejection?.Message;
 
     // A unit's liaison reads the text whole once the unit has accepted, like the contact (OrderAccess.MaySeeContact).
     private DeskResult<OrderSummary> Result((OrderState? State, string? Refusal) done) =>

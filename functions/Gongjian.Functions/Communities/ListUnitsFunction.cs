@@ -15,6 +15,7 @@ public static class ListUnitsFunction
             throw ApiProblem.BadRequest("unknown_category", "服务类别不存在。", "category");
         var d = await directory.GetAsync(context.RequestAborted);
         var items = d.Units.Values
+            .Where(u => !u.IsRetired)
             .Where(u => category is null || u.Serves(category))
             .Where(u => communityId is null || u.Covers(communityId))
             .OrderBy(u => u.Level).ThenBy(u => u.Id)

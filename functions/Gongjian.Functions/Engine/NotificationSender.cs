@@ -1,14 +1,25 @@
-using Gongjian.Engine;
 using System.Text.Json;
 using Gongjian.Bot.Notifications;
+using Gongjian.Engine;
 using Gongjian.Functions.Hosting;
 
 namespace Gongjian.Functions.Engine;
 
-/// <summary>Puts notifications on queue <c>notifications</c>. Ids are deterministic, so a re-send is deduped at delivery.</summary>
-public sealed class NotificationSender(Gongjian.Engine.QueueSender queues, TimeProvider clock)
+/// <summary>
+/// Delivers a notification at once, in process (the bot's <see cref="NotificationDelivery"/>: chat,
+/// cards, group webhooks); only when that fails does it go on queue <c>notifications</c>, whose
+/// function retries it and, after five failures, leaves it in <c>notifications-poison</c>. A queue
+/// message per notice would cost a send, a receive and a delete on every change; most notices reach
+/// their people (or have nobody to reach) the first time. Ids are deterministic and every target is
+/// claimed in the delivery ledger, so a retry — from the queue or a repeated relay — sends nothing twice.
+/// A delivery in process gets <see cref="InlineBudget"/>: a slow chat service or group robot must not
+/// hold the staff member's or resident's request that caused the notice; past it, the queue takes over.
+/// </summary>
+public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
-    public Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null, int? sequence = null)
+    public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(3);
+
+    public async Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null, int? sequence = null)
     {
         var now = clock.GetUtcNow();
         var notification = new Notification
@@ -16,6 +27,16 @@ public sealed class NotificationSender(Gongjian.Engine.QueueSender queues, TimeP
             Id = id, OrderId = orderId, Recipient = to, Kind = kind, Text = text, Title = title, DueAt = dueAt, Sequence = sequence,
             CorrelationId = Correlation.Current, CreatedAt = now,
         };
-        return queues.SendAsync(QueueNames.Notifications, JsonSerializer.Serialize(notification, NotificationJson.Default.Notification), now, ct);
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(InlineBudget);
+            await delivery.Value.DeliverAsync(notification, budget.Token);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Notification {Id} not delivered at once; queued for retry", id);
+            await queues.SendAsync(QueueNames.Notifications, JsonSerializer.Serialize(notification, NotificationJson.Default.Notification), now, ct);
+        }
     }
 }

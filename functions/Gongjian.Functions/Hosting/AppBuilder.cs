@@ -70,6 +70,9 @@ public static class AppBuilder
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.ToPolicy());
         services.AddSingleton<Gongjian.Engine.IEngineStorage>(sp => sp.GetRequiredService<StorageClients>());
         services.AddSingleton<Engine.NotificationSender>();
+        // The bot places orders (its turns reach the order store) and orders notify the bot: the sender takes
+        // the delivery lazily, once the graph is built, instead of resolving that cycle at construction.
+        services.AddSingleton(sp => new Lazy<Gongjian.Bot.Notifications.NotificationDelivery>(sp.GetRequiredService<Gongjian.Bot.Notifications.NotificationDelivery>));
         services.AddModule<OrderState, OrderCommand, OrderEvent, OrderModule, OrderStorage, OrderStore, Engine.OrderNotifier, Observability.OrderObserver>(
             sp => new OrderModule(sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>()));
         services.AddSingleton<IdempotencyStore>();
@@ -84,6 +87,9 @@ public static class AppBuilder
         services.AddSingleton<OrphanPhotoSweeper>();
         services.AddSingleton<ShowcaseStore>();
         services.AddSingleton<ShowcaseMarker>();
+        // The console's second slice: suggested units, the contact audit, the street's overview.
+        services.AddSingleton<Dispatching.UnitLoad>();
+        services.AddSingleton<ContactAudit.ContactViewLog>();
         services.AddPublicPages();
         services.AddSingleton<FunctionCatalog>();
         services.AddRateLimits();

@@ -6,6 +6,8 @@ using Gongjian.Domain.Orders;
 using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Abuse;
 using Gongjian.Functions.Communities;
+using Gongjian.Functions.ContactAudit;
+using Gongjian.Functions.Dispatching;
 using Gongjian.Functions.Engine;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Http.Contract;
@@ -16,6 +18,7 @@ using Gongjian.Functions.Sessions;
 using Gongjian.Functions.Showcases;
 using Gongjian.Functions.Showcases.Pages;
 using Gongjian.Functions.StaffConsole;
+using Gongjian.Functions.Streets;
 using Microsoft.OpenApi;
 
 namespace Gongjian.Functions.Hosting;
@@ -95,8 +98,8 @@ public static class FunctionRoutes
             .Describe(ApiTags.Showcases, "晒单列表 List showcases", "公开：已发布的晒单，最新的在前，可按 `streetId` 筛选。Public: published showcases, newest first.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Showcases);
         app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetShowcaseFunction.Run))
-            .Describe(ApiTags.Showcases, "查看晒单 Get a showcase", "公开：一条晒单。Public: one showcase.", ApiAccess.Anyone)
-            .Gives(200, ApiExamples.Showcase).Refuses(404);
+            .Describe(ApiTags.Showcases, "查看晒单 Get a showcase", "公开：一条晒单；已撤回的为 410。Public: one showcase; a withdrawn one is 410.", ApiAccess.Anyone)
+            .Gives(200, ApiExamples.Showcase).Refuses(404, 410);
         app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetShowcasePhotoFunction.Run))
             .Describe(ApiTags.Showcases, "晒单照片 Get a showcase photo", "公开：按序号取晒单的办结照片。Public: an after-photo of a showcase, by position.", ApiAccess.Anyone)
             .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(404);
@@ -188,6 +191,8 @@ public static class FunctionRoutes
             .Describe(ApiTags.Console, "工作台页面 Staff console", "工作人员网页工作台（单页应用）及其静态文件。The staff console: the single page and its hashed assets.", ApiAccess.Anyone)
             .GivesContent(200, "页面或静态文件。The page or an asset.", "text/html", "text/javascript", "text/css").Refuses(404, 503);
 
+        app.MapStaffConsoleFunctions();
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
@@ -198,7 +203,6 @@ public static class FunctionRoutes
         app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListRequestsFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
         app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetRequestFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
 
-        app.MapBackgroundFunction("NotifyOnOrderEvent", NotifyOnOrderEvent.Trigger, NotifyOnOrderEvent.Run);
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
@@ -207,5 +211,40 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("PurgeIdempotencyKeys", PurgeIdempotencyKeys.Trigger, PurgeIdempotencyKeys.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
         app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
+    }
+
+    /// <summary>
+    /// The staff console's second slice (issue 10): suggested units, the contact-view audit, the street's
+    /// overview, showcase preview and withdrawal. Kept apart so the list above can change independently.
+    /// </summary>
+    private static void MapStaffConsoleFunctions(this WebApplication app)
+    {
+        app.MapFunction("SuggestUnits", SuggestUnitsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, SuggestUnitsFunction.Run))
+            .Describe(ApiTags.Orders, "推荐承办单位 Suggested units", "按服务类别、是否覆盖本社区和在办工单数（待接单、办理中、重新办理）排序的成员单位，附理由；已退出的单位不推荐。" +
+                "Member units ranked for dispatching this order (category served, community covered, open orders now), each with a Chinese reason; " +
+                "for the order's dispatcher, the street's organizer and admins. A unit that declined the order goes last.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Suggestions).Refuses(401, 403, 404, 409);
+        app.MapFunction("ListContactViews", ListContactViewsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListContactViewsFunction.Run))
+            .Describe(ApiTags.Orders, "联系方式查看记录 Contact views", "谁在何时、通过工作台还是接口看过居民未打码的电话和地址（最新在前）。" +
+                "Who saw the resident's unmasked phone and address, when and through what (console or API), newest first; " +
+                "for the street's organizer, admins and the community's dispatcher. `GET /api/orders/{id}?contact=masked` reads the order without showing (nor recording) it.",
+                ApiAccess.Staff)
+            .Gives(200, ApiExamples.ContactViews).Refuses(401, 403, 404);
+        app.MapFunction("StreetOverview", StreetOverviewFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StreetOverviewFunction.Run))
+            .Describe(ApiTags.Orders, "街道总览 Street overview", "本街道工单按状态、按社区计数，超时工单和督办工单（不含居民联系方式）。" +
+                "Counts by status and by community, the orders past their deadline and those escalated (督办); for the street's organizer and admins.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.StreetOverview).Refuses(401, 403, 404);
+        app.MapFunction("PreviewShowcase", PreviewShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PreviewShowcaseFunction.Run))
+            .Describe(ApiTags.Showcases, "晒单预览 Preview a showcase", "与发布相同的检查，返回公开页面将显示的 HTML（照片用工单照片地址），不保存。" +
+                "The public page a publication would make, with the same checks as publishing; nothing is stored. " +
+                "`photos`: per order, the before- and after-photo ids to show.", ApiAccess.Staff)
+            .Takes(ApiExamples.PublishWithPhotos).GivesContent(200, "HTML 页面。The page.", "text/html").Refuses(400, 401, 403, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("WithdrawShowcase", WithdrawShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, WithdrawShowcaseFunction.Run))
+            .Describe(ApiTags.Showcases, "撤回晒单 Withdraw a showcase", "本街道组织方撤回已发布的晒单：公开页面随即显示“已撤回”（410），列表不再显示，照片不再公开（无需请求体）。" +
+                "The street's organizer takes a showcase off the public pages: its page answers 410, the list leaves it out, its photos are no longer served; no body.",
+                ApiAccess.Staff)
+            .Gives(200, ApiExamples.Withdrawn).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
     }
 }

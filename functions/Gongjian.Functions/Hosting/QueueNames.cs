@@ -2,13 +2,11 @@ namespace Gongjian.Functions.Hosting;
 
 public static class QueueNames
 {
-    /// <summary>Every committed order event, for consumers (notifications, digests, the bot).</summary>
-    public const string OrderEvents = "order-events";
     /// <summary>Durable timers: messages that become visible when an SLA step is due.</summary>
     public const string OrderTimers = "order-timers";
     /// <summary>Messages to people (resident, liaison, dispatcher, organizer), delivered by the bot and webhooks.</summary>
     public const string Notifications = "notifications";
-    public static readonly string[] All = [OrderEvents, OrderTimers, Notifications];
+    public static readonly string[] All = [OrderTimers, Notifications];
 
     public static string Poison(string queue) => queue + "-poison";
 }

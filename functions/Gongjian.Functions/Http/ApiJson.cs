@@ -40,6 +40,11 @@ namespace Gongjian.Functions.Http;
 [JsonSerializable(typeof(Sessions.SignInRequest))]
 [JsonSerializable(typeof(Sessions.SessionView))]
 [JsonSerializable(typeof(Contract.ProblemView))]
+// The console's second slice.
+[JsonSerializable(typeof(Dispatching.UnitSuggestionsView))]
+[JsonSerializable(typeof(ContactAudit.ContactViewsView))]
+[JsonSerializable(typeof(Streets.StreetOverview))]
+[JsonSerializable(typeof(WithdrawnShowcaseView))]
 public sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>The options the API writes with: Chinese stays readable instead of \uXXXX escapes.</summary>

@@ -21,6 +21,8 @@ public sealed class ApiProblem(int status, string code, string title, string? de
 
     public static ApiProblem Conflict(string code, string title) => new(StatusCodes.Status409Conflict, code, title);
 
+    public static ApiProblem Gone(string code, string title) => new(StatusCodes.Status410Gone, code, title);
+
     public static ApiProblem StorageUnavailable() =>
         new(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "服务繁忙，请稍后再试。") { RetryAfter = Storage.StorageFaults.RetryAfter };
 

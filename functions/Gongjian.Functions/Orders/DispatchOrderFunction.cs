@@ -16,6 +16,8 @@ public static class DispatchOrderFunction
         var snapshot = await directory.GetAsync(context.RequestAborted);
         if (!snapshot.Units.TryGetValue(request.UnitId, out var unit))
             throw ApiProblem.BadRequest("unknown_unit", "成员单位不存在，请检查单位编号。", "unitId");
+        if (unit.IsRetired)
+            throw ApiProblem.BadRequest("unit_retired", $"{unit.Name}已退出共建，不再接收新工单，请选择其他单位。", "unitId");
         return await runner.RunAsync(context, id, by => new DispatchOrder { By = by, Unit = unit, Category = request.Category, Note = request.Note });
     }
 }

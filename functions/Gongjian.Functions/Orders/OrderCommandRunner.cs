@@ -1,13 +1,14 @@
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
+using Gongjian.Functions.ContactAudit;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Orders;
 
 /// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
-public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock)
+public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock, ContactViewLog contactViews)
 {
     public async Task<LoadedOrder> FindAsync(string id, CancellationToken ct) =>
         (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
@@ -21,13 +22,20 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         HttpContext context, string id, Func<Actor, OrderCommand> build, Func<OrderCommand, Task<OrderCommand>>? beforeSave = null)
     {
         var ct = context.RequestAborted;
-        var loaded = await FindAsync(id, ct);
-        var command = build(OrderAccess.Authorize(context, loaded.State));
-        if (beforeSave is not null)
+        ContactParameter(context); // a bad ?contact= is refused before the command runs, not after
+        var loaded = (OrderIds.IsWellFormed(id) ? await store.LoadForCommandAsync(id, ct) : null) ?? await FindAsync(id, ct);
+        OrderCommand command;
+        try
         {
-            if (OrderDecider.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } early) throw ToProblem(early);
-            command = await beforeSave(command);
+            command = Check(context, loaded, build, early: beforeSave is not null);
         }
+        catch (ApiProblem) when (loaded.Cached)
+        {
+            // Refused on the state this process remembers: confirm on what is stored before answering.
+            loaded = await FindAsync(id, ct);
+            command = Check(context, loaded, build, early: beforeSave is not null);
+        }
+        if (beforeSave is not null) command = await beforeSave(command);
         var outcome = await store.ExecuteAsync(id, command, ct, loaded);
         if (outcome.Rejection is { } r)
         {
@@ -39,13 +47,38 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         return await ViewAsync(context, outcome.State);
     }
 
+    /// <summary>Who may do it, and — when work must precede the save — whether the rules allow it at all.</summary>
+    private OrderCommand Check(HttpContext context, LoadedOrder loaded, Func<Actor, OrderCommand> build, bool early)
+    {
+        var command = build(OrderAccess.Authorize(context, loaded.State));
+        if (early && OrderDecider.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } refused) throw ToProblem(refused);
+        return command;
+    }
+
+    /// <summary>
+    /// The order as this caller may see it. <c>?contact=masked</c> withholds the contact from one who may see it
+    /// (the console's board and first look); every answer that does show it to staff is recorded in the contact audit first.
+    /// </summary>
     public async Task<IResult> ViewAsync(HttpContext context, OrderState state, OrderHistory? history = null, int status = 200)
     {
+        var withhold = ContactParameter(context);
         var snapshot = await directory.GetAsync(context.RequestAborted);
         var communityName = snapshot.CommunityName(state.CommunityId, state.CommunityId);
-        return Results.Json(OrderViewMapper.ToView(state, context.Caller(), communityName, policy, clock.GetUtcNow(),
-            history?.Events, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList()), ApiJson.Web.OrderView, statusCode: status);
+        var caller = context.Caller();
+        var view = OrderViewMapper.ToView(state, caller, communityName, policy, clock.GetUtcNow(),
+            history?.Events, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList(), withhold);
+        if (caller is not null && view.ContactVisible && state.PersonalDataErasedAt is null)
+            await contactViews.RecordAsync(state.Id, caller, ContactViewLog.ViaOf(context), context.RequestAborted);
+        return Results.Json(view, ApiJson.Web.OrderView, statusCode: status);
     }
+
+    /// <summary><c>contact=masked</c> or <c>contact=full</c> (the default); anything else is refused before any work.</summary>
+    public static bool ContactParameter(HttpContext context) => context.Request.Query["contact"].ToString() switch
+    {
+        "" or "full" => false,
+        "masked" => true,
+        _ => throw ApiProblem.BadRequest("invalid_contact", "参数 contact 只能是 masked 或 full。", "contact"),
+    };
 
     public static ApiProblem ToProblem(Rejection r) => r.Kind switch
     {

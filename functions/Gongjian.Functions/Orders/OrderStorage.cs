@@ -5,12 +5,12 @@ using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Orders;
 
-/// <summary>Where the engine keeps orders: table <c>orders</c>, lists in <c>orderindex</c>, queues <c>order-events</c> and <c>order-timers</c>, photos.</summary>
+/// <summary>Where the engine keeps orders: table <c>orders</c>, lists in <c>orderindex</c>, queue <c>order-timers</c>, photos.</summary>
 public sealed class OrderStorage : ModuleStorage<OrderState, OrderEvent>
 {
     public override string Table => TableNames.Orders;
     public override string ListTable => TableNames.OrderIndex;
-    public override string EventQueue => QueueNames.OrderEvents;
+    public override string LegacyEventQueue => "order-events";
     public override string TimerQueue => QueueNames.OrderTimers;
     public override string BlobContainer => ContainerNames.Photos;
 

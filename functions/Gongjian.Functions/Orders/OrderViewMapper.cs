@@ -14,10 +14,11 @@ namespace Gongjian.Functions.Orders;
 public static class OrderViewMapper
 {
     public static OrderView ToView(OrderState s, Caller? caller, string communityName, SlaPolicy policy, DateTimeOffset now,
-        IReadOnlyList<OrderEvent>? history = null, IReadOnlyList<TimelineEntry>? notes = null)
+        IReadOnlyList<OrderEvent>? history = null, IReadOnlyList<TimelineEntry>? notes = null, bool withhold = false)
     {
         var deadline = Sla.Current(s, policy);
-        var visible = OrderAccess.MaySeeContact(caller, s);
+        var allowed = OrderAccess.MaySeeContact(caller, s);
+        var visible = allowed && !withhold;
         var erased = s.PersonalDataErasedAt is not null;
         string Photo(string id) => $"/api/orders/{s.Id}/photos/{id}";
         var known = KnownPersonalData.Of(s);
@@ -37,6 +38,7 @@ public static class OrderViewMapper
                 ? new ContactView(s.Contact.Name, s.Contact.Phone)
                 : new ContactView(AddressMask.MaskName(s.Contact.Name), PhoneNumber.Mask(s.Contact.Phone)),
             ContactVisible = visible,
+            ContactWithheld = allowed && withhold && s.PersonalDataErasedAt is null,
             Unit = s.UnitId is null ? null : new UnitRef(s.UnitId, s.UnitName ?? ""),
             PlacedAt = s.PlacedAt,
             DispatchedAt = s.DispatchedAt,

@@ -26,6 +26,11 @@ public sealed record OrderView
     public required ContactView Contact { get; init; }
     /// <summary>False when address and phone are masked for this caller (PIPL).</summary>
     public required bool ContactVisible { get; init; }
+    /// <summary>
+    /// True when this caller may see the contact but asked for the order without it (<c>?contact=masked</c>):
+    /// asking again without that shows it, and that view is recorded in the contact audit.
+    /// </summary>
+    public bool ContactWithheld { get; init; }
     public UnitRef? Unit { get; init; }
     public required DateTimeOffset PlacedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }

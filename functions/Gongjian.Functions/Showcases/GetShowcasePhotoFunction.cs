@@ -12,7 +12,8 @@ public static class GetShowcasePhotoFunction
     public static async Task<IResult> Run(HttpContext context, string id, string index, ShowcaseStore showcases, PhotoStore photos)
     {
         var found = await showcases.GetAsync(id, context.RequestAborted);
-        if (found is null || !int.TryParse(index, out var n) || n < 0 || n >= found.Value.Photos.Count)
+        // A withdrawn showcase's photos are no longer public.
+        if (found is null || found.Value.WithdrawnAt is not null || !int.TryParse(index, out var n) || n < 0 || n >= found.Value.Photos.Count)
             throw ApiProblem.NotFound("photo_not_found", "照片不存在。");
         var source = found.Value.Photos[n];
         var photo = await photos.OpenAsync(source.OrderId, source.PhotoId, context.RequestAborted)

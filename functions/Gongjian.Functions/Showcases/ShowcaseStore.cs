@@ -58,22 +58,49 @@ public sealed class ShowcaseStore(StorageClients storage)
         return found;
     }
 
-    public async Task<(ShowcaseView View, IReadOnlyList<ShowcasePhotoSource> Photos)?> GetAsync(string id, CancellationToken ct)
+    /// <summary>The showcase, withdrawn or not (<c>WithdrawnAt</c>): public readers must check it.</summary>
+    public async Task<(ShowcaseView View, IReadOnlyList<ShowcasePhotoSource> Photos, DateTimeOffset? WithdrawnAt)?> GetAsync(string id, CancellationToken ct)
     {
         if (!IsWellFormed(id)) return null;
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: ct);
         if (!row.HasValue) return null;
         return (JsonSerializer.Deserialize(row.Value!.GetString("View"), ShowcaseRowJson.Default.ShowcaseView)!,
-            JsonSerializer.Deserialize(row.Value.GetString("Photos"), ShowcaseRowJson.Default.IReadOnlyListShowcasePhotoSource)!);
+            JsonSerializer.Deserialize(row.Value.GetString("Photos"), ShowcaseRowJson.Default.IReadOnlyListShowcasePhotoSource)!,
+            row.Value.GetDateTimeOffset("WithdrawnAt"));
     }
 
+    /// <summary>The published showcases (withdrawn ones left out), newest first.</summary>
     public async Task<IReadOnlyList<ShowcaseView>> ListAsync(string? streetId, CancellationToken ct)
     {
         var filter = streetId is null ? null : TableClient.CreateQueryFilter($"StreetId eq {streetId}");
         var views = new List<ShowcaseView>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["View"], cancellationToken: ct))
-            views.Add(JsonSerializer.Deserialize(row.GetString("View"), ShowcaseRowJson.Default.ShowcaseView)!);
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["View", "WithdrawnAt"], cancellationToken: ct))
+            if (row.GetDateTimeOffset("WithdrawnAt") is null)
+                views.Add(JsonSerializer.Deserialize(row.GetString("View"), ShowcaseRowJson.Default.ShowcaseView)!);
         return views.OrderByDescending(v => v.PublishedAt).ToList();
+    }
+
+    public enum Withdrawal { Withdrawn, AlreadyWithdrawn, NotFound, Changed }
+
+    /// <summary>Marks the showcase withdrawn, under the ETag it was read with (two organizers at once: one wins, the other is told).</summary>
+    public async Task<Withdrawal> WithdrawAsync(string id, Actor by, DateTimeOffset at, CancellationToken ct)
+    {
+        if (!IsWellFormed(id)) return Withdrawal.NotFound;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["WithdrawnAt"], cancellationToken: ct);
+        if (!row.HasValue) return Withdrawal.NotFound;
+        if (row.Value!.GetDateTimeOffset("WithdrawnAt") is not null) return Withdrawal.AlreadyWithdrawn;
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(id, id)
+            {
+                ["WithdrawnAt"] = at, ["WithdrawnByRole"] = by.Role.ToString(), ["WithdrawnById"] = by.Id, ["WithdrawnByName"] = by.Name,
+            }, row.Value.ETag, TableUpdateMode.Merge, ct);
+            return Withdrawal.Withdrawn;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return Withdrawal.Changed;
+        }
     }
 
     public static bool IsWellFormed(string id) => id.Length is > 2 and <= 32 && id.StartsWith("SC", StringComparison.Ordinal)

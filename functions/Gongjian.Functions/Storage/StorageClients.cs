@@ -36,6 +36,7 @@ public sealed class StorageClients : Gongjian.Engine.IEngineStorage
         Keys = Table(TableNames.Keys);
         Showcases = Table(TableNames.Showcases);
         Idempotency = Table(TableNames.Idempotency);
+        ContactViews = Table(TableNames.ContactViews);
         Photos = _blobs.GetBlobContainerClient(_options.Container(ContainerNames.Photos));
     }
 
@@ -45,6 +46,7 @@ public sealed class StorageClients : Gongjian.Engine.IEngineStorage
     public TableClient Keys { get; }
     public TableClient Showcases { get; }
     public TableClient Idempotency { get; }
+    public TableClient ContactViews { get; }
     public BlobContainerClient Photos { get; }
 
     public TableClient Table(string name) => _tables.GetTableClient(_options.Table(name));

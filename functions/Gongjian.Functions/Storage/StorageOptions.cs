@@ -19,11 +19,13 @@ public static class TableNames
     public const string Showcases = "showcases";
     public const string PhotoUploads = "photouploads";
     public const string Idempotency = "idempotency";
+    /// <summary>Who saw a resident's unmasked phone and address, and when (PIPL audit; partition per order).</summary>
+    public const string ContactViews = "contactviews";
     public const string BotConversations = Gongjian.Bot.Storage.BotTables.TranscriptsName;
     public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
     public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
     public const string BotDeliveries = Gongjian.Bot.Storage.BotTables.DeliveriesName;
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, BotConversations, BotState, BotLinks, BotDeliveries];
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, BotConversations, BotState, BotLinks, BotDeliveries];
 }
 
 public static class ContainerNames

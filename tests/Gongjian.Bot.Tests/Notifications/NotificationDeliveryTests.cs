@@ -52,6 +52,26 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_group_robot_that_does_not_answer_gets_the_notice_from_the_queue_once_it_does()
+    {
+        _webhook.HoldWebhooks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The dispatch is answered although the robot is silent: the in-process delivery gives up after its budget.
+        var orderId = await _cycle.DispatchedOrderAsync();
+        var queue = _app.Storage.Queue(Functions.Hosting.QueueNames.Notifications);
+        var queued = (await queue.ReceiveMessagesAsync(32)).Value
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Body.ToString(), Gongjian.Bot.Storage.BotJson.Default.Notification)!)
+            .Single(n => n.OrderId == orderId);
+        Assert.Equal(("dispatched", RecipientKind.Unit), (queued.Kind, queued.Recipient.Kind));
+        Assert.Empty(_webhook.Webhooks);
+
+        _webhook.HoldWebhooks = null; // the robot answers again; the queue's retry delivers it, once
+        await _cycle.DeliverAsync(queued);
+        await _cycle.DeliverAsync(queued);
+        var post = Assert.Single(_webhook.Webhooks);
+        Assert.Contains($"工单号：{orderId}", (string)post["markdown"]!["content"]!);
+    }
+
+    [Fact]
     public async Task Reminders_and_escalations_arrive_as_plain_messages()
     {
         var chat = await DirectLineClient.StartAsync(_app.Http);
@@ -76,9 +96,10 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
     public async Task Completion_asks_the_resident_for_a_rating_then_a_comment()
     {
         var (chat, orderId) = await PlacedAndCompletedAsync();
-        await _cycle.DeliverAsync(Completed(orderId));
-        var prompt = DirectLineClient.Describe((await chat.BotMessagesAsync(null)).Last());
-        Assert.Contains("请为这次服务打分", prompt);
+        await _cycle.DeliverAsync(Completed(orderId)); // a retry from the queue: asks nothing twice
+        var messages = (await chat.BotMessagesAsync(null)).Select(DirectLineClient.Describe).ToList();
+        var prompt = Assert.Single(messages, m => m.Contains("请为这次服务打分"));
+        Assert.Equal(prompt, messages.Last());
         Assert.Contains("5 分最满意；如果问题没解决，请点“重新办理”", prompt);
         Assert.DoesNotContain("请点选 1～5 分", prompt);
         Assert.Contains("5分|4分|3分|2分|1分|重新办理", prompt);
@@ -165,7 +186,8 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
 
     private static Notification Completed(string orderId) => new()
     {
-        Id = $"{orderId}:completed", OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId), Kind = "completed",
+        // The id the engine gives the completion's notice to the resident (event 4): the app delivered it in process already.
+        Id = $"{orderId}:4:resident:{orderId}".ToLowerInvariant(), OrderId = orderId, Recipient = new Recipient(RecipientKind.Resident, orderId), Kind = "completed",
         Text = "您的诉求已由泰山宝盛置业有限公司办结。问题解决了吗？请为这次服务打分（1–5 分）。", CreatedAt = DateTimeOffset.UtcNow,
     };
 

@@ -27,6 +27,9 @@ public sealed class FakeConnector : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Webhooks { get; } = new();
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
     public string[]? Endorsements { get; set; }
+
+    /// <summary>While set and not completed, the group-robot webhook keeps every request waiting.</summary>
+    public TaskCompletionSource? HoldWebhooks { get; set; }
     public int MetadataRequests;
     public string BaseUrl { get; }
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
@@ -60,6 +63,7 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapGet("/files/{name}", (string name) => fake.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound());
         app.MapPost("/webhook", async (HttpContext context) =>
         {
+            if (fake.HoldWebhooks is { } held) await held.Task.WaitAsync(context.RequestAborted); // a group robot that does not answer (until released)
             fake.Webhooks.Enqueue((await JsonNode.ParseAsync(context.Request.Body))!.AsObject());
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });

@@ -48,7 +48,9 @@ public sealed class OrderCycle(BotTestApp app)
 
     public static Notification Dispatched(string orderId, string unitId = "baosheng-property") => new()
     {
-        Id = $"{orderId}:dispatched:{unitId}:{Guid.NewGuid():N}", OrderId = orderId, Recipient = new Recipient(RecipientKind.Unit, unitId),
+        // The id the engine gives the dispatch's notice to the unit (event 2 of the order): the app has already delivered it
+        // in process, so delivering this is the queue's retry of it — sent only to chats bound since.
+        Id = $"{orderId}:2:unit:{unitId}".ToLowerInvariant(), OrderId = orderId, Recipient = new Recipient(RecipientKind.Unit, unitId),
         Kind = "dispatched", Text = $"【新工单】东七里社区设施维修诉求“三楼楼道灯坏了一个星期了”（工单 {orderId}），请尽快接单。",
         Title = "设施维修：三楼楼道灯坏了", DueAt = DateTimeOffset.UtcNow.AddHours(4), CreatedAt = DateTimeOffset.UtcNow,
     };

@@ -63,6 +63,25 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, $"/api/pages/showcases/caiyuan/{showcaseId}", 200);
         await _api.SendAsync(get, $"/api/orders/{id}", 200, key: dispatcher);
 
+        await _api.SendAsync(get, $"/api/orders/{id}?contact=masked", 200, key: dispatcher);
+
+        // The console's second slice: contact audit, street overview, showcase preview (photos chosen) and withdrawal, suggestions.
+        await _api.SendAsync(get, $"/api/orders/{id}/contact-views", 200, key: organizer);
+        await _api.SendAsync(get, "/api/streets/caiyuan/overview", 200, key: organizer);
+        var beforeId = completed.GetProperty("beforePhotos")[0].GetString()!.Split('/')[^1];
+        await _api.SendAsync(post, "/api/showcases/preview", 200, new
+        {
+            title = "预览：楼道亮了", story = "东七里社区居民反映楼道灯损坏，宝盛置业当天上门更换。", orderIds = new[] { id },
+            photos = new[] { new { orderId = id, before = new[] { beforeId }, after = new[] { photoId } } },
+        }, organizer);
+        await _api.SendAsync(post, $"/api/showcases/{showcaseId}/withdraw", 200, key: organizer);
+        await _api.SendAsync(get, $"/api/showcases/{showcaseId}", 410);
+        await _api.SendAsync(post, $"/api/showcases/{showcaseId}/withdraw", 409, key: organizer);
+        var fresh = (await _api.SendAsync(post, "/api/orders", 201, Order("楼下路灯不亮"))).GetProperty("id").GetString()!;
+        await _api.SendAsync(get, $"/api/orders/{fresh}/suggestions", 200, key: dispatcher);
+        await _api.SendAsync(get, $"/api/orders/{fresh}/suggestions", 403, key: await _app.KeyAsync(ActorRole.Dispatcher, "sanlian"));
+        await _api.SendAsync(get, $"/api/orders/{id}/suggestions", 409, key: dispatcher);
+
         // The other branches: decline and reject; cancel and erase; reopen.
         var second = (await _api.SendAsync(post, "/api/orders", 201, Order("小区门口路灯不亮"))).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/orders/{second}/dispatch", 200, new { unitId = "baosheng-property" }, dispatcher);

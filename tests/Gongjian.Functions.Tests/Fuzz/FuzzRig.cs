@@ -104,6 +104,8 @@ public sealed class FuzzRig : IAsyncDisposable
             }) },
             // A liaison may not issue codes: whatever else is wrong, nothing is issued.
             "POST /units/{unitId}/binding-codes" => target with { Bearer = Liaison, Json = Obj(new { note = "x" }) },
+            // A liaison may not withdraw a showcase (the route takes no body): whatever else is wrong, it stays published.
+            "POST /showcases/{id}/withdraw" => target with { Bearer = Liaison, Json = Obj(new { note = "x" }) },
             "POST /messages" => target with { Bearer = null, Connector = true, FreeForm = ["channelData"], Json = Activity() },
             "POST /v3/directline/tokens/generate" => target with { Bearer = DirectLineSecret, Json = Obj(new { user = new { id = "fuzz-user" } }) },
             "POST /v3/directline/conversations" => target with { Json = Obj(new { user = new { id = "fuzz-user", name = "居民" } }) },

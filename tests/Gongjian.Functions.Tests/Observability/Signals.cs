@@ -40,12 +40,15 @@ public static class Signals
         .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")),
         .. span.Links.SelectMany(l => (l.Tags ?? []).Select(t => $"{t.Key}={t.Value}"))]);
 
-    public static async Task<T> WaitForAsync<T>(Func<T?> find, string what, int seconds = 60) where T : class
+    public static Task<T> WaitForAsync<T>(Func<T?> find, string what, int seconds = 60) where T : class =>
+        WaitForAsync(() => Task.FromResult(find()), what, seconds);
+
+    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> find, string what, int seconds = 60) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
-            if (find() is { } found) return found;
+            if (await find() is { } found) return found;
             await Task.Delay(100);
         }
         Assert.Fail($"Not seen within {seconds}s: {what}");

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongjian.Functions.Tests.Observability;
 
 /// <summary>
-/// One order through HTTP, the outbox, queue functions and a durable timer: the correlation id the
-/// client sent is on every hop, spans and metrics are recorded, and no sink sees personal data.
+/// One order through HTTP, the outbox, a durable timer and a notice's retry queue: the correlation id
+/// the client sent is on every hop, spans and metrics are recorded, and no sink sees personal data.
 /// Two instances share the storage, as under the Functions host: one serves HTTP, one runs triggers.
 /// </summary>
 [Collection(ObservabilityCollection.Name)]
@@ -42,17 +42,19 @@ public sealed class WholeCycleTelemetryTests(AzuriteFixture azurite, TelemetryFi
         var requestLines = sinks.Logs.Lines.Where(l => l.Scope("RequestPath") == "/api/orders" && Signals.InPipeline(l)).ToList();
         Assert.NotEmpty(requestLines);
         Assert.All(requestLines, l => Assert.Equal(correlation, l.Scope("CorrelationId")));
-        var messages = (await web.Storage.Queue(QueueNames.OrderEvents).PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString());
-        Assert.Equal(correlation, Signals.CorrelationOf(Assert.Single(messages, m => m.Contains(id))));
+        // The relay arms the dispatch step's first timer once the command is stored (it may finish just after the answer).
+        var timerMessage = await Signals.WaitForAsync(async () => (await web.Storage.Queue(QueueNames.OrderTimers).PeekMessagesAsync(32)).Value
+            .Select(m => m.Body.ToString()).SingleOrDefault(m => m.Contains(id)), "the dispatch timer on its queue");
+        Assert.Equal(correlation, Signals.CorrelationOf(timerMessage));
 
-        // The trigger instance consumes OrderPlaced, fires the dispatch timer (escalation) and consumes OrderEscalated.
+        // The trigger instance fires the dispatch timer (escalation, its notices delivered in the same invocation).
         await using var worker = await ObservedApp.StartAsync(azurite, sinks, prefix, seed: false,
             ["--Host:Triggers=true", $"--Host:HostJsonPath={EngineRig.FastHostJson()}", .. Sla]);
-        await Signals.WaitForAsync(() => InvocationLines(sinks, "NotifyOnOrderEvent", correlation).Select(l => l.Scope("MessageId")).Distinct().Count() >= 2 ? "" : null,
-            "OrderPlaced and OrderEscalated consumed under the request's correlation id");
         var timerLine = await Signals.WaitForAsync(() => InvocationLines(sinks, "OnOrderTimer", correlation).FirstOrDefault(), "the timer under the correlation id");
         Assert.True(long.TryParse(timerLine.Scope("DequeueCount"), out var tries) && tries >= 1);
         Assert.False(string.IsNullOrEmpty(timerLine.Scope("InvocationId")));
+        // The reminder fires first and arms the due timer, which escalates (督办) before anyone dispatches.
+        await Signals.WaitForAsync(() => sinks.Spans.FirstOrDefault(s => s.DisplayName == "order ExpireDeadline" && s.Tag("order.id") == id), "the escalation");
         var digest = worker.Services.GetRequiredService<FunctionCatalog>().All.Single(f => f.Name == "DailyOverdueDigest");
         await digest.Run!(new FunctionInvocation { FunctionName = digest.Name, InvocationId = "digest" }, worker.Services, CancellationToken.None);
 
@@ -66,6 +68,12 @@ public sealed class WholeCycleTelemetryTests(AzuriteFixture azurite, TelemetryFi
         Assert.Equal("dup-accept", again.CorrelationHeader()); // problem answers carry it too
         await (await web.SendAsync(HttpMethod.Post, $"/api/orders/{id}/complete", new { note = "已修好", photos = new[] { TestImages.PngBase64() } }, liaison)).ReadJsonAsync(200);
         await (await web.SendAsync(HttpMethod.Post, $"/api/orders/{id}/confirm", new { rating = 5 }, trackingCode: code)).ReadJsonAsync(200);
+        // A notice that could not be delivered at once is retried from queue `notifications` under the trace that produced it.
+        await web.Storage.Queue(QueueNames.Notifications).SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new Gongjian.Bot.Notifications.Notification
+        {
+            Id = $"{id}:2:dispatcher:dongqili", OrderId = id, Recipient = new(Gongjian.Bot.Notifications.RecipientKind.Dispatcher, "dongqili"),
+            Kind = "dispatched", Text = "【测试】重试的通知", CorrelationId = traceCorrelation, CreatedAt = DateTimeOffset.UtcNow,
+        }, Gongjian.Functions.Engine.NotificationJson.Default.Notification));
 
         // Spans: the request, the command, the queue hops (the dispatch's linked to its request trace) and the timer.
         var spans = sinks.Spans;
@@ -76,15 +84,15 @@ public sealed class WholeCycleTelemetryTests(AzuriteFixture azurite, TelemetryFi
         Assert.DoesNotContain(spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == default); // idle polls are not traced
         Assert.Contains(spans, s => s.DisplayName == "order AcceptOrder" && s.Tag("order.id") == id && s.Tag("order.outcome") == rejection);
         Assert.Contains(spans, s => s.DisplayName == "OnOrderTimer" && s.Tag("gongjian.correlation_id") == correlation);
-        Assert.Contains(spans, s => s.DisplayName == "NotifyOnOrderEvent" && s.Tag("gongjian.correlation_id") == correlation && s.Tag("messaging.destination.name") == "order-events");
-        await Signals.WaitForAsync(() => spans.FirstOrDefault(s => s.DisplayName == "NotifyOnOrderEvent" && s.Tag("gongjian.correlation_id") == traceCorrelation
-            && s.Links.Any(l => l.Context.TraceId.ToHexString() == traceCorrelation)), "the dispatch event's invocation linked to the dispatch trace");
+        var retried = await Signals.WaitForAsync(() => spans.FirstOrDefault(s => s.DisplayName == "DeliverNotification" && s.Tag("gongjian.correlation_id") == traceCorrelation
+            && s.Links.Any(l => l.Context.TraceId.ToHexString() == traceCorrelation)), "the retried notice's delivery linked to the dispatch trace");
+        Assert.Equal("notifications", retried.Tag("messaging.destination.name"));
 
         sinks.FlushMetrics();
         Assert.Contains(sinks.Points("gongjian.orders.transitions"), t => t["type"] == "OrderPlaced" && t["status"] == "placed");
         Assert.Contains(sinks.Points("gongjian.orders.transitions"), t => t["type"] == "OrderEscalated");
         Assert.Contains(sinks.Points("gongjian.orders.rejections"), t => t["code"] == rejection);
-        Assert.Contains(sinks.Points("gongjian.queue.lag"), t => t["queue"] == "order-events");
+        Assert.Contains(sinks.Points("gongjian.queue.lag"), t => t["queue"] == "notifications");
         Assert.Contains(sinks.Points("gongjian.timer.lateness"), t => t["step"] == nameof(SlaStep.Dispatch));
         Assert.NotEmpty(sinks.GaugeValues("gongjian.orders.overdue", "street", "caiyuan"));
 

@@ -70,13 +70,13 @@ public sealed class EraseRetentionTests(AzuriteFixture azurite)
         var retention = new Domain.Privacy.RetentionPolicy { EraseAfter = TimeSpan.FromDays(180) };
 
         var module = new OrderModule(SlaPolicy.Default, retention);
-        var messages = OutboxWork.Plan(module, new OrderStorage(), open, closed, [(cancel, 2)]).Messages;
+        var messages = OutboxWork.Plan(module, new OrderStorage(), open, closed, [(cancel, 2)]).Timers;
 
         var timer = JsonSerializer.Deserialize(Assert.Single(messages, m => m.Queue == QueueNames.OrderTimers).Body, EngineJson.Default.TimerMessage)!;
         Assert.Equal((TimerStage.Erase, (string?)null, cancel.OccurredAt, cancel.OccurredAt.AddDays(180)), (timer.Stage, timer.Step, timer.StepStartedAt, timer.FireAt));
         AssertNoPersonalData("the timer", Assert.Single(messages, m => m.Queue == QueueNames.OrderTimers).Body);
         var erasure = new PersonalDataErased { OrderId = placed.OrderId, OccurredAt = cancel.OccurredAt.AddDays(180), By = Actor.System };
-        Assert.DoesNotContain(OutboxWork.Plan(module, new OrderStorage(), closed, OrderState.Evolve(closed, erasure), [(erasure, 3)]).Messages,
+        Assert.DoesNotContain(OutboxWork.Plan(module, new OrderStorage(), closed, OrderState.Evolve(closed, erasure), [(erasure, 3)]).Timers,
             m => m.Queue == QueueNames.OrderTimers);
     }
 

@@ -85,9 +85,13 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         await row.ClickAsync();
         await dispatcher.GetByTestId("order-id").GetByText(id).WaitForAsync();
         Assert.Equal(Hostile, await dispatcher.GetByTestId("order-text").InnerTextAsync());
-        Assert.Equal("13805381234", await dispatcher.GetByTestId("order-phone").InnerTextAsync()); // the community's dispatcher needs it
-        await dispatcher.GetByTestId("unit-select").ClickAsync();
-        await dispatcher.GetByTitle("泰山宝盛置业有限公司").ClickAsync();
+        // The community's dispatcher may see the contact, but only after asking: masked (and unrecorded) until then.
+        Assert.Equal("138****1234", await dispatcher.GetByTestId("order-phone").InnerTextAsync());
+        await dispatcher.GetByTestId("reveal-contact").ClickAsync();
+        await dispatcher.GetByTestId("order-phone").GetByText("13805381234").WaitForAsync();
+        // The suggested unit (the only repair unit covering 东七里) is chosen already, with its reason.
+        await dispatcher.GetByTestId("suggestion-reason").GetByText("服务类别相符 · 覆盖本社区").WaitForAsync();
+        Assert.Contains("泰山宝盛置业有限公司", await dispatcher.GetByTestId("unit-select").InnerTextAsync());
         await ConsoleBrowser.ShootAsync(dispatcher, "order-detail");
         await dispatcher.GetByTestId("dispatch").DblClickAsync();
         await SeeStatusAsync(dispatcher, "待接单");
@@ -107,6 +111,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.Contains("*", await liaison.GetByTestId("order-phone").InnerTextAsync()); // masked until accepted
         await liaison.GetByTestId("accept").ClickAsync();
         await SeeStatusAsync(liaison, "办理中");
+        Assert.Equal("138****1234", await liaison.GetByTestId("order-phone").InnerTextAsync()); // may see it now, on asking
+        await liaison.GetByTestId("reveal-contact").ClickAsync();
         await liaison.GetByTestId("order-phone").GetByText("13805381234").WaitForAsync();
 
         await liaison.GetByTestId("complete-note").FillAsync("已更换楼道灯，三楼楼道恢复照明");
@@ -160,8 +166,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         await SignInAsync(dispatcher, await _app.DispatcherAsync());
         await dispatcher.GotoAsync(Url($"/console/orders/{id}"));
         await SeeStatusAsync(dispatcher, "待派单");
-        await dispatcher.GetByTestId("unit-select").ClickAsync();
-        await dispatcher.GetByTitle("泰山宝盛置业有限公司").ClickAsync();
+        await dispatcher.GetByTestId("suggestion-reason").WaitForAsync(); // the suggested unit is preselected
 
         // Meanwhile the resident cancels.
         await (await _app.PostAsync($"/api/orders/{id}/cancel", null, trackingCode: code)).ReadJsonAsync(200);
@@ -213,7 +218,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         var key = await _app.OrganizerAsync();
         var page = await _browser.OpenAsync();
         await SignInAsync(page, key);
-        await page.GetByText("组织方页面正在建设中").WaitForAsync();
+        await page.GetByText("财源街道 · 总览").WaitForAsync();
 
         var stored = await page.EvaluateAsync<string>("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
         Assert.DoesNotContain(key, stored);

@@ -79,7 +79,7 @@ public sealed class SetupVerbTests(AzuriteFixture azurite)
         }, "/api/health answers 503 on storage that was never set up");
         Assert.Equal("storage_not_set_up", problem.GetProperty("code").GetString());
         Assert.Contains("table orders", problem.GetProperty("detail").GetString());
-        Assert.Contains("queue order-events", problem.GetProperty("detail").GetString());
+        Assert.Contains("queue order-timers", problem.GetProperty("detail").GetString());
         Assert.Contains("setup", problem.GetProperty("detail").GetString());
 
         // A request that needs a missing table is a 503 with the same code, never a 500.

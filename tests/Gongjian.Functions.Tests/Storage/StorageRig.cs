@@ -32,7 +32,7 @@ public sealed class StorageRig
         var module = new OrderModule(SlaPolicy.Default, Domain.Privacy.RetentionPolicy.Default);
         var codec = new OrderStorage();
         Relay<OrderState, OrderCommand, OrderEvent> RelayTo(StorageClients lists) =>
-            new(module, codec, real, new ListWriter(lists.Table(codec.ListTable)), queues, clock, NullLogger<Relay<OrderState, OrderCommand, OrderEvent>>.Instance);
+            new(module, codec, real, new ListWriter(lists.Table(codec.ListTable)), null, queues, clock, NullLogger<Relay<OrderState, OrderCommand, OrderEvent>>.Instance);
         OrderStore StoreWith(Relay<OrderState, OrderCommand, OrderEvent> relay) =>
             new(module, codec, real, relay, clock, NullLogger<OrderStore>.Instance, new Gongjian.Functions.Observability.OrderObserver());
         Outbox = RelayTo(real);
@@ -49,7 +49,7 @@ public sealed class StorageRig
     public StorageClients Real { get; }
 
     /// <summary>The list rows of <paramref name="state"/>, written as a (late) relay would.</summary>
-    public Task WriteListsAsync(OrderState state) => _lists.WriteAsync(_module.Lists(state)!, [], state.Version, CancellationToken.None);
+    public Task WriteListsAsync(OrderState state) => _lists.WriteAsync(_module.Lists(state)!, [], [], state.Version, CancellationToken.None);
     /// <summary>The engine's relay of orders (and its outbox sweeper).</summary>
     public Relay<OrderState, OrderCommand, OrderEvent> Outbox { get; }
     public OrderStore Store { get; }

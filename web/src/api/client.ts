@@ -18,7 +18,16 @@ export function whenSignedOut(handler: () => void) { onSignedOut = handler; }
 const SESSION_CODES = new Set(['session_expired', 'session_revoked', 'session_invalid', 'session_required', 'authentication_required']);
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  return (await send(method, path, body, 'application/json', (text) => (text ? safeParse(text) : undefined))) as T;
+}
+
+/** A write whose answer is a page (the showcase preview): its HTML as text. */
+export async function apiHtml(method: string, path: string, body?: unknown): Promise<string> {
+  return (await send(method, path, body, 'text/html', (text) => text)) as string;
+}
+
+async function send(method: string, path: string, body: unknown, accept: string, read: (text: string) => unknown): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-Gongjian-Csrf'] = csrfToken;
   let response: Response;
@@ -30,16 +39,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试。');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const text = await response.text();
-  const json = text ? safeParse(text) : undefined;
   if (!response.ok) {
-    const problem = (json ?? {}) as { code?: string; title?: string };
+    const problem = ((text ? safeParse(text) : undefined) ?? {}) as { code?: string; title?: string };
     const error = new ApiError(response.status, problem.code ?? 'error', problem.title ?? `请求未能完成（${response.status}）。`);
     if (response.status === 401 && SESSION_CODES.has(error.code) && path !== 'session') onSignedOut?.();
     throw error;
   }
-  return json as T;
+  return read(text);
 }
 
 function safeParse(text: string): unknown {

@@ -53,6 +53,8 @@ export interface OrderView {
   address: string;
   contact: { name: string; phone: string };
   contactVisible: boolean;
+  /** The caller may see the contact but asked without it (?contact=masked): “显示联系方式” asks again. */
+  contactWithheld?: boolean;
   unit?: UnitRef;
   placedAt: string;
   dispatchedAt?: string;
@@ -80,3 +82,47 @@ export interface UnitView {
   categories: string[];
   communityIds: string[];
 }
+
+export interface UnitSuggestion {
+  rank: number;
+  unitId: string;
+  name: string;
+  servesCategory: boolean;
+  coversCommunity: boolean;
+  openOrders: number;
+  declinedBefore: boolean;
+  reason: string;
+}
+
+export interface UnitSuggestions { orderId: string; version: number; items: UnitSuggestion[] }
+
+export interface ContactViewEntry { at: string; keyId: string; role: string; roleName: string; name: string; via: string; viaName: string }
+
+export interface ContactViews { orderId: string; items: ContactViewEntry[] }
+
+export interface OverviewOrder {
+  id: string; status: string; statusName: string; categoryName: string; communityId: string; communityName: string;
+  unitName?: string; summary: string; step?: string; stepName?: string; dueAt?: string; overdue: boolean; escalated: boolean; placedAt: string;
+}
+
+export interface StreetOverview {
+  streetId: string;
+  streetName: string;
+  total: number;
+  byStatus: { status: string; statusName: string; count: number }[];
+  byCommunity: { communityId: string; communityName: string; total: number; open: number; overdue: number }[];
+  overdue: OverviewOrder[];
+  escalated: OverviewOrder[];
+  at: string;
+}
+
+export interface ShowcaseItem {
+  category: string; categoryName: string; communityName: string; placedOn: string; completedOn?: string;
+  rating?: number; unitName: string; photos: string[]; beforePhotos?: string[];
+}
+
+export interface Showcase { id: string; title: string; story: string; streetId: string; streetName: string; publishedAt: string; items: ShowcaseItem[] }
+
+export interface PhotoChoice { orderId: string; before: string[]; after: string[] }
+
+export interface ShowcaseDraft { title: string; story: string; orderIds: string[]; photos: PhotoChoice[] }

@@ -1,33 +1,52 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
-import { api } from '../api/client';
-import type { OrderView, UnitView } from '../api/types';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { BulbOutlined } from '@ant-design/icons';
+import { api, ApiError } from '../api/client';
+import { contactQuery } from '../api/contact';
+import type { OrderView, UnitSuggestion, UnitSuggestions } from '../api/types';
 import { useAction } from './useAction';
 
-/** 派单 to a member unit, or 不予受理 with a reason: for a placed or declined order of the dispatcher's community. */
+/**
+ * 派单 in one step to a suggested member unit (the API ranks the community's units by category, coverage and
+ * current load, with the reason; the best is preselected), or 不予受理 with a reason.
+ */
 export function DispatcherActions({ order, onChanged, reload }: { order: OrderView; onChanged(o: OrderView): void; reload(): Promise<void> }) {
   const { run, busy } = useAction(reload);
-  const [units, setUnits] = useState<UnitView[] | null>(null);
-  const [allUnits, setAllUnits] = useState(false);
+  const [suggestions, setSuggestions] = useState<UnitSuggestion[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string>();
   const [note, setNote] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
 
   useEffect(() => {
-    const query = new URLSearchParams({ communityId: order.communityId });
-    if (order.category && !allUnits) query.set('category', order.category);
-    setUnits(null);
-    api<UnitView[]>('GET', `units?${query}`).then(setUnits).catch(() => setUnits([]));
-  }, [order.communityId, order.category, allUnits]);
+    let cancelled = false;
+    setSuggestions(null);
+    setProblem(null);
+    api<UnitSuggestions>('GET', `orders/${encodeURIComponent(order.id)}/suggestions`)
+      .then((s) => {
+        if (cancelled) return;
+        setSuggestions(s.items);
+        setUnitId((current) => (current && s.items.some((u) => u.unitId === current) ? current : s.items[0]?.unitId));
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setSuggestions([]);
+        setProblem(e instanceof ApiError ? e.message : '推荐单位加载失败，请刷新后重试。');
+      });
+    return () => { cancelled = true; };
+  }, [order.id, order.version]);
+
+  const chosen = suggestions?.find((s) => s.unitId === unitId);
 
   const dispatch = () => run('dispatch', async () => {
-    onChanged(await api<OrderView>('POST', `orders/${encodeURIComponent(order.id)}/dispatch`, { unitId, ...(note.trim() ? { note: note.trim() } : {}) }));
+    onChanged(await api<OrderView>('POST', `orders/${encodeURIComponent(order.id)}/dispatch${contactQuery(order)}`,
+      { unitId, ...(note.trim() ? { note: note.trim() } : {}) }));
   }, '已派单，等待单位接单。');
 
   const reject = async () => {
     const ok = await run('reject', async () => {
-      onChanged(await api<OrderView>('POST', `orders/${encodeURIComponent(order.id)}/reject`, { reason: reason.trim() }));
+      onChanged(await api<OrderView>('POST', `orders/${encodeURIComponent(order.id)}/reject${contactQuery(order)}`, { reason: reason.trim() }));
     }, '已不予受理，居民会收到您的说明。');
     if (ok) setRejecting(false);
   };
@@ -35,20 +54,32 @@ export function DispatcherActions({ order, onChanged, reload }: { order: OrderVi
   return (
     <Card title={order.status === 'declined' ? '重新派单' : '派单'} className="order-card" data-testid="dispatch-card">
       <Form layout="vertical">
-        <Form.Item label="承办单位" required>
+        {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="suggestions-problem" />}
+        <Form.Item label="承办单位（按推荐排序）" required>
           <Select
             data-testid="unit-select"
-            placeholder={units === null ? '正在加载单位…' : units.length === 0 ? '没有服务该类别的单位，请勾选“显示全部单位”' : '请选择承办单位'}
-            loading={units === null}
+            placeholder={suggestions === null ? '正在加载推荐单位…' : suggestions.length === 0 ? '本社区暂无可派的成员单位' : '请选择承办单位'}
+            loading={suggestions === null}
             value={unitId}
             onChange={setUnitId}
-            options={(units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            options={(suggestions ?? []).map((u) => ({ value: u.unitId, label: u.name, suggestion: u }))}
+            optionRender={(option) => {
+              const u = (option.data as { suggestion: UnitSuggestion }).suggestion;
+              return (
+                <div className="suggestion-option" data-testid={`suggestion-${u.unitId}`}>
+                  <div>{u.rank === 1 && <Tag color="red">推荐</Tag>}{u.name}</div>
+                  <div className="muted suggestion-reason">{u.reason}</div>
+                </div>
+              );
+            }}
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item>
-          <Checkbox checked={allUnits} onChange={(e) => { setAllUnits(e.target.checked); setUnitId(undefined); }}>显示本社区全部单位</Checkbox>
-        </Form.Item>
+        {chosen && (
+          <Typography.Paragraph className="suggestion-why" data-testid="suggestion-reason">
+            <BulbOutlined /> {chosen.rank === 1 ? '推荐理由' : '该单位'}：{chosen.reason}
+          </Typography.Paragraph>
+        )}
         <Form.Item label="派单说明（选填）">
           <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} placeholder="例如：请尽快上门查看" />
         </Form.Item>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { api, fileToBase64 } from '../api/client';
+import { contactQuery } from '../api/contact';
 import type { OrderView } from '../api/types';
 import { useAction } from './useAction';
 
@@ -16,7 +17,7 @@ export function LiaisonActions({ order, onChanged, reload }: { order: OrderView;
 
   if (order.status === 'dispatched') {
     const decline = async () => {
-      const ok = await run('decline', async () => onChanged(await api<OrderView>('POST', `${path}/decline`, { reason: reason.trim() })),
+      const ok = await run('decline', async () => onChanged(await api<OrderView>('POST', `${path}/decline${contactQuery(order)}`, { reason: reason.trim() })),
         '已退回，社区会改派其他单位。');
       if (ok) setDeclining(false);
     };
@@ -24,7 +25,7 @@ export function LiaisonActions({ order, onChanged, reload }: { order: OrderView;
       <Card title="接单" className="order-card">
         <Space wrap>
           <Button type="primary" size="large" loading={busy === 'accept'} data-testid="accept"
-            onClick={() => void run('accept', async () => onChanged(await api<OrderView>('POST', `${path}/accept`)), '已接单，请按时办结。')}>
+            onClick={() => void run('accept', async () => onChanged(await api<OrderView>('POST', `${path}/accept${contactQuery(order)}`)), '已接单，请按时办结。')}>
             接单
           </Button>
           <Button size="large" onClick={() => setDeclining(true)}>拒单</Button>
@@ -41,7 +42,7 @@ export function LiaisonActions({ order, onChanged, reload }: { order: OrderView;
   if (order.status === 'accepted' || order.status === 'reopened') {
     const complete = () => run('complete', async () => {
       const images = await Promise.all(photos.map((p) => fileToBase64(p.originFileObj as Blob)));
-      onChanged(await api<OrderView>('POST', `${path}/complete`, { note: note.trim(), photos: images }));
+      onChanged(await api<OrderView>('POST', `${path}/complete${contactQuery(order)}`, { note: note.trim(), photos: images }));
     }, '已办结，等待居民评价。');
     return (
       <Card title="办结上报" className="order-card">

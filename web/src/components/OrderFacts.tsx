@@ -1,11 +1,12 @@
-import { Descriptions, Image, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Image, Space, Tag, Timeline, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import type { OrderView } from '../api/types';
 import { photoUrl } from '../api/client';
 import { dueIn, when } from '../format';
 import { StatusTag } from './StatusTag';
 
 /** What is known of an order, as the API shows it to this caller: contact masked unless allowed. Resident text is rendered as text. */
-export function OrderFacts({ order }: { order: OrderView }) {
+export function OrderFacts({ order, onReveal, revealing }: { order: OrderView; onReveal?: () => void; revealing?: boolean }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
@@ -25,7 +26,11 @@ export function OrderFacts({ order }: { order: OrderView }) {
         <Descriptions.Item label="联系人">{order.contact.name}</Descriptions.Item>
         <Descriptions.Item label="电话">
           <span data-testid="order-phone">{order.contact.phone}</span>
-          {!order.contactVisible && <span className="muted">（已打码，接单后可见）</span>}
+          {order.contactWithheld && onReveal ? (
+            <Button size="small" type="link" icon={<EyeOutlined />} loading={revealing} onClick={onReveal} data-testid="reveal-contact">
+              显示联系方式
+            </Button>
+          ) : !order.contactVisible && !order.personalDataErasedAt && <span className="muted">（已打码）</span>}
         </Descriptions.Item>
         <Descriptions.Item label="承办单位">{order.unit?.name ?? '未派单'}</Descriptions.Item>
         <Descriptions.Item label="点单时间">{when(order.placedAt)}</Descriptions.Item>

@@ -58,7 +58,7 @@ export function BoardPage() {
     const worker = async () => {
       for (let id = queue.shift(); id && !cancelled; id = queue.shift()) {
         try {
-          const view = await api<OrderView>('GET', `orders/${encodeURIComponent(id)}`);
+          const view = await api<OrderView>('GET', `orders/${encodeURIComponent(id)}?contact=masked`);
           if (!cancelled) setDeadlines((d) => ({ ...d, [id]: view.deadline ?? null }));
         } catch { /* shown on the next refresh */ }
       }

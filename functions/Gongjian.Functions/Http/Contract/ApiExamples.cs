@@ -120,6 +120,32 @@ public static class ApiExamples
         },
     ], "3");
 
+    // The console's second slice.
+    public static readonly Dispatching.UnitSuggestionsView Suggestions = new(OrderId, 1,
+    [
+        new(1, "baosheng-property", "泰山宝盛置业有限公司", true, true, 2, false, "服务类别相符 · 覆盖本社区 · 在办 2 单"),
+        new(2, "caiyuan-volunteers", "财源街道学雷锋志愿服务队", false, true, 0, false, "不服务该类别 · 覆盖本社区 · 暂无在办工单"),
+    ]);
+
+    public static readonly ContactAudit.ContactViewsView ContactViews = new(OrderId,
+        [new(Placed.AddMinutes(18), "3f9a1c0b7d2e", "dispatcher", "派单员", "东七里社区派单员", "console", "工作台")]);
+
+    public static readonly Streets.StreetOverview StreetOverview = new("caiyuan", "财源街道", 3,
+        [new("placed", "待派单", 1), new("dispatched", "待接单", 1), new("confirmed", "已评价", 1)],
+        [new("dongqili", "东七里社区", 3, 2, 1)],
+        [new(OrderId, "dispatched", "待接单", "设施维修", "dongqili", "东七里社区", "泰山宝盛置业有限公司", "三楼楼道灯坏了一个星期了",
+            "accept", "接单", Placed.AddHours(4), true, true, Placed)],
+        [new(OrderId, "dispatched", "待接单", "设施维修", "dongqili", "东七里社区", "泰山宝盛置业有限公司", "三楼楼道灯坏了一个星期了",
+            "accept", "接单", Placed.AddHours(4), true, true, Placed)],
+        Placed.AddHours(6));
+
+    public static readonly PublishShowcaseRequest PublishWithPhotos = Publish with
+    {
+        Photos = [new ShowcasePhotoChoice { OrderId = OrderId, Before = ["p0"], After = ["p1"] }],
+    };
+
+    public static readonly WithdrawnShowcaseView Withdrawn = new(ShowcaseId, "caiyuan", Placed.AddDays(5));
+
     /// <summary>A refusal of each status, as the app words one.</summary>
     public static ProblemView Problem(int status) => status switch
     {
@@ -128,6 +154,7 @@ public static class ApiExamples
         403 => new("https://gongjian.dev/problems/outside_scope", "只能查看您管辖范围内的工单。", 403, null, "outside_scope", null, "0HN8K2"),
         404 => new("https://gongjian.dev/problems/order_not_found", "工单不存在，请检查工单编号。", 404, null, "order_not_found", null, "0HN8K2"),
         409 => new("https://gongjian.dev/problems/order_accepted", "工单当前状态为“办理中”，不能取消。", 409, null, "order_accepted", null, "0HN8K2"),
+        410 => new("https://gongjian.dev/problems/showcase_withdrawn", "这篇晒单已撤回，不再公开。", 410, null, "showcase_withdrawn", null, "0HN8K2"),
         413 => new("https://gongjian.dev/problems/photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", 413, null, "photo_too_large", "photos", "0HN8K2"),
         415 => new("https://gongjian.dev/problems/unsupported_media_type", "请求内容必须是 JSON（Content-Type: application/json）。", 415, null, "unsupported_media_type", null, "0HN8K2"),
         422 => new("https://gongjian.dev/problems/idempotency_key_reused", "同一个 Idempotency-Key 已用于内容不同的请求。", 422, null, "idempotency_key_reused", null, "0HN8K2"),

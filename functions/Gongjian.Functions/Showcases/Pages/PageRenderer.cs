@@ -40,5 +40,13 @@ public sealed class PageRenderer : IAsyncDisposable
             [nameof(MissingPage.StreetName)] = streetName, [nameof(MissingPage.BackHref)] = backHref, [nameof(MissingPage.BackText)] = backText,
         }), StatusCodes.Status404NotFound, "public, max-age=60");
 
+    /// <summary>A withdrawn showcase: 410, worded for a resident who followed an old link.</summary>
+    public async Task<IResult> GoneAsync(string heading, string message, string? streetName, string? backHref, string? backText) =>
+        new HtmlPageResult(await RenderAsync<MissingPage>(new()
+        {
+            [nameof(MissingPage.Heading)] = heading, [nameof(MissingPage.Message)] = message,
+            [nameof(MissingPage.StreetName)] = streetName, [nameof(MissingPage.BackHref)] = backHref, [nameof(MissingPage.BackText)] = backText,
+        }), StatusCodes.Status410Gone, "public, max-age=60");
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

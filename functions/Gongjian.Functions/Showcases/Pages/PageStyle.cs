@@ -41,6 +41,8 @@ img{display:block;width:100%;height:auto;background:#e7e2da;object-fit:cover}
 .photos{display:grid;grid-template-columns:1fr 1fr;gap:4px}
 .photos a:only-child{grid-column:1/-1}
 .photos img{aspect-ratio:4/3}
+.photos a.labelled{position:relative}
+.photos a.labelled::after{content:attr(data-label);position:absolute;left:6px;top:6px;padding:1px 6px;border-radius:4px;background:rgba(0,0,0,.6);color:#fff;font-size:12px}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;font-size:15px}
 .facts dt{color:#6b6b6b}
 .facts dd{margin:0}

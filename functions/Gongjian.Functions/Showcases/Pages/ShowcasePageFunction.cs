@@ -24,6 +24,12 @@ public static class ShowcasePageFunction
                 ? await pages.MissingAsync("没有找到这篇晒单", "链接可能不完整，或这篇晒单已不再公开。", street.Name, PagePaths.Street(street.Id), $"看看{street.Name}的其他晒单")
                 : await pages.MissingAsync("没有找到这篇晒单", "链接可能不完整或已失效，请向社区或街道工作人员确认后再打开。");
         }
+        if (found.Value.WithdrawnAt is not null)
+        {
+            var street = (await directory.GetAsync(ct)).Streets.GetValueOrDefault(streetId);
+            return await pages.GoneAsync("这篇晒单已撤回", "组织方已撤回这篇晒单，它不再公开。感谢您的关注。",
+                street?.Name, street is null ? null : PagePaths.Street(street.Id), street is null ? null : $"看看{street.Name}的其他晒单");
+        }
         return await pages.PageAsync<ShowcasePage>(new()
         {
             [nameof(ShowcasePage.Showcase)] = view,

@@ -35,7 +35,6 @@ public sealed class SecondModuleTests(AzuriteFixture azurite)
         Assert.Equal(("Fulfilled", 3, false), rows["c-dongqili"]);
         Assert.Equal(("Fulfilled", 3, false), rows["u-baosheng-property"]);
 
-        foreach (var body in await rig.DrainAsync(rig.Codec.EventQueue)) await rig.Events.RunAsync(body, None);
         Assert.Equal(["WishPosted", "WishClaimed", "WishFulfilled"], rig.Notifier.Told.Select(t => t.Type));
         Assert.Equal(("Claimed", "baosheng-property"), rig.Notifier.Told.Where(t => t.Type == "WishClaimed").Select(t => (t.Status, t.UnitId)).Single());
     }
@@ -73,6 +72,31 @@ public sealed class SecondModuleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_state_one_host_remembers_is_never_acted_on_once_another_host_changed_it()
+    {
+        var rig = await WishRig.CreateAsync(azurite, TimeSpan.FromDays(3));
+        var (hostA, hostB) = (rig.Store, rig.CrashingStore); // two stores on one table: two processes, each with its own memory
+        var id = NewId();
+        await hostA.ExecuteAsync(id, Post(id), None);
+        Assert.True((await hostA.LoadForCommandAsync(id, None))!.Cached);
+        Assert.True((await hostB.ExecuteAsync(id, new ClaimWish("key-baosheng", "baosheng-property"), None)).Succeeded);
+
+        // Host A still remembers the wish open: its claim passes the rules there, but the save fails on the ETag and the stored state refuses it.
+        var late = await hostA.ExecuteAsync(id, new ClaimWish("key-taishan", "taishan-school"), None);
+        Assert.Equal("wish_claimed", late.Rejection?.Code);
+        var stored = (await rig.Store.LoadWithHistoryAsync(id, None))!;
+        Assert.Equal(("baosheng-property", 2), (stored.State.UnitId, stored.Events.Count));
+
+        // A refusal decided on a remembered state is confirmed on the stored one: fulfilling is refused for an open wish, allowed once claimed.
+        var other = NewId();
+        await hostA.ExecuteAsync(other, Post(other), None);
+        await hostB.ExecuteAsync(other, new ClaimWish("key-baosheng", "baosheng-property"), None);
+        var fulfilled = await hostA.ExecuteAsync(other, new FulfilWish("baosheng-property"), None);
+        Assert.True(fulfilled.Succeeded, fulfilled.Rejection?.Code);
+        Assert.Equal((WishStatus.Fulfilled, 3), (fulfilled.State.Status, (await rig.Store.LoadAsync(other, None))!.State.Version));
+    }
+
+    [Fact]
     public async Task Its_deadline_timer_expires_an_unclaimed_wish_and_is_stale_once_claimed()
     {
         var rig = await WishRig.CreateAsync(azurite, TimeSpan.Zero); // due at once: the timer is visible as soon as it is sent
@@ -102,10 +126,12 @@ public sealed class SecondModuleTests(AzuriteFixture azurite)
         Assert.True(crashed.Succeeded);
         Assert.Contains("outbox-000003", await rig.RowKeysAsync(id));
         Assert.Equal(("Claimed", 2, false), (await rig.ListRowsAsync(id))["u-baosheng-property"]);
+        Assert.DoesNotContain(rig.Notifier.Told, t => t.Type == "WishFulfilled");
 
         Assert.Equal(1, await rig.Relay.SweepAsync(TimeSpan.Zero, None));
         Assert.Equal(0, await rig.Relay.SweepAsync(TimeSpan.Zero, None));
         Assert.DoesNotContain(await rig.RowKeysAsync(id), k => k.StartsWith("outbox-", StringComparison.Ordinal));
         Assert.Equal(("Fulfilled", 3, false), (await rig.ListRowsAsync(id))["u-baosheng-property"]);
+        Assert.Single(rig.Notifier.Told, t => t.Type == "WishFulfilled");
     }
 }

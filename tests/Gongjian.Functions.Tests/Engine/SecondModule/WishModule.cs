@@ -101,7 +101,6 @@ public sealed class WishStorage(string prefix) : ModuleStorage<WishState, WishEv
 {
     public override string Table => $"{prefix}wishes";
     public override string ListTable => $"{prefix}wishlist";
-    public override string EventQueue => $"{prefix}-wish-events";
     public override string TimerQueue => $"{prefix}-wish-timers";
 
     public override string SerializeState(WishState state) => JsonSerializer.Serialize(state, WishJson.Default.WishState);

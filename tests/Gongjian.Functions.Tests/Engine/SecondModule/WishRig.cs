@@ -19,14 +19,13 @@ public sealed class WishRig : IEngineStorage
         Module = new WishModule(claimWithin);
         var clock = TimeProvider.System;
         Queues = new QueueSender(this, clock);
-        Relay = new Relay<WishState, WishCommand, WishEvent>(Module, Codec, this, new ListWriter(Table(Codec.ListTable)), Queues, clock,
+        Relay = new Relay<WishState, WishCommand, WishEvent>(Module, Codec, this, new ListWriter(Table(Codec.ListTable)), Notifier, Queues, clock,
             NullLogger<Relay<WishState, WishCommand, WishEvent>>.Instance);
         Store = new EventStore<WishState, WishCommand, WishEvent>(Module, Codec, this, Relay, clock, NullLogger.Instance);
         // Relays whose lists table does not exist: a crash after the commit, honestly.
-        var broken = new Relay<WishState, WishCommand, WishEvent>(Module, Codec, this, new ListWriter(Table(Codec.ListTable + "missing")), Queues, clock,
+        var broken = new Relay<WishState, WishCommand, WishEvent>(Module, Codec, this, new ListWriter(Table(Codec.ListTable + "missing")), Notifier, Queues, clock,
             NullLogger<Relay<WishState, WishCommand, WishEvent>>.Instance);
         CrashingStore = new EventStore<WishState, WishCommand, WishEvent>(Module, Codec, this, broken, clock, NullLogger.Instance);
-        Events = new EventConsumer<WishState, WishCommand, WishEvent>(Store, Notifier);
         Timers = new TimerConsumer<WishState, WishCommand, WishEvent>(Store, Notifier, Queues, Codec, clock,
             NullLogger<TimerConsumer<WishState, WishCommand, WishEvent>>.Instance);
     }
@@ -38,7 +37,6 @@ public sealed class WishRig : IEngineStorage
     public EventStore<WishState, WishCommand, WishEvent> Store { get; }
     public EventStore<WishState, WishCommand, WishEvent> CrashingStore { get; }
     public RecordingNotifier Notifier { get; } = new();
-    public EventConsumer<WishState, WishCommand, WishEvent> Events { get; }
     public TimerConsumer<WishState, WishCommand, WishEvent> Timers { get; }
 
     public static async Task<WishRig> CreateAsync(AzuriteFixture azurite, TimeSpan claimWithin)
@@ -46,7 +44,6 @@ public sealed class WishRig : IEngineStorage
         var rig = new WishRig(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], claimWithin);
         await rig.Table(rig.Codec.Table).CreateIfNotExistsAsync();
         await rig.Table(rig.Codec.ListTable).CreateIfNotExistsAsync();
-        await rig.Queue(rig.Codec.EventQueue).CreateIfNotExistsAsync();
         await rig.Queue(rig.Codec.TimerQueue).CreateIfNotExistsAsync();
         return rig;
     }

@@ -13,9 +13,9 @@ public sealed class FunctionJsonTriggerTests
     [Fact]
     public void Queue_function_json_names_the_real_queue_and_the_msg_binding()
     {
-        var json = FunctionJson.For(new FunctionDeclaration("OnOrderEvent", new QueueTrigger(QueueNames.OrderEvents), Noop));
+        var json = FunctionJson.For(new FunctionDeclaration("OnOrderTimer", new QueueTrigger(QueueNames.OrderTimers), Noop));
         var expected = JsonNode.Parse("""
-            {"bindings":[{"name":"msg","type":"queueTrigger","direction":"in","queueName":"order-events","connection":"AzureWebJobsStorage"}]}
+            {"bindings":[{"name":"msg","type":"queueTrigger","direction":"in","queueName":"order-timers","connection":"AzureWebJobsStorage"}]}
             """);
         Assert.True(JsonNode.DeepEquals(expected, json), json.ToJsonString());
     }
