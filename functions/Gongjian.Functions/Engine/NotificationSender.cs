@@ -12,13 +12,12 @@ namespace Gongjian.Functions.Engine;
 /// message per notice would cost a send, a receive and a delete on every change; most notices reach
 /// their people (or have nobody to reach) the first time. Ids are deterministic and every target is
 /// claimed in the delivery ledger, so a retry — from the queue or a repeated relay — sends nothing twice.
-/// A delivery in process gets <see cref="InlineBudget"/>: a slow chat service or group robot must not
-/// hold the staff member's or resident's request that caused the notice; past it, the queue takes over.
+/// A delivery in process is not cut short by a time budget of its own: cancelling it midway could leave a
+/// send that did happen unrecorded (a duplicate on retry) or a claim taken by a write that did happen. The
+/// chat and webhook clients' own timeouts (10 s) bound it; past those, the queue takes over.
 /// </summary>
 public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
-    public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(3);
-
     public async Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null, int? sequence = null)
     {
         var now = clock.GetUtcNow();
@@ -29,9 +28,7 @@ public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, Queu
         };
         try
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            budget.CancelAfter(InlineBudget);
-            await delivery.Value.DeliverAsync(notification, budget.Token);
+            await delivery.Value.DeliverAsync(notification, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

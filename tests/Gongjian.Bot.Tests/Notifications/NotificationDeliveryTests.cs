@@ -55,7 +55,7 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite) : IAsyncLi
     public async Task A_group_robot_that_does_not_answer_gets_the_notice_from_the_queue_once_it_does()
     {
         _webhook.HoldWebhooks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The dispatch is answered although the robot is silent: the in-process delivery gives up after its budget.
+        // The dispatch is answered although the robot is silent: the in-process delivery gives up at the webhook client's timeout.
         var orderId = await _cycle.DispatchedOrderAsync();
         var queue = _app.Storage.Queue(Functions.Hosting.QueueNames.Notifications);
         var queued = (await queue.ReceiveMessagesAsync(32)).Value
