@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongjian.Bot.Notifications;
 using Gongjian.Engine;
 using Gongjian.Functions.Hosting;
+using Gongjian.Functions.StaffInbox;
 
 namespace Gongjian.Functions.Engine;
 
@@ -14,8 +15,10 @@ namespace Gongjian.Functions.Engine;
 /// claimed in the delivery ledger, so a retry — from the queue or a repeated relay — sends nothing twice.
 /// A delivery in process gets <see cref="InlineBudget"/>: a slow chat service or group robot must not
 /// hold the staff member's or resident's request that caused the notice; past it, the queue takes over.
+/// Staff notices (dispatchers, organizers) never go to the bot: they are stored in the console's inbox
+/// (<see cref="StaffNotices"/>, once per id), so the bot stays independent of the function app.
 /// </summary>
-public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
+public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, StaffNotices inbox, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(3);
 
@@ -31,12 +34,21 @@ public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, Queu
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
             budget.CancelAfter(InlineBudget);
-            await delivery.Value.DeliverAsync(notification, budget.Token);
+            await DeliverAsync(notification, budget.Token);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(e, "Notification {Id} not delivered at once; queued for retry", id);
             await queues.SendAsync(QueueNames.Notifications, JsonSerializer.Serialize(notification, NotificationJson.Default.Notification), now, ct);
         }
+    }
+
+    /// <summary>Where a notice goes: a staff member's inbox, or the bot (chat, cards, group webhooks). Also the queue function's path.</summary>
+    public async Task DeliverAsync(Notification notification, CancellationToken ct)
+    {
+        if (!StaffNotices.IsStaff(notification.Recipient.Kind))
+            await delivery.Value.DeliverAsync(notification, ct);
+        else if (!await inbox.StoreAsync(notification, ct))
+            log.LogInformation("Notification {Id} is already in the inbox of {Kind} {Recipient}", notification.Id, notification.Recipient.Kind, notification.Recipient.Id);
     }
 }
