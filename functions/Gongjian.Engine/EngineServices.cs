@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Gongjian.Domain.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,12 @@ namespace Gongjian.Engine;
 /// <summary>Registers a module on the engine: its rules, storage, store, relay, timer consumer and notifier, all singletons.</summary>
 public static class EngineServices
 {
-    public static IServiceCollection AddModule<TState, TCommand, TEvent, TModule, TStorage, TStore, TNotifier, TObserver>(
+    // The types DI constructs (TStorage, TStore, TNotifier, TObserver) keep their public constructors when trimmed (Native AOT).
+    public static IServiceCollection AddModule<TState, TCommand, TEvent, TModule,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStorage,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TObserver>(
         this IServiceCollection services, Func<IServiceProvider, TModule> module)
         where TState : class where TCommand : class where TEvent : class
         where TModule : Module<TState, TCommand, TEvent>

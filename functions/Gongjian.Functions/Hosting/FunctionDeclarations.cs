@@ -4,7 +4,14 @@ namespace Gongjian.Functions.Hosting;
 public abstract record FunctionTrigger;
 
 /// <summary>An HTTP function: method and route below the <c>api</c> prefix, e.g. <c>orders/{id}/accept</c>.</summary>
-public sealed record HttpTrigger(string Method, string Route) : FunctionTrigger;
+public sealed record HttpTrigger(string Method, string Route) : FunctionTrigger
+{
+    /// <summary>The route the app serves it at: <c>/api/</c> + <see cref="Route"/>.</summary>
+    public string Pattern => $"/{FunctionMapping.RoutePrefix}/{Route}";
+
+    /// <summary>The one method, as <c>MapMethods</c> takes it.</summary>
+    public string[] Methods => [Method];
+}
 
 /// <summary>A queue function: runs once per message of <paramref name="QueueName"/> (poison queue: <c>{QueueName}-poison</c>).</summary>
 public sealed record QueueTrigger(string QueueName) : FunctionTrigger;
@@ -58,10 +65,15 @@ public static class FunctionMapping
         app.Services.GetRequiredService<FunctionCatalog>().Add(new FunctionDeclaration(name, trigger, run));
     }
 
-    /// <summary>Maps an HTTP function and records its declaration.</summary>
-    public static RouteHandlerBuilder MapFunction(this WebApplication app, string name, HttpTrigger trigger, Delegate handler)
+    /// <summary>
+    /// Records an HTTP function's declaration and maps its route with <paramref name="map"/>, which must call
+    /// <c>app.MapMethods(t.Pattern, t.Methods, Handler)</c> itself: only a <c>Map*</c> call written with the handler
+    /// at the call site is replaced by the Request Delegate Generator's compile-time code (no reflection or
+    /// expression trees at start). A handler passed on as a <see cref="Delegate"/> would be compiled at run time.
+    /// </summary>
+    public static RouteHandlerBuilder MapFunction(this WebApplication app, string name, HttpTrigger trigger, Func<HttpTrigger, RouteHandlerBuilder> map)
     {
         app.Services.GetRequiredService<FunctionCatalog>().Add(new FunctionDeclaration(name, trigger));
-        return app.MapMethods($"/{RoutePrefix}/{trigger.Route}", [trigger.Method], handler).WithName(name);
+        return map(trigger).WithName(name);
     }
 }

@@ -29,13 +29,13 @@ public static class FunctionRoutes
     public static void MapFunctions(this WebApplication app)
     {
         // Each HTTP function with its contract (feature, who may call it, body, answers, refusals): what /api/openapi.json publishes.
-        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, PlaceOrderFunction.Run).WithIdempotencyKey()
+        app.MapFunction("PlaceOrder", PlaceOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PlaceOrderFunction.Run)).WithIdempotencyKey()
             .Describe(ApiTags.Orders, "居民点单 Place an order", "居民提出心愿或问题；派单员也可代本社区居民点单。答复中的查询码只出现这一次。" +
                 "A resident (no key) or the community's dispatcher places an order; the answer carries the tracking code, shown only once. " +
                 "`photos`: before-photos, base64 JPEG/PNG/WebP ≤ 10 MB each (EXIF/GPS stripped).", ApiAccess.Anyone | ApiAccess.Staff)
             .Takes(ApiExamples.PlaceOrder).Gives(201, ApiExamples.PlacedOrder).Refuses(400, 401, 403, 413, 415, 422, 429)
             .RequireRateLimiting(RateLimitPolicies.Orders);
-        app.MapFunction("ListOrders", ListOrdersFunction.Trigger, ListOrdersFunction.Run)
+        app.MapFunction("ListOrders", ListOrdersFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListOrdersFunction.Run))
             .Describe(ApiTags.Orders, "工单列表 List orders", "工作人员查看本范围内的工单，最新的在前，分页。Staff list the orders of their scope, newest first; " +
                 "filters `status`, `category`; admins name `communityId`, `unitId` or `streetId`; next page with `pageToken`.", ApiAccess.Staff)
             .Query("status", "状态 Status: placed, dispatched, accepted, completed, confirmed, declined, reopened, cancelled, rejected")
@@ -43,151 +43,151 @@ public static class FunctionRoutes
             .Query("pageToken", "下一页 `nextPageToken` of the previous page").Query("communityId", "社区 Community (dispatcher: own; organizer, admin)")
             .Query("unitId", "单位 Unit (liaison: own; admin)").Query("streetId", "街道 Street (organizer: own; admin)")
             .Gives(200, ApiExamples.Orders).Refuses(400, 401, 403);
-        app.MapFunction("GetOrder", GetOrderFunction.Trigger, GetOrderFunction.Run)
+        app.MapFunction("GetOrder", GetOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetOrderFunction.Run))
             .Describe(ApiTags.Orders, "查看工单 Get an order", "工单详情和处理时间线；电话和地址只对需要的人显示（其余打码）。" +
                 "An order with its timeline, for staff in scope or the resident with its tracking code; phone and address masked unless the caller needs them.",
                 ApiAccess.Resident | ApiAccess.Staff)
             .Gives(200, ApiExamples.Order).Refuses(401, 403, 404);
-        app.MapFunction("GetOrderPhoto", GetOrderPhotoFunction.Trigger, GetOrderPhotoFunction.Run)
+        app.MapFunction("GetOrderPhoto", GetOrderPhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetOrderPhotoFunction.Run))
             .Describe(ApiTags.Orders, "工单照片 Get an order photo", "工单的处理前或办结照片（已去除 EXIF/GPS）。A before- or after-photo, to those who may see the order.",
                 ApiAccess.Resident | ApiAccess.Staff)
             .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(401, 403, 404);
-        app.MapFunction("DispatchOrder", DispatchOrderFunction.Trigger, DispatchOrderFunction.Run)
+        app.MapFunction("DispatchOrder", DispatchOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DispatchOrderFunction.Run))
             .Describe(ApiTags.Orders, "社区派单 Dispatch", "社区派单员把工单派给成员单位，可改类别、附说明。The community's dispatcher routes the order to a member unit.", ApiAccess.Staff)
             .Takes(ApiExamples.Dispatch).Gives(200, ApiExamples.Order).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("AcceptOrder", AcceptOrderFunction.Trigger, AcceptOrderFunction.Run)
+        app.MapFunction("AcceptOrder", AcceptOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, AcceptOrderFunction.Run))
             .Describe(ApiTags.Orders, "单位接单 Accept", "单位联络员接单（无需请求体）。The unit's liaison takes the order on; no body.", ApiAccess.Staff)
             .Gives(200, ApiExamples.OrderIn(OrderStatus.Accepted)).Refuses(401, 403, 404, 409, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("DeclineOrder", DeclineOrderFunction.Trigger, DeclineOrderFunction.Run)
+        app.MapFunction("DeclineOrder", DeclineOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DeclineOrderFunction.Run))
             .Describe(ApiTags.Orders, "单位拒单 Decline", "单位说明理由后退回，工单回到派单员。The unit refuses with a reason; the order goes back to the dispatcher.", ApiAccess.Staff)
             .Takes(ApiExamples.Decline).Gives(200, ApiExamples.OrderIn(OrderStatus.Declined)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("CompleteOrder", CompleteOrderFunction.Trigger, CompleteOrderFunction.Run)
+        app.MapFunction("CompleteOrder", CompleteOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CompleteOrderFunction.Run))
             .Describe(ApiTags.Orders, "办结 Complete", "单位上报办结：说明和至少一张办结照片（base64）。The unit reports the work done: a note and at least one after-photo, base64.", ApiAccess.Staff)
             .Takes(ApiExamples.Complete).Gives(200, ApiExamples.OrderIn(OrderStatus.Completed)).Refuses(400, 401, 403, 404, 409, 413, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("ConfirmOrder", ConfirmOrderFunction.Trigger, ConfirmOrderFunction.Run)
+        app.MapFunction("ConfirmOrder", ConfirmOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ConfirmOrderFunction.Run))
             .Describe(ApiTags.Orders, "居民评价 Confirm and rate", "居民确认办结并评分（1–5）。The resident confirms the work and rates it 1–5.", ApiAccess.Resident)
             .Takes(ApiExamples.Confirm).Gives(200, ApiExamples.OrderIn(OrderStatus.Confirmed)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
-        app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, ReopenOrderFunction.Run)
+        app.MapFunction("ReopenOrder", ReopenOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ReopenOrderFunction.Run))
             .Describe(ApiTags.Orders, "重新办理 Reopen", "居民不满意，说明理由，工单回到原单位。The resident is not satisfied; the order returns to the same unit.", ApiAccess.Resident)
             .Takes(ApiExamples.Reopen).Gives(200, ApiExamples.OrderIn(OrderStatus.Reopened)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
-        app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, CancelOrderFunction.Run)
+        app.MapFunction("CancelOrder", CancelOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CancelOrderFunction.Run))
             .Describe(ApiTags.Orders, "居民取消 Cancel", "单位接单前，居民可以取消（理由可选）。The resident withdraws the order before a unit accepts it; the reason is optional.", ApiAccess.Resident)
             .Takes(ApiExamples.Cancel, optional: true).Gives(200, ApiExamples.OrderIn(OrderStatus.Cancelled)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
-        app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, RejectOrderFunction.Run)
+        app.MapFunction("RejectOrder", RejectOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RejectOrderFunction.Run))
             .Describe(ApiTags.Orders, "不予受理 Reject", "派单员不予受理，理由会告知居民。The dispatcher refuses the order with a reason the resident reads.", ApiAccess.Staff)
             .Takes(ApiExamples.Reject).Gives(200, ApiExamples.OrderIn(OrderStatus.Rejected)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, EraseOrderFunction.Run)
+        app.MapFunction("EraseOrder", EraseOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, EraseOrderFunction.Run))
             .Describe(ApiTags.Orders, "删除个人信息 Erase personal data", "已关闭的工单：居民（查询码）或管理员删除姓名、电话、地址、诉求原文和处理前照片（PIPL）。" +
                 "Erases the resident's personal data of a closed order; the reason is optional.", ApiAccess.Resident | ApiAccess.Staff)
             .Takes(ApiExamples.Erase, optional: true).Gives(200, ApiExamples.OrderIn(OrderStatus.Cancelled)).Refuses(400, 401, 403, 404, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
-        app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, PublishShowcaseFunction.Run)
+        app.MapFunction("PublishShowcase", PublishShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PublishShowcaseFunction.Run))
             .Describe(ApiTags.Showcases, "组织晒单 Publish a showcase", "街道组织方把已办结的工单（1–20 个）匿名公开；标题和故事中不得含居民姓名、地址、电话。" +
                 "The street's organizer publishes finished orders as an anonymised story; a retry of the same publication answers the same showcase.", ApiAccess.Staff)
             .Takes(ApiExamples.Publish).Gives(201, ApiExamples.Showcase).Refuses(400, 401, 403, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("ListShowcases", ListShowcasesFunction.Trigger, ListShowcasesFunction.Run)
+        app.MapFunction("ListShowcases", ListShowcasesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListShowcasesFunction.Run))
             .Describe(ApiTags.Showcases, "晒单列表 List showcases", "公开：已发布的晒单，最新的在前，可按 `streetId` 筛选。Public: published showcases, newest first.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Showcases);
-        app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, GetShowcaseFunction.Run)
+        app.MapFunction("GetShowcase", GetShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetShowcaseFunction.Run))
             .Describe(ApiTags.Showcases, "查看晒单 Get a showcase", "公开：一条晒单；已撤回的为 410。Public: one showcase; a withdrawn one is 410.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Showcase).Refuses(404, 410);
-        app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, GetShowcasePhotoFunction.Run)
+        app.MapFunction("GetShowcasePhoto", GetShowcasePhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetShowcasePhotoFunction.Run))
             .Describe(ApiTags.Showcases, "晒单照片 Get a showcase photo", "公开：按序号取晒单的办结照片。Public: an after-photo of a showcase, by position.", ApiAccess.Anyone)
             .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(404);
-        app.MapFunction("StreetShowcasesPage", StreetShowcasesPageFunction.Trigger, StreetShowcasesPageFunction.Run)
+        app.MapFunction("StreetShowcasesPage", StreetShowcasesPageFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StreetShowcasesPageFunction.Run))
             .Describe(ApiTags.Showcases, "街道晒单页面 Street showcases page", "公开网页：一个街道已发布的晒单，最新的在前，每页 10 篇（`?page=2`）；无需脚本，可分享到微信；街道或页码不存在时是 404 网页。" +
                 "Public HTML page: a street's showcases, newest first, with link-preview tags; an unknown street or page is a 404 HTML page.", ApiAccess.Anyone)
             .Query("page", "页码 Page number (1)", JsonSchemaType.Integer)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
-        app.MapFunction("ShowcasePage", ShowcasePageFunction.Trigger, ShowcasePageFunction.Run)
+        app.MapFunction("ShowcasePage", ShowcasePageFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ShowcasePageFunction.Run))
             .Describe(ApiTags.Showcases, "晒单页面 Showcase page", "公开网页：一篇晒单，匿名内容与 `GET /api/showcases/{id}` 相同；不存在时是 404 网页。" +
                 "Public HTML page: one showcase, the same anonymised view as the JSON, with link-preview tags; an unknown one is a 404 HTML page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
-        app.MapFunction("ListUnits", ListUnitsFunction.Trigger, ListUnitsFunction.Run)
+        app.MapFunction("ListUnits", ListUnitsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListUnitsFunction.Run))
             .Describe(ApiTags.Directory, "成员单位 List member units", "可按服务类别和社区筛选：派单员据此选择单位。Member units, optionally those serving a category in a community.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Units).Refuses(400);
-        app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, CreateUnitFunction.Run)
+        app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CreateUnitFunction.Run))
             .Describe(ApiTags.Directory, "添加成员单位 Add a member unit", "本街道组织方或管理员添加成员单位。The street's organizer or an admin adds a member unit.", ApiAccess.Staff)
             .Takes(ApiExamples.CreateUnit).Gives(201, ApiExamples.CreatedUnit).Refuses(400, 401, 403, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, ListCommunitiesFunction.Run)
+        app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListCommunitiesFunction.Run))
             .Describe(ApiTags.Directory, "社区列表 List communities", "公开：可以点单的社区。Public: the communities residents can place orders in.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Communities);
-        app.MapFunction("Health", HealthFunction.Trigger, HealthFunction.Run)
+        app.MapFunction("Health", HealthFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, HealthFunction.Run))
             .Describe(ApiTags.Operations, "健康检查 Health", "存活并能读存储。Alive, with one cheap storage read.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Health).Refuses(503);
-        app.MapFunction("BotMessages", new HttpTrigger("POST", "messages"), MessagesEndpoint.Run)
+        app.MapFunction("BotMessages", new HttpTrigger("POST", "messages"), t => app.MapMethods(t.Pattern, t.Methods, MessagesEndpoint.Run))
             .Describe(ApiTags.Chat, "机器人消息 Bot Framework messages", "Azure Bot Service 投递 Activity；回复经 Connector 发出。Azure Bot Service posts activities here; replies go out through the Connector.",
                 ApiAccess.BotConnector)
             .Takes(ApiExamples.Message).GivesContent(200, "已收到。Accepted.").Refuses(400, 401, 403, 413, 503);
-        app.MapFunction("DirectLineGenerateToken", new HttpTrigger("POST", "v3/directline/tokens/generate"), TokenEndpoints.Generate)
+        app.MapFunction("DirectLineGenerateToken", new HttpTrigger("POST", "v3/directline/tokens/generate"), t => app.MapMethods(t.Pattern, t.Methods, TokenEndpoints.Generate))
             .Describe(ApiTags.Chat, "生成令牌 Generate a Direct Line token", "网站后端用密钥换取一个新会话的令牌。A website's backend trades the secret for a token of a new conversation.",
                 ApiAccess.DirectLineSecret)
             .Gives(200, ApiExamples.Conversation).Refuses(401, 403, 429)
             .RequireRateLimiting(DirectLineRateLimits.Tokens);
-        app.MapFunction("DirectLineRefreshToken", new HttpTrigger("POST", "v3/directline/tokens/refresh"), TokenEndpoints.Refresh)
+        app.MapFunction("DirectLineRefreshToken", new HttpTrigger("POST", "v3/directline/tokens/refresh"), t => app.MapMethods(t.Pattern, t.Methods, TokenEndpoints.Refresh))
             .Describe(ApiTags.Chat, "刷新令牌 Refresh a Direct Line token", "用未过期的令牌换一个新的。A live token for a fresh one of the same conversation.", ApiAccess.DirectLineToken)
             .Gives(200, ApiExamples.Conversation).Refuses(400, 401, 403, 429)
             .RequireRateLimiting(DirectLineRateLimits.Tokens);
-        app.MapFunction("DirectLineStartConversation", new HttpTrigger("POST", "v3/directline/conversations"), ConversationEndpoints.Start)
+        app.MapFunction("DirectLineStartConversation", new HttpTrigger("POST", "v3/directline/conversations"), t => app.MapMethods(t.Pattern, t.Methods, ConversationEndpoints.Start))
             .Describe(ApiTags.Chat, "开始会话 Start a conversation", "开始（或用已有令牌恢复）会话，首次开始时机器人问候。Starts, or with its token resumes, a conversation.",
                 ApiAccess.DirectLineToken | ApiAccess.DirectLineSecret)
             .Takes(ApiExamples.Start, optional: true).Gives(201, ApiExamples.Conversation, "会话已开始。Started.").Gives(200, ApiExamples.Conversation, "会话已存在。Already started.")
             .Refuses(401, 403, 429)
             .RequireRateLimiting(DirectLineRateLimits.Conversations);
-        app.MapFunction("DirectLineGetConversation", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}"), ConversationEndpoints.Get)
+        app.MapFunction("DirectLineGetConversation", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}"), t => app.MapMethods(t.Pattern, t.Methods, ConversationEndpoints.Get))
             .Describe(ApiTags.Chat, "重新连接 Reconnect", "重新连接已有会话。Reconnects to a conversation.", ApiAccess.DirectLineToken | ApiAccess.DirectLineSecret)
             .Gives(200, ApiExamples.Conversation).Refuses(401, 403, 404);
-        app.MapFunction("DirectLinePostActivity", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Post)
+        app.MapFunction("DirectLinePostActivity", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/activities"), t => app.MapMethods(t.Pattern, t.Methods, ActivityEndpoints.Post))
             .Describe(ApiTags.Chat, "发送消息 Send an activity", "用户发一条消息（Activity）。The user sends an activity.", ApiAccess.DirectLineToken)
             .Takes(ApiExamples.Message).Gives(200, ApiExamples.ActivityId).Refuses(400, 401, 403, 404, 413, 503, 429)
             .RequireRateLimiting(DirectLineRateLimits.Activities);
-        app.MapFunction("DirectLineGetActivities", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}/activities"), ActivityEndpoints.Get)
+        app.MapFunction("DirectLineGetActivities", new HttpTrigger("GET", "v3/directline/conversations/{conversationId}/activities"), t => app.MapMethods(t.Pattern, t.Methods, ActivityEndpoints.Get))
             .Describe(ApiTags.Chat, "读取消息 Get activities", "读取 `watermark` 之后的消息（含用户自己发的）。The activities after `watermark`, the user's own included.", ApiAccess.DirectLineToken)
             .Query("watermark", "上次读到的位置 The watermark of the previous answer").Gives(200, ApiExamples.Activities).Refuses(400, 401, 403, 404);
-        app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), UploadEndpoint.Run)
+        app.MapFunction("DirectLineUpload", new HttpTrigger("POST", "v3/directline/conversations/{conversationId}/upload"), t => app.MapMethods(t.Pattern, t.Methods, UploadEndpoint.Run))
             .Describe(ApiTags.Chat, "上传照片 Upload files", "multipart/form-data：`activity` 部分加每个文件一部分（最多 9 个，每个 ≤ 10 MB）。Multipart: an `activity` part and one part per file.",
                 ApiAccess.DirectLineToken)
             .TakesContent("multipart/form-data", "`activity` 部分是 Activity JSON，其余每部分一个文件。Part `activity`: the activity JSON; one part per file.").Gives(200, ApiExamples.ActivityId).Refuses(400, 401, 403, 404, 413, 503, 429)
             .RequireRateLimiting(DirectLineRateLimits.Uploads);
-        app.MapFunction("ChatPage", new HttpTrigger("GET", "chat"), ChatPage.Page)
+        app.MapFunction("ChatPage", new HttpTrigger("GET", "chat"), t => app.MapMethods(t.Pattern, t.Methods, ChatPage.Page))
             .Describe(ApiTags.Chat, "聊天页面 Chat page", "居民使用的网页聊天（Web Chat）。The residents' Web Chat page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
-        app.MapFunction("ChatScript", new HttpTrigger("GET", "chat/webchat.js"), ChatPage.Script)
+        app.MapFunction("ChatScript", new HttpTrigger("GET", "chat/webchat.js"), t => app.MapMethods(t.Pattern, t.Methods, ChatPage.Script))
             .Describe(ApiTags.Chat, "聊天组件 Web Chat script", "Web Chat 组件脚本。The Web Chat bundle.", ApiAccess.Anyone)
             .GivesContent(200, "脚本。The script.", "text/javascript").Refuses(503);
-        app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), TokenEndpoints.ForChatPage)
+        app.MapFunction("ChatToken", new HttpTrigger("POST", "chat/token"), t => app.MapMethods(t.Pattern, t.Methods, TokenEndpoints.ForChatPage))
             .Describe(ApiTags.Chat, "聊天令牌 Chat page token", "聊天页面自己的令牌服务：一个新会话的 Direct Line 令牌。The chat page's token server: a Direct Line token for a new conversation.",
                 ApiAccess.Anyone)
             .Gives(200, ApiExamples.Conversation).Refuses(429)
             .RequireRateLimiting(DirectLineRateLimits.Tokens);
-        app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, IssueBindingCodeFunction.Run)
+        app.MapFunction("IssueBindingCode", IssueBindingCodeFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, IssueBindingCodeFunction.Run))
             .Describe(ApiTags.Directory, "联络员绑定码 Issue a binding code", "发给单位联络员的一次性绑定码（24 小时内有效）。A one-time code that binds a liaison's chat to the unit.",
                 ApiAccess.Staff)
             .Gives(201, ApiExamples.BindingCode).Refuses(401, 403, 404, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
 
-        app.MapFunction("CreateSession", CreateSessionFunction.Trigger, CreateSessionFunction.Run)
+        app.MapFunction("CreateSession", CreateSessionFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CreateSessionFunction.Run))
             .Describe(ApiTags.Console, "登录工作台 Sign in", "工作人员用密钥登录一次，换取会话 Cookie（HttpOnly、SameSite=Strict，12 小时无操作过期）；浏览器不保存密钥。" +
                 "Trades a staff key for a session cookie; writes made with the cookie must send `csrfToken` in `X-Gongjian-Csrf`.", ApiAccess.Anyone)
             .Takes(ApiExamples.SignIn).Gives(201, ApiExamples.Session).Refuses(400, 401, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("GetSession", GetSessionFunction.Trigger, GetSessionFunction.Run)
+        app.MapFunction("GetSession", GetSessionFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetSessionFunction.Run))
             .Describe(ApiTags.Console, "当前登录 Who am I", "会话对应的角色、范围、姓名和防伪标记。The session's role, scope, name and CSRF token.", ApiAccess.Staff)
             .Gives(200, ApiExamples.Session).Refuses(401);
-        app.MapFunction("DeleteSession", DeleteSessionFunction.Trigger, DeleteSessionFunction.Run)
+        app.MapFunction("DeleteSession", DeleteSessionFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DeleteSessionFunction.Run))
             .Describe(ApiTags.Console, "退出登录 Sign out", "结束会话并清除 Cookie；会话已失效时同样成功。Ends the session and clears the cookie.", ApiAccess.Anyone | ApiAccess.Staff)
             .GivesContent(204, "已退出。Signed out.").Refuses(403);
-        app.MapFunction("Console", ConsoleFunction.Trigger, ConsoleFiles.Serve)
+        app.MapFunction("Console", ConsoleFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ConsoleFiles.Serve))
             .Describe(ApiTags.Console, "工作台页面 Staff console", "工作人员网页工作台（单页应用）及其静态文件。The staff console: the single page and its hashed assets.", ApiAccess.Anyone)
             .GivesContent(200, "页面或静态文件。The page or an asset.", "text/html", "text/javascript", "text/css").Refuses(404, 503);
 
@@ -196,13 +196,13 @@ public static class FunctionRoutes
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
-        app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, DiscoveryFunction.Run).WithOpen311Errors().ExcludeFromDescription();
-        app.MapFunction("Open311ListServices", ListServicesFunction.Trigger, ListServicesFunction.Run).WithOpen311Errors().ExcludeFromDescription();
-        app.MapFunction("Open311GetServiceDefinition", GetServiceDefinitionFunction.Trigger, GetServiceDefinitionFunction.Run).WithOpen311Errors().ExcludeFromDescription();
-        app.MapFunction("Open311PostRequest", PostRequestFunction.Trigger, PostRequestFunction.Run).WithOpen311Errors().WithIdempotencyKey()
+        app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
+        app.MapFunction("Open311ListServices", ListServicesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListServicesFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
+        app.MapFunction("Open311GetServiceDefinition", GetServiceDefinitionFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetServiceDefinitionFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
+        app.MapFunction("Open311PostRequest", PostRequestFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PostRequestFunction.Run)).WithOpen311Errors().WithIdempotencyKey()
             .RequireRateLimiting(RateLimitPolicies.Orders).ExcludeFromDescription();
-        app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, ListRequestsFunction.Run).WithOpen311Errors().ExcludeFromDescription();
-        app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, GetRequestFunction.Run).WithOpen311Errors().ExcludeFromDescription();
+        app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListRequestsFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
+        app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetRequestFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
 
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
@@ -220,28 +220,28 @@ public static class FunctionRoutes
     /// </summary>
     private static void MapStaffConsoleFunctions(this WebApplication app)
     {
-        app.MapFunction("SuggestUnits", SuggestUnitsFunction.Trigger, SuggestUnitsFunction.Run)
+        app.MapFunction("SuggestUnits", SuggestUnitsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, SuggestUnitsFunction.Run))
             .Describe(ApiTags.Orders, "推荐承办单位 Suggested units", "按服务类别、是否覆盖本社区和在办工单数（待接单、办理中、重新办理）排序的成员单位，附理由；已退出的单位不推荐。" +
                 "Member units ranked for dispatching this order (category served, community covered, open orders now), each with a Chinese reason; " +
                 "for the order's dispatcher, the street's organizer and admins. A unit that declined the order goes last.", ApiAccess.Staff)
             .Gives(200, ApiExamples.Suggestions).Refuses(401, 403, 404, 409);
-        app.MapFunction("ListContactViews", ListContactViewsFunction.Trigger, ListContactViewsFunction.Run)
+        app.MapFunction("ListContactViews", ListContactViewsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListContactViewsFunction.Run))
             .Describe(ApiTags.Orders, "联系方式查看记录 Contact views", "谁在何时、通过工作台还是接口看过居民未打码的电话和地址（最新在前）。" +
                 "Who saw the resident's unmasked phone and address, when and through what (console or API), newest first; " +
                 "for the street's organizer, admins and the community's dispatcher. `GET /api/orders/{id}?contact=masked` reads the order without showing (nor recording) it.",
                 ApiAccess.Staff)
             .Gives(200, ApiExamples.ContactViews).Refuses(401, 403, 404);
-        app.MapFunction("StreetOverview", StreetOverviewFunction.Trigger, StreetOverviewFunction.Run)
+        app.MapFunction("StreetOverview", StreetOverviewFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StreetOverviewFunction.Run))
             .Describe(ApiTags.Orders, "街道总览 Street overview", "本街道工单按状态、按社区计数，超时工单和督办工单（不含居民联系方式）。" +
                 "Counts by status and by community, the orders past their deadline and those escalated (督办); for the street's organizer and admins.", ApiAccess.Staff)
             .Gives(200, ApiExamples.StreetOverview).Refuses(401, 403, 404);
-        app.MapFunction("PreviewShowcase", PreviewShowcaseFunction.Trigger, PreviewShowcaseFunction.Run)
+        app.MapFunction("PreviewShowcase", PreviewShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PreviewShowcaseFunction.Run))
             .Describe(ApiTags.Showcases, "晒单预览 Preview a showcase", "与发布相同的检查，返回公开页面将显示的 HTML（照片用工单照片地址），不保存。" +
                 "The public page a publication would make, with the same checks as publishing; nothing is stored. " +
                 "`photos`: per order, the before- and after-photo ids to show.", ApiAccess.Staff)
             .Takes(ApiExamples.PublishWithPhotos).GivesContent(200, "HTML 页面。The page.", "text/html").Refuses(400, 401, 403, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
-        app.MapFunction("WithdrawShowcase", WithdrawShowcaseFunction.Trigger, WithdrawShowcaseFunction.Run)
+        app.MapFunction("WithdrawShowcase", WithdrawShowcaseFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, WithdrawShowcaseFunction.Run))
             .Describe(ApiTags.Showcases, "撤回晒单 Withdraw a showcase", "本街道组织方撤回已发布的晒单：公开页面随即显示“已撤回”（410），列表不再显示，照片不再公开（无需请求体）。" +
                 "The street's organizer takes a showcase off the public pages: its page answers 410, the list leaves it out, its photos are no longer served; no body.",
                 ApiAccess.Staff)
@@ -252,14 +252,14 @@ public static class FunctionRoutes
     /// <summary>The staff inbox (issue 10): notices to dispatchers and organizers, stored instead of dropped.</summary>
     private static void MapStaffInboxFunctions(this WebApplication app)
     {
-        app.MapFunction("ListInbox", StaffInbox.ListInboxFunction.Trigger, StaffInbox.ListInboxFunction.Run)
+        app.MapFunction("ListInbox", StaffInbox.ListInboxFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StaffInbox.ListInboxFunction.Run))
             .Describe(ApiTags.Console, "消息 Inbox", "派单员（本社区）或街道组织方（本街道）收到的通知：新工单、拒单、超时撤回、催办、督办、每日超时汇总，最新在前，分页，附未读数。" +
                 "The signed-in dispatcher's or organizer's notices, newest first, with the `unread` count. The answer has an `ETag`; " +
                 "send it back as `If-None-Match` to get `304` when nothing changed (cheap polling). Liaisons (notices by chat) and admins: `403 inbox_not_available`.",
                 ApiAccess.Staff)
             .Query("pageSize", "每页条数 Page size, 1–100 (20)", JsonSchemaType.Integer).Query("pageToken", "下一页 `nextPageToken` of the previous page")
             .Gives(200, ApiExamples.Inbox).GivesContent(304, "没有变化（`If-None-Match` 与 `ETag` 相同）。Not modified.").Refuses(400, 401, 403);
-        app.MapFunction("MarkInboxRead", StaffInbox.MarkInboxReadFunction.Trigger, StaffInbox.MarkInboxReadFunction.Run)
+        app.MapFunction("MarkInboxRead", StaffInbox.MarkInboxReadFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StaffInbox.MarkInboxReadFunction.Run))
             .Describe(ApiTags.Console, "标为已读 Mark notices read", "`{\"ids\": [...]}`（最多 100 条）或 `{\"all\": true}`。" +
                 "Marks the named notices of the caller's own inbox (others are skipped), or all of them, read; answers how many and the unread count left.",
                 ApiAccess.Staff)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -18,14 +19,17 @@ public sealed class PageRenderer : IAsyncDisposable
         .AddLogging()
         .BuildServiceProvider();
 
-    public async Task<string> RenderAsync<TPage>(Dictionary<string, object?> parameters) where TPage : IComponent
+    // TPage's constructor and [Parameter] properties are reached by reflection: kept when trimmed (Native AOT).
+    public async Task<string> RenderAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TPage>(Dictionary<string, object?> parameters)
+        where TPage : IComponent
     {
         await using var renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 
-    public async Task<IResult> PageAsync<TPage>(Dictionary<string, object?> parameters, string cacheControl) where TPage : IComponent =>
+    public async Task<IResult> PageAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TPage>(
+        Dictionary<string, object?> parameters, string cacheControl) where TPage : IComponent =>
         new HtmlPageResult(await RenderAsync<TPage>(parameters), StatusCodes.Status200OK, cacheControl);
 
     /// <summary>A 404 as a page people can read; cached briefly (a showcase published a minute later is found then).</summary>
