@@ -35,6 +35,7 @@ var tableNames = [
   'photouploads'
   'idempotency'
   'contactviews'
+  'staffnotices'
   'botconversations'
   'botstate'
   'botlinks'

@@ -9,6 +9,9 @@ import { ComingSoonPage } from './pages/ComingSoonPage';
 import { StreetPage } from './pages/StreetPage';
 import { ShowcaseComposePage } from './pages/ShowcaseComposePage';
 import { AppShell } from './components/AppShell';
+import { InboxPage } from './pages/InboxPage';
+import { InboxProvider } from './session/InboxContext';
+import { hasInbox } from './api/inbox';
 import type { Role } from './api/types';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/soon' };
@@ -26,18 +29,21 @@ export function ConsoleRoutes() {
     );
   }
   return (
-    <AppShell>
-      <Routes>
-        <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
-        <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
-        <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
-        <Route path="/street" element={session.role === 'organizer' ? <StreetPage /> : <Navigate to={home[session.role]} replace />} />
-        <Route path="/showcases/new" element={session.role === 'organizer' ? <ShowcaseComposePage /> : <Navigate to={home[session.role]} replace />} />
-        <Route path="/orders/:id" element={<OrderPage />} />
-        <Route path="/soon" element={<ComingSoonPage />} />
-        <Route path="*" element={<Navigate to={home[session.role]} replace />} />
-      </Routes>
-    </AppShell>
+    <InboxProvider>
+      <AppShell>
+        <Routes>
+          <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
+          <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/street" element={session.role === 'organizer' ? <StreetPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/showcases/new" element={session.role === 'organizer' ? <ShowcaseComposePage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/orders/:id" element={<OrderPage />} />
+          <Route path="/inbox" element={hasInbox(session.role) ? <InboxPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/soon" element={<ComingSoonPage />} />
+          <Route path="*" element={<Navigate to={home[session.role]} replace />} />
+        </Routes>
+      </AppShell>
+    </InboxProvider>
   );
 }
 

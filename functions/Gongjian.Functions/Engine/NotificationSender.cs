@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongjian.Bot.Notifications;
 using Gongjian.Engine;
 using Gongjian.Functions.Hosting;
+using Gongjian.Functions.StaffInbox;
 
 namespace Gongjian.Functions.Engine;
 
@@ -15,8 +16,10 @@ namespace Gongjian.Functions.Engine;
 /// A delivery in process is not cut short by a time budget of its own: cancelling it midway could leave a
 /// send that did happen unrecorded (a duplicate on retry) or a claim taken by a write that did happen. The
 /// chat and webhook clients' own timeouts (10 s) bound it; past those, the queue takes over.
+/// Staff notices (dispatchers, organizers) never go to the bot: they are stored in the console's inbox
+/// (<see cref="StaffNotices"/>, once per id), so the bot stays independent of the function app.
 /// </summary>
-public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
+public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, StaffNotices inbox, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
     public async Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null, int? sequence = null)
     {
@@ -28,12 +31,21 @@ public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, Queu
         };
         try
         {
-            await delivery.Value.DeliverAsync(notification, ct);
+            await DeliverAsync(notification, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(e, "Notification {Id} not delivered at once; queued for retry", id);
             await queues.SendAsync(QueueNames.Notifications, JsonSerializer.Serialize(notification, NotificationJson.Default.Notification), now, ct);
         }
+    }
+
+    /// <summary>Where a notice goes: a staff member's inbox, or the bot (chat, cards, group webhooks). Also the queue function's path.</summary>
+    public async Task DeliverAsync(Notification notification, CancellationToken ct)
+    {
+        if (!StaffNotices.IsStaff(notification.Recipient.Kind))
+            await delivery.Value.DeliverAsync(notification, ct);
+        else if (!await inbox.StoreAsync(notification, ct))
+            log.LogInformation("Notification {Id} is already in the inbox of {Kind} {Recipient}", notification.Id, notification.Recipient.Kind, notification.Recipient.Id);
     }
 }

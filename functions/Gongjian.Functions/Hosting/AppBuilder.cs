@@ -90,6 +90,7 @@ public static class AppBuilder
         // The console's second slice: suggested units, the contact audit, the street's overview.
         services.AddSingleton<Dispatching.UnitLoad>();
         services.AddSingleton<ContactAudit.ContactViewLog>();
+        services.AddSingleton<StaffInbox.StaffNotices>();
         services.AddPublicPages();
         services.AddSingleton<FunctionCatalog>();
         services.AddRateLimits();

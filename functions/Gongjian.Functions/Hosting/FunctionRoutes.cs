@@ -192,6 +192,7 @@ public static class FunctionRoutes
             .GivesContent(200, "页面或静态文件。The page or an asset.", "text/html", "text/javascript", "text/css").Refuses(404, 503);
 
         app.MapStaffConsoleFunctions();
+        app.MapStaffInboxFunctions();
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
@@ -245,6 +246,24 @@ public static class FunctionRoutes
                 "The street's organizer takes a showcase off the public pages: its page answers 410, the list leaves it out, its photos are no longer served; no body.",
                 ApiAccess.Staff)
             .Gives(200, ApiExamples.Withdrawn).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+    }
+
+    /// <summary>The staff inbox (issue 10): notices to dispatchers and organizers, stored instead of dropped.</summary>
+    private static void MapStaffInboxFunctions(this WebApplication app)
+    {
+        app.MapFunction("ListInbox", StaffInbox.ListInboxFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StaffInbox.ListInboxFunction.Run))
+            .Describe(ApiTags.Console, "消息 Inbox", "派单员（本社区）或街道组织方（本街道）收到的通知：新工单、拒单、超时撤回、催办、督办、每日超时汇总，最新在前，分页，附未读数。" +
+                "The signed-in dispatcher's or organizer's notices, newest first, with the `unread` count. The answer has an `ETag`; " +
+                "send it back as `If-None-Match` to get `304` when nothing changed (cheap polling). Liaisons (notices by chat) and admins: `403 inbox_not_available`.",
+                ApiAccess.Staff)
+            .Query("pageSize", "每页条数 Page size, 1–100 (20)", JsonSchemaType.Integer).Query("pageToken", "下一页 `nextPageToken` of the previous page")
+            .Gives(200, ApiExamples.Inbox).GivesContent(304, "没有变化（`If-None-Match` 与 `ETag` 相同）。Not modified.").Refuses(400, 401, 403);
+        app.MapFunction("MarkInboxRead", StaffInbox.MarkInboxReadFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, StaffInbox.MarkInboxReadFunction.Run))
+            .Describe(ApiTags.Console, "标为已读 Mark notices read", "`{\"ids\": [...]}`（最多 100 条）或 `{\"all\": true}`。" +
+                "Marks the named notices of the caller's own inbox (others are skipped), or all of them, read; answers how many and the unread count left.",
+                ApiAccess.Staff)
+            .Takes(ApiExamples.MarkRead).Gives(200, ApiExamples.MarkedRead).Refuses(400, 401, 403, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
     }
 }

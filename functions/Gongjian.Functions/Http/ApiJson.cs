@@ -43,6 +43,9 @@ namespace Gongjian.Functions.Http;
 // The console's second slice.
 [JsonSerializable(typeof(Dispatching.UnitSuggestionsView))]
 [JsonSerializable(typeof(ContactAudit.ContactViewsView))]
+[JsonSerializable(typeof(StaffInbox.InboxView))]
+[JsonSerializable(typeof(StaffInbox.MarkReadRequest))]
+[JsonSerializable(typeof(StaffInbox.MarkReadView))]
 [JsonSerializable(typeof(Streets.StreetOverview))]
 [JsonSerializable(typeof(WithdrawnShowcaseView))]
 public sealed partial class ApiJson : JsonSerializerContext

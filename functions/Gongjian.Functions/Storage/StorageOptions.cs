@@ -21,11 +21,13 @@ public static class TableNames
     public const string Idempotency = "idempotency";
     /// <summary>Who saw a resident's unmasked phone and address, and when (PIPL audit; partition per order).</summary>
     public const string ContactViews = "contactviews";
+    /// <summary>Staff notices (new orders, declines, 督办, digests) read in the console's inbox; partition per recipient.</summary>
+    public const string StaffNotices = "staffnotices";
     public const string BotConversations = Gongjian.Bot.Storage.BotTables.TranscriptsName;
     public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
     public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
     public const string BotDeliveries = Gongjian.Bot.Storage.BotTables.DeliveriesName;
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, BotConversations, BotState, BotLinks, BotDeliveries];
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, BotConversations, BotState, BotLinks, BotDeliveries];
 }
 
 public static class ContainerNames

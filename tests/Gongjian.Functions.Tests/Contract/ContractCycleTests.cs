@@ -68,6 +68,10 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         // The console's second slice: contact audit, street overview, showcase preview (photos chosen) and withdrawal, suggestions.
         await _api.SendAsync(get, $"/api/orders/{id}/contact-views", 200, key: organizer);
         await _api.SendAsync(get, "/api/streets/caiyuan/overview", 200, key: organizer);
+        // The staff inbox: the dispatcher's notices (新工单, …), marked read; a liaison has none.
+        await _api.SendAsync(get, "/api/inbox?pageSize=5", 200, key: dispatcher);
+        await _api.SendAsync(post, "/api/inbox/read", 200, new { all = true }, dispatcher);
+        await _api.SendAsync(get, "/api/inbox", 403, key: liaison);
         var beforeId = completed.GetProperty("beforePhotos")[0].GetString()!.Split('/')[^1];
         await _api.SendAsync(post, "/api/showcases/preview", 200, new
         {

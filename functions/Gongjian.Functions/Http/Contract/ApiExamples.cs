@@ -127,6 +127,14 @@ public static class ApiExamples
         new(2, "caiyuan-volunteers", "财源街道学雷锋志愿服务队", false, true, 0, false, "不服务该类别 · 覆盖本社区 · 暂无在办工单"),
     ]);
 
+    public static readonly StaffInbox.InboxView Inbox = new(1,
+        [new("7980155199999999999-3f9a1c0b7d2e4a51", "placed", "新工单", "【待派单】东七里社区设施维修诉求“三楼楼道灯坏了一个星期了”（工单 " + OrderId + "），请及时派单。",
+            null, OrderId, Placed.AddHours(4), Placed, false)], null);
+
+    public static readonly StaffInbox.MarkReadRequest MarkRead = new(["7980155199999999999-3f9a1c0b7d2e4a51"]);
+
+    public static readonly StaffInbox.MarkReadView MarkedRead = new(1, 0);
+
     public static readonly ContactAudit.ContactViewsView ContactViews = new(OrderId,
         [new(Placed.AddMinutes(18), "3f9a1c0b7d2e", "dispatcher", "派单员", "东七里社区派单员", "console", "工作台")]);
 
