@@ -38,7 +38,15 @@ public sealed class CommunityDirectory(StorageClients storage, TimeProvider cloc
         {
             current = _snapshot;
             if (current is not null && clock.GetUtcNow() - current.LoadedAt < CacheFor) return current;
-            return _snapshot = await LoadAsync(ct);
+            try
+            {
+                return _snapshot = await LoadAsync(ct);
+            }
+            catch (Exception e) when (current is not null && StorageFaults.IsUnavailable(e))
+            {
+                // Storage down: the last directory read (it changes rarely) beats failing an answer, perhaps of a command already stored.
+                return current;
+            }
         }
         finally { _gate.Release(); }
     }

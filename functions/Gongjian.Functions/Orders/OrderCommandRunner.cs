@@ -8,7 +8,7 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Orders;
 
 /// <summary>The shared steps of every order action: find, authorize, decide and save, answer.</summary>
-public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock, ContactViewLog contactViews)
+public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory directory, SlaPolicy policy, TimeProvider clock, ContactViewLog contactViews, ILogger<OrderCommandRunner> logger)
 {
     public async Task<LoadedOrder> FindAsync(string id, CancellationToken ct) =>
         (OrderIds.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
@@ -65,10 +65,22 @@ public sealed class OrderCommandRunner(OrderStore store, CommunityDirectory dire
         var snapshot = await directory.GetAsync(context.RequestAborted);
         var communityName = snapshot.CommunityName(state.CommunityId, state.CommunityId);
         var caller = context.Caller();
-        var view = OrderViewMapper.ToView(state, caller, communityName, policy, clock.GetUtcNow(),
-            history?.Events, history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList(), withhold);
+        var notes = history?.Notes.Select(n => new TimelineEntry(0, "note", n.At, new ActorView("system", "系统"), n.Text, n.Code)).ToList();
+        var view = OrderViewMapper.ToView(state, caller, communityName, policy, clock.GetUtcNow(), history?.Events, notes, withhold);
         if (caller is not null && view.ContactVisible && state.PersonalDataErasedAt is null)
-            await contactViews.RecordAsync(state.Id, caller, ContactViewLog.ViaOf(context), context.RequestAborted);
+        {
+            try
+            {
+                await contactViews.RecordAsync(state.Id, caller, ContactViewLog.ViaOf(context), context.RequestAborted);
+            }
+            catch (Exception e) when (StorageFaults.IsUnavailable(e))
+            {
+                // A command answered here is already stored: failing now would make its caller retry a change that
+                // happened. Without its audit row the contact is not shown; 显示联系方式 asks again later.
+                logger.LogWarning(e, "Contact view of order {Id} not recorded (storage unavailable); answered masked", state.Id);
+                view = OrderViewMapper.ToView(state, caller, communityName, policy, clock.GetUtcNow(), history?.Events, notes, withhold: true);
+            }
+        }
         return Results.Json(view, ApiJson.Web.OrderView, statusCode: status);
     }
 

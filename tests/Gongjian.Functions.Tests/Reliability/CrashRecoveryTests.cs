@@ -36,15 +36,20 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         using var stopChaos = new CancellationTokenSource();
         var chaos = Task.Run(async () =>
         {
+            // Kills follow the run's progress, not the clock: a faster app must not mean fewer crashes.
             var random = new Random(20261122);
+            var nextKillAt = Orders / 8;
             while (!stopChaos.IsCancellationRequested)
             {
-                await Task.Delay(random.Next(5000, 10000));
+                await Task.Delay(100);
+                if (driver.Orders.Count < nextKillAt) continue;
+                await Task.Delay(random.Next(0, 2000)); // at a random point of the work in flight
                 if (stopChaos.IsCancellationRequested) break;
                 host.KillHard();
                 kills++;
                 await host.DisposeAsync();
                 host = await AppProcess.StartAsync(env, port);
+                nextKillAt = driver.Orders.Count + Orders / 8;
             }
         });
         try
