@@ -10,28 +10,13 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// stays hidden, forged and CSRF-less requests are refused, sign-out ends the session. Screenshots of
 /// each screen go to artifacts/screenshots/console (scripts/screenshots copies them to docs/).
 /// </summary>
-public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelper output) : ConsoleBrowserTest(azurite)
 {
     // Resident text is shown as text: this must appear literally and never run.
     private const string Hostile = "<img src=x onerror=alert(1)>三楼楼道灯坏了一个星期了";
-    private TestApp _app = null!;
-    private ConsoleBrowser _browser = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = await TestApp.StartAsync(azurite);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
-    private string Url(string path) => new Uri(_app.Http.BaseAddress!, path).ToString();
-
-    private async Task SignInAsync(IPage page, string key, string? screenshot = null)
+    /// <summary>Signs in from the start page, which must send a signed-out person to the sign-in form.</summary>
+    private async Task SignInFromStartAsync(IPage page, string key, string? screenshot = null)
     {
         await page.GotoAsync(Url("/console/"));
         await page.GetByText("工作人员登录").WaitForAsync();
@@ -47,9 +32,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
             output.WriteLine(figure);
             await File.WriteAllTextAsync(Path.Combine(ConsoleBrowser.Screenshots, "paint.txt"), figure + "\n");
         }
-        await page.GetByPlaceholder("gjk_…").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).WaitForAsync();
+        await SignInAsync(page, key);
     }
 
     private async Task<string> PlaceWithPhotoAsync(string text = Hostile)
@@ -60,7 +43,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
             contact = new { name = "李秀英", phone = "13805381234" },
             photos = new[] { Convert.ToBase64String(TestImages.Png(64, 48)) },
         };
-        return (await _app.PlaceAsync(order)).Id;
+        return (await App.PlaceAsync(order)).Id;
     }
 
     private static Task SeeStatusAsync(IPage page, string statusName) =>
@@ -72,8 +55,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         var id = await PlaceWithPhotoAsync();
 
         // 社区派单: the dispatcher's board shows the new order under 待派单.
-        var dispatcher = await _browser.OpenAsync();
-        await SignInAsync(dispatcher, await _app.DispatcherAsync(), "sign-in");
+        var dispatcher = await Browser.OpenAsync();
+        await SignInFromStartAsync(dispatcher, await App.DispatcherAsync(), "sign-in");
         await dispatcher.WaitForURLAsync("**/console/board");
         Assert.Contains("东七里社区", await dispatcher.GetByTestId("who").InnerTextAsync());
         var row = dispatcher.Locator("tr", new() { HasText = id });
@@ -100,8 +83,8 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.Single(order.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("type").GetString() == "dispatched");
 
         // 单位接单 and 办结, on a phone.
-        var liaison = await _browser.OpenAsync(phone: true);
-        await SignInAsync(liaison, await _app.LiaisonAsync());
+        var liaison = await Browser.OpenAsync(phone: true);
+        await SignInFromStartAsync(liaison, await App.LiaisonAsync());
         await liaison.WaitForURLAsync("**/console/unit");
         var item = liaison.Locator(".ant-list-item", new() { HasText = id });
         await item.WaitForAsync();
@@ -134,21 +117,21 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         }
         catch (TimeoutException)
         {
-            Assert.Fail("The after-photo never showed. Browser log:\n" + string.Join("\n", _browser.Log));
+            Assert.Fail("The after-photo never showed. Browser log:\n" + string.Join("\n", Browser.Log));
         }
 
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
     }
 
     [Fact]
     public async Task Liaison_cannot_open_another_units_order_by_its_address()
     {
         var id = await PlaceWithPhotoAsync("小区门口的路灯坏了，晚上很黑");
-        await (await _app.PostAsync($"/api/orders/{id}/dispatch", new { unitId = "caiyuan-volunteers", category = "environment" }, await _app.DispatcherAsync()))
+        await (await App.PostAsync($"/api/orders/{id}/dispatch", new { unitId = "caiyuan-volunteers", category = "environment" }, await App.DispatcherAsync()))
             .ReadJsonAsync(200);
 
-        var liaison = await _browser.OpenAsync(phone: true);
-        await SignInAsync(liaison, await _app.LiaisonAsync());
+        var liaison = await Browser.OpenAsync(phone: true);
+        await SignInFromStartAsync(liaison, await App.LiaisonAsync());
         await liaison.GotoAsync(Url($"/console/orders/{id}"));
         await liaison.GetByText("无权查看").WaitForAsync();
         Assert.Equal("该工单不在您的管辖范围内。", await liaison.GetByTestId("order-error").InnerTextAsync());
@@ -161,15 +144,15 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Stale_dispatch_says_the_order_changed_and_shows_it_as_it_is_now()
     {
-        var (id, code) = await _app.PlaceAsync();
-        var dispatcher = await _browser.OpenAsync();
-        await SignInAsync(dispatcher, await _app.DispatcherAsync());
+        var (id, code) = await App.PlaceAsync();
+        var dispatcher = await Browser.OpenAsync();
+        await SignInFromStartAsync(dispatcher, await App.DispatcherAsync());
         await dispatcher.GotoAsync(Url($"/console/orders/{id}"));
         await SeeStatusAsync(dispatcher, "待派单");
         await dispatcher.GetByTestId("suggestion-reason").WaitForAsync(); // the suggested unit is preselected
 
         // Meanwhile the resident cancels.
-        await (await _app.PostAsync($"/api/orders/{id}/cancel", null, trackingCode: code)).ReadJsonAsync(200);
+        await (await App.PostAsync($"/api/orders/{id}/cancel", null, trackingCode: code)).ReadJsonAsync(200);
 
         await dispatcher.GetByTestId("dispatch").ClickAsync();
         await dispatcher.GetByText("已为您刷新").WaitForAsync();
@@ -181,7 +164,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Forged_cookie_gets_the_sign_in_page_and_a_401_problem()
     {
-        var page = await _browser.OpenAsync();
+        var page = await Browser.OpenAsync();
         var forged = "forged-session-id-0123456789abcdefghij";
         await page.Context.AddCookiesAsync([new Cookie { Name = "gj_session", Value = forged, Url = Url("/api/") }]);
         var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/session"));
@@ -196,9 +179,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Write_without_the_csrf_header_is_refused_even_with_a_valid_cookie()
     {
-        var (id, _) = await _app.PlaceAsync();
-        var page = await _browser.OpenAsync();
-        await SignInAsync(page, await _app.DispatcherAsync());
+        var (id, _) = await App.PlaceAsync();
+        var page = await Browser.OpenAsync();
+        await SignInFromStartAsync(page, await App.DispatcherAsync());
 
         // What a script that got past SameSite would send: the cookie goes along, the session's token does not.
         var result = await page.EvaluateAsync<JsonElement>(@"async id => {
@@ -215,9 +198,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Sign_out_forgets_the_session_and_the_browser_never_kept_the_key()
     {
-        var key = await _app.OrganizerAsync();
-        var page = await _browser.OpenAsync();
-        await SignInAsync(page, key);
+        var key = await App.OrganizerAsync();
+        var page = await Browser.OpenAsync();
+        await SignInFromStartAsync(page, key);
         await page.GetByText("财源街道 · 总览").WaitForAsync();
 
         var stored = await page.EvaluateAsync<string>("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
@@ -232,12 +215,12 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gj_session");
 
         // The cookie as it was, replayed: the server ended the session.
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = _app.Http.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = App.Http.BaseAddress };
         var replay = new HttpRequestMessage(HttpMethod.Get, "/api/session");
         replay.Headers.Add("Cookie", $"gj_session={cookie.Value}");
         await (await http.SendAsync(replay)).ShouldBeProblemAsync(401, "session_revoked");
     }
 
     private async Task<JsonElement> OrderAsync(string id) =>
-        await (await _app.GetAsync($"/api/orders/{id}", await _app.DispatcherAsync())).ReadJsonAsync(200);
+        await (await App.GetAsync($"/api/orders/{id}", await App.DispatcherAsync())).ReadJsonAsync(200);
 }

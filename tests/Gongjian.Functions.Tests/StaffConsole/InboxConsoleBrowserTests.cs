@@ -8,37 +8,19 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// 新工单 notice of an order placed through the API (the console polls with If-None-Match, no reload), the inbox
 /// page lists it with a link to the order, and 全部标为已读 clears the count. Screenshot: artifacts/screenshots/console/inbox.png.
 /// </summary>
-public sealed class InboxConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class InboxConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
 {
-    private TestApp _app = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = await TestApp.StartAsync(azurite);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
-    private string Url(string path) => new Uri(_app.Http.BaseAddress!, path).ToString();
-
     [Fact]
     public async Task The_bell_counts_a_new_order_and_the_inbox_lists_it_until_marked_read()
     {
-        var page = await _browser.OpenAsync();
+        var page = await Browser.OpenAsync();
         var polls = new List<string?>();
         page.Request += (_, r) => { if (r.Url.Contains("/api/inbox?", StringComparison.Ordinal)) lock (polls) polls.Add(r.Headers.GetValueOrDefault("if-none-match")); };
         await page.GotoAsync(Url("/console/"));
-        await page.GetByPlaceholder("gjk_…").FillAsync(await _app.DispatcherAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await SignInAsync(page, await App.DispatcherAsync());
         await page.Locator("[data-testid=inbox-bell][aria-label='消息']").WaitForAsync(); // nothing yet
 
-        var (id, _) = await _app.PlaceAsync(TestApp.NewOrder("单元门口的路灯不亮了"));
+        var (id, _) = await App.PlaceAsync(TestApp.NewOrder("单元门口的路灯不亮了"));
         // The next poll (every 30 s) brings it, without reloading the page.
         await page.Locator("[data-testid=inbox-bell][aria-label='消息，1 条未读']").WaitForAsync(new() { Timeout = 45_000 });
         lock (polls) Assert.Contains(polls.Skip(1), tag => tag is { Length: > 2 }); // polls after the first send the ETag back
@@ -61,6 +43,6 @@ public sealed class InboxConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLif
 
         await list.GetByRole(AriaRole.Link, new() { Name = "查看工单" }).ClickAsync();
         await page.WaitForURLAsync($"**/console/orders/{id}");
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
     }
 }

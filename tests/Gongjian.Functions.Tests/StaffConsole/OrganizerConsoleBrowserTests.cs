@@ -14,48 +14,22 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// street overview counts the orders made; a showcase is composed, previewed, published, read by an anonymous
 /// browser without personal data, withdrawn and gone. Screenshots go to artifacts/screenshots/console.
 /// </summary>
-public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite, "--Sla:DispatchWithin=00:00:03")
 {
     private const string Phone = "13805381234";
-    private TestApp _app = null!;
-    private ConsoleBrowser _browser = null!;
-
-    // Dispatch is due 3 s after placing, so the overview's overdue list fills within the test.
-    public async ValueTask InitializeAsync()
-    {
-        _app = await TestApp.StartAsync(azurite, "--Sla:DispatchWithin=00:00:03");
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
-    private string Url(string path) => new Uri(_app.Http.BaseAddress!, path).ToString();
-
-    private async Task<IPage> SignedInAsync(string key, bool phone = false)
-    {
-        var page = await _browser.OpenAsync(phone);
-        await page.GotoAsync(Url("/console/"));
-        await page.GetByPlaceholder("gjk_…").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).WaitForAsync();
-        return page;
-    }
+    // Dispatch is due 3 s after placing (app argument above), so the overview's overdue list fills within the test.
 
     private async Task<JsonElement> OrderAsync(string id) =>
-        await (await _app.GetAsync($"/api/orders/{id}?contact=masked", await _app.DispatcherAsync())).ReadJsonAsync(200);
+        await (await App.GetAsync($"/api/orders/{id}?contact=masked", await App.DispatcherAsync())).ReadJsonAsync(200);
 
     [Fact]
     public async Task Dispatcher_dispatches_to_the_suggested_unit_and_reveals_the_contact_only_on_asking()
     {
-        var (busy, _) = await _app.PlaceAsync(TestApp.NewOrder("小区花坛垃圾很多", "environment"));
-        await _app.DispatchAsync(busy, await _app.DispatcherAsync(), "caiyuan-volunteers"); // the volunteers hold one open order
-        var (id, _) = await _app.PlaceAsync(TestApp.NewOrder("楼下垃圾桶满了没人清", "environment"));
+        var (busy, _) = await App.PlaceAsync(TestApp.NewOrder("小区花坛垃圾很多", "environment"));
+        await App.DispatchAsync(busy, await App.DispatcherAsync(), "caiyuan-volunteers"); // the volunteers hold one open order
+        var (id, _) = await App.PlaceAsync(TestApp.NewOrder("楼下垃圾桶满了没人清", "environment"));
 
-        var dispatcher = await SignedInAsync(await _app.DispatcherAsync());
+        var dispatcher = await SignedInAsync(await App.DispatcherAsync());
         await dispatcher.GotoAsync(Url($"/console/orders/{id}"));
         // Two units serve 环境卫生 in 东七里: 宝盛置业 holds nothing, the volunteers one order; the lighter one is preselected.
         await dispatcher.GetByTestId("suggestion-reason").GetByText("推荐理由：服务类别相符 · 覆盖本社区 · 暂无在办工单").WaitForAsync();
@@ -84,7 +58,7 @@ public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyn
         Assert.Single(order.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("type").GetString() == "dispatched");
 
         // The organizer reads the audit (the dispatcher's views, via the console) but never the contact itself.
-        var organizer = await SignedInAsync(await _app.OrganizerAsync());
+        var organizer = await SignedInAsync(await App.OrganizerAsync());
         await organizer.GotoAsync(Url($"/console/orders/{id}"));
         var seen = organizer.GetByTestId("contact-views");
         await seen.GetByText("工作台").First.WaitForAsync();
@@ -92,27 +66,27 @@ public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyn
         Assert.Equal(0, await organizer.GetByTestId("reveal-contact").CountAsync());
         Assert.DoesNotContain(Phone, await organizer.Locator("body").InnerTextAsync());
 
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
     }
 
     [Fact]
     public async Task Street_overview_counts_the_orders_and_lists_the_overdue_and_escalated()
     {
-        var dispatcher = await _app.DispatcherAsync();
-        var (a, _) = await _app.PlaceAsync();
-        var (b, _) = await _app.PlaceAsync(TestApp.NewOrder("单元门禁坏了，老人进不了门"));
-        var (c, _) = await _app.PlaceAsync(TestApp.NewOrder("小区路灯不亮"));
-        var (d, _) = await _app.PlaceAsync(TestApp.NewOrder("楼道里堆满了杂物", "environment", "sanlian"));
-        await _app.DispatchAsync(c, dispatcher);
+        var dispatcher = await App.DispatcherAsync();
+        var (a, _) = await App.PlaceAsync();
+        var (b, _) = await App.PlaceAsync(TestApp.NewOrder("单元门禁坏了，老人进不了门"));
+        var (c, _) = await App.PlaceAsync(TestApp.NewOrder("小区路灯不亮"));
+        var (d, _) = await App.PlaceAsync(TestApp.NewOrder("楼道里堆满了杂物", "environment", "sanlian"));
+        await App.DispatchAsync(c, dispatcher);
         await Task.Delay(TimeSpan.FromSeconds(3.5));
-        var store = _app.Services.GetRequiredService<OrderStore>();
+        var store = App.Services.GetRequiredService<OrderStore>();
         var placedAt = (await store.LoadAsync(b, default))!.State.PlacedAt;
         Assert.Null((await store.ExecuteAsync(b, new ExpireDeadline
         {
-            By = Actor.System, Step = SlaStep.Dispatch, StepStartedAt = placedAt, Policy = _app.Services.GetRequiredService<SlaPolicy>(),
+            By = Actor.System, Step = SlaStep.Dispatch, StepStartedAt = placedAt, Policy = App.Services.GetRequiredService<SlaPolicy>(),
         }, default)).Rejection);
 
-        var organizer = await SignedInAsync(await _app.OrganizerAsync());
+        var organizer = await SignedInAsync(await App.OrganizerAsync());
         await organizer.WaitForURLAsync("**/console/street");
         await organizer.GetByText("财源街道 · 总览").WaitForAsync();
         await organizer.GetByTestId("count-total").GetByText("4").WaitForAsync();
@@ -136,22 +110,22 @@ public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyn
         await organizer.GetByTestId("order-id").GetByText(b).WaitForAsync();
         Assert.Contains("已督办", await organizer.Locator("body").InnerTextAsync());
 
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
     }
 
     [Fact]
     public async Task Organizer_composes_previews_publishes_and_withdraws_and_the_public_sees_no_personal_data()
     {
-        var (dispatcher, liaison) = (await _app.DispatcherAsync(), await _app.LiaisonAsync());
-        var (id, code) = await _app.PlaceAsync(TestApp.NewOrder(photos: [TestImages.PngBase64()]));
-        await _app.DispatchAsync(id, dispatcher);
-        await _app.AcceptAsync(id, liaison);
-        await _app.CompleteAsync(id, liaison);
-        await (await _app.PostAsync($"/api/orders/{id}/confirm", new { rating = 5, comment = "师傅很负责" }, trackingCode: code)).ReadJsonAsync(200);
+        var (dispatcher, liaison) = (await App.DispatcherAsync(), await App.LiaisonAsync());
+        var (id, code) = await App.PlaceAsync(TestApp.NewOrder(photos: [TestImages.PngBase64()]));
+        await App.DispatchAsync(id, dispatcher);
+        await App.AcceptAsync(id, liaison);
+        await App.CompleteAsync(id, liaison);
+        await (await App.PostAsync($"/api/orders/{id}/confirm", new { rating = 5, comment = "师傅很负责" }, trackingCode: code)).ReadJsonAsync(200);
         const string title = "楼道亮了，居民心也亮了";
         const string story = "东七里社区居民反映楼道灯损坏，宝盛置业当天上门更换，老人晚上上下楼不再摸黑。";
 
-        var organizer = await SignedInAsync(await _app.OrganizerAsync());
+        var organizer = await SignedInAsync(await App.OrganizerAsync());
         await organizer.GetByTestId("compose").ClickAsync();
         await organizer.WaitForURLAsync("**/console/showcases/new");
         var row = organizer.Locator("tr", new() { HasText = id });
@@ -188,10 +162,10 @@ public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyn
         var link = organizer.GetByTestId("public-link");
         await link.WaitForAsync();
         var href = Url((await link.GetAttributeAsync("href"))!);
-        Assert.Equal(1, (await (await _app.GetAsync("/api/showcases")).ReadJsonAsync(200)).GetArrayLength()); // a double click published once
+        Assert.Equal(1, (await (await App.GetAsync("/api/showcases")).ReadJsonAsync(200)).GetArrayLength()); // a double click published once
 
         // An anonymous reader: the same page as previewed, no name, phone, address or the resident's words.
-        var reader = await _browser.OpenAsync(phone: true);
+        var reader = await Browser.OpenAsync(phone: true);
         var answer = await reader.GotoAsync(href);
         Assert.Equal(200, answer!.Status);
         await reader.Locator("h1").GetByText(title).WaitForAsync();
@@ -212,13 +186,13 @@ public sealed class OrganizerConsoleBrowserTests(AzuriteFixture azurite) : IAsyn
         await showcases.GetByText("还没有发布晒单").WaitForAsync();
 
         // A new reader (the first one's browser may keep the page for its max-age of 5 minutes, as a CDN would).
-        reader = await _browser.OpenAsync(phone: true);
+        reader = await Browser.OpenAsync(phone: true);
         answer = await reader.GotoAsync(href);
         Assert.Equal(410, answer!.Status);
         await reader.GetByText("这篇晒单已撤回").First.WaitForAsync();
         Assert.DoesNotContain(title, await reader.ContentAsync());
         await ConsoleBrowser.ShootAsync(reader, "showcase-withdrawn");
 
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
     }
 }

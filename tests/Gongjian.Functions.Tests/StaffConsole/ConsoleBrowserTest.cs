@@ -1,0 +1,45 @@
+using Gongjian.Functions.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Gongjian.Functions.Tests.StaffConsole;
+
+/// <summary>
+/// What every console browser test shares: the real app on Azurite (started with <paramref name="appArgs"/>),
+/// Debian's Chromium, and signing a person in through the sign-in form.
+/// </summary>
+public abstract class ConsoleBrowserTest(AzuriteFixture azurite, params string[] appArgs) : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+    protected ConsoleBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        App = await TestApp.StartAsync(azurite, appArgs);
+        Browser = await ConsoleBrowser.LaunchAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        if (App is not null) await App.DisposeAsync();
+    }
+
+    protected string Url(string path) => new Uri(App.Http.BaseAddress!, path).ToString();
+
+    /// <summary>Fills the sign-in form on <paramref name="page"/> with a staff key and waits for the signed-in shell.</summary>
+    protected async Task SignInAsync(IPage page, string key)
+    {
+        await page.GetByPlaceholder("gjk_…").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).WaitForAsync();
+    }
+
+    /// <summary>A new browser window (desktop or phone) signed in with <paramref name="key"/>.</summary>
+    protected async Task<IPage> SignedInAsync(string key, bool phone = false)
+    {
+        var page = await Browser.OpenAsync(phone);
+        await page.GotoAsync(Url("/console/"));
+        await SignInAsync(page, key);
+        return page;
+    }
+}
