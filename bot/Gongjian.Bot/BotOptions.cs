@@ -35,6 +35,10 @@ public sealed class BotOptions
     public RetentionOptions Retention { get; set; } = new();
     /// <summary>Outgoing group-robot webhooks (WeCom / DingTalk markdown), by unit id.</summary>
     public Dictionary<string, string> UnitWebhooks { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>A community's staff group robot, by community id: its dispatchers' notices (新工单, 拒单, 催办…) also go there.</summary>
+    public Dictionary<string, string> CommunityWebhooks { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>A street's staff group robot, by street id: its organizers' notices (督办, 超时汇总) also go there.</summary>
+    public Dictionary<string, string> StreetWebhooks { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class DirectLineOptions

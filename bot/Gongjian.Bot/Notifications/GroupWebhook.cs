@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Gongjian.Bot.Notifications;
 
 /// <summary>
-/// A unit's group-robot webhook (WeCom 企业微信 or DingTalk 钉钉), configured per unit as
-/// <c>Bot:UnitWebhooks:{unitId}</c>. WeCom takes <c>{"msgtype":"markdown","markdown":{"content":…}}</c>;
+/// A group-robot webhook (WeCom 企业微信 or DingTalk 钉钉): a unit's (<c>Bot:UnitWebhooks:{unitId}</c>), a
+/// community's staff group (<c>Bot:CommunityWebhooks:{communityId}</c>) or a street's (<c>Bot:StreetWebhooks:{streetId}</c>). WeCom takes <c>{"msgtype":"markdown","markdown":{"content":…}}</c>;
 /// DingTalk (host <c>oapi.dingtalk.com</c>) takes <c>{"msgtype":"markdown","markdown":{"title":…,"text":…}}</c>.
 /// </summary>
 public sealed class GroupWebhook(IHttpClientFactory http)
@@ -29,12 +29,13 @@ public sealed class GroupWebhook(IHttpClientFactory http)
             throw new HttpRequestException($"Group webhook refused the message: errcode {(int)code}.");
     }
 
-    public static string Markdown(Notification n, string heading)
+    /// <summary>The markdown a group reads; <paramref name="footer"/> says where to act (the chat for a unit, the console for staff).</summary>
+    public static string Markdown(Notification n, string heading, string footer = "请在共建小助手中处理。")
     {
         var lines = new List<string> { $"### {heading}", n.Text };
         if (n.OrderId is { } id) lines.Add($"> 工单号：{id}");
         if (n.DueAt is { } due) lines.Add($"> 期限：{Conversations.Resident.ResidentTexts.Local(due)}");
-        lines.Add("请在共建小助手中处理。");
+        lines.Add(footer);
         return string.Join("\n", lines);
     }
 }

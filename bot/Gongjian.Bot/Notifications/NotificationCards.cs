@@ -27,4 +27,17 @@ public static class NotificationCards
         "escalation" => "督办通知",
         _ => "工单动态",
     };
+
+    /// <summary>What a staff notice is called, in the console's inbox and in a community's or street's group robot.</summary>
+    public static string StaffHeading(string kind) => kind switch
+    {
+        "placed" => "新工单",
+        "declined" => "拒单",
+        "withdrawn" => "超时未接单",
+        "cancelled" => "居民取消",
+        "escalation" => "督办",
+        "reminder" => "催办",
+        "digest" => "超时汇总",
+        _ => "通知",
+    };
 }

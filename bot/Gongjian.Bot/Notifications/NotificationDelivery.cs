@@ -10,14 +10,16 @@ namespace Gongjian.Bot.Notifications;
 
 /// <summary>
 /// Delivers the engine's notifications as proactive messages: to the conversation that placed the
-/// order (a completion starts the rating), to every conversation bound to a unit, and to the unit's
-/// group webhook. Each (notification, target) is claimed in the ledger first, so a redelivered
+/// order (a completion starts the rating), to every conversation bound to a unit, to the unit's
+/// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. Each (notification, target) is claimed in the ledger first, so a redelivered
 /// message is not sent twice; a failed send gives its claim back and fails the invocation (retry).
 /// </summary>
 public sealed class NotificationDelivery(
     ConversationLinks links, DeliveryLedger ledger, TurnRunner runner, ActivitySender sender, GroupWebhook webhook,
     IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
 {
+    public const string StaffFooter = "请登录共建工作台处理。";
+
     public async Task DeliverAsync(Notification n, CancellationToken ct)
     {
         var failures = new List<Exception>();
@@ -41,8 +43,14 @@ public sealed class NotificationDelivery(
                 if (options.Value.UnitWebhooks.TryGetValue(n.Recipient.Id, out var url) && url.Length > 0)
                     await TryAsync(n, "w." + n.Recipient.Id, () => webhook.PostAsync(url, NotificationCards.Heading(n), GroupWebhook.Markdown(n, NotificationCards.Heading(n)), ct), failures, ct);
                 break;
-            default:
-                log.LogDebug("Notification {Id} is for {Kind}: staff read it in the dashboard, not in chat", n.Id, n.Recipient.Kind);
+            case RecipientKind.Dispatcher or RecipientKind.Organizer:
+                // The console's inbox has it already (the function app stores it); a configured staff group robot gets it too.
+                var robots = n.Recipient.Kind == RecipientKind.Dispatcher ? options.Value.CommunityWebhooks : options.Value.StreetWebhooks;
+                if (robots.TryGetValue(n.Recipient.Id, out var staffUrl) && staffUrl.Length > 0)
+                {
+                    var heading = NotificationCards.StaffHeading(n.Kind);
+                    await TryAsync(n, $"w.{n.Recipient.Kind}.{n.Recipient.Id}", () => webhook.PostAsync(staffUrl, heading, GroupWebhook.Markdown(n, heading, StaffFooter), ct), failures, ct);
+                }
                 break;
         }
         if (failures.Count > 0) throw new AggregateException($"Notification {n.Id} was not delivered everywhere.", failures);

@@ -16,8 +16,8 @@ namespace Gongjian.Functions.Engine;
 /// A delivery in process is not cut short by a time budget of its own: cancelling it midway could leave a
 /// send that did happen unrecorded (a duplicate on retry) or a claim taken by a write that did happen. The
 /// chat and webhook clients' own timeouts (10 s) bound it; past those, the queue takes over.
-/// Staff notices (dispatchers, organizers) never go to the bot: they are stored in the console's inbox
-/// (<see cref="StaffNotices"/>, once per id), so the bot stays independent of the function app.
+/// Staff notices (dispatchers, organizers) are stored in the console's inbox (<see cref="StaffNotices"/>, once per
+/// id) and, where a community or street has a group robot, posted there too by the bot.
 /// </summary>
 public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, StaffNotices inbox, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
@@ -40,12 +40,15 @@ public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, Staf
         }
     }
 
-    /// <summary>Where a notice goes: a staff member's inbox, or the bot (chat, cards, group webhooks). Also the queue function's path.</summary>
+    /// <summary>
+    /// Where a notice goes: a staff notice into its inbox first, then the bot (chat, cards, group robots — a staff
+    /// notice only to the community's or street's robot, if one is configured). Also the queue function's path: a
+    /// retry finds the inbox row there already and the robot's delivery claimed or not.
+    /// </summary>
     public async Task DeliverAsync(Notification notification, CancellationToken ct)
     {
-        if (!StaffNotices.IsStaff(notification.Recipient.Kind))
-            await delivery.Value.DeliverAsync(notification, ct);
-        else if (!await inbox.StoreAsync(notification, ct))
+        if (StaffNotices.IsStaff(notification.Recipient.Kind) && !await inbox.StoreAsync(notification, ct))
             log.LogInformation("Notification {Id} is already in the inbox of {Kind} {Recipient}", notification.Id, notification.Recipient.Kind, notification.Recipient.Id);
+        await delivery.Value.DeliverAsync(notification, ct);
     }
 }

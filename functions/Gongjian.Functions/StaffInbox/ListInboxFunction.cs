@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
+using Gongjian.Bot.Notifications;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
@@ -40,7 +41,7 @@ public static class ListInboxFunction
         {
             throw PageToken.Invalid();
         }
-        var items = page.Items.Select(i => new InboxItem(i.Id, i.Kind, KindName(i.Kind), i.Text, i.Title, i.OrderId, i.DueAt, i.CreatedAt, i.Read)).ToList();
+        var items = page.Items.Select(i => new InboxItem(i.Id, i.Kind, NotificationCards.StaffHeading(i.Kind), i.Text, i.Title, i.OrderId, i.DueAt, i.CreatedAt, i.Read)).ToList();
         var view = new InboxView((await unread).Count, items, page.ContinuationToken is { } next ? PageToken.Encode(next, inbox) : null);
 
         var body = JsonSerializer.SerializeToUtf8Bytes(view, ApiJson.Web.InboxView);
@@ -58,17 +59,6 @@ public static class ListInboxFunction
             ? "单位联络员的通知通过聊天送达，工作台没有消息箱。"
             : "消息箱只供派单员和街道组织方使用。");
 
-    public static string KindName(string kind) => kind switch
-    {
-        "placed" => "新工单",
-        "declined" => "拒单",
-        "withdrawn" => "超时未接单",
-        "cancelled" => "居民取消",
-        "escalation" => "督办",
-        "reminder" => "催办",
-        "digest" => "超时汇总",
-        _ => "通知",
-    };
 }
 
 public sealed record InboxItem(string Id, string Kind, string KindName, string Text, string? Title, string? OrderId, DateTimeOffset? DueAt,

@@ -13,6 +13,8 @@ public sealed class FakeWebhook : IAsyncDisposable
 {
     private readonly WebApplication _app;
     public ConcurrentBag<string> Messages { get; } = [];
+    /// <summary>While true, the robot answers as WeCom does when it refuses a message (errcode ≠ 0) and records nothing.</summary>
+    public bool Refusing { get; set; }
     public string Url { get; }
 
     private FakeWebhook(WebApplication app, string url) => (_app, Url) = (app, url);
@@ -28,6 +30,7 @@ public sealed class FakeWebhook : IAsyncDisposable
         app.MapPost("/hook", async (HttpContext context) =>
         {
             using var doc = await JsonDocument.ParseAsync(context.Request.Body);
+            if (hook.Refusing) return Results.Json(new { errcode = 45009, errmsg = "api freq out of limit" });
             hook.Messages.Add(doc.RootElement.GetProperty("markdown").GetProperty("content").GetString()!);
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
