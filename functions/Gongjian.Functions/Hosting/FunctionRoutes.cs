@@ -212,6 +212,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("PurgeIdempotencyKeys", PurgeIdempotencyKeys.Trigger, PurgeIdempotencyKeys.Run);
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
         app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
+        app.MapBackgroundFunction("PurgeConsoleRecords", PurgeConsoleRecords.Trigger, PurgeConsoleRecords.Run);
     }
 
     /// <summary>
