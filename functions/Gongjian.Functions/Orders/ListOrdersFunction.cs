@@ -21,7 +21,7 @@ public static class ListOrdersFunction
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
 
-    public static async Task<IResult> Run(HttpContext context, StorageClients storage, Communities.CommunityDirectory directory)
+    public static async Task<IResult> Run(HttpContext context, StorageClients storage, Communities.CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var q = context.Request.Query;
@@ -56,7 +56,8 @@ public static class ListOrdersFunction
         {
             throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
         }
-        var items = page.Values.Select(ToSummary).ToList();
+        var now = clock.GetUtcNow();
+        var items = page.Values.Select(row => ToSummary(row, now)).ToList();
         return Results.Json(new OrderPage(items, EncodeToken(page.ContinuationToken, partition)), ApiJson.Web.OrderPage);
     }
 
@@ -79,7 +80,7 @@ public static class ListOrdersFunction
         };
     }
 
-    private static OrderSummary ToSummary(TableEntity row)
+    private static OrderSummary ToSummary(TableEntity row, DateTimeOffset now)
     {
         OrderStatusNames.TryParse(row.GetString("Status"), out var status);
         var category = row.GetString("Category");
@@ -87,8 +88,15 @@ public static class ListOrdersFunction
         return new OrderSummary(row.GetString("OrderId"), status.Code(), status.Chinese(), category, ServiceCategory.NameOf(category),
             row.GetString("CommunityId"), unitId is null ? null : new UnitRef(unitId, row.GetString("UnitName") ?? ""),
             // Rows are written masked (OrderModule.Summary); masking again on reading also covers rows written before that.
-            FreeTextRedactor.Redact(row.GetString("Summary") ?? ""), row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default);
+            FreeTextRedactor.Redact(row.GetString("Summary") ?? ""), row.GetDateTimeOffset("PlacedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default,
+            Deadline(row, now));
     }
+
+    /// <summary>The current step's deadline as the row was written (<see cref="OrderModule.Lists"/>); none once the order is closed.</summary>
+    private static ListDeadline? Deadline(TableEntity row, DateTimeOffset now) =>
+        row.GetDateTimeOffset("DueAt") is { } due && Enum.TryParse<SlaStep>(row.GetString("Step"), out var step)
+            ? new ListDeadline(step.ToString().ToLowerInvariant(), step.Chinese(), due, now >= due, row.GetBoolean("Escalated") ?? false)
+            : null;
 
     // The page token names the list it belongs to, so a token from another list (or a made-up one) is refused.
     private static string? EncodeToken(string? token, string partition) =>

@@ -55,8 +55,12 @@ public sealed record OrderView
 
 public sealed record PlacedOrderView(string Id, string TrackingCode, string Status, string StatusName, string Location);
 
+/// <summary>A list row: what a board shows without opening the order, its current step's deadline included.</summary>
 public sealed record OrderSummary(
     string Id, string Status, string StatusName, string? Category, string CategoryName, string CommunityId,
-    UnitRef? Unit, string Summary, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+    UnitRef? Unit, string Summary, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt, ListDeadline? Deadline = null);
+
+/// <summary>The deadline a list row carries (the order's own view adds when the reminder goes).</summary>
+public sealed record ListDeadline(string Step, string StepName, DateTimeOffset DueAt, bool Overdue, bool Escalated);
 
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Items, string? NextPageToken);

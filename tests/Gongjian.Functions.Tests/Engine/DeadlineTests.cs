@@ -48,6 +48,23 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         await Task.Delay(3000);
         var later = await (await app.GetAsync($"/api/orders/{id}", organizer)).ReadJsonAsync(200);
         Assert.Single(later.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() == "escalated");
+
+        // The street's list row says so too, without opening the order (the organizer's overview and the board read these).
+        var row = await ListRowAsync(app, organizer, "/api/orders?streetId=caiyuan", id, r => r.TryGetProperty("deadline", out var d) && d.GetProperty("escalated").GetBoolean());
+        Assert.True(row.GetProperty("deadline").GetProperty("overdue").GetBoolean());
+        Assert.Equal(("dispatch", "派单"), (row.GetProperty("deadline").GetProperty("step").GetString(), row.GetProperty("deadline").GetProperty("stepName").GetString()));
+    }
+
+    /// <summary>The order's row in a staff list once it matches (the relay writes lists just after the answer).</summary>
+    private static async Task<JsonElement> ListRowAsync(TestApp app, string key, string list, string id, Func<JsonElement, bool> ready)
+    {
+        for (var i = 0; ; i++)
+        {
+            var rows = (await (await app.GetAsync(list, key)).ReadJsonAsync(200)).GetProperty("items").EnumerateArray()
+                .Where(r => r.GetProperty("id").GetString() == id).ToArray();
+            if (rows.Length == 1 && ready(rows[0]) || i == 200) return Assert.Single(rows);
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -60,9 +77,15 @@ public sealed class DeadlineTests(AzuriteFixture azurite)
         var due = placed.GetProperty("dueAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromHours(24), due - placed.GetProperty("placedAt").GetDateTimeOffset());
         Assert.False(placed.GetProperty("overdue").GetBoolean());
+        var listed = await ListRowAsync(app, dispatcher, "/api/orders?communityId=dongqili", id, _ => true);
+        Assert.Equal(due, listed.GetProperty("deadline").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(("dispatch", false, false), (listed.GetProperty("deadline").GetProperty("step").GetString(),
+            listed.GetProperty("deadline").GetProperty("overdue").GetBoolean(), listed.GetProperty("deadline").GetProperty("escalated").GetBoolean()));
 
         var cancelled = await (await app.PostAsync($"/api/orders/{id}/cancel", trackingCode: code)).ReadJsonAsync(200);
         Assert.Equal(JsonValueKind.Undefined, cancelled.TryGetProperty("deadline", out var d) ? d.ValueKind : JsonValueKind.Undefined);
         Assert.False(cancelled.GetProperty("overdue").GetBoolean());
+        var closed = await ListRowAsync(app, dispatcher, "/api/orders?communityId=dongqili", id, r => r.GetProperty("status").GetString() == "cancelled");
+        Assert.False(closed.TryGetProperty("deadline", out _));
     }
 }

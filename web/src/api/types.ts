@@ -26,7 +26,11 @@ export interface OrderSummary {
   summary: string;
   placedAt: string;
   updatedAt: string;
+  /** The current step's deadline; none once the order is closed. */
+  deadline?: ListDeadline;
 }
+
+export interface ListDeadline { step: string; stepName: string; dueAt: string; overdue: boolean; escalated: boolean }
 
 export interface OrderPage { items: OrderSummary[]; nextPageToken?: string }
 

@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
-import type { OrderPage, OrderSummary, OrderView } from '../api/types';
+import type { OrderPage, OrderSummary } from '../api/types';
 import { dueIn, when } from '../format';
 import { StatusTag } from '../components/StatusTag';
 
@@ -24,7 +24,6 @@ export function BoardPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'placed';
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [deadlines, setDeadlines] = useState<Record<string, OrderView['deadline'] | null>>({});
   const [error, setError] = useState<string | null>(null);
   const [category, setCategory] = useState<string | undefined>();
   const [text, setText] = useState('');
@@ -50,24 +49,9 @@ export function BoardPage() {
     return () => window.clearInterval(timer);
   }, [load]);
 
-  // Deadlines are on each order's own view: read them a few at a time for the open orders on the board.
   const open = useMemo(() => (loaded ? columns.flatMap((c) => loaded.orders[c.key]) : []), [loaded]);
-  useEffect(() => {
-    let cancelled = false;
-    const queue = open.map((o) => o.id);
-    const worker = async () => {
-      for (let id = queue.shift(); id && !cancelled; id = queue.shift()) {
-        try {
-          const view = await api<OrderView>('GET', `orders/${encodeURIComponent(id)}?contact=masked`);
-          if (!cancelled) setDeadlines((d) => ({ ...d, [id]: view.deadline ?? null }));
-        } catch { /* shown on the next refresh */ }
-      }
-    };
-    void Promise.all([worker(), worker(), worker(), worker()]);
-    return () => { cancelled = true; };
-  }, [open]);
 
-  const overdue = open.filter((o) => deadlines[o.id]?.overdue);
+  const overdue = open.filter((o) => o.deadline?.overdue);
   const rows = (tab === OVERDUE ? overdue : loaded?.orders[tab] ?? []).filter((o) =>
     (!category || o.category === category) &&
     (!text.trim() || [o.id, o.summary, o.unit?.name ?? '', o.categoryName].some((f) => f.includes(text.trim()))));
@@ -115,7 +99,7 @@ export function BoardPage() {
           {
             title: '时限', width: 130,
             render: (_, o) => {
-              const d = deadlines[o.id];
+              const d = o.deadline;
               return d ? <Tag color={d.overdue ? 'red' : 'default'}>{d.stepName} {dueIn(d.dueAt)}</Tag> : null;
             },
           },

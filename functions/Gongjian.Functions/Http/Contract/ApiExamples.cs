@@ -59,7 +59,7 @@ public static class ApiExamples
 
     public static readonly OrderPage Orders = new(
         [new OrderSummary(OrderId, "dispatched", "待接单", "repair", "设施维修", "dongqili", new UnitRef("baosheng-property", "泰山宝盛置业有限公司"),
-            "三楼楼道灯坏了一个星期了", Placed, Placed.AddMinutes(20))],
+            "三楼楼道灯坏了一个星期了", Placed, Placed.AddMinutes(20), new ListDeadline("accept", "接单", Placed.AddHours(4).AddMinutes(20), false, false))],
         "Yy1kb25ncWlsaQoxIXRva2Vu");
 
     public static readonly PublishShowcaseRequest Publish = new()
