@@ -68,7 +68,6 @@ public sealed partial class WholeCycleBrowserTests(AzuriteFixture azurite) : Con
         Assert.Equal("repair", placed.GetProperty("category").GetString());
         Assert.Equal("dongqili", placed.GetProperty("communityId").GetString());
         Assert.Equal(1, placed.GetProperty("beforePhotos").GetArrayLength());
-        Assert.Contains(Place, (await (await App.GetAsync($"/api/orders/{id}", await App.DispatcherAsync())).ReadJsonAsync(200)).GetProperty("address").GetString());
 
         // 2. The dispatcher's board shows it under 待派单 and the bell counts it, both without a reload.
         var row = dispatcher.Locator("tr", new() { HasText = id });
@@ -85,6 +84,9 @@ public sealed partial class WholeCycleBrowserTests(AzuriteFixture azurite) : Con
         Assert.DoesNotContain(Phone, await dispatcher.Locator("body").InnerTextAsync());
         await dispatcher.GetByTestId("reveal-contact").ClickAsync();
         await dispatcher.GetByTestId("order-phone").GetByText(Phone).WaitForAsync();
+        var revealed = await dispatcher.Locator("body").InnerTextAsync();
+        Assert.Contains(Name, revealed);
+        Assert.Contains(Place, revealed); // the place the bot read from the wish is the order's address
         var reason = dispatcher.GetByTestId("suggestion-reason");
         await reason.GetByText("服务类别相符").WaitForAsync();
         Assert.Contains("覆盖本社区", await reason.InnerTextAsync());
@@ -122,7 +124,9 @@ public sealed partial class WholeCycleBrowserTests(AzuriteFixture azurite) : Con
         var after = Path.Combine(ConsoleBrowser.Screenshots, "cycle-after.png");
         await File.WriteAllBytesAsync(after, TestImages.Picture(96, 72, (255, 236, 160), (250, 250, 240)));
         await liaison.Locator("input[type=file]").SetInputFilesAsync(after);
-        await liaison.Locator(".ant-upload-list-item").First.WaitForAsync();
+        // The thumbnail drawn and grown to its size (the list animates it in), so the picture shows what the liaison sees.
+        await liaison.WaitForFunctionAsync("() => { const i = document.querySelector('.ant-upload-list-item img'); " +
+            "return !!i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 40; }");
         await ConsoleBrowser.ShootAsync(liaison, "cycle-5-liaison-complete");
         await liaison.GetByTestId("complete").ClickAsync();
         await SeeStatusAsync(liaison, "待评价");
