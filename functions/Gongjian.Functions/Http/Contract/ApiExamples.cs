@@ -79,7 +79,7 @@ public static class ApiExamples
 
     public static readonly Wishes.SubmitWishRequest SubmitWish = new()
     {
-        CommunityId = "xianying-ruyi", Category = "study", Text = "孙子上三年级，书包破了，想要一个新书包。",
+        CommunityId = "xianying-1", Category = "study", Text = "孙子上三年级，书包破了，想要一个新书包。",
         Contact = new ContactInput { Name = "王奶奶", Phone = "13905381234" },
     };
 
@@ -87,15 +87,15 @@ public static class ApiExamples
 
     public static readonly Wishes.PublishWishRequest PublishWish = new() { PublicText = "三年级的小朋友想要一个新书包。", DisplayName = "小宇奶奶" };
 
-    public static readonly Wishes.ClaimWishRequest ClaimWish = new() { Kind = "unit", UnitId = "xianying-power" };
+    public static readonly Wishes.ClaimWishRequest ClaimWish = new() { Kind = "unit", UnitId = "xianying-building-party" };
 
     public static readonly Wishes.FulfilWishRequest FulfilWish = new() { Note = "新书包已送到小朋友手上。", Photos = [PhotoBase64] };
 
     public static readonly Wishes.WishView Wish = new()
     {
-        Id = WishId, Status = "claimed", StatusText = "已认领", Category = "study", CategoryName = "学习用品", CommunityId = "xianying-ruyi",
-        CommunityName = "如意社区", PublicText = "三年级的小朋友想要一个新书包。", DisplayName = "小宇奶奶",
-        Claimer = new Wishes.ClaimerView("unit", "仙营供电所", "xianying-power"), SubmittedAt = Placed, PublishedAt = Placed.AddHours(2),
+        Id = WishId, Status = "claimed", StatusText = "已认领", Category = "study", CategoryName = "学习用品", CommunityId = "xianying-1",
+        CommunityName = "仙营一社区", PublicText = "三年级的小朋友想要一个新书包。", DisplayName = "小宇奶奶",
+        Claimer = new Wishes.ClaimerView("unit", "仙营街道商务楼宇联合党委", "xianying-building-party"), SubmittedAt = Placed, PublishedAt = Placed.AddHours(2),
         ClaimedAt = Placed.AddDays(1),
     };
 
@@ -105,8 +105,8 @@ public static class ApiExamples
     };
 
     public static readonly Wishes.WishPage Wishes = new(
-        [new Wishes.WishListItem(WishId, "claimed", "已认领", "study", "学习用品", "xianying-ruyi", "三年级的小朋友想要一个新书包。", "小宇奶奶",
-            "unit", "仙营供电所", "xianying-power", 2026, Placed, Placed.AddDays(1), null)],
+        [new Wishes.WishListItem(WishId, "claimed", "已认领", "study", "学习用品", "xianying-1", "三年级的小朋友想要一个新书包。", "小宇奶奶",
+            "unit", "仙营街道商务楼宇联合党委", "xianying-building-party", 2026, Placed, Placed.AddDays(1), null)],
         null);
 
     public static readonly IReadOnlyList<CommunityView> Communities =
