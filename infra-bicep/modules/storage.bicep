@@ -36,6 +36,8 @@ var tableNames = [
   'idempotency'
   'contactviews'
   'staffnotices'
+  'wishes'
+  'wishindex'
   'botconversations'
   'botstate'
   'botlinks'
@@ -44,8 +46,10 @@ var tableNames = [
 var queueNames = [
   'order-timers'
   'notifications'
+  'wish-timers'
   'order-timers-poison'
   'notifications-poison'
+  'wish-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

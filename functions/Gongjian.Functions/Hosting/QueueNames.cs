@@ -6,7 +6,8 @@ public static class QueueNames
     public const string OrderTimers = "order-timers";
     /// <summary>Messages to people (resident, liaison, dispatcher, organizer), delivered by the bot and webhooks.</summary>
     public const string Notifications = "notifications";
-    public static readonly string[] All = [OrderTimers, Notifications];
+    public const string WishTimers = "wish-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -23,11 +23,14 @@ public static class TableNames
     public const string ContactViews = "contactviews";
     /// <summary>Staff notices (new orders, declines, 督办, digests) read in the console's inbox; partition per recipient.</summary>
     public const string StaffNotices = "staffnotices";
+    /// <summary>微心愿 (module #2): one partition per wish; its lists (community, street, unit, person) in <c>wishindex</c>.</summary>
+    public const string Wishes = "wishes";
+    public const string WishIndex = "wishindex";
     public const string BotConversations = Gongjian.Bot.Storage.BotTables.TranscriptsName;
     public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
     public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
     public const string BotDeliveries = Gongjian.Bot.Storage.BotTables.DeliveriesName;
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, BotConversations, BotState, BotLinks, BotDeliveries];
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries];
 }
 
 public static class ContainerNames
