@@ -23,6 +23,14 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await page.Keyboard.PressAsync("Escape");
     }
 
+    /// <summary>A screenshot once the toasts are gone and the dialogs closed, as a person would look at the page.</summary>
+    private static async Task ShootSettledAsync(IPage page, string name)
+    {
+        await page.WaitForFunctionAsync("() => !document.querySelector('.ant-message-notice') && " +
+            "![...document.querySelectorAll('.ant-modal-wrap')].some(w => getComputedStyle(w).display !== 'none')");
+        await ConsoleBrowser.ShootAsync(page, name);
+    }
+
     [Fact]
     public async Task Admin_manages_a_unit_and_its_liaison_key_end_to_end()
     {
@@ -47,7 +55,7 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await row.GetByText("泰安市水务集团有限公司").WaitForAsync();
         var stored = await (await App.GetAsync("/api/units")).ReadJsonAsync(200);
         Assert.Contains(stored.EnumerateArray(), u => u.GetProperty("id").GetString() == "taishan-water" && u.GetProperty("name").GetString() == "泰安市水务集团有限公司");
-        await ConsoleBrowser.ShootAsync(admin, "admin-units");
+        await ShootSettledAsync(admin, "admin-units");
 
         // A liaison key for it, shown once.
         await admin.GetByTestId("menu").GetByText("密钥管理").ClickAsync();
@@ -62,10 +70,11 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.GetByText("密钥只显示这一次").WaitForAsync();
         await ConsoleBrowser.ShootAsync(admin, "admin-key-created");
         await admin.GetByTestId("key-done").ClickAsync();
+        await admin.GetByText("密钥只显示这一次").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         var keyRow = admin.Locator("tr", new() { HasText = "水务联络员" });
         await keyRow.GetByText("泰安市水务集团有限公司").WaitForAsync();
-        Assert.DoesNotContain(key, await admin.Locator("body").InnerTextAsync());
-        await ConsoleBrowser.ShootAsync(admin, "admin-keys");
+        Assert.DoesNotContain(key, await admin.ContentAsync()); // closed: the key is nowhere in the page any more
+        await ShootSettledAsync(admin, "admin-keys");
 
         // The liaison signs in with it in a browser of its own.
         var liaison = await SignedInAsync(key);
@@ -89,7 +98,7 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.Locator("#confirm-retire").ClickAsync();
         await row.GetByTestId("retired-tag").WaitForAsync();
         Assert.DoesNotContain("taishan-water", await SuggestedAsync(orderId, dispatcher));
-        await ConsoleBrowser.ShootAsync(admin, "admin-units-retired");
+        await ShootSettledAsync(admin, "admin-units-retired");
 
         Assert.Empty(Browser.Complaints);
     }
