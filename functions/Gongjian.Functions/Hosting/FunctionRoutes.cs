@@ -33,7 +33,7 @@ public static class FunctionRoutes
             .Describe(ApiTags.Orders, "居民点单 Place an order", "居民提出心愿或问题；派单员也可代本社区居民点单。答复中的查询码只出现这一次。" +
                 "A resident (no key) or the community's dispatcher places an order; the answer carries the tracking code, shown only once. " +
                 "`photos`: before-photos, base64 JPEG/PNG/WebP ≤ 10 MB each (EXIF/GPS stripped).", ApiAccess.Anyone | ApiAccess.Staff)
-            .Takes(ApiExamples.PlaceOrder).Gives(201, ApiExamples.PlacedOrder).Refuses(400, 401, 403, 409, 413, 415, 422, 429)
+            .Takes(ApiExamples.PlaceOrder).Gives(201, ApiExamples.PlacedOrder).Refuses(400, 401, 403, 413, 415, 422, 429)
             .RequireRateLimiting(RateLimitPolicies.Orders);
         app.MapFunction("ListOrders", ListOrdersFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListOrdersFunction.Run))
             .Describe(ApiTags.Orders, "工单列表 List orders", "工作人员查看本范围内的工单，最新的在前，分页。Staff list the orders of their scope, newest first; " +
@@ -304,8 +304,8 @@ public static class FunctionRoutes
             .Takes(ApiExamples.RenameCommunity).Gives(200, ApiExamples.Community).Refuses(400, 401, 403, 404, 412, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("RetireCommunity", RetireCommunityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RetireCommunityFunction.Run))
-            .Describe(ApiTags.Directory, "社区停止受理 Retire a community", "不再受理新诉求（点单 `409 community_retired`，Open311 与机器人同样拒绝），已有工单和历史保留；重复无影响（无需请求体）。" +
-                "Takes no new orders (placing one is `409 community_retired`, Open311 and the bot refuse too); its orders and history stay. No body.", ApiAccess.Staff)
+            .Describe(ApiTags.Directory, "社区停止受理 Retire a community", "不再受理新诉求（点单 `400 community_retired`，Open311 与机器人同样拒绝），已有工单和历史保留；重复无影响（无需请求体）。" +
+                "Takes no new orders (placing one is `400 community_retired`, Open311 and the bot refuse too); its orders and history stay. No body.", ApiAccess.Staff)
             .Gives(200, ApiExamples.Community).Refuses(401, 403, 404, 412, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListStaffKeys", Admin.ListStaffKeysFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Admin.ListStaffKeysFunction.Run))

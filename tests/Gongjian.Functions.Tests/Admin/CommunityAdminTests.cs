@@ -78,7 +78,7 @@ public sealed class CommunityAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await (await _app.PostAsync("/api/communities/qingshan/retire", null, _admin)).ReadJsonAsync(200);
         Assert.Equal(at, again.GetProperty("retiredAt").GetDateTimeOffset());
 
-        await (await _app.PostAsync("/api/orders", TestApp.NewOrder(community: "qingshan"))).ShouldBeProblemAsync(409, "community_retired");
+        await (await _app.PostAsync("/api/orders", TestApp.NewOrder(community: "qingshan"))).ShouldBeProblemAsync(400, "community_retired");
         await (await _app.GetAsync($"/api/orders/{old}", dispatcher)).ReadJsonAsync(200);
         var open = await (await _app.GetAsync("/api/communities")).ReadJsonAsync(200);
         Assert.DoesNotContain(open.EnumerateArray(), c => c.GetProperty("id").GetString() == "qingshan");

@@ -20,7 +20,8 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
     {
         await page.GetByTestId(selectTestId).ClickAsync();
         await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = option }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.Locator(".ant-drawer-title").ClickAsync(); // closes the list (Escape could close the drawer too)
+        await page.Locator(".ant-select-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>A screenshot once the toasts are gone and the dialogs closed, as a person would look at the page.</summary>
@@ -70,7 +71,7 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.GetByText("密钥只显示这一次").WaitForAsync();
         await ConsoleBrowser.ShootAsync(admin, "admin-key-created");
         await admin.GetByTestId("key-done").ClickAsync();
-        await admin.GetByText("密钥只显示这一次").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await admin.GetByTestId("new-key").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         var keyRow = admin.Locator("tr", new() { HasText = "水务联络员" });
         await keyRow.GetByText("泰安市水务集团有限公司").WaitForAsync();
         Assert.DoesNotContain(key, await admin.ContentAsync()); // closed: the key is nowhere in the page any more

@@ -142,7 +142,7 @@ export function KeysAdminPage() {
         </Form>
       </Modal>
 
-      <Modal title="密钥已创建" open={created !== null} closable={false} maskClosable={false}
+      <Modal title="密钥已创建" open={created !== null} closable={false} maskClosable={false} destroyOnHidden
         footer={<Button type="primary" onClick={() => setCreated(null)} data-testid="key-done">我已保存</Button>}>
         <Alert type="warning" showIcon title="密钥只显示这一次，关闭后无法再次查看。请立即复制并安全地交给使用人。" style={{ marginBottom: 12 }} />
         <p>{created && `${roleNames[created.info.role] ?? created.info.role}${created.info.scopeName ? ` · ${created.info.scopeName}` : ''} · ${created.info.name}`}</p>
