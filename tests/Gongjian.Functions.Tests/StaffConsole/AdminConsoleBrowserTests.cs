@@ -69,6 +69,7 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         var key = await admin.GetByTestId("new-key").InputValueAsync();
         Assert.StartsWith("gjk_", key);
         await admin.GetByText("密钥只显示这一次").WaitForAsync();
+        await admin.WaitForFunctionAsync("() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-message-notice')"); // the dialog fully open
         await ConsoleBrowser.ShootAsync(admin, "admin-key-created");
         await admin.GetByTestId("key-done").ClickAsync();
         await admin.GetByTestId("new-key").WaitForAsync(new() { State = WaitForSelectorState.Detached });

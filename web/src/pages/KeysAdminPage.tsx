@@ -100,7 +100,7 @@ export function KeysAdminPage() {
     {
       title: '操作', key: 'actions',
       render: (_: unknown, k: StaffKeyItem) => k.revokedAt ? null : k.current
-        ? <Typography.Text type="secondary">当前登录</Typography.Text>
+        ? <Typography.Text type="secondary">—</Typography.Text>
         : (
           <Popconfirm title={`吊销“${k.name}”的密钥？`} description="吊销后该密钥不能再登录，已登录的工作台将在下一次操作时退出。"
             okText="吊销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => revoke(k)}>

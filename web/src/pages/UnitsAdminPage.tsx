@@ -145,7 +145,7 @@ export function UnitsAdminPage() {
           <Button size="small" onClick={() => void openEdit(u)} data-testid={`edit-${u.id}`}>编辑</Button>
           {u.retiredAt
             ? <Button size="small" onClick={() => void reinstate(u)} data-testid={`reinstate-${u.id}`}>恢复</Button>
-            : <Button size="small" danger onClick={() => { setReason(''); setRetiring(u); }} data-testid={`retire-${u.id}`}>退出</Button>}
+            : <Button size="small" danger onClick={() => { setReason(''); setRetiring(u); }} data-testid={`retire-${u.id}`}>退出共建</Button>}
         </Space>
       ),
     },
