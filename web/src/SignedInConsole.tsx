@@ -3,7 +3,9 @@ import { useSession } from './session/SessionContext';
 import { BoardPage } from './pages/BoardPage';
 import { UnitOrdersPage } from './pages/UnitOrdersPage';
 import { OrderPage } from './pages/OrderPage';
-import { ComingSoonPage } from './pages/ComingSoonPage';
+import { UnitsAdminPage } from './pages/UnitsAdminPage';
+import { CommunitiesAdminPage } from './pages/CommunitiesAdminPage';
+import { KeysAdminPage } from './pages/KeysAdminPage';
 import { StreetPage } from './pages/StreetPage';
 import { ShowcaseComposePage } from './pages/ShowcaseComposePage';
 import { AppShell } from './components/AppShell';
@@ -12,7 +14,8 @@ import { InboxProvider } from './session/InboxContext';
 import { hasInbox } from './api/inbox';
 import type { Role } from './api/types';
 
-const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/soon' };
+const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
+const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
 
 /**
  * Everything behind the sign-in: its own chunk (loaded while the sign-in form is shown, or at once for a signed-in
@@ -33,7 +36,9 @@ export default function SignedInConsole() {
           <Route path="/showcases/new" element={session.role === 'organizer' ? <ShowcaseComposePage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/orders/:id" element={<OrderPage />} />
           <Route path="/inbox" element={hasInbox(session.role) ? <InboxPage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/soon" element={<ComingSoonPage />} />
+          <Route path="/admin/units" element={managesDirectory(session.role) ? <UnitsAdminPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/admin/communities" element={managesDirectory(session.role) ? <CommunitiesAdminPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/admin/keys" element={session.role === 'admin' ? <KeysAdminPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

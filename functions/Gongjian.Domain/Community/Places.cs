@@ -4,7 +4,11 @@ namespace Gongjian.Domain.Community;
 public sealed record Street(string Id, string Name, string District);
 
 /// <summary>A community (社区) under a street; it receives and dispatches residents' orders.</summary>
-public sealed record CommunityArea(string Id, string Name, string StreetId);
+public sealed record CommunityArea(string Id, string Name, string StreetId, DateTimeOffset? RetiredAt = null)
+{
+    /// <summary>A retired community takes no new orders; its orders stay.</summary>
+    public bool IsRetired => RetiredAt is not null;
+}
 
 /// <summary>The five administrative levels a member unit belongs to.</summary>
 public enum UnitLevel { Province, City, District, Street, Community }
@@ -21,7 +25,8 @@ public sealed record MemberUnit(
     UnitKind Kind,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> CommunityIds,
-    DateTimeOffset? RetiredAt = null)
+    DateTimeOffset? RetiredAt = null,
+    string? RetiredReason = null)
 {
     /// <summary>A retired unit keeps its history (its orders still name it) but takes no new orders.</summary>
     public bool IsRetired => RetiredAt is not null;

@@ -75,6 +75,17 @@ public sealed class StaffKeys(StorageClients storage, TimeProvider clock)
         return all;
     }
 
+    public sealed record Listed(Caller Caller, DateTimeOffset? CreatedAt, DateTimeOffset? RevokedAt);
+
+    /// <summary>Every staff key, live and revoked, with when it was made and revoked (never the key nor its hash).</summary>
+    public async Task<IReadOnlyList<Listed>> ListWithDatesAsync(CancellationToken ct)
+    {
+        var all = new List<Listed>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["KeyId", "Role", "Scope", "Name", "CreatedAt", "RevokedAt"], cancellationToken: ct))
+            if (Read(row) is { } c) all.Add(new(c, row.GetDateTimeOffset("CreatedAt"), row.GetDateTimeOffset("RevokedAt")));
+        return all;
+    }
+
     private static Caller? Read(TableEntity row) =>
         Caller.TryParseStaffRole(row.GetString("Role"), out var role)
             ? new Caller(role, row.GetString("Scope") ?? "", row.GetString("KeyId"), row.GetString("Name") ?? "")

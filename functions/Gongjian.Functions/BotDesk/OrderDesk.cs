@@ -26,12 +26,14 @@ public sealed class OrderDesk(
     private static readonly Actor Resident = new(ActorRole.Resident, "resident");
 
     public async Task<IReadOnlyList<KnownCommunity>> CommunitiesAsync(CancellationToken ct) =>
-        [.. (await directory.GetAsync(ct)).Communities.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new KnownCommunity(c.Id, c.Name, Aliases(c.Name)))];
+        [.. (await directory.GetAsync(ct)).Communities.Values.Where(c => !c.IsRetired).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new KnownCommunity(c.Id, c.Name, Aliases(c.Name)))];
 
     public async Task<DeskResult<PlacedOrder>> PlaceAsync(OrderDraft draft, CancellationToken ct)
     {
         if (!(await directory.GetAsync(ct)).Communities.TryGetValue(draft.CommunityId, out var community))
             return DeskResult<PlacedOrder>.Refused("社区不存在，请重新选择社区。");
+        if (community.IsRetired)
+            return DeskResult<PlacedOrder>.Refused($"{community.Name}已停止受理新的诉求，请重新选择社区。");
         var staged = draft.Photos ?? [];
         // The draft id with its content: the same wish confirmed twice is one order; a revised one is a new key.
         var content = DraftFingerprint(draft);

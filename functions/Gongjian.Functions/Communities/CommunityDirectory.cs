@@ -72,6 +72,41 @@ public sealed class CommunityDirectory(StorageClients storage, TimeProvider cloc
         }
     }
 
+    /// <summary>A unit as stored now (not the cached snapshot), with its row's ETag for a conditional write; null when unknown.</summary>
+    public async Task<(MemberUnit Unit, ETag ETag)?> GetUnitAsync(string id, CancellationToken ct) =>
+        await GetRowAsync("unit", id, ct) is { } row ? (JsonSerializer.Deserialize(row.Json, DirectoryJson.Default.MemberUnit)!, row.ETag) : null;
+
+    /// <summary>A community as stored now, with its row's ETag; null when unknown.</summary>
+    public async Task<(CommunityArea Community, ETag ETag)?> GetCommunityAsync(string id, CancellationToken ct) =>
+        await GetRowAsync("community", id, ct) is { } row ? (JsonSerializer.Deserialize(row.Json, DirectoryJson.Default.CommunityArea)!, row.ETag) : null;
+
+    /// <summary>Replaces a unit if its row still has <paramref name="etag"/>; null when another writer changed it first, else the new ETag.</summary>
+    public Task<ETag?> ReplaceAsync(MemberUnit unit, ETag etag, CancellationToken ct) =>
+        ReplaceAsync("unit", unit.Id, JsonSerializer.Serialize(unit, DirectoryJson.Default.MemberUnit), etag, ct);
+
+    public Task<ETag?> ReplaceAsync(CommunityArea community, ETag etag, CancellationToken ct) =>
+        ReplaceAsync("community", community.Id, JsonSerializer.Serialize(community, DirectoryJson.Default.CommunityArea), etag, ct);
+
+    private async Task<(string Json, ETag ETag)?> GetRowAsync(string kind, string id, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(kind, id, select: ["Data"], cancellationToken: ct);
+        return row.HasValue ? (row.Value!.GetString("Data"), row.Value.ETag) : null;
+    }
+
+    private async Task<ETag?> ReplaceAsync(string kind, string id, string json, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            var response = await _table.UpdateEntityAsync(new TableEntity(kind, id) { ["Data"] = json }, etag, TableUpdateMode.Replace, ct);
+            _snapshot = null;
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
     private async Task<Snapshot> LoadAsync(CancellationToken ct)
     {
         var streets = new Dictionary<string, Street>();

@@ -113,14 +113,16 @@ public static class FunctionRoutes
                 "Public HTML page: one showcase, the same anonymised view as the JSON, with link-preview tags; an unknown one is a 404 HTML page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
         app.MapFunction("ListUnits", ListUnitsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListUnitsFunction.Run))
-            .Describe(ApiTags.Directory, "成员单位 List member units", "可按服务类别和社区筛选：派单员据此选择单位。Member units, optionally those serving a category in a community.", ApiAccess.Anyone)
+            .Describe(ApiTags.Directory, "成员单位 List member units", "可按服务类别和社区筛选：派单员据此选择单位；`includeRetired=true` 连同已退出的单位（带 `retiredAt`）。" +
+                "Member units, optionally those serving a category in a community; `includeRetired=true` adds retired ones (with `retiredAt`).", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Units).Refuses(400);
         app.MapFunction("CreateUnit", CreateUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CreateUnitFunction.Run))
             .Describe(ApiTags.Directory, "添加成员单位 Add a member unit", "本街道组织方或管理员添加成员单位。The street's organizer or an admin adds a member unit.", ApiAccess.Staff)
             .Takes(ApiExamples.CreateUnit).Gives(201, ApiExamples.CreatedUnit).Refuses(400, 401, 403, 409, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListCommunities", ListCommunitiesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListCommunitiesFunction.Run))
-            .Describe(ApiTags.Directory, "社区列表 List communities", "公开：可以点单的社区。Public: the communities residents can place orders in.", ApiAccess.Anyone)
+            .Describe(ApiTags.Directory, "社区列表 List communities", "公开：可以点单的社区；`includeRetired=true` 连同已停止受理的社区（带 `retiredAt`）。" +
+                "Public: the communities residents can place orders in; `includeRetired=true` adds the retired ones (with `retiredAt`).", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Communities);
         app.MapFunction("Health", HealthFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, HealthFunction.Run))
             .Describe(ApiTags.Operations, "健康检查 Health", "存活并能读存储。Alive, with one cheap storage read.", ApiAccess.Anyone)
@@ -194,6 +196,7 @@ public static class FunctionRoutes
         app.MapStaffConsoleFunctions();
         app.MapStaffInboxFunctions();
         app.MapWishFunctions();
+        app.MapAdminFunctions();
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
@@ -337,5 +340,58 @@ public static class FunctionRoutes
             .Describe(ApiTags.Wishes, "微心愿墙 Wish wall page", "公开网页：一个街道已发布的微心愿（待认领、已认领、已实现），匿名，无个人信息；可分享到微信；街道不存在时是 404 网页。" +
                 "Public HTML page: a street's published wishes, anonymised, with link-preview tags; an unknown street is a 404 HTML page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
+    }
+
+    /// <summary>The console's admin role (issue 10): editing, retiring and reinstating member units; staff keys.</summary>
+    private static void MapAdminFunctions(this WebApplication app)
+    {
+        app.MapFunction("GetUnit", GetUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetUnitFunction.Run))
+            .Describe(ApiTags.Directory, "查看成员单位 Get a member unit", "管理员或本街道组织方查看一个单位（含已退出的），响应带 `ETag`，修改时作为 `If-Match` 发回。" +
+                "One unit, retired ones too, for an admin or the street's organizer; the `ETag` goes back as `If-Match` on an edit.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Unit).Refuses(401, 403, 404);
+        app.MapFunction("UpdateUnit", UpdateUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, UpdateUnitFunction.Run))
+            .Describe(ApiTags.Directory, "修改成员单位 Edit a member unit", "名称、层级、类型、服务类别和服务社区，检查与添加时相同；带 `If-Match` 时若单位已被他人修改则为 412 `unit_changed`。" +
+                "Name, level, kind, categories and communities, checked as on create; with `If-Match`, a unit changed meanwhile is `412 unit_changed`.", ApiAccess.Staff)
+            .Takes(ApiExamples.UpdateUnit).Gives(200, ApiExamples.Unit).Refuses(400, 401, 403, 404, 412, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("RetireUnit", RetireUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RetireUnitFunction.Run))
+            .Describe(ApiTags.Directory, "成员单位退出 Retire a member unit", "单位退出共建：历史工单仍显示其名称，但不再推荐、不能派单（`400 unit_retired`）；重复退出无影响。" +
+                "The unit keeps its history but is no longer suggested nor dispatched to; retiring again changes nothing.", ApiAccess.Staff)
+            .Takes(ApiExamples.Retire).Gives(200, ApiExamples.RetiredUnit).Refuses(400, 401, 403, 404, 412, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("ReinstateUnit", ReinstateUnitFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ReinstateUnitFunction.Run))
+            .Describe(ApiTags.Directory, "恢复成员单位 Reinstate a member unit", "已退出的单位重新接单（无需请求体）。A retired unit takes orders again; no body.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Unit).Refuses(401, 403, 404, 412, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("CreateCommunity", CreateCommunityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CreateCommunityFunction.Run))
+            .Describe(ApiTags.Directory, "添加社区 Add a community", "管理员或本街道组织方添加社区（组织方可省略 `streetId`）。An admin or the street's organizer adds a community.", ApiAccess.Staff)
+            .Takes(ApiExamples.CreateCommunity).Gives(201, ApiExamples.Community).Refuses(400, 401, 403, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("GetCommunity", GetCommunityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetCommunityFunction.Run))
+            .Describe(ApiTags.Directory, "查看社区 Get a community", "含已退出的社区，响应带 `ETag`。One community, retired ones too, with its `ETag`.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Community).Refuses(401, 403, 404);
+        app.MapFunction("UpdateCommunity", UpdateCommunityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, UpdateCommunityFunction.Run))
+            .Describe(ApiTags.Directory, "修改社区名称 Rename a community", "带 `If-Match` 时若已被他人修改则为 412 `community_changed`。With `If-Match`, a community changed meanwhile is `412 community_changed`.", ApiAccess.Staff)
+            .Takes(ApiExamples.RenameCommunity).Gives(200, ApiExamples.Community).Refuses(400, 401, 403, 404, 412, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("RetireCommunity", RetireCommunityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RetireCommunityFunction.Run))
+            .Describe(ApiTags.Directory, "社区停止受理 Retire a community", "不再受理新诉求（点单 `400 community_retired`，Open311 与机器人同样拒绝），已有工单和历史保留；重复无影响（无需请求体）。" +
+                "Takes no new orders (placing one is `400 community_retired`, Open311 and the bot refuse too); its orders and history stay. No body.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.Community).Refuses(401, 403, 404, 412, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("ListStaffKeys", Admin.ListStaffKeysFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Admin.ListStaffKeysFunction.Run))
+            .Describe(ApiTags.Console, "密钥列表 Staff keys", "仅管理员：所有工作人员密钥（角色、范围及其名称、创建和吊销时间），不含密钥本身。" +
+                "Admins only: every staff key with its role, scope and the scope's name, created and revoked; never the key nor its hash.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.StaffKeys).Refuses(401, 403);
+        app.MapFunction("CreateStaffKey", Admin.CreateStaffKeyFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Admin.CreateStaffKeyFunction.Run))
+            .Describe(ApiTags.Console, "创建密钥 Create a staff key", "仅管理员。派单员需要现有社区，联络员需要未退出的单位，组织方需要街道，管理员不需要范围；密钥只在此响应中出现一次。" +
+                "Admins only; the scope must exist (community, unit not retired, street; none for admin). The key is shown in this answer only.", ApiAccess.Staff)
+            .Takes(ApiExamples.CreateStaffKey).Gives(201, ApiExamples.CreatedStaffKey).Refuses(400, 401, 403, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("RevokeStaffKey", Admin.RevokeStaffKeyFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Admin.RevokeStaffKeyFunction.Run))
+            .Describe(ApiTags.Console, "吊销密钥 Revoke a staff key", "仅管理员：密钥及用它登录的工作台会话随即失效（其他实例最多 30 秒）；不能吊销自己当前登录的密钥（409 `own_key`）；重复吊销无影响。" +
+                "Admins only: the key and its console sessions stop working (other instances within 30 s); one's own signed-in key is `409 own_key`.", ApiAccess.Staff)
+            .Gives(200, ApiExamples.RevokedStaffKey).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
     }
 }

@@ -31,6 +31,8 @@ public static class PostRequestFunction
         var snapshot = await directory.GetAsync(ct);
         if (!snapshot.Communities.TryGetValue(request.CommunityId, out var community))
             throw ApiProblem.BadRequest("unknown_community", "社区不存在，请按服务定义中的社区编号填写 attribute[community]。");
+        if (community.IsRetired)
+            throw ApiProblem.BadRequest("community_retired", $"{community.Name}已停止受理新的诉求，请选择其他社区。");
         if (community.StreetId != client.StreetId)
             throw ApiProblem.Forbidden("outside_scope", "该社区不在本客户端密钥的服务范围（街道）内。");
 

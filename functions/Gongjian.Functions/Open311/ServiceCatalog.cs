@@ -49,7 +49,7 @@ public static class ServiceCatalog
     /// <summary>The service definition: the community attribute, its values every community (grouped by street in its name).</summary>
     public static Open311Object Definition(ServiceCategory category, CommunityDirectory.Snapshot directory)
     {
-        var values = directory.Communities.Values
+        var values = directory.Communities.Values.Where(c => !c.IsRetired)
             .OrderBy(c => c.StreetId, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Select(c => (Open311Node)new Open311Object([
                 ("key", new Open311Value(c.Id)),

@@ -22,6 +22,8 @@ public static class PlaceOrderFunction
         var snapshot = await directory.GetAsync(ct);
         if (!snapshot.Communities.TryGetValue(request.CommunityId, out var community))
             throw ApiProblem.BadRequest("unknown_community", "社区不存在，请检查社区编号。", "communityId");
+        if (community.IsRetired)
+            throw ApiProblem.BadRequest("community_retired", $"{community.Name}已停止受理新的诉求，请选择其他社区或联系街道。", "communityId");
         if (request.Category is not null && !ServiceCategory.IsKnown(request.Category))
             throw ApiProblem.BadRequest("unknown_category", "服务类别不存在。", "category");
         var by = PlacedBy(context.Caller(), community);

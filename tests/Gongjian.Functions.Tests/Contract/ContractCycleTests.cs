@@ -110,6 +110,28 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         }, organizer);
         await _api.SendAsync(post, "/api/units/baosheng-property/binding-codes", 201, key: organizer);
 
+        // The admin's: units and communities edited and retired, staff keys.
+        var admin = await _app.KeyAsync(ActorRole.Admin, "", "管理员");
+        await _api.SendAsync(get, "/api/units/taishan-power", 200, key: admin);
+        await _api.SendAsync(HttpMethod.Patch, "/api/units/taishan-power", 200, new
+        {
+            name = "国网泰安供电公司", level = "district", kind = "stateowned", categories = new[] { "repair", "safety" }, communityIds = new[] { "dongqili" },
+        }, admin);
+        await _api.SendAsync(post, "/api/units/taishan-power/retire", 200, new { reason = "单位调整" }, admin);
+        await _api.SendAsync(post, "/api/units/taishan-power/reinstate", 200, key: admin);
+        await _api.SendAsync(HttpMethod.Patch, "/api/units/taishan-power", 412, new
+        {
+            name = "国网泰安供电公司", level = "district", kind = "company", categories = new[] { "repair" }, communityIds = new[] { "dongqili" },
+        }, admin, headers: [("If-Match", "W/\"datetime'2020-01-01T00%3A00%3A00Z'\"")]);
+        await _api.SendAsync(post, "/api/communities", 201, new { id = "xinhu", name = "新湖社区" }, organizer);
+        await _api.SendAsync(get, "/api/communities/xinhu", 200, key: organizer);
+        await _api.SendAsync(HttpMethod.Patch, "/api/communities/xinhu", 200, new { name = "新湖花园社区" }, organizer);
+        await _api.SendAsync(post, "/api/communities/xinhu/retire", 200, key: admin);
+        await _api.SendAsync(get, "/api/keys", 200, key: admin);
+        var newKey = await _api.SendAsync(post, "/api/keys", 201, new { role = "liaison", scope = "baosheng-property", name = "宝盛联络员" }, admin);
+        await _api.SendAsync(post, $"/api/keys/{newKey.GetProperty("info").GetProperty("keyId").GetString()}/revoke", 200, key: admin);
+        await _api.SendAsync(get, "/api/keys", 403, key: organizer);
+
         // Refusals: each a problem with code, title (and field where one is at fault).
         var missing = await _api.SendAsync(post, "/api/orders", 400, """{"text":"三楼楼道灯坏了一个星期了","communityId":"dongqili","address":"宝盛小区"}""", checkRequest: false);
         Assert.Equal("contact", missing.GetProperty("field").GetString());

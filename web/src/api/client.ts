@@ -21,13 +21,23 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return (await send(method, path, body, 'application/json', (text) => (text ? safeParse(text) : undefined))) as T;
 }
 
+/** A read or write of a resource with an ETag: the body and the ETag, to send back as If-Match (412 when someone changed it since). */
+export async function apiTagged<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<{ data: T; etag: string }> {
+  let etag = '';
+  const data = (await send(method, path, body, 'application/json', (text) => (text ? safeParse(text) : undefined), ifMatch,
+    (r) => { etag = r.headers.get('ETag') ?? ''; })) as T;
+  return { data, etag };
+}
+
 /** A write whose answer is a page (the showcase preview): its HTML as text. */
 export async function apiHtml(method: string, path: string, body?: unknown): Promise<string> {
   return (await send(method, path, body, 'text/html', (text) => text)) as string;
 }
 
-async function send(method: string, path: string, body: unknown, accept: string, read: (text: string) => unknown): Promise<unknown> {
+async function send(method: string, path: string, body: unknown, accept: string, read: (text: string) => unknown,
+  ifMatch?: string, seen?: (response: Response) => void): Promise<unknown> {
   const headers: Record<string, string> = { Accept: accept };
+  if (ifMatch) headers['If-Match'] = ifMatch;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-Gongjian-Csrf'] = csrfToken;
   let response: Response;
@@ -39,6 +49,7 @@ async function send(method: string, path: string, body: unknown, accept: string,
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试。');
   }
+  seen?.(response);
   if (response.status === 204) return undefined;
   const text = await response.text();
   if (!response.ok) {

@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
 import { Button, Layout, Tag } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useSession } from '../session/SessionContext';
 import { hasInbox } from '../api/inbox';
 import { InboxBell } from './InboxBell';
+import type { Role } from '../api/types';
+
+/** The pages of a role with more than one (admin; the organizer's 单位管理 and 社区管理 next to its overview). */
+const menus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  admin: [{ to: '/admin/units', label: '单位管理' }, { to: '/admin/communities', label: '社区管理' }, { to: '/admin/keys', label: '密钥管理' }],
+  organizer: [{ to: '/street', label: '街道总览' }, { to: '/admin/units', label: '单位管理' }, { to: '/admin/communities', label: '社区管理' }],
+};
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
@@ -11,6 +19,11 @@ export function AppShell({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100%' }}>
       <header className="shell-header">
         <span className="shell-title">共建工作台</span>
+        {session && menus[session.role] && (
+          <nav className="shell-nav" data-testid="menu">
+            {menus[session.role]!.map((m) => <NavLink key={m.to} to={m.to}>{m.label}</NavLink>)}
+          </nav>
+        )}
         {session && (
           <div className="shell-who">
             <Tag color="red">{session.roleName}</Tag>

@@ -123,6 +123,7 @@ public static class ApiContract
         403 => "无权执行（角色或范围不符）。Not allowed for this caller's role or scope.",
         404 => "不存在。Not found.",
         409 => "与当前状态冲突（如 `order_accepted`）。Conflicts with the current state, e.g. `order_<status>`.",
+        412 => "已被他人修改（`If-Match` 与当前 `ETag` 不符），请刷新后再试。Changed since you read it: `If-Match` no longer matches the `ETag`.",
         413 => "请求或照片过大。Request or photo too large.",
         415 => "请求内容必须是 JSON。The body must be JSON (`Content-Type: application/json`).",
         422 => "同一个 Idempotency-Key 已用于内容不同的请求（`idempotency_key_reused`）。The same Idempotency-Key was sent with a different body.",

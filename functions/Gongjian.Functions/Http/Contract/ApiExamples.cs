@@ -127,6 +127,32 @@ public static class ApiExamples
         "taishan-power", "国网泰安供电公司泰山区分公司", "caiyuan", Domain.Community.UnitLevel.District, Domain.Community.UnitKind.Company,
         ["repair", "safety"], ["dongqili", "sanlian"]));
 
+    public static readonly UpdateUnitRequest UpdateUnit = new()
+    {
+        Name = "泰山宝盛置业有限公司", Level = "district", Kind = "company", Categories = ["repair", "environment"], CommunityIds = ["dongqili"],
+    };
+
+    public static readonly CommunityView Community = new("dongqili", "东七里社区", "caiyuan", "财源街道");
+
+    public static readonly CreateCommunityRequest CreateCommunity = new() { Id = "dongqili", Name = "东七里社区", StreetId = "caiyuan" };
+
+    public static readonly UpdateCommunityRequest RenameCommunity = new() { Name = "东七里社区" };
+
+    public static readonly RetireRequest Retire = new() { Reason = "单位搬迁，不再参与共建" };
+
+    public static readonly UnitView RetiredUnit = Unit with { RetiredAt = Placed.AddDays(30), RetiredReason = "单位搬迁，不再参与共建" };
+
+    public static readonly Admin.StaffKeyView StaffKey = new("3f9a1c7e20b4", "liaison", "baosheng-property", "泰山宝盛置业有限公司", "宝盛置业联络员",
+        Placed, null, false);
+
+    public static readonly IReadOnlyList<Admin.StaffKeyView> StaffKeys = [StaffKey];
+
+    public static readonly Admin.CreateStaffKeyRequest CreateStaffKey = new() { Role = "liaison", Scope = "baosheng-property", Name = "宝盛置业联络员" };
+
+    public static readonly Admin.CreatedStaffKeyView CreatedStaffKey = new("gjk_2u7Yb0mQ4xLr9TcVfH1sNe8KpJ3wZa6DgC5iXoRy0Bq", StaffKey);
+
+    public static readonly Admin.StaffKeyView RevokedStaffKey = StaffKey with { RevokedAt = Placed.AddDays(2) };
+
     public static readonly BindingCodeView BindingCode = new("K7Q3-M9XD", "baosheng-property", "泰山宝盛置业有限公司", Placed.AddDays(1),
         "请联络员在共建小助手中发送“绑定 K7Q3-M9XD”。绑定码只能使用一次，12月6日 15:54 前有效。");
 
@@ -197,6 +223,7 @@ public static class ApiExamples
         403 => new("https://gongjian.dev/problems/outside_scope", "只能查看您管辖范围内的工单。", 403, null, "outside_scope", null, "0HN8K2"),
         404 => new("https://gongjian.dev/problems/order_not_found", "工单不存在，请检查工单编号。", 404, null, "order_not_found", null, "0HN8K2"),
         409 => new("https://gongjian.dev/problems/order_accepted", "工单当前状态为“办理中”，不能取消。", 409, null, "order_accepted", null, "0HN8K2"),
+        412 => new("https://gongjian.dev/problems/unit_changed", "该单位刚被他人修改，请刷新后再改。", 412, null, "unit_changed", null, "0HN8K2"),
         410 => new("https://gongjian.dev/problems/showcase_withdrawn", "这篇晒单已撤回，不再公开。", 410, null, "showcase_withdrawn", null, "0HN8K2"),
         413 => new("https://gongjian.dev/problems/photo_too_large", "照片不能超过 10 MB，请压缩后重新上传。", 413, null, "photo_too_large", "photos", "0HN8K2"),
         415 => new("https://gongjian.dev/problems/unsupported_media_type", "请求内容必须是 JSON（Content-Type: application/json）。", 415, null, "unsupported_media_type", null, "0HN8K2"),
