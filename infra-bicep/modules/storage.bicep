@@ -40,12 +40,16 @@ var tableNames = [
   'botstate'
   'botlinks'
   'botdeliveries'
+  'projects'
+  'projectindex'
 ]
 var queueNames = [
   'order-timers'
   'notifications'
+  'project-timers'
   'order-timers-poison'
   'notifications-poison'
+  'project-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -14,5 +14,9 @@ public static class SweepOutbox
         var repaired = await services.GetRequiredService<Relay<OrderState, OrderCommand, OrderEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (repaired > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} orders", repaired);
+        var projects = await services.GetRequiredService<Relay<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (projects > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} projects", projects);
     }
 }

@@ -75,6 +75,10 @@ public static class AppBuilder
         services.AddSingleton(sp => new Lazy<Gongjian.Bot.Notifications.NotificationDelivery>(sp.GetRequiredService<Gongjian.Bot.Notifications.NotificationDelivery>));
         services.AddModule<OrderState, OrderCommand, OrderEvent, OrderModule, OrderStorage, OrderStore, Engine.OrderNotifier, Observability.OrderObserver>(
             sp => new OrderModule(sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>()));
+        // 项目清单: module #2 of the app (functions/Gongjian.Functions/Projects).
+        services.AddModule<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent,
+            Gongjian.Domain.Projects.ProjectModule, Projects.ProjectStorage, Projects.ProjectStore, Projects.ProjectNotifier, Projects.ProjectObserver>(
+            _ => new Gongjian.Domain.Projects.ProjectModule());
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();
