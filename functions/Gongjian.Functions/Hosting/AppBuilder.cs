@@ -79,6 +79,7 @@ public static class AppBuilder
         services.AddModule<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent,
             Gongjian.Domain.Projects.ProjectModule, Projects.ProjectStorage, Projects.ProjectStore, Projects.ProjectNotifier, Projects.ProjectObserver>(
             _ => new Gongjian.Domain.Projects.ProjectModule());
+        services.AddSingleton<Projects.ProjectCommandRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

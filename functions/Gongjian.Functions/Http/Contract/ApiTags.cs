@@ -17,5 +17,5 @@ public static class ApiTags
         "工作人员网页工作台：登录会话与页面。The staff console: sign-in sessions (cookie + CSRF token) and its pages.");
     public static readonly ApiTag Operations = new("运行 Operations", "健康检查。Liveness and storage health.");
 
-    public static readonly IReadOnlyList<ApiTag> All = [Orders, Showcases, Directory, Console, Chat, Operations];
+    public static readonly IReadOnlyList<ApiTag> All = [Orders, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag];
 }
