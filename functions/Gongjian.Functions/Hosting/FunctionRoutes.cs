@@ -159,8 +159,9 @@ public static class FunctionRoutes
             .Describe(Projects.ProjectExamples.Tag, "认领不通过 Decline a claim", "工作人员退回认领，text 为原因，名额释放。Staff decline a pending claim (`text`: reason); its place frees.", ApiAccess.Staff)
             .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("ReportMilestone", Projects.ReportMilestoneFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ReportMilestoneFunction.Run))
-            .Describe(Projects.ProjectExamples.Tag, "节点进展 Report a milestone", "认领已通过的单位填报节点进展（每节点一次）。A unit with an approved claim reports on a milestone, once.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
+            .Describe(Projects.ProjectExamples.Tag, "节点进展 Report a milestone", "认领已通过的单位填报节点进展（每节点一次），可附照片。A unit with an approved claim reports on a milestone, once; " +
+                "`photos`: base64 JPEG/PNG/WebP ≤ 10 MB each, at most 6 (EXIF/GPS stripped).", ApiAccess.Staff)
+            .Takes(Projects.ProjectExamples.Report).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 413, 415);
         app.MapFunction("Health", HealthFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, HealthFunction.Run))
             .Describe(ApiTags.Operations, "健康检查 Health", "存活并能读存储。Alive, with one cheap storage read.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Health).Refuses(503);

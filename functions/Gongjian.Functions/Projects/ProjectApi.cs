@@ -19,11 +19,11 @@ public sealed record CreateProjectRequest
     public required string Title { get; init; }
     public required string Category { get; init; }
     public required string Goal { get; init; }
-    public IReadOnlyList<string> NeedIds { get; init; } = [];
+    public IReadOnlyList<string>? NeedIds { get; init; }
     public required DateTimeOffset StartsOn { get; init; }
     public required DateTimeOffset EndsOn { get; init; }
     public required int UnitsWanted { get; init; }
-    public IReadOnlyList<MilestoneRequest> Milestones { get; init; } = [];
+    public IReadOnlyList<MilestoneRequest>? Milestones { get; init; }
     /// <summary>Organizer: a community of the street (optional); admin: the street or community; dispatcher: ignored (its own).</summary>
     public string? CommunityId { get; init; }
     public string? StreetId { get; init; }
@@ -38,6 +38,13 @@ public sealed record ClaimRequest
 public sealed record ProjectTextRequest
 {
     public required string Text { get; init; }
+}
+
+public sealed record ReportRequest
+{
+    public required string Text { get; init; }
+    /// <summary>Base64 JPEG/PNG/WebP, each ≤ 10 MB; EXIF/GPS stripped before they are stored.</summary>
+    public IReadOnlyList<string>? Photos { get; init; }
 }
 
 public sealed record ClaimView(string ClaimId, string UnitId, string UnitName, string Commitment, DateTimeOffset ProvideBy, string Status,
@@ -67,6 +74,7 @@ public sealed record ProjectPage(IReadOnlyList<ProjectRowView> Items);
 [JsonSerializable(typeof(CreateProjectRequest))]
 [JsonSerializable(typeof(ClaimRequest))]
 [JsonSerializable(typeof(ProjectTextRequest))]
+[JsonSerializable(typeof(ReportRequest))]
 [JsonSerializable(typeof(ProjectView))]
 [JsonSerializable(typeof(ProjectPage))]
 public sealed partial class ProjectApiJson : JsonSerializerContext

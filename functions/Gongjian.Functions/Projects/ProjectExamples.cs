@@ -19,6 +19,8 @@ public static class ProjectExamples
 
     public static readonly ClaimRequest Claim = new() { Commitment = "每月派两名医生到社区义诊。", ProvideBy = Start.AddMonths(1) };
 
+    public static readonly ReportRequest Report = new() { Text = "首场义诊已完成，服务 40 人次。", Photos = [] };
+
     public static readonly ProjectTextRequest Text = new() { Text = "首场义诊已完成，服务 40 人次。" };
 
     public static readonly ProjectView Project = new("pj0123456789ab", "健康服务在身边", "医疗健康", "published", "认领中", "caiyuan", null,

@@ -6,6 +6,7 @@ using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Photos;
 using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Projects;
@@ -50,13 +51,15 @@ public static partial class ProjectAccess
 }
 
 /// <summary>The shared steps of every project action: find, authorize, decide and save, answer.</summary>
-public sealed class ProjectCommandRunner(ProjectStore store, CommunityDirectory directory)
+public sealed class ProjectCommandRunner(ProjectStore store, CommunityDirectory directory, TimeProvider clock)
 {
     public async Task<ProjectState> FindAsync(string id, CancellationToken ct) =>
         (ProjectAccess.IsWellFormed(id) ? (await store.LoadAsync(id, ct))?.State : null)
         ?? throw ApiProblem.NotFound("project_not_found", "项目不存在，请检查项目编号。");
 
-    public async Task<IResult> RunAsync(HttpContext context, string id, Func<Caller, ProjectCommand> build, bool manage = true)
+    /// <param name="beforeSave">Work that must not happen for a refused command (storing photos): runs only once the rules allowed it.</param>
+    public async Task<IResult> RunAsync(HttpContext context, string id, Func<Caller, ProjectCommand> build, bool manage = true,
+        Func<ProjectCommand, Task<ProjectCommand>>? beforeSave = null)
     {
         var ct = context.RequestAborted;
         var caller = context.RequireStaff();
@@ -64,7 +67,13 @@ public sealed class ProjectCommandRunner(ProjectStore store, CommunityDirectory 
         var snapshot = await directory.GetAsync(ct);
         if (!ProjectAccess.CanSee(caller, state, snapshot) || manage && caller.Role != ActorRole.Liaison && !ProjectAccess.CanManage(caller, state))
             throw ApiProblem.Forbidden("outside_scope", "该项目不在您的管辖范围内。");
-        var outcome = await store.ExecuteAsync(id, build(caller), ct);
+        var command = build(caller);
+        if (beforeSave is not null)
+        {
+            if (store.Module.Decide(state, command, clock.GetUtcNow()).Rejection is { } early) throw ProjectAccess.ToProblem(early);
+            command = await beforeSave(command);
+        }
+        var outcome = await store.ExecuteAsync(id, command, ct);
         if (outcome.Rejection is { } r) throw ProjectAccess.ToProblem(r);
         return View(caller, outcome.State);
     }
@@ -99,8 +108,8 @@ public static class CreateProjectFunction
         var outcome = await store.ExecuteAsync(id, new DraftProject
         {
             By = caller.AsActor(), ProjectId = id, StreetId = street, CommunityId = community, Title = request.Title, Category = request.Category,
-            Goal = request.Goal, NeedIds = request.NeedIds, StartsOn = request.StartsOn, EndsOn = request.EndsOn, UnitsWanted = request.UnitsWanted,
-            Milestones = request.Milestones.Select((m, i) => new Milestone($"m{i + 1}", m.Title, m.DueAt)).ToList(),
+            Goal = request.Goal, NeedIds = request.NeedIds ?? [], StartsOn = request.StartsOn, EndsOn = request.EndsOn, UnitsWanted = request.UnitsWanted,
+            Milestones = (request.Milestones ?? []).Select((m, i) => new Milestone($"m{i + 1}", m.Title, m.DueAt)).ToList(),
         }, context.RequestAborted, expectNew: true);
         if (outcome.Rejection is { } r) throw ProjectAccess.ToProblem(r);
         return ProjectCommandRunner.View(caller, outcome.State, StatusCodes.Status201Created);
@@ -200,10 +209,17 @@ public static class ReportMilestoneFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "projects/{id}/milestones/{milestoneId}/reports");
 
-    public static async Task<IResult> Run(HttpContext context, string id, string milestoneId, ProjectCommandRunner runner)
+    public static async Task<IResult> Run(HttpContext context, string id, string milestoneId, ProjectCommandRunner runner, PhotoStore photos)
     {
-        var request = await JsonBody.ReadAsync(context, ProjectApiJson.Web.ProjectTextRequest);
-        return await runner.RunAsync(context, id, c => new ReportMilestone { By = c.AsActor(), UnitId = c.Scope, MilestoneId = milestoneId, Text = request.Text }, manage: false);
+        var request = await JsonBody.ReadAsync(context, ProjectApiJson.Web.ReportRequest, JsonBody.WithPhotos);
+        if (request.Photos?.Count > ProjectLimits.ReportPhotosMax)
+            throw ApiProblem.BadRequest("too_many_photos", $"照片最多 {ProjectLimits.ReportPhotosMax} 张。", "photos");
+        // The same pipeline as orders' photos: decoded, checked, EXIF/GPS stripped; stored under the project's id.
+        var prepared = PhotoStore.Prepare(request.Photos, "photos");
+        return await runner.RunAsync(context, id,
+            c => new ReportMilestone { By = c.AsActor(), UnitId = c.Scope, MilestoneId = milestoneId, Text = request.Text, PhotoIds = prepared.Select((_, i) => $"pending-{i}").ToList() },
+            manage: false,
+            beforeSave: async command => (ReportMilestone)command with { PhotoIds = await photos.SaveAsync(id, prepared, context.RequestAborted) });
     }
 }
 

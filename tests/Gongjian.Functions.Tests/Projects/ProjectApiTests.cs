@@ -133,6 +133,9 @@ public sealed class ProjectApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await (await _app.PostAsync("/api/projects", NewProject(milestones: new[] { new { title = "太晚", dueAt = DateTimeOffset.UtcNow.AddYears(2) } }), organizer))
             .ShouldBeProblemAsync(400, "milestone_due_invalid");
         await (await _app.PostAsync("/api/projects", new { title = "缺字段" }, organizer)).ShouldBeProblemAsync(400, "missing_field");
+        var bare = await (await _app.PostAsync("/api/projects", new { title = "与爱童行", category = "文化教育", goal = "关爱困境儿童。", startsOn = DateTimeOffset.UtcNow,
+            endsOn = DateTimeOffset.UtcNow.AddDays(30), unitsWanted = 1 }, organizer)).ReadJsonAsync(201);
+        Assert.Equal(0, bare.GetProperty("milestones").GetArrayLength());
         var raw = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = new StringContent("{not json", Encoding.UTF8, "application/json") };
         raw.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", organizer);
         await (await _app.Http.SendAsync(raw)).ShouldBeProblemAsync(400, "invalid_json");
@@ -166,6 +169,38 @@ public sealed class ProjectApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(published, forUnit[0].GetProperty("id").GetString());
         var own = await WaitForListAsync("/api/projects", liaison, items => items.Count == 1);
         Assert.Equal((published, 1), (own[0].GetProperty("id").GetString(), own[0].GetProperty("placesTaken").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Milestone_photos_go_through_the_photo_pipeline_and_bad_ones_store_nothing()
+    {
+        var organizer = await _app.OrganizerAsync();
+        var health = await _app.LiaisonAsync("caiyuan-health-centre");
+        var stranger = await _app.LiaisonAsync("baosheng-property");
+        var id = await PublishedAsync(organizer);
+        var claim = await (await _app.PostAsync($"/api/projects/{id}/claims", NewClaim(), health)).ReadJsonAsync(200);
+        await (await _app.PostAsync($"/api/projects/{id}/claims/{claim.GetProperty("claims")[0].GetProperty("claimId").GetString()}/approve", null, organizer)).ReadJsonAsync(200);
+        await (await _app.PostAsync($"/api/projects/{id}/start", null, organizer)).ReadJsonAsync(200);
+        var path = $"/api/projects/{id}/milestones/m1/reports";
+
+        await (await _app.PostAsync(path, new { text = "义诊", photos = new[] { Convert.ToBase64String(Encoding.UTF8.GetBytes("这不是照片")) } }, health))
+            .ShouldBeProblemAsync(400, "photo_not_an_image");
+        await (await _app.PostAsync(path, new { text = "义诊", photos = new[] { Convert.ToBase64String(new byte[10 * 1024 * 1024 + 1]) } }, health))
+            .ShouldBeProblemAsync(413, "photo_too_large");
+        await (await _app.PostAsync(path, new { text = "义诊", photos = Enumerable.Repeat(TestImages.PngBase64(), 7).ToArray() }, health))
+            .ShouldBeProblemAsync(400, "too_many_photos");
+        await (await _app.PostAsync(path, new { text = new string('长', 1001) }, health)).ShouldBeProblemAsync(400, "report_invalid");
+        // A unit that did not claim: refused before any photo is stored.
+        await (await _app.PostAsync(path, new { text = "义诊", photos = new[] { TestImages.PngBase64() } }, stranger)).ShouldBeProblemAsync(403, "not_claimer");
+        var stored = new List<string>();
+        await foreach (var blob in _app.Storage.Photos.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, id + "/", CancellationToken.None)) stored.Add(blob.Name);
+        Assert.Empty(stored);
+
+        var reported = await (await _app.PostAsync(path, new { text = "首场义诊服务 40 人次。", photos = new[] { TestImages.PngBase64(text: "GPS 36.19N 117.12E 张三") } }, health)).ReadJsonAsync(200);
+        var photoId = Assert.Single(reported.GetProperty("milestones")[0].GetProperty("reports")[0].GetProperty("photoIds").EnumerateArray()).GetString()!;
+        var bytes = (await _app.Storage.Photos.GetBlobClient($"{id}/{photoId}").DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(TestImages.Png()[..8], bytes[..8]);
+        Assert.DoesNotContain("GPS", Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
     }
 
     private async Task<List<JsonElement>> WaitForListAsync(string path, string key, Func<List<JsonElement>, bool> ready)
