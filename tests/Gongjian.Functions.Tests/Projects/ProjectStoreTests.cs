@@ -149,3 +149,21 @@ public sealed class ProjectStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single((await Store.LoadWithHistoryAsync(id, CancellationToken.None))!.Events.OfType<MilestoneEscalated>());
     }
 }
+
+public sealed class DemoProjectsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_three_demonstration_projects_load_through_the_rules_with_their_claims()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<ProjectStore>();
+        var seeded = await Gongjian.Functions.Seed.DemoProjects.SeedAsync(store, Gongjian.Functions.Seed.DemoData.Units.ToDictionary(u => u.Id, u => u.Name),
+            DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(["健康服务在身边", "乐享文化·共创文明", "与爱童行"], seeded.Select(p => p.Title));
+        Assert.Equal([ProjectStatus.InProgress, ProjectStatus.Published, ProjectStatus.Published], seeded.Select(p => p.Status));
+        Assert.Equal("财源街道社区卫生服务中心", seeded[0].Claims.Single(c => c.Status == ClaimStatus.Approved).UnitName);
+        foreach (var p in seeded)
+            Assert.Equal(p.Version, (await store.LoadWithHistoryAsync(p.Id, CancellationToken.None))!.Events.Count);
+    }
+}
