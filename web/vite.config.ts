@@ -14,9 +14,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // Ant Design and React change less often than the console: their own long-cached file.
+        // React and the router change less often than the console and every page needs them: their own long-cached
+        // file. Ant Design is left to the bundler, so the sign-in form's chunk holds only the components it uses and
+        // the rest arrive with the signed-in console (ConsoleRoutes loads it lazily).
         manualChunks(id: string) {
-          if (id.includes('node_modules')) return 'vendor';
+          if (/node_modules\/(react|react-dom|react-router|react-router-dom|scheduler)\//.test(id)) return 'react';
           return undefined;
         },
       },

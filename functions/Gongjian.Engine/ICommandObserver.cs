@@ -16,3 +16,16 @@ public interface ICommandScope<TState, TEvent> : IDisposable
 {
     void Done(Outcome<TState, TEvent> outcome);
 }
+
+/// <summary>For a module that has no spans or metrics of its own yet: watches nothing.</summary>
+public sealed class NoCommandObserver<TState, TCommand, TEvent> : ICommandObserver<TState, TCommand, TEvent>
+{
+    public ICommandScope<TState, TEvent> Start(string id, TCommand command) => Scope.Instance;
+
+    private sealed class Scope : ICommandScope<TState, TEvent>
+    {
+        public static readonly Scope Instance = new();
+        public void Done(Outcome<TState, TEvent> outcome) { }
+        public void Dispose() { }
+    }
+}

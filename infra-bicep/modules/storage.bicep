@@ -36,6 +36,8 @@ var tableNames = [
   'idempotency'
   'contactviews'
   'staffnotices'
+  'wishes'
+  'wishindex'
   'botconversations'
   'botstate'
   'botlinks'
@@ -46,9 +48,11 @@ var tableNames = [
 var queueNames = [
   'order-timers'
   'notifications'
+  'wish-timers'
   'project-timers'
   'order-timers-poison'
   'notifications-poison'
+  'wish-timers-poison'
   'project-timers-poison'
 ]
 

@@ -1,25 +1,23 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { useSession } from './session/SessionContext';
 import { SignInPage } from './pages/SignInPage';
-import { BoardPage } from './pages/BoardPage';
-import { UnitOrdersPage } from './pages/UnitOrdersPage';
-import { OrderPage } from './pages/OrderPage';
-import { ComingSoonPage } from './pages/ComingSoonPage';
-import { StreetPage } from './pages/StreetPage';
-import { ShowcaseComposePage } from './pages/ShowcaseComposePage';
-import { AppShell } from './components/AppShell';
-import { InboxPage } from './pages/InboxPage';
-import { InboxProvider } from './session/InboxContext';
-import { hasInbox } from './api/inbox';
-import type { Role } from './api/types';
 
-const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/soon' };
+const loadSignedIn = () => import('./SignedInConsole');
+const SignedInConsole = lazy(loadSignedIn);
 
 export function ConsoleRoutes() {
   const { session, loading } = useSession();
   const location = useLocation();
-  if (loading) return <div className="center-screen"><Spin size="large" /></div>;
+  // While someone reads the sign-in form and pastes a key, the rest of the console loads.
+  useEffect(() => {
+    if (loading || session) return;
+    const idle = window.setTimeout(() => void loadSignedIn(), 0);
+    return () => window.clearTimeout(idle);
+  }, [loading, session]);
+  const spinner = <div className="center-screen"><Spin size="large" /></div>;
+  if (loading) return spinner;
   if (!session) {
     return (
       <Routes>
@@ -28,27 +26,5 @@ export function ConsoleRoutes() {
       </Routes>
     );
   }
-  return (
-    <InboxProvider>
-      <AppShell>
-        <Routes>
-          <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
-          <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/unit" element={session.role === 'liaison' ? <UnitOrdersPage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/street" element={session.role === 'organizer' ? <StreetPage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/showcases/new" element={session.role === 'organizer' ? <ShowcaseComposePage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/orders/:id" element={<OrderPage />} />
-          <Route path="/inbox" element={hasInbox(session.role) ? <InboxPage /> : <Navigate to={home[session.role]} replace />} />
-          <Route path="/soon" element={<ComingSoonPage />} />
-          <Route path="*" element={<Navigate to={home[session.role]} replace />} />
-        </Routes>
-      </AppShell>
-    </InboxProvider>
-  );
-}
-
-/** Where the person was going before signing in (a shared order link), unless that was just the start page. */
-function returnTo(state: unknown): string | undefined {
-  const from = (state as { from?: string } | null)?.from;
-  return from && from !== '/' && !from.startsWith('/signin') ? from : undefined;
+  return <Suspense fallback={spinner}><SignedInConsole /></Suspense>;
 }

@@ -18,6 +18,11 @@ public static class SeedCommand
         if (await directory.AddAsync(DemoData.Caiyuan, ct)) added++;
         foreach (var c in DemoData.Communities) if (await directory.AddAsync(c, ct)) added++;
         foreach (var u in DemoData.Units) if (await directory.AddAsync(u, ct)) added++;
+        var xianying = 0;
+        if (await directory.AddAsync(DemoData.Xianying, ct)) xianying++;
+        foreach (var c in DemoData.XianyingCommunities) if (await directory.AddAsync(c, ct)) xianying++;
+        foreach (var u in DemoData.XianyingUnits) if (await directory.AddAsync(u, ct)) xianying++;
+        if (xianying > 0) await Wishes.DemoWishes.SeedAsync(services, output, ct);
         output.WriteLine($"Directory: {added} new entries ({DemoData.Communities.Count} communities, {DemoData.Units.Count} units in {DemoData.Caiyuan.Name}).");
 
         if (added > 0)

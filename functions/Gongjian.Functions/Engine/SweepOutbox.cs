@@ -4,7 +4,7 @@ using Gongjian.Functions.Hosting;
 
 namespace Gongjian.Functions.Engine;
 
-/// <summary>Timer function: every minute, relays what a crash left in the outbox (rows older than 30 s).</summary>
+/// <summary>Timer function: every minute, relays what a crash left in the outbox (rows older than 30 s), of every module.</summary>
 public static class SweepOutbox
 {
     public static readonly TimerTrigger Trigger = new("0 * * * * *");
@@ -14,6 +14,9 @@ public static class SweepOutbox
         var repaired = await services.GetRequiredService<Relay<OrderState, OrderCommand, OrderEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (repaired > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} orders", repaired);
+        var wishes = await services.GetRequiredService<Relay<Domain.Wishes.WishState, Domain.Wishes.WishCommand, Domain.Wishes.WishEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (wishes > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} wishes", wishes);
         var projects = await services.GetRequiredService<Relay<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent>>()
             .SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (projects > 0)

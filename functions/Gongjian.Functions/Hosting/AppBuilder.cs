@@ -75,7 +75,14 @@ public static class AppBuilder
         services.AddSingleton(sp => new Lazy<Gongjian.Bot.Notifications.NotificationDelivery>(sp.GetRequiredService<Gongjian.Bot.Notifications.NotificationDelivery>));
         services.AddModule<OrderState, OrderCommand, OrderEvent, OrderModule, OrderStorage, OrderStore, Engine.OrderNotifier, Observability.OrderObserver>(
             sp => new OrderModule(sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>()));
-        // 项目清单: module #2 of the app (functions/Gongjian.Functions/Projects).
+        // 微心愿 (module #2): the engine's second module; its reminders wait Wishes:ClaimRemindDays / FulfilRemindDays.
+        services.AddOptions<Wishes.WishOptions>().BindConfiguration("Wishes");
+        services.AddModule<Gongjian.Domain.Wishes.WishState, Gongjian.Domain.Wishes.WishCommand, Gongjian.Domain.Wishes.WishEvent, Gongjian.Domain.Wishes.WishModule,
+            Wishes.WishStorage, Wishes.WishStore, Wishes.WishNotifier,
+            NoCommandObserver<Gongjian.Domain.Wishes.WishState, Gongjian.Domain.Wishes.WishCommand, Gongjian.Domain.Wishes.WishEvent>>(
+            sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wishes.WishOptions>>().Value.ToModule());
+        services.AddSingleton<Wishes.WishCommandRunner>();
+        // 项目清单: module #3 of the app (functions/Gongjian.Functions/Projects).
         services.AddModule<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent,
             Gongjian.Domain.Projects.ProjectModule, Projects.ProjectStorage, Projects.ProjectStore, Projects.ProjectNotifier, Projects.ProjectObserver>(
             _ => new Gongjian.Domain.Projects.ProjectModule());

@@ -233,6 +233,7 @@ public static class FunctionRoutes
 
         app.MapStaffConsoleFunctions();
         app.MapStaffInboxFunctions();
+        app.MapWishFunctions();
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
@@ -245,6 +246,7 @@ public static class FunctionRoutes
         app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetRequestFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
 
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
+        app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("OnProjectTimer", Projects.OnProjectTimer.Trigger, Projects.OnProjectTimer.Run);
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
@@ -307,5 +309,74 @@ public static class FunctionRoutes
                 ApiAccess.Staff)
             .Takes(ApiExamples.MarkRead).Gives(200, ApiExamples.MarkedRead).Refuses(400, 401, 403, 415, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+    }
+
+    /// <summary>微心愿 (issue 11, module #2 on the engine): the API and the public wall.</summary>
+    private static void MapWishFunctions(this WebApplication app)
+    {
+        app.MapFunction("SubmitWish", Wishes.SubmitWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.SubmitWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "提交微心愿 Submit a wish", "居民（无需密钥）或社区派单员代居民提交微心愿，审核后匿名发布到心愿墙；答复中的查询码只出现这一次。" +
+                "A resident (no key) or the community's dispatcher submits a small wish; staff review it before it is published anonymised. " +
+                "The answer carries the tracking code (`X-Tracking-Code` for confirming or withdrawing), shown only once.", ApiAccess.Anyone | ApiAccess.Staff)
+            .Takes(ApiExamples.SubmitWish).Gives(201, ApiExamples.SubmittedWish).Refuses(400, 401, 403, 413, 415, 422, 429)
+            .RequireRateLimiting(RateLimitPolicies.Orders);
+        app.MapFunction("ListWishes", Wishes.ListWishesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.ListWishesFunction.Run))
+            .Describe(ApiTags.Wishes, "心愿列表 List wishes", "工作人员查看本范围内的微心愿（社区、街道，或单位认领的），最新的在前，分页；不含居民和个人认领人的信息。" +
+                "Staff list the wishes of their scope, newest first; a unit's list is its claims (records for evaluation, filter `year`).", ApiAccess.Staff)
+            .Query("status", "状态 Status: submitted, published, claimed, fulfilled, confirmed, rejected, withdrawn")
+            .Query("year", "认领年份 Year of the claim (China time)", JsonSchemaType.Integer)
+            .Query("communityId", "社区 Community (dispatcher: own; organizer, admin)").Query("unitId", "单位 Unit (liaison: own; admin)")
+            .Query("streetId", "街道 Street (organizer: own; admin)").Query("pageSize", "每页条数 Page size, 1–100 (20)", JsonSchemaType.Integer)
+            .Query("pageToken", "下一页 `nextPageToken` of the previous page")
+            .Gives(200, ApiExamples.Wishes).Refuses(400, 401, 403);
+        app.MapFunction("GetWish", Wishes.GetWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.GetWishFunction.Run))
+            .Describe(ApiTags.Wishes, "查看心愿 Get a wish", "公开字段人人可见（已发布的心愿）；居民原文和联系方式只对本社区工作人员显示，居民凭查询码、认领人凭认领码查看。" +
+                "Public fields for anyone once published; the resident's text and contact only for the community's staff (phones masked but for the dispatcher); " +
+                "the resident with `X-Tracking-Code`, a person claimer with `X-Claim-Code`.", ApiAccess.Anyone | ApiAccess.Resident | ApiAccess.Staff)
+            .Gives(200, ApiExamples.Wish).Refuses(401, 403, 404);
+        app.MapFunction("GetWishPhoto", Wishes.GetWishPhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.GetWishPhotoFunction.Run))
+            .Describe(ApiTags.Wishes, "心愿实现照片 Get a fulfilment photo", "已去除 EXIF/GPS；本社区工作人员、居民本人和认领人可看。For staff in scope, the resident and the claimer.",
+                ApiAccess.Resident | ApiAccess.Staff)
+            .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(401, 403, 404);
+        app.MapFunction("PublishWish", Wishes.PublishWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.PublishWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "发布心愿 Publish", "社区工作人员审核后匿名发布：公开内容（不得含姓名、电话、门牌号）和昵称（默认“某居民”）。" +
+                "The community's staff publish the wish on the wall with an anonymised text and a nickname (某居民 by default).", ApiAccess.Staff)
+            .Takes(ApiExamples.PublishWish).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Published)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("RejectWish", Wishes.RejectWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.RejectWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "不予发布 Reject", "社区工作人员说明理由，不予发布。The community's staff decline to publish, with a reason the resident reads.", ApiAccess.Staff)
+            .Takes(ApiExamples.Reject).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Rejected)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+        app.MapFunction("WithdrawWish", Wishes.WithdrawWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.WithdrawWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "撤回心愿 Withdraw", "认领前，居民（查询码）或社区工作人员撤回心愿，理由可选。The resident or staff take the wish back before it is claimed.",
+                ApiAccess.Resident | ApiAccess.Staff)
+            .Takes(ApiExamples.Cancel, optional: true).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Withdrawn)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("ClaimWish", Wishes.ClaimWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.ClaimWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "认领心愿 Claim", "单位联络员以本单位名义认领；党员或志愿者个人（无需密钥）填写姓名和电话认领，答复中的认领码只出现这一次；工作人员可代为认领。同时认领只有一个成功。" +
+                "A unit's liaison claims for the unit; a party member or volunteer (no key) with name and phone — the answer carries the claim code " +
+                "(`X-Claim-Code`) once; staff may claim on behalf of either. Of claims at the same time exactly one wins; the others get `409 wish_already_claimed`.",
+                ApiAccess.Anyone | ApiAccess.Staff)
+            .Takes(ApiExamples.ClaimWish).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Claimed)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("ReleaseWish", Wishes.ReleaseWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.ReleaseWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "放弃认领 Release the claim", "认领人（或工作人员）放弃认领，心愿重新待认领。The claimer (or staff) gives the claim up; the wish is published again.",
+                ApiAccess.Resident | ApiAccess.Staff)
+            .Takes(ApiExamples.Cancel, optional: true).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Published)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("FulfilWish", Wishes.FulfilWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.FulfilWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "上报实现 Fulfil", "认领人（或工作人员）上报心愿已实现：说明和 1–3 张照片（base64，≤ 10 MB，去除 EXIF/GPS）。" +
+                "The claimer (or staff) reports the wish fulfilled: a note and 1–3 photos, base64 JPEG/PNG/WebP.", ApiAccess.Resident | ApiAccess.Staff)
+            .Takes(ApiExamples.FulfilWish).Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Fulfilled)).Refuses(400, 401, 403, 404, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("ConfirmWish", Wishes.ConfirmWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.ConfirmWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "确认实现 Confirm", "居民（查询码）或社区工作人员确认心愿已实现（无需请求体）。The resident or staff confirm the wish came true; no body.",
+                ApiAccess.Resident | ApiAccess.Staff)
+            .Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Confirmed)).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("WishWallPage", Wishes.WishWallPageFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.WishWallPageFunction.Run))
+            .Describe(ApiTags.Wishes, "微心愿墙 Wish wall page", "公开网页：一个街道已发布的微心愿（待认领、已认领、已实现），匿名，无个人信息；可分享到微信；街道不存在时是 404 网页。" +
+                "Public HTML page: a street's published wishes, anonymised, with link-preview tags; an unknown street is a 404 HTML page.", ApiAccess.Anyone)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
     }
 }

@@ -48,6 +48,14 @@ namespace Gongjian.Functions.Http;
 [JsonSerializable(typeof(StaffInbox.MarkReadView))]
 [JsonSerializable(typeof(Streets.StreetOverview))]
 [JsonSerializable(typeof(WithdrawnShowcaseView))]
+// 微心愿 (module #2).
+[JsonSerializable(typeof(Wishes.SubmitWishRequest))]
+[JsonSerializable(typeof(Wishes.PublishWishRequest))]
+[JsonSerializable(typeof(Wishes.ClaimWishRequest))]
+[JsonSerializable(typeof(Wishes.FulfilWishRequest))]
+[JsonSerializable(typeof(Wishes.SubmittedWishView))]
+[JsonSerializable(typeof(Wishes.WishView))]
+[JsonSerializable(typeof(Wishes.WishPage))]
 public sealed partial class ApiJson : JsonSerializerContext
 {
     /// <summary>The options the API writes with: Chinese stays readable instead of \uXXXX escapes.</summary>

@@ -24,6 +24,12 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
         var done = new List<PhotoUploads.Upload>();
         foreach (var order in pending.GroupBy(u => u.OrderId))
         {
+            // Another module's photos (a wish's fulfilment) are not the orders' to judge: they only leave the ledger.
+            if (!Orders.OrderIds.IsWellFormed(order.Key))
+            {
+                done.AddRange(order);
+                continue;
+            }
             try
             {
                 HashSet<string> named;

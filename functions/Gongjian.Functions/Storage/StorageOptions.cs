@@ -23,6 +23,9 @@ public static class TableNames
     public const string ContactViews = "contactviews";
     /// <summary>Staff notices (new orders, declines, 督办, digests) read in the console's inbox; partition per recipient.</summary>
     public const string StaffNotices = "staffnotices";
+    /// <summary>微心愿 (module #2): one partition per wish; its lists (community, street, unit, person) in <c>wishindex</c>.</summary>
+    public const string Wishes = "wishes";
+    public const string WishIndex = "wishindex";
     public const string BotConversations = Gongjian.Bot.Storage.BotTables.TranscriptsName;
     public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
     public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
@@ -30,7 +33,7 @@ public static class TableNames
     /// <summary>项目清单 (the projects module): one partition per project; its lists by street, community and unit.</summary>
     public const string Projects = "projects";
     public const string ProjectIndex = "projectindex";
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, BotConversations, BotState, BotLinks, BotDeliveries,
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex];
 }
 

@@ -161,6 +161,30 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(HttpMethod.Delete, "/api/session", 204, headers: [("X-Gongjian-Csrf", session.GetProperty("csrfToken").GetString()!)]);
         await _api.SendAsync(get, "/api/session", 401);
 
+        // 微心愿: submit → publish → claim (a unit) → fulfil (photo) → confirm; a person's claim released; reject; withdraw; the wall.
+        object Wish(string text) => new { communityId = "dongqili", category = "study", text, contact = new { name = "王奶奶", phone = "13905381234" } };
+        var wish = await _api.SendAsync(post, "/api/wishes", 201, Wish("孙子上三年级，想要一个新书包。"));
+        var (wishId, wishCode) = (wish.GetProperty("id").GetString()!, wish.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(get, $"/api/wishes/{wishId}", 200, tracking: wishCode);
+        await _api.SendAsync(post, $"/api/wishes/{wishId}/publish", 200, new { publicText = "三年级的小朋友想要一个新书包。", displayName = "小宇奶奶" }, dispatcher);
+        await _api.SendAsync(get, "/api/wishes?pageSize=5", 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/wishes/{wishId}/claim", 200, new { kind = "unit" }, liaison);
+        var fulfilledWish = await _api.SendAsync(post, $"/api/wishes/{wishId}/fulfil", 200, new { note = "书包已送到。", photos = new[] { TestImages.PngBase64() } }, liaison);
+        await _api.SendAsync(get, fulfilledWish.GetProperty("photos")[0].GetString()!, 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/wishes/{wishId}/confirm", 200, tracking: wishCode);
+        await _api.SendAsync(get, "/api/pages/wishes/caiyuan", 200);
+        var personWish = (await _api.SendAsync(post, "/api/wishes", 201, Wish("想要一副助行器。"))).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/wishes/{personWish}/publish", 200, new { publicText = "行动不便的老人想要一副助行器。" }, dispatcher);
+        var personClaim = await _api.SendAsync(post, $"/api/wishes/{personWish}/claim", 200, new { kind = "partyMember", name = "李志愿", phone = "13900001111" });
+        await _api.SendAsync(post, $"/api/wishes/{personWish}/claim", 409, new { kind = "unit" }, liaison);
+        await _api.SendAsync(post, $"/api/wishes/{personWish}/release", 200, headers: [("X-Claim-Code", personClaim.GetProperty("claimCode").GetString()!)]);
+        var rejectedWish = (await _api.SendAsync(post, "/api/wishes", 201, Wish("想要一台电视机。"))).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/wishes/{rejectedWish}/reject", 200, new { reason = "超出微心愿的范围，请联系社区。" }, dispatcher);
+        var withdrawn = await _api.SendAsync(post, "/api/wishes", 201, Wish("想请人上门理发。"));
+        await _api.SendAsync(post, $"/api/wishes/{withdrawn.GetProperty("id").GetString()}/withdraw", 200, tracking: withdrawn.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(post, "/api/wishes", 400, new { communityId = "dongqili", category = "study", text = "想要书包" });
+        await _api.SendAsync(get, "/api/wishes/WX000101-AAAAAA", 404, key: dispatcher);
+
         // Every operation outside chat answered with its success status at least once, and was checked.
         var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
         Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));

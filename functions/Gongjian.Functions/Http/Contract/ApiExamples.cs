@@ -74,6 +74,41 @@ public static class ApiExamples
 
     public static readonly IReadOnlyList<ShowcaseView> Showcases = [Showcase];
 
+    // 微心愿: the demo wall of 仙营街道 (seed 003).
+    private const string WishId = "WX261205-K7M3QX";
+
+    public static readonly Wishes.SubmitWishRequest SubmitWish = new()
+    {
+        CommunityId = "xianying-1", Category = "study", Text = "孙子上三年级，书包破了，想要一个新书包。",
+        Contact = new ContactInput { Name = "王奶奶", Phone = "13905381234" },
+    };
+
+    public static readonly Wishes.SubmittedWishView SubmittedWish = new(WishId, "K7M3-QX9P", "submitted", "待审核", $"/api/wishes/{WishId}");
+
+    public static readonly Wishes.PublishWishRequest PublishWish = new() { PublicText = "三年级的小朋友想要一个新书包。", DisplayName = "小宇奶奶" };
+
+    public static readonly Wishes.ClaimWishRequest ClaimWish = new() { Kind = "unit", UnitId = "xianying-building-party" };
+
+    public static readonly Wishes.FulfilWishRequest FulfilWish = new() { Note = "新书包已送到小朋友手上。", Photos = [PhotoBase64] };
+
+    public static readonly Wishes.WishView Wish = new()
+    {
+        Id = WishId, Status = "claimed", StatusText = "已认领", Category = "study", CategoryName = "学习用品", CommunityId = "xianying-1",
+        CommunityName = "仙营一社区", PublicText = "三年级的小朋友想要一个新书包。", DisplayName = "小宇奶奶",
+        Claimer = new Wishes.ClaimerView("unit", "仙营街道商务楼宇联合党委", "xianying-building-party"), SubmittedAt = Placed, PublishedAt = Placed.AddHours(2),
+        ClaimedAt = Placed.AddDays(1),
+    };
+
+    public static Wishes.WishView WishIn(Domain.Wishes.WishStatus status) => Wish with
+    {
+        Status = Domain.Wishes.WishStatusText.Code(status), StatusText = Domain.Wishes.WishStatusText.Chinese(status),
+    };
+
+    public static readonly Wishes.WishPage Wishes = new(
+        [new Wishes.WishListItem(WishId, "claimed", "已认领", "study", "学习用品", "xianying-1", "三年级的小朋友想要一个新书包。", "小宇奶奶",
+            "unit", "仙营街道商务楼宇联合党委", "xianying-building-party", 2026, Placed, Placed.AddDays(1), null)],
+        null);
+
     public static readonly IReadOnlyList<CommunityView> Communities =
         [new("dongqili", "东七里社区", "caiyuan", "财源街道"), new("sanlian", "三联社区", "caiyuan", "财源街道")];
 

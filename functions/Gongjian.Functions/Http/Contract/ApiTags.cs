@@ -15,7 +15,9 @@ public static class ApiTags
         "聊天入口：Bot Framework 消息端点、本地 Direct Line 3.0 与网页聊天。The chat front door: Bot Framework messages, a local Direct Line 3.0 and Web Chat.");
     public static readonly ApiTag Console = new("工作台 Console",
         "工作人员网页工作台：登录会话与页面。The staff console: sign-in sessions (cookie + CSRF token) and its pages.");
+    public static readonly ApiTag Wishes = new("微心愿 Wishes",
+        "微心愿：居民提交、社区审核后匿名发布，党员、志愿者或共建单位认领并实现。Small wishes: submitted, published anonymised, claimed, fulfilled, confirmed.");
     public static readonly ApiTag Operations = new("运行 Operations", "健康检查。Liveness and storage health.");
 
-    public static readonly IReadOnlyList<ApiTag> All = [Orders, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag];
+    public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag];
 }

@@ -5,6 +5,9 @@ public static class PagePaths
 {
     public const string StreetRoute = "pages/showcases/{streetId}";
     public const string ShowcaseRoute = "pages/showcases/{streetId}/{showcaseId}";
+    public const string WishWallRoute = "pages/wishes/{streetId}";
+
+    public static string WishWall(string streetId) => $"/api/pages/wishes/{Uri.EscapeDataString(streetId)}";
 
     public static string Street(string streetId, int page = 1) =>
         $"/api/pages/showcases/{Uri.EscapeDataString(streetId)}" + (page > 1 ? $"?page={page}" : "");

@@ -1,0 +1,43 @@
+using Gongjian.Bot.Notifications;
+using Gongjian.Domain.Wishes;
+using Gongjian.Engine;
+using Gongjian.Functions.Communities;
+using Gongjian.Functions.Engine;
+
+namespace Gongjian.Functions.Wishes;
+
+/// <summary>
+/// The wish module's fan-out: the community's staff (their console inbox, and the community's group robot if
+/// any) hear of a new wish to review, a claim, a released claim, a fulfilment, and the reminders. Notices name
+/// the wish by its public text (or its category before it is published), never the resident or a person claimer.
+/// Safe to run twice: notification ids derive from the event or timer id.
+/// </summary>
+public sealed class WishNotifier(CommunityDirectory directory, NotificationSender sender) : INotifier<WishState>
+{
+    public async Task NotifyAsync(EventMessage message, WishState state, CancellationToken ct)
+    {
+        var community = (await directory.GetAsync(ct)).CommunityName(state.CommunityId);
+        var (kind, text) = message.Type switch
+        {
+            nameof(WishSubmitted) => ("wish_submitted", $"{community}有一个新的微心愿（{WishCategory.NameOf(state.Category)}）待审核，审核后发布到心愿墙。"),
+            nameof(WishClaimed) => ("wish_claimed", $"微心愿“{Label(state)}”已由{state.Claimer?.PublicName}认领。"),
+            nameof(WishClaimReleased) => ("wish_released", $"微心愿“{Label(state)}”的认领已放弃，心愿重新待认领。"),
+            nameof(WishFulfilled) => ("wish_fulfilled", $"微心愿“{Label(state)}”已实现，请联系居民确认。"),
+            _ => (null, null),
+        };
+        if (kind is null) return;
+        var to = new Recipient(RecipientKind.Dispatcher, state.CommunityId);
+        await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text!, ct, title: "微心愿", sequence: message.Sequence);
+    }
+
+    public async Task RemindAsync(TimerMessage timer, WishState state, CancellationToken ct)
+    {
+        var text = state.Status == WishStatus.Published
+            ? $"微心愿“{Label(state)}”发布后还没有人认领，可以邀请党员、志愿者或共建单位认领。"
+            : $"微心愿“{Label(state)}”认领后还没有实现，请与{state.Claimer?.PublicName}联系跟进。";
+        var to = new Recipient(RecipientKind.Dispatcher, state.CommunityId);
+        await sender.SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "wish_reminder", text, ct, title: "微心愿", sequence: state.Version);
+    }
+
+    private static string Label(WishState s) => s.PublicText is { } t ? (t.Length <= 20 ? t : t[..20] + "…") : WishCategory.NameOf(s.Category);
+}
