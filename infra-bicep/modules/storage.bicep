@@ -42,14 +42,18 @@ var tableNames = [
   'botstate'
   'botlinks'
   'botdeliveries'
+  'projects'
+  'projectindex'
 ]
 var queueNames = [
   'order-timers'
   'notifications'
   'wish-timers'
+  'project-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
+  'project-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

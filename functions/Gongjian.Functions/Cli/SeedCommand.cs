@@ -1,4 +1,5 @@
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Projects;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Orders;
@@ -39,6 +40,13 @@ public static class SeedCommand
                 }, ct);
                 output.WriteLine($"Order {id}: {outcome.State.Status.Chinese()} — {o.Text[..12]}…");
             }
+        }
+
+        if (added > 0)
+        {
+            var projects = await DemoProjects.SeedAsync(services.GetRequiredService<Projects.ProjectStore>(), DemoData.Units.ToDictionary(u => u.Id, u => u.Name),
+                services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            foreach (var p in projects) output.WriteLine($"Project {p.Id}: {p.Status.Chinese()} — {p.Title}");
         }
 
         if (printKeys)

@@ -17,5 +17,9 @@ public static class SweepOutbox
         var wishes = await services.GetRequiredService<Relay<Domain.Wishes.WishState, Domain.Wishes.WishCommand, Domain.Wishes.WishEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (wishes > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} wishes", wishes);
+        var projects = await services.GetRequiredService<Relay<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (projects > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} projects", projects);
     }
 }

@@ -82,6 +82,11 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Wishes.WishState, Gongjian.Domain.Wishes.WishCommand, Gongjian.Domain.Wishes.WishEvent>>(
             sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wishes.WishOptions>>().Value.ToModule());
         services.AddSingleton<Wishes.WishCommandRunner>();
+        // 项目清单: module #3 of the app (functions/Gongjian.Functions/Projects).
+        services.AddModule<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent,
+            Gongjian.Domain.Projects.ProjectModule, Projects.ProjectStorage, Projects.ProjectStore, Projects.ProjectNotifier, Projects.ProjectObserver>(
+            _ => new Gongjian.Domain.Projects.ProjectModule());
+        services.AddSingleton<Projects.ProjectCommandRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -7,7 +7,9 @@ public static class QueueNames
     /// <summary>Messages to people (resident, liaison, dispatcher, organizer), delivered by the bot and webhooks.</summary>
     public const string Notifications = "notifications";
     public const string WishTimers = "wish-timers";
-    public static readonly string[] All = [OrderTimers, Notifications, WishTimers];
+    /// <summary>The projects module's durable timers: milestone reminders and 督办.</summary>
+    public const string ProjectTimers = "project-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

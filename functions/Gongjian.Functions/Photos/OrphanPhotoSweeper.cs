@@ -9,7 +9,8 @@ namespace Gongjian.Functions.Photos;
 /// photo an order was going to name is named). Costs one query, one point read per order and one
 /// delete per orphan; referenced photos only lose their ledger row.
 /// </summary>
-public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, OrderStore orders, TimeProvider clock, ILogger<OrphanPhotoSweeper> log)
+public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, OrderStore orders, TimeProvider clock, ILogger<OrphanPhotoSweeper> log,
+    Projects.ProjectStore? projects = null)
 {
     public sealed record Result(int Checked, int Deleted, int Failed);
 
@@ -31,8 +32,14 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
             }
             try
             {
-                var state = (await orders.LoadAsync(order.Key, ct))?.State;
-                var named = state is null ? [] : state.BeforePhotoIds.Concat(state.AfterPhotoIds).ToHashSet();
+                HashSet<string> named;
+                if (projects is not null && Projects.ProjectAccess.IsWellFormed(order.Key))
+                    named = (await projects.LoadAsync(order.Key, ct))?.State.Reports.SelectMany(r => r.PhotoIds).ToHashSet() ?? [];
+                else
+                {
+                    var state = (await orders.LoadAsync(order.Key, ct))?.State;
+                    named = state is null ? [] : state.BeforePhotoIds.Concat(state.AfterPhotoIds).ToHashSet();
+                }
                 foreach (var upload in order.Where(u => !named.Contains(u.PhotoId)))
                     if (await photos.DeleteAsync(upload.OrderId, upload.PhotoId, ct)) deleted++;
                 done.AddRange(order);

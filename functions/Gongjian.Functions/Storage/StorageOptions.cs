@@ -30,7 +30,11 @@ public static class TableNames
     public const string BotState = Gongjian.Bot.Storage.BotTables.StateName;
     public const string BotLinks = Gongjian.Bot.Storage.BotTables.LinksName;
     public const string BotDeliveries = Gongjian.Bot.Storage.BotTables.DeliveriesName;
-    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries];
+    /// <summary>项目清单 (the projects module): one partition per project; its lists by street, community and unit.</summary>
+    public const string Projects = "projects";
+    public const string ProjectIndex = "projectindex";
+    public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
+        Projects, ProjectIndex];
 }
 
 public static class ContainerNames

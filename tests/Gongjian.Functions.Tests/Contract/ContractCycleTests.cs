@@ -150,6 +150,32 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, "/api/showcases", 409, new { title = "门禁修好了", story = "东七里社区单元门禁修好了。", orderIds = new[] { fourthId } }, organizer);
         await _api.SendAsync(get, "/api/showcases/SC000101-00000000", 404);
 
+        // 项目清单: every projects operation and its refusals (functions/Gongjian.Functions/Projects).
+        var health = await _app.LiaisonAsync("caiyuan-health-centre");
+        var law = await _app.LiaisonAsync("daizong-law-firm");
+        var project = new
+        {
+            title = "健康服务在身边", category = "医疗健康", goal = "义诊进社区。", needIds = Array.Empty<string>(), startsOn = DateTimeOffset.UtcNow,
+            endsOn = DateTimeOffset.UtcNow.AddDays(90), unitsWanted = 2, milestones = new[] { new { title = "首场义诊", dueAt = DateTimeOffset.UtcNow.AddDays(30) } },
+        };
+        var pid = (await _api.SendAsync(post, "/api/projects", 201, project, organizer)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, "/api/projects", 400, project with { unitsWanted = 0 }, organizer);
+        await _api.SendAsync(post, $"/api/projects/{pid}/publish", 200, key: organizer);
+        var claims = (await _api.SendAsync(post, $"/api/projects/{pid}/claims", 200, new { commitment = "派医生义诊。", provideBy = DateTimeOffset.UtcNow.AddDays(10) }, health));
+        await _api.SendAsync(post, $"/api/projects/{pid}/claims", 200, new { commitment = "法律咨询。", provideBy = DateTimeOffset.UtcNow.AddDays(10) }, law);
+        await _api.SendAsync(post, $"/api/projects/{pid}/claims", 409, new { commitment = "再认领。", provideBy = DateTimeOffset.UtcNow.AddDays(10) }, law);
+        var all = (await _api.SendAsync(get, $"/api/projects/{pid}", 200, key: organizer)).GetProperty("claims").EnumerateArray().ToList();
+        await _api.SendAsync(post, $"/api/projects/{pid}/claims/{all[0].GetProperty("claimId").GetString()}/approve", 200, key: organizer);
+        await _api.SendAsync(post, $"/api/projects/{pid}/claims/{all[1].GetProperty("claimId").GetString()}/decline", 200, new { text = "不符合" }, organizer);
+        await _api.SendAsync(post, $"/api/projects/{pid}/start", 200, key: organizer);
+        await _api.SendAsync(post, $"/api/projects/{pid}/milestones/m1/reports", 403, new { text = "已完成。" }, law);
+        await _api.SendAsync(post, $"/api/projects/{pid}/milestones/m1/reports", 200, new { text = "已完成。" }, health);
+        await _api.SendAsync(post, $"/api/projects/{pid}/close", 200, new { text = "圆满完成。" }, organizer);
+        await _api.SendAsync(get, "/api/projects?streetId=caiyuan", 200, key: organizer);
+        await _api.SendAsync(get, "/api/projects/pj000000000000", 404, key: organizer);
+        var other = (await _api.SendAsync(post, "/api/projects", 201, project, organizer)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/projects/{other}/cancel", 200, new { text = "计划调整" }, organizer);
+
         // The console: its page, and a session (the client keeps the cookie; the sign-out clears it again).
         await _api.SendAsync(get, "/api/console/board", 200);
         var session = await _api.SendAsync(post, "/api/session", 201, new { key = dispatcher });

@@ -14,7 +14,8 @@ namespace Gongjian.Functions.Http.Contract;
 /// </summary>
 public static class ApiContractJson
 {
-    private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Default, ActivityJson.Default, DirectLineJson.Default];
+    private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Default, ActivityJson.Default, DirectLineJson.Default,
+        Projects.ProjectApiJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>
