@@ -38,6 +38,12 @@ public static class NotificationCards
         "escalation" => "督办",
         "reminder" => "催办",
         "digest" => "超时汇总",
+        "wish_submitted" => "新心愿",
+        "wish_claimed" => "心愿认领",
+        "wish_released" => "放弃认领",
+        "wish_fulfilled" => "心愿实现",
+        "wish_reminder" => "心愿提醒",
+        "project_claimed" => "项目认领",
         _ => "通知",
     };
 }

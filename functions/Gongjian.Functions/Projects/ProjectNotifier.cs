@@ -15,13 +15,14 @@ public sealed class ProjectNotifier(NotificationSender sender) : INotifier<Proje
     public async Task NotifyAsync(EventMessage message, ProjectState state, CancellationToken ct)
     {
         foreach (var (to, kind, text) in ProjectTexts.For(message, state))
-            await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text, ct, sequence: message.Sequence);
+            // No order id: the console's inbox would link the notice as an order and a group robot would call it 工单号.
+            await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), null, to, kind, text, ct, sequence: message.Sequence);
     }
 
     public async Task RemindAsync(TimerMessage timer, ProjectState state, CancellationToken ct)
     {
         foreach (var (to, text) in ProjectTexts.Reminders(state, timer.Step))
-            await sender.SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "reminder", text, ct, sequence: state.Version);
+            await sender.SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), null, to, "reminder", text, ct, sequence: state.Version);
     }
 }
 

@@ -27,7 +27,8 @@ public sealed class WishNotifier(CommunityDirectory directory, NotificationSende
         };
         if (kind is null) return;
         var to = new Recipient(RecipientKind.Dispatcher, state.CommunityId);
-        await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, kind, text!, ct, title: "微心愿", sequence: message.Sequence);
+        // No order id: the console's inbox would link the notice as an order and a group robot would call it 工单号.
+        await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), null, to, kind, text!, ct, title: "微心愿", sequence: message.Sequence);
     }
 
     public async Task RemindAsync(TimerMessage timer, WishState state, CancellationToken ct)
@@ -36,7 +37,7 @@ public sealed class WishNotifier(CommunityDirectory directory, NotificationSende
             ? $"微心愿“{Label(state)}”发布后还没有人认领，可以邀请党员、志愿者或共建单位认领。"
             : $"微心愿“{Label(state)}”认领后还没有实现，请与{state.Claimer?.PublicName}联系跟进。";
         var to = new Recipient(RecipientKind.Dispatcher, state.CommunityId);
-        await sender.SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), state.Id, to, "wish_reminder", text, ct, title: "微心愿", sequence: state.Version);
+        await sender.SendAsync($"{timer.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), null, to, "wish_reminder", text, ct, title: "微心愿", sequence: state.Version);
     }
 
     private static string Label(WishState s) => s.PublicText is { } t ? (t.Length <= 20 ? t : t[..20] + "…") : WishCategory.NameOf(s.Category);
