@@ -26,12 +26,12 @@ public abstract class ConsoleBrowserTest(AzuriteFixture azurite, params string[]
 
     protected string Url(string path) => new Uri(App.Http.BaseAddress!, path).ToString();
 
-    /// <summary>Fills the sign-in form on <paramref name="page"/> with a staff key and waits for the signed-in shell.</summary>
+    /// <summary>Fills the sign-in form on <paramref name="page"/> with a staff key and waits for the signed-in shell (its sign-out button: a page may have other buttons named 退出…, e.g. 退出共建).</summary>
     protected async Task SignInAsync(IPage page, string key)
     {
         await page.GetByPlaceholder("gjk_…").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).WaitForAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
     }
 
     /// <summary>A new browser window (desktop or phone) signed in with <paramref name="key"/>.</summary>

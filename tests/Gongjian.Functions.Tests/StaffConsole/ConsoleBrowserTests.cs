@@ -210,7 +210,7 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
         await page.GetByText("您已安全退出。").WaitForAsync();
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "gj_session");
 

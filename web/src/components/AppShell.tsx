@@ -29,7 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Tag color="red">{session.roleName}</Tag>
             <span className="name" data-testid="who">{session.scopeName} · {session.name}</span>
             {hasInbox(session.role) && <InboxBell />}
-            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>退出</Button>
+            <Button data-testid="sign-out" icon={<LogoutOutlined />} onClick={() => void signOut()}>退出</Button>
           </div>
         )}
       </header>
