@@ -1,4 +1,3 @@
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Community;
@@ -50,15 +49,15 @@ public static class ListOrdersFunction
         try
         {
             page = await storage.OrderIndex.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: context.RequestAborted)
-                .AsPages(DecodeToken(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
+                .AsPages(ListPageTokens.Decode(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
-            throw ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
+            throw ListPageTokens.Invalid();
         }
         var now = clock.GetUtcNow();
         var items = page.Values.Select(row => ToSummary(row, now)).ToList();
-        return Results.Json(new OrderPage(items, EncodeToken(page.ContinuationToken, partition)), ApiJson.Web.OrderPage);
+        return Results.Json(new OrderPage(items, ListPageTokens.Encode(page.ContinuationToken, partition)), ApiJson.Web.OrderPage);
     }
 
     private static string Partition(Caller caller, string? communityId, string? unitId, string? streetId, Communities.CommunityDirectory.Snapshot snapshot)
@@ -97,22 +96,4 @@ public static class ListOrdersFunction
         row.GetDateTimeOffset("DueAt") is { } due && Enum.TryParse<SlaStep>(row.GetString("Step"), out var step)
             ? new ListDeadline(step.ToString().ToLowerInvariant(), step.Chinese(), due, now >= due, row.GetBoolean("Escalated") ?? false)
             : null;
-
-    // The page token names the list it belongs to, so a token from another list (or a made-up one) is refused.
-    private static string? EncodeToken(string? token, string partition) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{token}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? DecodeToken(string? token, string partition)
-    {
-        if (token is null) return null;
-        var s = token.Replace('-', '+').Replace('_', '/');
-        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
-        string decoded;
-        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(s)); }
-        catch (FormatException) { throw InvalidToken(); }
-        var parts = decoded.Split('\n', 2);
-        return parts.Length == 2 && parts[0] == partition && parts[1].Length > 0 ? parts[1] : throw InvalidToken();
-    }
-
-    private static ApiProblem InvalidToken() => ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
 }

@@ -29,7 +29,7 @@ public static class ListInboxFunction
             ? int.TryParse(size, out var n) && n is >= 1 and <= MaxPageSize ? n
                 : throw ApiProblem.BadRequest("invalid_page_size", $"每页条数应在 1 到 {MaxPageSize} 之间。", "pageSize")
             : DefaultPageSize;
-        var token = q["pageToken"].ToString() is { Length: > 0 } t ? PageToken.Decode(t, inbox) : null;
+        var token = q["pageToken"].ToString() is { Length: > 0 } t ? ListPageTokens.Decode(t, inbox) : null;
 
         var unread = notices.UnreadAsync(inbox, ct);
         StaffNotices.Page page;
@@ -39,10 +39,10 @@ public static class ListInboxFunction
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
-            throw PageToken.Invalid();
+            throw ListPageTokens.Invalid();
         }
         var items = page.Items.Select(i => new InboxItem(i.Id, i.Kind, NotificationCards.StaffHeading(i.Kind), i.Text, i.Title, i.OrderId, i.DueAt, i.CreatedAt, i.Read)).ToList();
-        var view = new InboxView((await unread).Count, items, page.ContinuationToken is { } next ? PageToken.Encode(next, inbox) : null);
+        var view = new InboxView((await unread).Count, items, page.ContinuationToken is { } next ? ListPageTokens.Encode(next, inbox) : null);
 
         var body = JsonSerializer.SerializeToUtf8Bytes(view, ApiJson.Web.InboxView);
         var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body), 0, 16)}\"");

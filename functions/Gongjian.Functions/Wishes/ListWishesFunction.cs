@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
@@ -48,13 +47,13 @@ public static class ListWishesFunction
         try
         {
             page = await storage.Table(TableNames.WishIndex).QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: context.RequestAborted)
-                .AsPages(DecodeToken(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
+                .AsPages(ListPageTokens.Decode(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
-            throw InvalidToken();
+            throw ListPageTokens.Invalid();
         }
-        return Results.Json(new WishPage(page.Values.Select(ToItem).ToList(), EncodeToken(page.ContinuationToken, partition)), ApiJson.Web.WishPage);
+        return Results.Json(new WishPage(page.Values.Select(ToItem).ToList(), ListPageTokens.Encode(page.ContinuationToken, partition)), ApiJson.Web.WishPage);
     }
 
     private static string Partition(Caller caller, string? communityId, string? unitId, string? streetId, CommunityDirectory.Snapshot snapshot)
@@ -85,21 +84,4 @@ public static class ListWishesFunction
             row.GetString("ClaimerName"), row.GetString("UnitId"), row.GetInt32("Year"), row.GetDateTimeOffset("SubmittedAt") ?? default,
             row.GetDateTimeOffset("ClaimedAt"), row.GetDateTimeOffset("FulfilledAt"));
     }
-
-    private static string? EncodeToken(string? token, string partition) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{token}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? DecodeToken(string? token, string partition)
-    {
-        if (token is null) return null;
-        var s = token.Replace('-', '+').Replace('_', '/');
-        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
-        string decoded;
-        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(s)); }
-        catch (FormatException) { throw InvalidToken(); }
-        var parts = decoded.Split('\n', 2);
-        return parts.Length == 2 && parts[0] == partition && parts[1].Length > 0 ? parts[1] : throw InvalidToken();
-    }
-
-    private static ApiProblem InvalidToken() => ApiProblem.BadRequest("invalid_page_token", "分页标记无效，请从第一页重新查询。", "pageToken");
 }
