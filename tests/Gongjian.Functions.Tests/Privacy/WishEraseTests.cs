@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Wishes;
@@ -109,13 +110,13 @@ public sealed class WishEraseTests(AzuriteFixture azurite)
             (await store.LoadAsync(id, CancellationToken.None))?.State.PersonalDataErasedAt is not null && (await BlobsAsync(app, id)).Count == 0;
     }
 
-    /// <summary>Every stored property of every row in the wish's partition, as text.</summary>
+    /// <summary>Every stored property of every row in the wish's partition, as text (JSON's \uXXXX escapes of Chinese decoded).</summary>
     private static async Task<string> PartitionText(TestApp app, string id)
     {
         var rows = new List<string>();
         await foreach (var row in app.Storage.Table(TableNames.Wishes).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")))
             rows.Add(string.Join("\n", row.Select(p => $"{p.Key}={p.Value}")));
-        return string.Join("\n", rows);
+        return Regex.Replace(string.Join("\n", rows), @"\\u([0-9a-fA-F]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
     }
 
     private static async Task<List<string>> BlobsAsync(TestApp app, string id)
