@@ -44,6 +44,10 @@ var tableNames = [
   'botdeliveries'
   'projects'
   'projectindex'
+  'needs'
+  'needindex'
+  'resources'
+  'resourceindex'
 ]
 var queueNames = [
   'order-timers'

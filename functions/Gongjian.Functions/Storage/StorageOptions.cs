@@ -33,8 +33,14 @@ public static class TableNames
     /// <summary>项目清单 (the projects module): one partition per project; its lists by street, community and unit.</summary>
     public const string Projects = "projects";
     public const string ProjectIndex = "projectindex";
+    // 需求清单 and 资源清单 (issue 11, branch lists): one partition per need / resource; lists by community, street and unit.
+    public const string Needs = "needs";
+    public const string NeedIndex = "needindex";
+    public const string Resources = "resources";
+    public const string ResourceIndex = "resourceindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
-        Projects, ProjectIndex];
+        Projects, ProjectIndex,
+        Needs, NeedIndex, Resources, ResourceIndex];
 }
 
 public static class ContainerNames
