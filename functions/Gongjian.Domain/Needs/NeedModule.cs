@@ -138,6 +138,8 @@ public sealed class NeedModule : Module<NeedState, NeedCommand, NeedEvent>
         ["streetId"] = after.StreetId,
         ["communityId"] = after.CommunityId,
         ["unitId"] = after.UnitId,
+        // The unit a match handed the need to now (not when only the project changed): the one to tell.
+        ["newUnitId"] = e is NeedMatched && after.UnitId != before.UnitId ? after.UnitId : null,
         ["projectId"] = after.ProjectId,
     };
 

@@ -64,7 +64,7 @@ public sealed class NeedNotifier(NotificationSender sender) : INotifier<NeedStat
 {
     public async Task NotifyAsync(EventMessage message, NeedState state, CancellationToken ct)
     {
-        if (message.Type != nameof(NeedMatched) || state.UnitId is not { } unit) return;
+        if (message.Type != nameof(NeedMatched) || message.Fact("newUnitId") is not { } unit) return;
         var text = $"社区需求已对接给您单位：{Gongjian.Domain.Community.ServiceCategory.NameOf(state.Category)}，受益 {state.People} 人。请与社区联系落实。";
         await sender.SendAsync($"{message.Id}:unit:{unit}".ToLowerInvariant(), null, new Recipient(RecipientKind.Unit, unit), "need_matched", text, ct, sequence: message.Sequence);
     }

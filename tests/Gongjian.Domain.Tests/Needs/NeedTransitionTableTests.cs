@@ -151,6 +151,11 @@ public sealed class NeedTransitionTableTests
         Assert.Equal("need_already_matched", NeedFixture.Module.Decide(matched, new MatchNeed { By = NeedFixture.Dispatcher, UnitId = "u1", UnitName = "岱宗律所" }, NeedFixture.Now).Rejection?.Code);
         var linked = NeedFixture.Apply(matched, new MatchNeed { By = NeedFixture.Dispatcher, ProjectId = "pj1" });
         Assert.Equal(("u1", "pj1"), (linked.UnitId, linked.ProjectId));
+        // Only a new unit is told: linking a project to a need already with its unit tells nobody again.
+        Assert.Null(NeedFixture.Module.Facts(matched, linked, new NeedMatched { NeedId = "n1", OccurredAt = NeedFixture.Now, By = NeedFixture.Dispatcher, ProjectId = "pj1" })["newUnitId"]);
+        var open2 = NeedFixture.Given(Open);
+        var toUnit = NeedFixture.Apply(open2, new MatchNeed { By = NeedFixture.Dispatcher, UnitId = "u1", UnitName = "岱宗律所" });
+        Assert.Equal("u1", NeedFixture.Module.Facts(open2, toUnit, new NeedMatched { NeedId = "n1", OccurredAt = NeedFixture.Now, By = NeedFixture.Dispatcher, UnitId = "u1" })["newUnitId"]);
     }
 
     [Fact]
