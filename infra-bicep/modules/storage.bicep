@@ -45,6 +45,10 @@ var tableNames = [
   'projects'
   'projectindex'
   'records'
+  'needs'
+  'needindex'
+  'resources'
+  'resourceindex'
 ]
 var queueNames = [
   'order-timers'

@@ -13,6 +13,9 @@ import { InboxPage } from './pages/InboxPage';
 import { InboxProvider } from './session/InboxContext';
 import { hasInbox } from './api/inbox';
 import type { Role } from './api/types';
+// 需求清单 and 资源清单 (branch lists).
+import { NeedsPage } from './pages/NeedsPage';
+import { ResourcesPage } from './pages/ResourcesPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -39,6 +42,9 @@ export default function SignedInConsole() {
           <Route path="/admin/units" element={managesDirectory(session.role) ? <UnitsAdminPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/admin/communities" element={managesDirectory(session.role) ? <CommunitiesAdminPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/admin/keys" element={session.role === 'admin' ? <KeysAdminPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 需求清单 and 资源清单 (branch lists): staff see the needs of their scope; everyone but admins the resources of theirs. */}
+          <Route path="/needs" element={session.role === 'dispatcher' || session.role === 'organizer' ? <NeedsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/resources" element={session.role !== 'admin' ? <ResourcesPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -49,6 +49,14 @@ public static class SeedCommand
             foreach (var p in projects) output.WriteLine($"Project {p.Id}: {p.Status.Chinese()} — {p.Title}");
         }
 
+        // 需求清单 and 资源清单 (branch lists): a few needs per demo community, a few resources per demo unit.
+        if (added > 0)
+        {
+            var (needs, resources) = await DemoLists.SeedAsync(services.GetRequiredService<Needs.NeedStore>(), services.GetRequiredService<Resources.ResourceStore>(),
+                DemoData.Units.ToDictionary(u => u.Id, u => u.Name), ct);
+            output.WriteLine($"Lists: {needs} needs, {resources} resources in {DemoData.Caiyuan.Name}.");
+        }
+
         if (printKeys)
         {
             var keys = services.GetRequiredService<StaffKeys>();

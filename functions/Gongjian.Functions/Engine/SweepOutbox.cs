@@ -21,5 +21,10 @@ public static class SweepOutbox
             .SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (projects > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} projects", projects);
+        // 需求清单 and 资源清单 (branch lists).
+        var lists = await services.GetRequiredService<Relay<Domain.Needs.NeedState, Domain.Needs.NeedCommand, Domain.Needs.NeedEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct)
+            + await services.GetRequiredService<Relay<Domain.Resources.ResourceState, Domain.Resources.ResourceCommand, Domain.Resources.ResourceEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (lists > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} needs and resources", lists);
     }
 }

@@ -91,6 +91,16 @@ public static class AppBuilder
         Records.RecordServices.AddRecordsOf<OrderState, Engine.OrderNotifier>(services, Records.RecordKinds.From);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Wishes.WishState, Wishes.WishNotifier>(services, Records.RecordKinds.From);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Projects.ProjectState, Projects.ProjectNotifier>(services, Records.RecordKinds.From);
+        // 需求清单 and 资源清单: modules #4 and #5 (functions/Gongjian.Functions/Needs, Resources; branch lists).
+        services.AddModule<Gongjian.Domain.Needs.NeedState, Gongjian.Domain.Needs.NeedCommand, Gongjian.Domain.Needs.NeedEvent, Gongjian.Domain.Needs.NeedModule,
+            Needs.NeedStorage, Needs.NeedStore, Needs.NeedNotifier,
+            NoCommandObserver<Gongjian.Domain.Needs.NeedState, Gongjian.Domain.Needs.NeedCommand, Gongjian.Domain.Needs.NeedEvent>>(_ => new Gongjian.Domain.Needs.NeedModule());
+        services.AddSingleton<Needs.NeedCommandRunner>();
+        services.AddModule<Gongjian.Domain.Resources.ResourceState, Gongjian.Domain.Resources.ResourceCommand, Gongjian.Domain.Resources.ResourceEvent,
+            Gongjian.Domain.Resources.ResourceModule, Resources.ResourceStorage, Resources.ResourceStore, Resources.ResourceNotifier,
+            NoCommandObserver<Gongjian.Domain.Resources.ResourceState, Gongjian.Domain.Resources.ResourceCommand, Gongjian.Domain.Resources.ResourceEvent>>(
+            _ => new Gongjian.Domain.Resources.ResourceModule());
+        services.AddSingleton<Resources.ResourceCommandRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -237,6 +237,8 @@ public static class FunctionRoutes
         app.MapStaffInboxFunctions();
         app.MapWishFunctions();
         app.MapRecordFunctions();
+        // 需求清单, 资源清单 and their matching (issue 11, branch lists): functions/Gongjian.Functions/Needs/ListsRoutes.cs.
+        Needs.ListsRoutes.MapNeedAndResourceFunctions(app);
         app.MapAdminFunctions();
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery

@@ -35,9 +35,15 @@ public static class TableNames
     public const string ProjectIndex = "projectindex";
     /// <summary>Records for the annual evaluation (claims, milestone reports, fulfilled wishes, completed orders); partition per street and year.</summary>
     public const string Records = "records";
+    // 需求清单 and 资源清单 (issue 11, branch lists): one partition per need / resource; lists by community, street and unit.
+    public const string Needs = "needs";
+    public const string NeedIndex = "needindex";
+    public const string Resources = "resources";
+    public const string ResourceIndex = "resourceindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
-        Records];
+        Records,
+        Needs, NeedIndex, Resources, ResourceIndex];
 }
 
 public static class ContainerNames

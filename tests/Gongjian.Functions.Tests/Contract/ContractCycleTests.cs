@@ -176,6 +176,31 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         var other = (await _api.SendAsync(post, "/api/projects", 201, project, organizer)).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/projects/{other}/cancel", 200, new { text = "计划调整" }, organizer);
 
+        // 需求清单 and 资源清单 with their matching (functions/Gongjian.Functions/Needs, Resources; branch lists).
+        var rid = (await _api.SendAsync(post, "/api/resources", 201, new { kind = "service", category = "legal", title = "免费法律咨询", communityIds = new[] { "dongqili" }, availability = "每月一次" }, law))
+            .GetProperty("id").GetString()!;
+        await _api.SendAsync(post, "/api/resources", 400, new { kind = "venue", category = "culture", title = "活动室", availability = "随时" }, liaison);
+        await _api.SendAsync(get, $"/api/resources/{rid}", 200, key: law);
+        await _api.SendAsync(HttpMethod.Put, $"/api/resources/{rid}", 200, new { kind = "service", category = "legal", title = "免费法律咨询", availability = "每月两次" }, law);
+        await _api.SendAsync(get, "/api/resources?pageSize=5", 200, key: dispatcher);
+        var nid = (await _api.SendAsync(post, "/api/needs", 201, new { category = "legal", description = "困难家庭希望有律师坐诊。", beneficiaries = new[] { new { group = "困难家庭", count = 20 } } }, dispatcher))
+            .GetProperty("id").GetString()!;
+        await _api.SendAsync(get, $"/api/needs/{nid}/suggestions", 200, key: dispatcher);
+        await _api.SendAsync(get, $"/api/projects/{other}/suggestions", 409, key: organizer);
+        var openProject = (await _api.SendAsync(post, "/api/projects", 201, project with { category = "法律服务" }, organizer)).GetProperty("id").GetString()!;
+        await _api.SendAsync(get, $"/api/projects/{openProject}/suggestions", 200, key: organizer);
+        await _api.SendAsync(post, $"/api/needs/{nid}/match", 200, new { unitId = "daizong-law-firm", projectId = openProject }, dispatcher);
+        await _api.SendAsync(get, $"/api/needs/{nid}", 200, key: law);
+        await _api.SendAsync(post, $"/api/needs/{nid}/meet", 200, new { text = "已坐诊。" }, dispatcher);
+        await _api.SendAsync(post, $"/api/needs/{nid}/close", 409, new { text = "重复。" }, dispatcher);
+        await _api.SendAsync(get, "/api/needs?status=met", 200, key: dispatcher);
+        var (elderly, _) = await _app.PlaceAsync(TestApp.NewOrder("独居老人想请人每周送两次午饭。", "elderly"));
+        var closable = (await _api.SendAsync(post, "/api/needs/promote", 201, new { sourceKind = "order", sourceId = elderly, beneficiaries = new[] { new { group = "老年人", count = 5 } } }, dispatcher))
+            .GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/needs/{closable}/close", 200, new { text = "已转为工单办理。" }, dispatcher);
+        await _api.SendAsync(post, $"/api/resources/{rid}/retire", 200, new { text = "律师调整。" }, law);
+        await _api.SendAsync(post, $"/api/resources/{rid}/retire", 409, new { text = "再下架。" }, law);
+
         // The console: its page, and a session (the client keeps the cookie; the sign-out clears it again).
         await _api.SendAsync(get, "/api/console/board", 200);
         var session = await _api.SendAsync(post, "/api/session", 201, new { key = dispatcher });

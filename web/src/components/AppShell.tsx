@@ -13,15 +13,27 @@ const menus: Partial<Record<Role, { to: string; label: string }[]>> = {
   organizer: [{ to: '/street', label: '街道总览' }, { to: '/admin/units', label: '单位管理' }, { to: '/admin/communities', label: '社区管理' }],
 };
 
+/** 需求清单 and 资源清单 (branch lists): appended to the role's menu; a dispatcher or liaison gets a menu with its home first. */
+const listsMenu: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/board', label: '工单' }, { to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
+  liaison: [{ to: '/unit', label: '工单' }, { to: '/resources', label: '资源清单' }],
+  organizer: [{ to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
+};
+
+const menuOf = (role: Role) => {
+  const items = [...(menus[role] ?? []), ...(listsMenu[role] ?? [])];
+  return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
+};
+
 export function AppShell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   return (
     <Layout style={{ minHeight: '100%' }}>
       <header className="shell-header">
         <span className="shell-title">共建工作台</span>
-        {session && menus[session.role] && (
+        {session && menuOf(session.role).length > 0 && (
           <nav className="shell-nav" data-testid="menu">
-            {menus[session.role]!.map((m) => <NavLink key={m.to} to={m.to}>{m.label}</NavLink>)}
+            {menuOf(session.role).map((m) => <NavLink key={m.to} to={m.to}>{m.label}</NavLink>)}
           </nav>
         )}
         {session && (
