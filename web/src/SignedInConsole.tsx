@@ -13,9 +13,18 @@ import { InboxPage } from './pages/InboxPage';
 import { InboxProvider } from './session/InboxContext';
 import { hasInbox } from './api/inbox';
 import type { Role } from './api/types';
+// 微心愿 and 项目清单 (branch screens)
+import { WishesPage } from './pages/WishesPage';
+import { WishPage } from './pages/WishPage';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { ProjectNewPage } from './pages/ProjectNewPage';
+import { ProjectPage } from './pages/ProjectPage';
+import { UnitProjectsPage } from './pages/UnitProjectsPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
+/** 微心愿 and 项目清单 lists need a community or street: the dispatcher's and the organizer's (an admin opens one by its link). */
+const runsModules = (role: Role) => role === 'dispatcher' || role === 'organizer';
 
 /**
  * Everything behind the sign-in: its own chunk (loaded while the sign-in form is shown, or at once for a signed-in
@@ -39,6 +48,13 @@ export default function SignedInConsole() {
           <Route path="/admin/units" element={managesDirectory(session.role) ? <UnitsAdminPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/admin/communities" element={managesDirectory(session.role) ? <CommunitiesAdminPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/admin/keys" element={session.role === 'admin' ? <KeysAdminPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 微心愿 and 项目清单 (branch screens): staff of a community or street; a liaison's projects */}
+          <Route path="/wishes" element={runsModules(session.role) ? <WishesPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/wishes/:id" element={session.role !== 'liaison' ? <WishPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects" element={runsModules(session.role) ? <ProjectsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects/new" element={runsModules(session.role) ? <ProjectNewPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/unit/projects" element={session.role === 'liaison' ? <UnitProjectsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -13,15 +13,26 @@ const menus: Partial<Record<Role, { to: string; label: string }[]>> = {
   organizer: [{ to: '/street', label: '街道总览' }, { to: '/admin/units', label: '单位管理' }, { to: '/admin/communities', label: '社区管理' }],
 };
 
+// 微心愿 and 项目清单 (branch screens): each role's home first where it had no menu before.
+const wishAndProjectMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/board', label: '派单工作台' }, { to: '/wishes', label: '微心愿' }, { to: '/projects', label: '项目清单' }],
+  organizer: [{ to: '/wishes', label: '微心愿' }, { to: '/projects', label: '项目清单' }],
+  liaison: [{ to: '/unit', label: '本单位工单' }, { to: '/unit/projects', label: '共建项目' }],
+};
+const menuOf = (role: Role) => {
+  const all = [...(menus[role] ?? []), ...(wishAndProjectMenus[role] ?? [])];
+  return all.length > 0 ? all : undefined;
+};
+
 export function AppShell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   return (
     <Layout style={{ minHeight: '100%' }}>
       <header className="shell-header">
         <span className="shell-title">共建工作台</span>
-        {session && menus[session.role] && (
+        {session && menuOf(session.role) && (
           <nav className="shell-nav" data-testid="menu">
-            {menus[session.role]!.map((m) => <NavLink key={m.to} to={m.to}>{m.label}</NavLink>)}
+            {menuOf(session.role)!.map((m) => <NavLink key={m.to} to={m.to} end>{m.label}</NavLink>)}
           </nav>
         )}
         {session && (
