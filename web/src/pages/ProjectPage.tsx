@@ -4,14 +4,15 @@ import {
   Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Image, Input, List, Modal, Result, Skeleton, Space, Tag, Typography, Upload, type UploadFile,
 } from 'antd';
 import { ArrowLeftOutlined, CameraOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, fileToBase64 } from '../api/client';
 import { claimStatusNames, projectPath, projectPhotoUrl, projectStatus, type ProjectClaim, type ProjectView } from '../api/projects';
 import { useSession } from '../session/SessionContext';
 import { useAction } from '../components/useAction';
 import { when } from '../format';
 
-const day = (iso: string) => when(iso).split(' ')[0];
+/** Projects run across years: dates with the year. */
+const day = (iso: string) => dayjs(iso).format('YYYY年M月D日');
 
 /**
  * One project. Staff who manage it: 发布 a draft, approve or decline claims (with a reason), 开始实施, 结项 with a summary,
@@ -172,7 +173,7 @@ function ClaimsCard({ project, liaison, run, busy, post }: Props & { liaison: bo
             <List.Item.Meta
               title={<span>{c.unitName} <Tag color={claimStatusNames[c.status]?.color}>{claimStatusNames[c.status]?.name ?? c.status}</Tag></span>}
               description={<div>
-                <div className="order-text">承诺：{c.commitment}</div>
+                <div className="order-text" style={{ color: 'rgba(0, 0, 0, 0.88)' }}>承诺：{c.commitment}</div>
                 <div className="muted">承诺完成：{day(c.provideBy)} · 认领于 {when(c.claimedAt)}</div>
                 {c.declineReason && <div className="order-text">不通过的理由：{c.declineReason}</div>}
               </div>}

@@ -5,7 +5,10 @@ import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { listProjects, projectStatus, streetOf, type ProjectRow } from '../api/projects';
 import { useSession } from '../session/SessionContext';
+import dayjs from 'dayjs';
 import { when } from '../format';
+
+const day = (iso: string) => dayjs(iso).format('YYYY年M月D日');
 
 /** A liaison's 共建项目, phone-first: the street's projects still open for claims, and the unit's own claims. */
 export function UnitProjectsPage() {
@@ -48,7 +51,7 @@ export function UnitProjectsPage() {
               title={<span>{p.title} <Tag color={projectStatus(p.status).color}>{projectStatus(p.status).name}</Tag></span>}
               description={<div>
                 <div>{p.category} · 名额 {p.placesTaken}/{p.unitsWanted}</div>
-                <div className="muted">{when(p.startsOn).split(' ')[0]} 至 {when(p.endsOn).split(' ')[0]}{p.nextDueAt ? ` · 下个节点 ${when(p.nextDueAt)}` : ''}</div>
+                <div className="muted">{day(p.startsOn)} 至 {day(p.endsOn)}{p.nextDueAt ? ` · 下个节点 ${when(p.nextDueAt)}` : ''}</div>
               </div>}
             />
           </List.Item>
