@@ -128,6 +128,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? Shown(name, phone) : null,
             ContactVisible = visible,
             ContactWithheld = allowed && withhold && hasContact,
+            PersonalDataErasedAt = staff || resident ? s.PersonalDataErasedAt : null,
         };
     }
 

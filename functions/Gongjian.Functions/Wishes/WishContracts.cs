@@ -73,6 +73,8 @@ public sealed record WishView
     /// <summary>True when this caller may see the contacts but asked with <c>?contact=masked</c> (the console's first look).</summary>
     public bool ContactWithheld { get; init; }
     public string? ClaimCode { get; init; }
+    /// <summary>When the resident's and a person claimer's personal data were erased (PIPL); null while kept.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
 }
 
 public sealed record WishListItem(
