@@ -16,9 +16,18 @@ import type { Role } from './api/types';
 // 需求清单 and 资源清单 (branch lists).
 import { NeedsPage } from './pages/NeedsPage';
 import { ResourcesPage } from './pages/ResourcesPage';
+// 微心愿 and 项目清单 (branch screens)
+import { WishesPage } from './pages/WishesPage';
+import { WishPage } from './pages/WishPage';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { ProjectNewPage } from './pages/ProjectNewPage';
+import { ProjectPage } from './pages/ProjectPage';
+import { UnitProjectsPage } from './pages/UnitProjectsPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
+/** 微心愿 and 项目清单 lists need a community or street: the dispatcher's and the organizer's (an admin opens one by its link). */
+const runsModules = (role: Role) => role === 'dispatcher' || role === 'organizer';
 
 /**
  * Everything behind the sign-in: its own chunk (loaded while the sign-in form is shown, or at once for a signed-in
@@ -45,6 +54,13 @@ export default function SignedInConsole() {
           {/* 需求清单 and 资源清单 (branch lists): staff see the needs of their scope; everyone but admins the resources of theirs. */}
           <Route path="/needs" element={session.role === 'dispatcher' || session.role === 'organizer' ? <NeedsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/resources" element={session.role !== 'admin' ? <ResourcesPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 微心愿 and 项目清单 (branch screens): staff of a community or street; a liaison's projects */}
+          <Route path="/wishes" element={runsModules(session.role) ? <WishesPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/wishes/:id" element={session.role !== 'liaison' ? <WishPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects" element={runsModules(session.role) ? <ProjectsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects/new" element={runsModules(session.role) ? <ProjectNewPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/unit/projects" element={session.role === 'liaison' ? <UnitProjectsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -31,7 +31,7 @@ public static class ListContactViewsFunction
         return Results.Json(new ContactViewsView(state.Id, items), ApiJson.Web.ContactViewsView);
     }
 
-    private static string RoleName(ActorRole role) => role switch
+    public static string RoleName(ActorRole role) => role switch
     {
         ActorRole.Dispatcher => "派单员",
         ActorRole.Liaison => "单位联络员",
@@ -44,3 +44,30 @@ public static class ListContactViewsFunction
 public sealed record ContactViewEntry(DateTimeOffset At, string KeyId, string Role, string RoleName, string Name, string Via, string ViaName);
 
 public sealed record ContactViewsView(string OrderId, IReadOnlyList<ContactViewEntry> Items);
+
+/// <summary>
+/// 联系方式查看记录 of a 微心愿: who saw the resident's (or a person claimer's) unmasked name and phone, newest first. As for
+/// orders: the street's organizer, admins and the dispatcher of the wish's community; units never.
+/// </summary>
+public static class ListWishContactViewsFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "wishes/{id}/contact-views");
+    private const int Max = 200;
+
+    public static async Task<IResult> Run(HttpContext context, string id, Wishes.WishCommandRunner wishes, ContactViewLog log)
+    {
+        var ct = context.RequestAborted;
+        var caller = context.RequireStaff();
+        if (caller.Role is not (ActorRole.Dispatcher or ActorRole.Organizer or ActorRole.Admin))
+            throw ApiProblem.Forbidden("role_not_allowed", "只有派单员、街道组织方和管理员可以查看联系方式查看记录。");
+        var state = (await wishes.FindAsync(id, ct)).State;
+        if (!Wishes.WishAccess.IsStaffInScope(caller, state))
+            throw ApiProblem.Forbidden("outside_scope", "该心愿不在您的管辖范围内。");
+        var entries = await log.ListAsync(state.Id, Max, ct);
+        var items = entries.Select(e => new ContactViewEntry(e.At, e.KeyId, Caller.RoleCode(e.Role), ListContactViewsFunction.RoleName(e.Role), e.Name, e.Via,
+            e.Via == ContactViewLog.ViaConsole ? "工作台" : "接口")).ToList();
+        return Results.Json(new WishContactViewsView(state.Id, items), ApiJson.Web.WishContactViewsView);
+    }
+}
+
+public sealed record WishContactViewsView(string WishId, IReadOnlyList<ContactViewEntry> Items);

@@ -241,6 +241,9 @@ public static class FunctionRoutes
         Needs.ListsRoutes.MapNeedAndResourceFunctions(app);
         app.MapAdminFunctions();
 
+        // 微心愿 and 项目清单 console screens and public pages (branch screens).
+        app.MapWishAndProjectScreenFunctions();
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
@@ -461,5 +464,25 @@ public static class FunctionRoutes
                 "Admins only: the key and its console sessions stop working (other instances within 30 s); one's own signed-in key is `409 own_key`.", ApiAccess.Staff)
             .Gives(200, ApiExamples.RevokedStaffKey).Refuses(401, 403, 404, 409, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);
+    }
+
+    /// <summary>What the 微心愿 and 项目清单 console screens and public pages added: the wish contact audit, report photos, the projects page.</summary>
+    private static void MapWishAndProjectScreenFunctions(this WebApplication app)
+    {
+        app.MapFunction("ListWishContactViews", ListWishContactViewsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListWishContactViewsFunction.Run))
+            .Describe(ApiTags.Wishes, "心愿联系方式查看记录 Wish contact views", "谁在何时、通过工作台还是接口看过居民或个人认领人未打码的姓名和电话（最新在前）。" +
+                "Who saw the resident's or a person claimer's unmasked name and phone on this wish, when and through what, newest first; for the street's organizer, " +
+                "admins and the community's dispatcher. `GET /api/wishes/{id}?contact=masked` (also on the wish's commands) reads it without showing (nor recording) them.",
+                ApiAccess.Staff)
+            .Gives(200, ApiExamples.WishContactViews).Refuses(401, 403, 404);
+        app.MapFunction("GetProjectPhoto", Projects.GetProjectPhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.GetProjectPhotoFunction.Run))
+            .Describe(Projects.ProjectExamples.Tag, "进展照片 Get a report photo", "节点进展的照片（已去除 EXIF/GPS），只给管理该项目的工作人员和填报的单位。" +
+                "A milestone report's photo, for the staff who manage the project and the unit that reported it.", ApiAccess.Staff)
+            .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(401, 403, 404);
+        app.MapFunction("ProjectsPage", Projects.ProjectsPageFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ProjectsPageFunction.Run))
+            .Describe(Projects.ProjectExamples.Tag, "共建项目页面 Projects page", "公开网页：一个街道已发布的共建项目、认领单位和节点进展；不含任何个人信息；可分享到微信；街道不存在时是 404 网页。" +
+                "Public HTML page: a street's published projects with their approved units and milestone progress, no personal data; an unknown street is a 404 HTML page.",
+                ApiAccess.Anyone)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
     }
 }

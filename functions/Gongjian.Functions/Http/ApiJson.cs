@@ -52,6 +52,7 @@ namespace Gongjian.Functions.Http;
 // The console's second slice.
 [JsonSerializable(typeof(Dispatching.UnitSuggestionsView))]
 [JsonSerializable(typeof(ContactAudit.ContactViewsView))]
+[JsonSerializable(typeof(ContactAudit.WishContactViewsView))]
 [JsonSerializable(typeof(StaffInbox.InboxView))]
 [JsonSerializable(typeof(StaffInbox.MarkReadRequest))]
 [JsonSerializable(typeof(StaffInbox.MarkReadView))]

@@ -278,3 +278,28 @@ public static class ListProjectsFunction
         return items;
     }
 }
+
+/// <summary>
+/// A photo of a milestone report, staff only: those who manage the project, and the liaison of the unit that reported it.
+/// Served like an order's photo (stored EXIF/GPS-stripped under the project's id); never on a public page.
+/// </summary>
+public static class GetProjectPhotoFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "projects/{id}/photos/{photoId}");
+
+    public static async Task<IResult> Run(HttpContext context, string id, string photoId, ProjectCommandRunner runner, CommunityDirectory directory, PhotoStore photos)
+    {
+        var caller = context.RequireStaff();
+        var state = await runner.FindAsync(id, context.RequestAborted);
+        if (!ProjectAccess.CanSee(caller, state, await directory.GetAsync(context.RequestAborted)))
+            throw ApiProblem.Forbidden("outside_scope", "该项目不在您的管辖范围内。");
+        var report = state.Reports.FirstOrDefault(r => r.PhotoIds.Contains(photoId))
+            ?? throw ApiProblem.NotFound("photo_not_found", "照片不存在。");
+        if (!ProjectAccess.CanManage(caller, state) && !(caller.Role == ActorRole.Liaison && report.UnitId == caller.Scope))
+            throw ApiProblem.Forbidden("outside_scope", "只有管理该项目的工作人员和填报进展的单位可以查看进展照片。");
+        var photo = await photos.OpenAsync(id, photoId, context.RequestAborted)
+            ?? throw ApiProblem.NotFound("photo_not_found", "照片不存在。");
+        context.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Stream(photo.Content, photo.ContentType);
+    }
+}

@@ -6,12 +6,16 @@ using Gongjian.Domain.Wishes;
 using Gongjian.Engine;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
+using Gongjian.Functions.ContactAudit;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Orders;
+using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Wishes;
 
 /// <summary>The shared steps of every wish action: find, authorize, decide and save (idempotent under its key), answer.</summary>
-public sealed class WishCommandRunner(WishStore store, WishModule rules, CommunityDirectory directory, TimeProvider clock)
+public sealed class WishCommandRunner(WishStore store, WishModule rules, CommunityDirectory directory, TimeProvider clock, ContactViewLog contactViews,
+    ILogger<WishCommandRunner> logger)
 {
     public async Task<Loaded<WishState>> FindAsync(string id, CancellationToken ct) =>
         (WishAccess.IsWellFormed(id) ? await store.LoadAsync(id, ct) : null)
@@ -23,6 +27,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
         Func<WishCommand, Task<WishCommand>>? beforeSave = null, Func<HttpContext, WishState, Actor>? actorFor = null, string? claimCode = null)
     {
         var ct = context.RequestAborted;
+        OrderCommandRunner.ContactParameter(context); // a bad ?contact= is refused before the command runs, not after
         var loaded = (WishAccess.IsWellFormed(id) ? await store.LoadForCommandAsync(id, ct) : null) ?? await FindAsync(id, ct);
         WishCommand command;
         try
@@ -65,23 +70,50 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
         return "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{who}\n{context.Request.Path}\n{key}")))[..32];
     }
 
+    /// <summary>
+    /// The wish as this caller may see it. As for orders, <c>?contact=masked</c> withholds the resident's and a person
+    /// claimer's contact from the one who may see it (the community's dispatcher); every answer that does show it is first
+    /// recorded in the contact audit (<see cref="ContactViewLog"/>, PartitionKey = the wish id).
+    /// </summary>
     public async Task<IResult> ViewAsync(HttpContext context, WishState s, int status = 200, string? claimCode = null)
     {
+        var withhold = OrderCommandRunner.ContactParameter(context);
         var snapshot = await directory.GetAsync(context.RequestAborted);
-        var view = ToView(s, context, snapshot.CommunityName(s.CommunityId, s.CommunityId)) with { ClaimCode = claimCode };
+        var communityName = snapshot.CommunityName(s.CommunityId, s.CommunityId);
+        var view = ToView(s, context, communityName, withhold) with { ClaimCode = claimCode };
+        if (view.ContactVisible && context.Caller() is { } caller)
+        {
+            try
+            {
+                await contactViews.RecordAsync(s.Id, caller, ContactViewLog.ViaOf(context), context.RequestAborted);
+            }
+            catch (Exception e) when (StorageFaults.IsUnavailable(e))
+            {
+                // As for orders: a command answered here is stored already; without its audit row the contact is not shown.
+                logger.LogWarning(e, "Contact view of wish {Id} not recorded (storage unavailable); answered masked", s.Id);
+                view = ToView(s, context, communityName, withhold: true) with { ClaimCode = claimCode };
+            }
+        }
         return Results.Json(view, ApiJson.Web.WishView, statusCode: status);
     }
 
+    /// <summary>Only the community's dispatcher sees the resident's and a person claimer's name and phone unmasked.</summary>
+    public static bool MaySeeContact(Caller? caller, WishState s) => caller is { Role: ActorRole.Dispatcher } && WishAccess.IsStaffInScope(caller, s);
+
     /// <summary>What this caller may read of the wish (see <see cref="WishView"/>).</summary>
-    public static WishView ToView(WishState s, HttpContext context, string communityName)
+    public static WishView ToView(WishState s, HttpContext context, string communityName, bool withhold = false)
     {
         var caller = context.Caller();
         var staff = WishAccess.IsStaffInScope(caller, s);
-        var dispatcher = caller is { Role: ActorRole.Dispatcher } && staff;
+        var allowed = MaySeeContact(caller, s);
+        var hasContact = s.Contact is not null || s.Claimer is { Name: not null, Phone: not null };
+        var visible = allowed && !withhold && hasContact;
         var resident = caller is null && context.Request.Headers[WishAccess.TrackingHeader].Count > 0 && context.Request.Headers[WishAccess.ClaimHeader].Count == 0;
         var claimer = caller is { Role: ActorRole.Liaison } && s.Claimer?.UnitId == caller.Scope
                       || caller is null && context.Request.Headers[WishAccess.ClaimHeader].Count > 0;
-        string Phone(string p) => dispatcher ? p : PhoneNumber.Mask(p);
+        WishContactView Shown(string name, string phone) => allowed && !withhold
+            ? new WishContactView(name, phone)
+            : new WishContactView(AddressMask.MaskName(name), PhoneNumber.Mask(phone));
         return new WishView
         {
             Id = s.Id, Status = s.Status.Code(), StatusText = s.Status.Chinese(), Category = s.Category, CategoryName = WishCategory.NameOf(s.Category),
@@ -91,9 +123,11 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             FulfilNote = staff || resident || claimer ? s.FulfilNote : null,
             Photos = (staff || resident || claimer) && s.PhotoIds.Count > 0 ? s.PhotoIds.Select(p => $"/api/wishes/{s.Id}/photos/{p}").ToList() : null,
             Text = staff || resident ? s.Text : null,
-            Contact = staff && s.Contact is { } contact ? new WishContactView(contact.Name, Phone(contact.Phone)) : null,
+            Contact = staff && s.Contact is { } contact ? Shown(contact.Name, contact.Phone) : null,
             Reason = staff || resident ? s.Reason : null,
-            ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? new WishContactView(name, Phone(phone)) : null,
+            ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? Shown(name, phone) : null,
+            ContactVisible = visible,
+            ContactWithheld = allowed && withhold && hasContact,
             PersonalDataErasedAt = staff || resident ? s.PersonalDataErasedAt : null,
         };
     }

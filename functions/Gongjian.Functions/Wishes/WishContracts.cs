@@ -68,6 +68,10 @@ public sealed record WishView
     public WishContactView? Contact { get; init; }
     public string? Reason { get; init; }
     public WishContactView? ClaimerContact { get; init; }
+    /// <summary>True when this answer shows the contacts unmasked (the community's dispatcher; recorded in the contact audit).</summary>
+    public bool ContactVisible { get; init; }
+    /// <summary>True when this caller may see the contacts but asked with <c>?contact=masked</c> (the console's first look).</summary>
+    public bool ContactWithheld { get; init; }
     public string? ClaimCode { get; init; }
     /// <summary>When the resident's and a person claimer's personal data were erased (PIPL); null while kept.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; init; }

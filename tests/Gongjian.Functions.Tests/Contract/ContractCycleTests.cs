@@ -232,6 +232,21 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, "/api/wishes", 400, new { communityId = "dongqili", category = "study", text = "想要书包" });
         await _api.SendAsync(get, "/api/wishes/WX000101-AAAAAA", 404, key: dispatcher);
 
+        // 微心愿 and 项目清单 screens (branch screens): a wish's contact audit, a report photo, the public projects page.
+        await _api.SendAsync(get, $"/api/wishes/{wishId}/contact-views", 200, key: dispatcher);
+        await _api.SendAsync(get, $"/api/wishes/{wishId}/contact-views", 403, key: liaison);
+        var shown = (await _api.SendAsync(post, "/api/projects", 201, project, organizer)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/projects/{shown}/publish", 200, key: organizer);
+        var healthClaim = (await _api.SendAsync(post, $"/api/projects/{shown}/claims", 200, new { commitment = "派医生义诊。", provideBy = DateTimeOffset.UtcNow.AddDays(10) }, health))
+            .GetProperty("claims")[0].GetProperty("claimId").GetString()!;
+        await _api.SendAsync(post, $"/api/projects/{shown}/claims/{healthClaim}/approve", 200, key: organizer);
+        await _api.SendAsync(post, $"/api/projects/{shown}/start", 200, key: organizer);
+        var reportPhoto = (await _api.SendAsync(post, $"/api/projects/{shown}/milestones/m1/reports", 200, new { text = "已完成。", photos = new[] { TestImages.PngBase64() } }, health))
+            .GetProperty("milestones")[0].GetProperty("reports")[0].GetProperty("photoIds")[0].GetString()!;
+        await _api.SendAsync(get, $"/api/projects/{shown}/photos/{reportPhoto}", 200, key: organizer);
+        await _api.SendAsync(get, $"/api/projects/{shown}/photos/{reportPhoto}", 403, key: law);
+        await _api.SendAsync(get, "/api/pages/projects/caiyuan", 200);
+
         // Records for evaluation and the wish's erasure (PIPL), issue 11.
         await _api.SendAsync(post, $"/api/wishes/{wishId}/erase", 200, new { reason = "居民申请删除个人信息" }, dispatcher);
         await _api.SendAsync(post, $"/api/wishes/{wishId}/erase", 409, tracking: wishCode);

@@ -13,15 +13,16 @@ const menus: Partial<Record<Role, { to: string; label: string }[]>> = {
   organizer: [{ to: '/street', label: '街道总览' }, { to: '/admin/units', label: '单位管理' }, { to: '/admin/communities', label: '社区管理' }],
 };
 
-/** 需求清单 and 资源清单 (branch lists): appended to the role's menu; a dispatcher or liaison gets a menu with its home first. */
-const listsMenu: Partial<Record<Role, { to: string; label: string }[]>> = {
-  dispatcher: [{ to: '/board', label: '工单' }, { to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
-  liaison: [{ to: '/unit', label: '工单' }, { to: '/resources', label: '资源清单' }],
-  organizer: [{ to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
+/** The modules' screens (微心愿, 项目清单, 需求清单, 资源清单), appended to the role's menu; each role's home comes first. */
+const moduleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/board', label: '派单工作台' }, { to: '/wishes', label: '微心愿' }, { to: '/projects', label: '项目清单' },
+    { to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
+  organizer: [{ to: '/wishes', label: '微心愿' }, { to: '/projects', label: '项目清单' }, { to: '/needs', label: '需求清单' }, { to: '/resources', label: '资源清单' }],
+  liaison: [{ to: '/unit', label: '本单位工单' }, { to: '/unit/projects', label: '共建项目' }, { to: '/resources', label: '资源清单' }],
 };
 
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(listsMenu[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
@@ -33,7 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <span className="shell-title">共建工作台</span>
         {session && menuOf(session.role).length > 0 && (
           <nav className="shell-nav" data-testid="menu">
-            {menuOf(session.role).map((m) => <NavLink key={m.to} to={m.to}>{m.label}</NavLink>)}
+            {menuOf(session.role).map((m) => <NavLink key={m.to} to={m.to} end>{m.label}</NavLink>)}
           </nav>
         )}
         {session && (

@@ -4,18 +4,18 @@ import { api, ApiError } from '../api/client';
 import type { ContactViews } from '../api/types';
 import { when } from '../format';
 
-/** 联系方式查看记录: who saw the resident's unmasked phone and address on this order (PIPL audit). */
-export function ContactViewsCard({ orderId, refresh }: { orderId: string; refresh: number }) {
+/** 联系方式查看记录: who saw the resident's unmasked phone and address on this order — or, with `path`, a wish (PIPL audit). */
+export function ContactViewsCard({ orderId, refresh, path }: { orderId: string; refresh: number; path?: string }) {
   const [views, setViews] = useState<ContactViews | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    api<ContactViews>('GET', `orders/${encodeURIComponent(orderId)}/contact-views`)
+    api<ContactViews>('GET', path ?? `orders/${encodeURIComponent(orderId)}/contact-views`)
       .then((v) => { if (!cancelled) { setViews(v); setError(null); } })
       .catch((e: unknown) => { if (!cancelled) setError(e instanceof ApiError ? e.message : '查看记录加载失败。'); });
     return () => { cancelled = true; };
-  }, [orderId, refresh]);
+  }, [orderId, refresh, path]);
 
   return (
     <Card title="联系方式查看记录" size="small" className="order-card" data-testid="contact-views">

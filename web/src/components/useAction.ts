@@ -6,7 +6,7 @@ import { ApiError } from '../api/client';
  * Runs one write at a time: a second click while the first is on its way does nothing (a double
  * click on 派单 is one dispatch). A 409 means the order changed meanwhile: say so and reload it.
  */
-export function useAction(reload: () => Promise<void>) {
+export function useAction(reload: () => Promise<void>, subject = '工单') {
   const { message } = App.useApp();
   const running = useRef(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function useAction(reload: () => Promise<void>) {
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        message.warning(`${e.message}工单已有变化，已为您刷新。`);
+        message.warning(`${e.message}${subject}已有变化，已为您刷新。`);
         await reload().catch(() => undefined);
       } else {
         message.error(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
@@ -31,7 +31,7 @@ export function useAction(reload: () => Promise<void>) {
       running.current = false;
       setBusy(null);
     }
-  }, [message, reload]);
+  }, [message, reload, subject]);
 
   return { run, busy };
 }

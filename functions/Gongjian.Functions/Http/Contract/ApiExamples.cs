@@ -199,6 +199,9 @@ public static class ApiExamples
     public static readonly ContactAudit.ContactViewsView ContactViews = new(OrderId,
         [new(Placed.AddMinutes(18), "3f9a1c0b7d2e", "dispatcher", "派单员", "东七里社区派单员", "console", "工作台")]);
 
+    public static readonly ContactAudit.WishContactViewsView WishContactViews = new(WishId,
+        [new(Placed.AddMinutes(18), "3f9a1c0b7d2e", "dispatcher", "派单员", "仙营一社区派单员", "console", "工作台")]);
+
     public static readonly Streets.StreetOverview StreetOverview = new("caiyuan", "财源街道", 3,
         [new("placed", "待派单", 1), new("dispatched", "待接单", 1), new("confirmed", "已评价", 1)],
         [new("dongqili", "东七里社区", 3, 2, 1)],

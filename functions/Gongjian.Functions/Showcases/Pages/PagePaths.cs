@@ -6,8 +6,11 @@ public static class PagePaths
     public const string StreetRoute = "pages/showcases/{streetId}";
     public const string ShowcaseRoute = "pages/showcases/{streetId}/{showcaseId}";
     public const string WishWallRoute = "pages/wishes/{streetId}";
+    public const string ProjectsRoute = "pages/projects/{streetId}";
 
     public static string WishWall(string streetId) => $"/api/pages/wishes/{Uri.EscapeDataString(streetId)}";
+
+    public static string Projects(string streetId) => $"/api/pages/projects/{Uri.EscapeDataString(streetId)}";
 
     public static string Street(string streetId, int page = 1) =>
         $"/api/pages/showcases/{Uri.EscapeDataString(streetId)}" + (page > 1 ? $"?page={page}" : "");

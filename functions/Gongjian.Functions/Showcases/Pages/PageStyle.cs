@@ -51,6 +51,10 @@ img{display:block;width:100%;height:auto;background:#e7e2da;object-fit:cover}
 .pager a{background:#fff;border:1px solid #ddd;border-radius:8px;padding:6px 14px;text-decoration:none}
 .empty,.missing{background:#fff;border-radius:12px;padding:32px 20px;text-align:center;color:#444}
 .missing h1{font-size:22px}
+.also{font-size:15px;margin:0 0 16px}
+.steps{list-style:none;margin:8px 0 0;padding:0;font-size:14px}
+.steps li{display:flex;justify-content:space-between;gap:8px;border-top:1px solid #f0ebe4;padding:4px 0}
+.steps .done{color:#2e7d32}
 footer{max-width:960px;margin:8px auto 24px;padding:0 16px;color:#8a8a8a;font-size:13px}
 @media (min-width:720px){
 h1{font-size:30px}
