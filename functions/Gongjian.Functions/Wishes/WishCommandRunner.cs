@@ -91,6 +91,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             FulfilNote = staff || resident || claimer ? s.FulfilNote : null,
             Photos = (staff || resident || claimer) && s.PhotoIds.Count > 0 ? s.PhotoIds.Select(p => $"/api/wishes/{s.Id}/photos/{p}").ToList() : null,
             Text = staff || resident ? s.Text : null,
+            Nickname = staff || resident ? s.Nickname : null,
             Contact = staff && s.Contact is { } contact ? new WishContactView(contact.Name, Phone(contact.Phone)) : null,
             Reason = staff || resident ? s.Reason : null,
             ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? new WishContactView(name, Phone(phone)) : null,
