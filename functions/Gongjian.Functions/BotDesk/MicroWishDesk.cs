@@ -60,17 +60,28 @@ public sealed class MicroWishDesk(WishStore store, WishModule rules, CommunityDi
             ? DeskResult<MicroWishSummary>.Ok(Summarize(found!.State)) : DeskResult<MicroWishSummary>.Refused(refusal!);
 
     public Task<DeskResult<MicroWishSummary>> WithdrawAsync(string wishId, string trackingCode, CancellationToken ct) =>
-        AsResidentAsync(wishId, trackingCode, new WithdrawWish { By = WishActors.Resident, Reason = "居民在聊天中撤回" }, ct);
+        AsResidentAsync(wishId, trackingCode, new WithdrawWish { By = WishActors.Resident, Reason = "居民在聊天中撤回" }, ct, state => state.Status switch
+        {
+            // Said as a resident would understand it (the rules say "心愿当前为“已认领”，不能撤回").
+            WishStatus.Claimed or WishStatus.Fulfilled or WishStatus.Confirmed => "这个心愿已经有人认领了，不能再撤回。如有变化，请联系社区工作人员。",
+            WishStatus.Withdrawn => "这个心愿已经撤回了。",
+            WishStatus.Rejected => "这个心愿没有通过审核，不会发布，不需要撤回。",
+            _ => null,
+        });
 
     public Task<DeskResult<MicroWishSummary>> ConfirmAsync(string wishId, string trackingCode, CancellationToken ct) =>
         AsResidentAsync(wishId, trackingCode, new ConfirmWish { By = WishActors.Resident }, ct);
 
-    private async Task<DeskResult<MicroWishSummary>> AsResidentAsync(string wishId, string trackingCode, WishCommand command, CancellationToken ct)
+    /// <param name="plainly">A refusal in the resident's words for the state the wish is in, where the rules' would read stiffly.</param>
+    private async Task<DeskResult<MicroWishSummary>> AsResidentAsync(
+        string wishId, string trackingCode, WishCommand command, CancellationToken ct, Func<WishState, string?>? plainly = null)
     {
         var (found, refusal) = await WithCodeAsync(wishId, trackingCode, ct);
         if (refusal is not null) return DeskResult<MicroWishSummary>.Refused(refusal);
         var outcome = await store.ExecuteAsync(wishId, command, ct, found);
-        return outcome.Rejection is { } r ? DeskResult<MicroWishSummary>.Refused(r.Message) : DeskResult<MicroWishSummary>.Ok(Summarize(outcome.State));
+        return outcome.Rejection is { } r
+            ? DeskResult<MicroWishSummary>.Refused(plainly?.Invoke(outcome.State) ?? r.Message)
+            : DeskResult<MicroWishSummary>.Ok(Summarize(outcome.State));
     }
 
     /// <summary>The wish as stored (read fresh), if the code is its own.</summary>

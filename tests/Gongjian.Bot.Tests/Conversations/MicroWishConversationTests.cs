@@ -43,6 +43,7 @@ public sealed partial class MicroWishConversationTests(AzuriteFixture azurite) :
         Assert.Equal("dongqili", stored.CommunityId);
         Assert.Equal("13805381234", stored.Contact!.Phone);
         Assert.Equal("小雨外婆", stored.Nickname);
+        Assert.Equal("家里老人腿脚不好，想要一辆轮椅，方便推她出门晒太阳", stored.Text); // as typed, Chinese commas kept
         Assert.Contains("待审核", await chat.SayAsync("我的心愿"));
 
         // Staff publish it without a name of their own: the wall shows the resident's nickname. The resident hears of it.
@@ -59,7 +60,7 @@ public sealed partial class MicroWishConversationTests(AzuriteFixture azurite) :
         var claimCode = (string)(await claim.Content.ReadFromJsonAsync<JsonObject>())!["claimCode"]!;
         Assert.Contains("社区会和您联系", await WaitForAsync(chat, "已由爱心志愿者认领"));
         Assert.Contains("已被爱心志愿者认领", await chat.SayAsync("我的心愿"));
-        Assert.Contains("不能撤回", await chat.SayAsync($"撤回心愿 {wishId}"));
+        Assert.Contains("已经有人认领了，不能再撤回", await chat.SayAsync($"撤回心愿 {wishId}"));
 
         using (var fulfil = new HttpRequestMessage(HttpMethod.Post, $"/api/wishes/{wishId}/fulfil")
         {
@@ -122,7 +123,7 @@ public sealed partial class MicroWishConversationTests(AzuriteFixture azurite) :
         Assert.Contains("已撤回微心愿", await chat.SayAsync($"撤回心愿 {wishId}"));
         Assert.Equal(WishStatus.Withdrawn, (await StateAsync(wishId)).Status);
         Assert.Contains("已撤回", await chat.SayAsync("我的心愿"));
-        Assert.Contains("不能撤回", await chat.SayAsync($"撤回心愿 {wishId}"));
+        Assert.Contains("这个心愿已经撤回了", await chat.SayAsync($"撤回心愿 {wishId}"));
 
         // Withdrawn, it is not on the wall: a person cannot claim it.
         Assert.Equal(404, (int)(await Cycle.PostAsync($"/api/wishes/{wishId}/claim", null, new { kind = "volunteer", name = "刘志强", phone = "13905385678" })).StatusCode);

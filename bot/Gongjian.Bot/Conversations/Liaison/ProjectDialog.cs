@@ -44,14 +44,14 @@ public sealed partial class ProjectDialog(IProjectDesk desk, TimeProvider clock)
     /// <summary>Typed answers while the form is open: the commitment first, then the day.</summary>
     public async Task<TurnResult> AnswerAsync(Turn turn, ClaimingProject step, CancellationToken ct)
     {
-        var text = Intents.Normalize(turn.Text);
+        var text = turn.Text.Trim(); // kept as typed: NFKC would turn Chinese commas into ASCII ones
         if (step.Commitment is null)
         {
             if (Intents.Bare(text).Length < 2) return TurnResult.Say(turn.Data, ProjectChatTexts.CommitmentTooShort);
             if (text.Length > ProjectLimits.CommitmentMax) return TurnResult.Say(turn.Data, $"请写在 {ProjectLimits.CommitmentMax} 字以内。");
             return TurnResult.Say(turn.Data with { Step = step with { Commitment = text } }, ProjectChatTexts.AskDay(step.LastDay));
         }
-        if (Day(text, Today()) is not { } day) return TurnResult.Say(turn.Data, ProjectChatTexts.BadDay(step.LastDay));
+        if (Day(Intents.Normalize(text), Today()) is not { } day) return TurnResult.Say(turn.Data, ProjectChatTexts.BadDay(step.LastDay));
         return await ClaimAsync(turn, step.ProjectId, step.Commitment, day, ct);
     }
 

@@ -20,15 +20,17 @@ public sealed class MicroWishDialog(IMicroWishDesk wishes, IOrderDesk orders, Co
     {
         var communities = await orders.CommunitiesAsync(ct);
         var d = step.Draft;
+        // The wish and the nickname are kept as typed (NFKC would turn the Chinese commas into ASCII ones); answers are read normalized.
+        var typed = turn.Text.Trim();
         var answer = Intents.Normalize(turn.Text);
-        if (step.Asking == MicroWishSlot.Text && answer.Length > WishLimits.TextMax)
+        if (step.Asking == MicroWishSlot.Text && typed.Length > WishLimits.TextMax)
             return TurnResult.Say(turn.Data, MicroWishTexts.TextTooLong(WishLimits.TextMax));
         MicroWishDraft? answered = step.Asking switch
         {
-            MicroWishSlot.Text => Intents.Bare(answer).Length >= 4 ? d with { Text = answer, Category = d.Category ?? MicroWishCard.GuessCategory(answer) } : null,
+            MicroWishSlot.Text => Intents.Bare(answer).Length >= 4 ? d with { Text = typed, Category = d.Category ?? MicroWishCard.GuessCategory(answer) } : null,
             MicroWishSlot.Category => MicroWishCard.Category(answer) is { } code ? d with { Category = code } : null,
             MicroWishSlot.Community => WishReader.Community(answer, communities) is { } c ? d with { CommunityId = c.Id, CommunityName = c.Name } : null,
-            MicroWishSlot.Nickname => Nickname(answer) is var (ok, nickname) && ok ? d with { Nickname = nickname, NicknameAnswered = true } : null,
+            MicroWishSlot.Nickname => Nickname(typed) is var (ok, nickname) && ok ? d with { Nickname = nickname, NicknameAnswered = true } : null,
             _ => WishReader.Phone(answer) is { } phone ? d with { Phone = phone } : null,
         };
         if (answered is null) return TurnResult.Say(turn.Data, MicroWishCard.Ask(step.Asking, communities, again: true));
@@ -107,7 +109,7 @@ public sealed class MicroWishDialog(IMicroWishDesk wishes, IOrderDesk orders, Co
     /// <summary>不用了 → no nickname (某居民); otherwise a short nickname without digits (a phone number is not a nickname).</summary>
     private static (bool Ok, string? Nickname) Nickname(string answer)
     {
-        var bare = Intents.Bare(answer);
+        var bare = Intents.Bare(Intents.Normalize(answer));
         if (bare is "不用了" or "不用" or "不填" or "不要" or "没有" or "跳过" or "随便" or "某居民" or "不需要") return (true, null);
         var nickname = answer.Trim();
         return nickname.Length is >= 1 and <= WishLimits.NicknameMax && !nickname.Any(char.IsDigit) ? (true, nickname) : (false, null);
