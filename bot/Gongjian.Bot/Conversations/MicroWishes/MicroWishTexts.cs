@@ -59,7 +59,7 @@ public static class MicroWishTexts
 
     public static string Confirmed(string wishId) => $"太好了！微心愿 {wishId} 已确认完成。感谢您告诉我们，也谢谢帮您实现心愿的人。";
 
-    public static string Failed(string reason) => $"抱歉，没有办成：{reason}";
+    public static string Failed(string reason) => $"抱歉，{reason}";
 
     /// <summary>Buttons for what the resident may do next with each wish: 撤回 before a claim, 确认 after fulfilment.</summary>
     public static string[] Actions(IEnumerable<MicroWishSummary> wishes) =>
