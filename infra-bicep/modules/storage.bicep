@@ -44,6 +44,7 @@ var tableNames = [
   'botdeliveries'
   'projects'
   'projectindex'
+  'records'
 ]
 var queueNames = [
   'order-timers'

@@ -1,23 +1,27 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { Spin } from 'antd';
 import { useSession } from './session/SessionContext';
 import { SignInPage } from './pages/SignInPage';
+import { hadSession } from './session/sessionHint';
 
-const loadSignedIn = () => import('./SignedInConsole');
-const SignedInConsole = lazy(loadSignedIn);
+const loadSignedIn = () => import('./SignedInRoot');
+const SignedInRoot = lazy(loadSignedIn);
+// Someone who was signed in on this browser most likely still is: fetch the console while the session is checked.
+// Anyone else most likely needs the sign-in form: it is shown at once, not after the session check answers.
+const expectSession = hadSession();
+if (expectSession) void loadSignedIn();
 
 export function ConsoleRoutes() {
   const { session, loading } = useSession();
   const location = useLocation();
   // While someone reads the sign-in form and pastes a key, the rest of the console loads.
   useEffect(() => {
-    if (loading || session) return;
+    if ((loading && expectSession) || session) return;
     const idle = window.setTimeout(() => void loadSignedIn(), 0);
     return () => window.clearTimeout(idle);
   }, [loading, session]);
-  const spinner = <div className="center-screen"><Spin size="large" /></div>;
-  if (loading) return spinner;
+  const spinner = <div className="center-screen"><span className="spinner" role="status" aria-label="加载中" /></div>;
+  if (loading && expectSession) return spinner;
   if (!session) {
     return (
       <Routes>
@@ -26,5 +30,5 @@ export function ConsoleRoutes() {
       </Routes>
     );
   }
-  return <Suspense fallback={spinner}><SignedInConsole /></Suspense>;
+  return <Suspense fallback={spinner}><SignedInRoot /></Suspense>;
 }

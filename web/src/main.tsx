@@ -1,21 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router-dom';
 import { SessionProvider } from './session/SessionContext';
 import { ConsoleRoutes } from './ConsoleRoutes';
+import { cspNonce } from './cspNonce';
 import './console.css';
 
-dayjs.locale('zh-cn');
-
-// Ant Design writes its styles at run time; the page's Content-Security-Policy admits them by this nonce.
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
 // A few helpers inside Ant Design's dependencies (the scroll lock of dialogs, the scrollbar measure) add
 // <style> elements without passing the nonce on: every style element this page's own code creates gets it.
 // Markup injected as HTML never passes through createElement, so it stays blocked.
+const nonce = cspNonce();
 const createElement = document.createElement.bind(document);
 document.createElement = ((tag: string, options?: ElementCreationOptions) => {
   const element = createElement(tag, options);
@@ -25,16 +19,14 @@ document.createElement = ((tag: string, options?: ElementCreationOptions) => {
 // The router's base is the page's <base href> path: /console/ or /api/console/.
 const basename = new URL(document.baseURI).pathname.replace(/\/$/, '');
 
+// The first chunk holds React, the router and the plain sign-in form only: Ant Design, its locale and dayjs arrive
+// with the signed-in console (SignedInRoot), so a first visit can use the form before they are even downloaded.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} csp={{ nonce }} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
-      <AntApp>
-        <BrowserRouter basename={basename}>
-          <SessionProvider>
-            <ConsoleRoutes />
-          </SessionProvider>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <BrowserRouter basename={basename}>
+      <SessionProvider>
+        <ConsoleRoutes />
+      </SessionProvider>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -62,3 +62,14 @@ public sealed record FulfilWish : WishCommand
 }
 
 public sealed record ConfirmWish : WishCommand;
+
+/// <summary>
+/// PIPL: erase the resident's text and contact, a person claimer's name and phone, and the fulfilment photos of a
+/// closed wish — on request (staff with a reason, or the resident) or by the retention timer (<see cref="ClosedAt"/>).
+/// </summary>
+public sealed record EraseWishPersonalData : WishCommand
+{
+    public string? Reason { get; init; }
+    /// <summary>Set by the retention timer: when the wish closed, so a timer for an earlier close is stale.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+}

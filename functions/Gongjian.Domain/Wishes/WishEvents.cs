@@ -44,3 +44,10 @@ public sealed record WishFulfilled : WishEvent
 }
 
 public sealed record WishConfirmed : WishEvent;
+
+/// <summary>The wish's personal data was erased; <see cref="PhotoIds"/> are the fulfilment photos deleted with it.</summary>
+public sealed record WishPersonalDataErased : WishEvent
+{
+    public string? Reason { get; init; }
+    public IReadOnlyList<string> PhotoIds { get; init; } = [];
+}

@@ -14,10 +14,12 @@ namespace Gongjian.Domain.Wishes;
 /// </summary>
 /// <param name="claimRemindAfter">An unclaimed published wish reminds the community's staff after this long.</param>
 /// <param name="fulfilRemindAfter">A claimed wish not yet fulfilled reminds the claimer and staff after this long.</param>
-public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindAfter) : Module<WishState, WishCommand, WishEvent>
+/// <param name="eraseAfter">A closed wish's personal data is erased this long after it closed (PIPL retention; 180 days by default).</param>
+public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindAfter, TimeSpan? eraseAfter = null) : Module<WishState, WishCommand, WishEvent>
 {
     public static readonly TimeSpan DefaultClaimRemindAfter = TimeSpan.FromDays(7);
     public static readonly TimeSpan DefaultFulfilRemindAfter = TimeSpan.FromDays(14);
+    public static readonly TimeSpan DefaultEraseAfter = TimeSpan.FromDays(180);
 
     /// <summary>Records are counted per calendar year in China.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -26,6 +28,7 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
 
     public TimeSpan ClaimRemindAfter => claimRemindAfter;
     public TimeSpan FulfilRemindAfter => fulfilRemindAfter;
+    public TimeSpan EraseAfter => eraseAfter ?? DefaultEraseAfter;
 
     public override string Name => "wish";
     public override WishState Initial => WishState.Initial;
@@ -37,6 +40,7 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
         (WishStatus.None, SubmitWish c) => Submit(c, now),
         (_, SubmitWish) => Refuse("wish_exists", RejectionKind.Conflict, "心愿已存在。"),
         (WishStatus.None, _) => Refuse("wish_not_found", RejectionKind.Conflict, "心愿不存在，请检查编号。"),
+        (_, EraseWishPersonalData c) => WishErasure.Decide(s, c, now),
 
         (WishStatus.Submitted, PublishWish c) => Publish(s, c, now),
         (WishStatus.Submitted, RejectWish c) => Reject(c, now),
@@ -55,7 +59,7 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
     private static string ActionOf(WishCommand c) => c switch
     {
         PublishWish => "发布", RejectWish => "退回", WithdrawWish => "撤回", ClaimWish => "认领",
-        ReleaseClaim => "放弃认领", FulfilWish => "上报实现", ConfirmWish => "确认", _ => "这样办理",
+        ReleaseClaim => "放弃认领", FulfilWish => "上报实现", ConfirmWish => "确认", EraseWishPersonalData => "删除个人信息", _ => "这样办理",
     };
 
     private static bool IsStaff(Actor a) => a.Role is ActorRole.Dispatcher or ActorRole.Organizer or ActorRole.Admin;
@@ -189,13 +193,14 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
             },
             WishFulfilled x => next with { Status = WishStatus.Fulfilled, FulfilNote = x.Note, PhotoIds = x.PhotoIds, FulfilledAt = x.OccurredAt, StatusSince = x.OccurredAt },
             WishConfirmed x => next with { Status = WishStatus.Confirmed, ConfirmedAt = x.OccurredAt, StatusSince = x.OccurredAt },
+            WishPersonalDataErased x => WishErasure.Evolve(next, x),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
         };
     }
 
     public override AuditEntry Audit(WishEvent e) => new(e.GetType().Name, e.OccurredAt, e.By.Role.ToString(), e.By.Id, e switch
     {
-        WishRejected r => r.Reason, WishWithdrawn w => w.Reason, WishClaimReleased r => r.Reason, _ => null,
+        WishRejected r => r.Reason, WishWithdrawn w => w.Reason, WishClaimReleased r => r.Reason, WishPersonalDataErased x => x.Reason, _ => null,
     });
 
     public static string CommunityList(string id) => $"c-{id}";
@@ -246,16 +251,23 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
     public const string ClaimStep = "Claim";
     public const string FulfilStep = "Fulfil";
 
-    /// <summary>Published and unclaimed: remind the community's staff; claimed and not fulfilled: remind the claimer and staff.</summary>
+    /// <summary>
+    /// Published and unclaimed: remind the community's staff; claimed and not fulfilled: remind the claimer and staff;
+    /// closed (confirmed, rejected, withdrawn) and not erased: the retention timer, <see cref="EraseAfter"/> after it closed.
+    /// </summary>
     public override IReadOnlyList<TimerSpec> Timers(WishState s) => s.Status switch
     {
         WishStatus.Published => [new TimerSpec(ClaimStep, TimerStage.Remind, s.StatusSince, s.StatusSince + claimRemindAfter)],
         WishStatus.Claimed => [new TimerSpec(FulfilStep, TimerStage.Remind, s.StatusSince, s.StatusSince + fulfilRemindAfter)],
+        _ when s.Status.IsClosed() && s.PersonalDataErasedAt is null => [new TimerSpec(null, TimerStage.Erase, s.StatusSince, s.StatusSince + EraseAfter)],
         _ => [],
     };
 
+    /// <summary>Erase: the rules decide (stale if the wish is no longer in the close the timer was armed for).</summary>
     public override Wake<WishCommand> OnTimer(WishState s, TimerSpec timer, DateTimeOffset now) =>
-        timer.Stage == TimerStage.Remind && timer.StartedAt == s.StatusSince
+        timer.Stage == TimerStage.Erase
+            ? new Wake<WishCommand>.Run(new EraseWishPersonalData { By = Actor.System, Reason = WishErasure.RetentionReason, ClosedAt = timer.StartedAt })
+        : timer.Stage == TimerStage.Remind && timer.StartedAt == s.StatusSince
         && ((s.Status == WishStatus.Published && timer.Step == ClaimStep) || (s.Status == WishStatus.Claimed && timer.Step == FulfilStep))
             ? new Wake<WishCommand>.Remind()
             : new Wake<WishCommand>.Stale();
@@ -271,6 +283,10 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
         ["claimerKind"] = (after.Claimer ?? before.Claimer)?.Kind.ToString().ToLowerInvariant(),
         ["year"] = after.ClaimedAt is { } at ? YearOf(at).ToString(CultureInfo.InvariantCulture) : null,
     };
+
+    public override WishEvent? Redacted(WishEvent e) => WishErasure.Redact(e);
+    public override bool Erases(WishEvent e) => e is WishPersonalDataErased;
+    public override IEnumerable<string> BlobsToDelete(WishEvent e) => e is WishPersonalDataErased x ? x.PhotoIds : [];
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -106,4 +106,6 @@ public sealed record WishState
     public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>How many claims were released on this wish (each release publishes it again).</summary>
     public int Releases { get; init; }
+    /// <summary>When the resident's and a person claimer's personal data were erased (PIPL), or null.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
 }

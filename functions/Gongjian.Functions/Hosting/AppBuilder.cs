@@ -80,13 +80,17 @@ public static class AppBuilder
         services.AddModule<Gongjian.Domain.Wishes.WishState, Gongjian.Domain.Wishes.WishCommand, Gongjian.Domain.Wishes.WishEvent, Gongjian.Domain.Wishes.WishModule,
             Wishes.WishStorage, Wishes.WishStore, Wishes.WishNotifier,
             NoCommandObserver<Gongjian.Domain.Wishes.WishState, Gongjian.Domain.Wishes.WishCommand, Gongjian.Domain.Wishes.WishEvent>>(
-            sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wishes.WishOptions>>().Value.ToModule());
+            sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wishes.WishOptions>>().Value.ToModule(sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>()));
         services.AddSingleton<Wishes.WishCommandRunner>();
         // 项目清单: module #3 of the app (functions/Gongjian.Functions/Projects).
         services.AddModule<Gongjian.Domain.Projects.ProjectState, Gongjian.Domain.Projects.ProjectCommand, Gongjian.Domain.Projects.ProjectEvent,
             Gongjian.Domain.Projects.ProjectModule, Projects.ProjectStorage, Projects.ProjectStore, Projects.ProjectNotifier, Projects.ProjectObserver>(
             _ => new Gongjian.Domain.Projects.ProjectModule());
         services.AddSingleton<Projects.ProjectCommandRunner>();
+        // Records for evaluation (issue 11, item 8): orders', wishes' and projects' notifiers also write table `records`.
+        Records.RecordServices.AddRecordsOf<OrderState, Engine.OrderNotifier>(services, Records.RecordKinds.From);
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Wishes.WishState, Wishes.WishNotifier>(services, Records.RecordKinds.From);
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Projects.ProjectState, Projects.ProjectNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

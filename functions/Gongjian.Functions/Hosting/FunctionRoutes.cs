@@ -236,6 +236,7 @@ public static class FunctionRoutes
         app.MapStaffConsoleFunctions();
         app.MapStaffInboxFunctions();
         app.MapWishFunctions();
+        app.MapRecordFunctions();
         app.MapAdminFunctions();
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
@@ -381,6 +382,30 @@ public static class FunctionRoutes
             .Describe(ApiTags.Wishes, "微心愿墙 Wish wall page", "公开网页：一个街道已发布的微心愿（待认领、已认领、已实现），匿名，无个人信息；可分享到微信；街道不存在时是 404 网页。" +
                 "Public HTML page: a street's published wishes, anonymised, with link-preview tags; an unknown street is a 404 HTML page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
+    }
+
+    /// <summary>
+    /// PIPL erasure of wishes and the records for evaluation (issue 11, items 4 and 8): kept apart from the wish API above
+    /// so both can change independently.
+    /// </summary>
+    private static void MapRecordFunctions(this WebApplication app)
+    {
+        app.MapFunction("EraseWish", Wishes.EraseWishFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Wishes.EraseWishFunction.Run)).WithIdempotencyKey()
+            .Describe(ApiTags.Wishes, "删除个人信息 Erase personal data", "已办结（已确认、未通过、已撤回）的心愿：本社区工作人员（须写明理由，如居民或认领人申请）或居民（查询码）" +
+                "删除居民的心愿原文、称呼和电话、个人认领人的姓名和电话及实现照片（PIPL）；办结后 `Wishes:EraseAfter`（默认同工单，180 天）自动删除。" +
+                "Erases a closed wish's personal data: the resident's text and contact, a person claimer's name and phone, the fulfilment photos.",
+                ApiAccess.Resident | ApiAccess.Staff)
+            .Takes(ApiExamples.Erase, optional: true)
+            .Gives(200, ApiExamples.WishIn(Domain.Wishes.WishStatus.Confirmed) with { PersonalDataErasedAt = ApiExamples.WishIn(Domain.Wishes.WishStatus.Confirmed).SubmittedAt.AddDays(200) })
+            .Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
+        app.MapFunction("ListRecords", Records.ListRecordsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Records.ListRecordsFunction.Run))
+            .Describe(ApiTags.Records, "评议记录 Records for evaluation", "一个街道一年的评议记录：项目认领（审核通过）、节点进展、实现微心愿、办结工单，按类型、单位和个人计数并列出。" +
+                "组织方：本街道；派单员：服务本社区的单位（及本社区心愿的个人认领人）；联络员：本单位；管理员：指明街道。个人只以编号（电话的哈希）出现，不含姓名电话；不含居民信息。" +
+                "A street's records of a year, counted by kind, unit and person (by key only), with the list.", ApiAccess.Staff)
+            .Query("street", "街道 Street (organizer: own; admin: required)").Query("unit", "单位 Unit (liaison: own)").Query("community", "社区 Community")
+            .Query("year", "年份 Year, China time (this year)", JsonSchemaType.Integer)
+            .Gives(200, Records.RecordExamples.Records).Refuses(400, 401, 403);
     }
 
     /// <summary>The console's admin role (issue 10): editing, retiring and reinstating member units; staff keys.</summary>

@@ -4,13 +4,13 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Photos;
 
 /// <summary>
-/// Deletes photo blobs that no order references, found through the <see cref="PhotoUploads"/> ledger
+/// Deletes photo blobs that no order, project report or wish fulfilment references, found through the <see cref="PhotoUploads"/> ledger
 /// once they are more than a day old (a placement or completion takes seconds, so by then every
 /// photo an order was going to name is named). Costs one query, one point read per order and one
 /// delete per orphan; referenced photos only lose their ledger row.
 /// </summary>
 public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, OrderStore orders, TimeProvider clock, ILogger<OrphanPhotoSweeper> log,
-    Projects.ProjectStore? projects = null)
+    Projects.ProjectStore? projects = null, Wishes.WishStore? wishes = null)
 {
     public sealed record Result(int Checked, int Deleted, int Failed);
 
@@ -22,36 +22,39 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
 
         int deleted = 0, failed = 0;
         var done = new List<PhotoUploads.Upload>();
-        foreach (var order in pending.GroupBy(u => u.OrderId))
+        foreach (var owner in pending.GroupBy(u => u.OrderId))
         {
-            // Another module's photos (a wish's fulfilment) are not the orders' to judge: they only leave the ledger.
-            if (!Orders.OrderIds.IsWellFormed(order.Key))
-            {
-                done.AddRange(order);
-                continue;
-            }
             try
             {
-                HashSet<string> named;
-                if (projects is not null && Projects.ProjectAccess.IsWellFormed(order.Key))
-                    named = (await projects.LoadAsync(order.Key, ct))?.State.Reports.SelectMany(r => r.PhotoIds).ToHashSet() ?? [];
-                else
-                {
-                    var state = (await orders.LoadAsync(order.Key, ct))?.State;
-                    named = state is null ? [] : state.BeforePhotoIds.Concat(state.AfterPhotoIds).ToHashSet();
-                }
-                foreach (var upload in order.Where(u => !named.Contains(u.PhotoId)))
-                    if (await photos.DeleteAsync(upload.OrderId, upload.PhotoId, ct)) deleted++;
-                done.AddRange(order);
+                // An id no module knows (a staged chat photo's, say) is not this sweep's to judge: it only leaves the ledger.
+                if (await NamedAsync(owner.Key, ct) is { } named)
+                    foreach (var upload in owner.Where(u => !named.Contains(u.PhotoId)))
+                        if (await photos.DeleteAsync(upload.OrderId, upload.PhotoId, ct)) deleted++;
+                done.AddRange(owner);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Left in the ledger: the next sweep tries this order again; the others go on.
+                // Left in the ledger: the next sweep tries this owner again; the others go on.
                 failed++;
-                log.LogWarning(e, "Orphan photo sweep could not check order {OrderId}", order.Key);
+                log.LogWarning(e, "Orphan photo sweep could not check {OwnerId}", owner.Key);
             }
         }
         await uploads.ForgetAsync(done, ct);
         return new Result(pending.Count, deleted, failed);
+    }
+
+    /// <summary>
+    /// The photos the owner (an order, a project, a wish) names now: one point read. An owner never saved names none, so all
+    /// its uploads go; null for an id of no module.
+    /// </summary>
+    private async Task<HashSet<string>?> NamedAsync(string id, CancellationToken ct)
+    {
+        if (Orders.OrderIds.IsWellFormed(id))
+            return (await orders.LoadAsync(id, ct))?.State is { } order ? order.BeforePhotoIds.Concat(order.AfterPhotoIds).ToHashSet() : [];
+        if (projects is not null && Projects.ProjectAccess.IsWellFormed(id))
+            return (await projects.LoadAsync(id, ct))?.State.Reports.SelectMany(r => r.PhotoIds).ToHashSet() ?? [];
+        if (wishes is not null && Wishes.WishAccess.IsWellFormed(id))
+            return (await wishes.LoadAsync(id, ct))?.State.PhotoIds.ToHashSet() ?? [];
+        return null;
     }
 }

@@ -33,8 +33,11 @@ public static class TableNames
     /// <summary>项目清单 (the projects module): one partition per project; its lists by street, community and unit.</summary>
     public const string Projects = "projects";
     public const string ProjectIndex = "projectindex";
+    /// <summary>Records for the annual evaluation (claims, milestone reports, fulfilled wishes, completed orders); partition per street and year.</summary>
+    public const string Records = "records";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
-        Projects, ProjectIndex];
+        Projects, ProjectIndex,
+        Records];
 }
 
 public static class ContainerNames

@@ -95,6 +95,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             Contact = staff && s.Contact is { } contact ? new WishContactView(contact.Name, Phone(contact.Phone)) : null,
             Reason = staff || resident ? s.Reason : null,
             ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? new WishContactView(name, Phone(phone)) : null,
+            PersonalDataErasedAt = staff || resident ? s.PersonalDataErasedAt : null,
         };
     }
 

@@ -71,6 +71,8 @@ public sealed record WishView
     public string? Reason { get; init; }
     public WishContactView? ClaimerContact { get; init; }
     public string? ClaimCode { get; init; }
+    /// <summary>When the resident's and a person claimer's personal data were erased (PIPL); null while kept.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
 }
 
 public sealed record WishListItem(

@@ -201,6 +201,23 @@ public static class ConfirmWishFunction
         runner.RunAsync(context, id, by => new ConfirmWish { By = by });
 }
 
+/// <summary>
+/// 删除个人信息 (PIPL): the community's staff (a reason required, e.g. the resident's or the claimer's request) or the
+/// resident (tracking code) erase a closed wish's personal data; the retention timer does it <c>Wishes:EraseAfter</c> after it closed.
+/// </summary>
+public static class EraseWishFunction
+{
+    public static readonly HttpTrigger Trigger = new("POST", "wishes/{id}/erase");
+
+    public static async Task<IResult> Run(HttpContext context, string id, WishCommandRunner runner)
+    {
+        var request = context.Request.ContentLength is null or 0 && !context.Request.Headers.ContainsKey("Transfer-Encoding")
+            ? null
+            : await JsonBody.ReadAsync(context, ApiJson.Web.OptionalReasonRequest);
+        return await runner.RunAsync(context, id, by => new EraseWishPersonalData { By = by, Reason = request?.Reason });
+    }
+}
+
 /// <summary>A fulfilment photo, for those who may read the fulfilment (staff in scope, the resident, the claimer).</summary>
 public static class GetWishPhotoFunction
 {

@@ -20,6 +20,7 @@ namespace Gongjian.Functions.Wishes;
 [JsonSerializable(typeof(WishClaimReleased))]
 [JsonSerializable(typeof(WishFulfilled))]
 [JsonSerializable(typeof(WishConfirmed))]
+[JsonSerializable(typeof(WishPersonalDataErased))]
 internal sealed partial class WishJson : JsonSerializerContext;
 
 /// <summary>Where the engine keeps wishes: table <c>wishes</c>, lists in <c>wishindex</c>, queue <c>wish-timers</c>, photos in <c>photos</c>.</summary>
@@ -47,6 +48,7 @@ public sealed class WishStorage : ModuleStorage<WishState, WishEvent>
             nameof(WishClaimReleased) => WishJson.Default.WishClaimReleased,
             nameof(WishFulfilled) => WishJson.Default.WishFulfilled,
             nameof(WishConfirmed) => (System.Text.Json.Serialization.Metadata.JsonTypeInfo)WishJson.Default.WishConfirmed,
+            nameof(WishPersonalDataErased) => WishJson.Default.WishPersonalDataErased,
             _ => null,
         } ?? throw new InvalidDataException($"Unknown wish event type '{type}'.");
         return (WishEvent)(JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"Empty wish event of type '{type}'."));
@@ -61,11 +63,21 @@ public sealed class WishStore(
     ILogger<WishStore> log, ICommandObserver<WishState, WishCommand, WishEvent> observer)
     : EventStore<WishState, WishCommand, WishEvent>(module, codec, storage, relay, clock, log, observer);
 
-/// <summary>How long wishes wait before a reminder (<c>Wishes:ClaimRemindDays</c>, <c>Wishes:FulfilRemindDays</c>).</summary>
+/// <summary>
+/// How long wishes wait before a reminder (<c>Wishes:ClaimRemindDays</c>, <c>Wishes:FulfilRemindDays</c>) and, once closed,
+/// before their personal data is erased (<c>Wishes:EraseAfter</c>, like orders' <c>Privacy:EraseAfter</c>, whose value it
+/// takes when not set: e.g. <c>Wishes__EraseAfter=90.00:00:00</c>).
+/// </summary>
 public sealed class WishOptions
 {
     public double ClaimRemindDays { get; set; } = WishModule.DefaultClaimRemindAfter.TotalDays;
     public double FulfilRemindDays { get; set; } = WishModule.DefaultFulfilRemindAfter.TotalDays;
+    public TimeSpan? EraseAfter { get; set; }
 
-    public WishModule ToModule() => new(TimeSpan.FromDays(ClaimRemindDays), TimeSpan.FromDays(FulfilRemindDays));
+    public WishModule ToModule(Domain.Privacy.RetentionPolicy? retention = null)
+    {
+        var eraseAfter = EraseAfter ?? retention?.EraseAfter ?? WishModule.DefaultEraseAfter;
+        if (eraseAfter <= TimeSpan.Zero) throw new InvalidOperationException("Wishes:EraseAfter must be positive.");
+        return new(TimeSpan.FromDays(ClaimRemindDays), TimeSpan.FromDays(FulfilRemindDays), eraseAfter);
+    }
 }

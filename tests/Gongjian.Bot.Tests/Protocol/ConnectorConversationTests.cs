@@ -66,7 +66,7 @@ public sealed class ConnectorConversationTests(ConnectorRig rig, AzuriteFixture 
             // Answered while the understanding is still held: the acknowledgement does not wait for it.
             // (Bot Service allows 15 s; here the wait is only a guard against a hang: hold.Task proves it did not wait.)
             var response = await rig.PostAsync(ConnectorRig.Message(ServiceUrl, "三楼楼道灯坏了一个星期了", conversation), Token())
-                .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+                .WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
             Assert.Equal(200, (int)response.StatusCode);
             Assert.False(hold.Task.IsCompleted);
             Assert.DoesNotContain(rig.Connector.Activities, r => r.Path.Contains(conversation) && (string?)r.Body["type"] == "message");

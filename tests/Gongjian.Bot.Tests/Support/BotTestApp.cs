@@ -25,7 +25,7 @@ public sealed class BotTestApp : IAsyncDisposable
     {
         _app = app;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
         Understanding = understanding;
     }
 

@@ -123,7 +123,7 @@ public sealed class DirectLineClient
         {
             var found = Seen.Where(IsBotMessage).Where(a => replyToId is null || (string?)a["replyToId"] == replyToId).ToList();
             if (found.Count > 0) { await Task.Delay(150); await PollAsync(); return [.. Seen.Where(IsBotMessage).Where(a => replyToId is null || (string?)a["replyToId"] == replyToId)]; }
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(60))) // a hang guard, generous for a loaded 2-core machine
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromMinutes(3))) // a hang guard, generous for a loaded 2-core machine
                 throw new TimeoutException($"No bot reply to {replyToId} in {clock.Elapsed}.");
             await PollAsync();
             await Task.Delay(30);

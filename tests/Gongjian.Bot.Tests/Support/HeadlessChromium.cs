@@ -39,7 +39,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
 /// <summary>The chat page as a person uses it: read the transcript, type into the send box, press buttons.</summary>
 public sealed class ChatPageDriver
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90); // a hang guard, not a speed goal (busy CI machines)
     private readonly IPage page;
     private readonly List<string> _console = [];
 

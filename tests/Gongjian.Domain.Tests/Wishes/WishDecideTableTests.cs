@@ -15,6 +15,7 @@ public sealed class WishDecideTableTests
         (WishStatus.Published, typeof(WithdrawWish)), (WishStatus.Published, typeof(ClaimWish)),
         (WishStatus.Claimed, typeof(ReleaseClaim)), (WishStatus.Claimed, typeof(FulfilWish)),
         (WishStatus.Fulfilled, typeof(ConfirmWish)),
+        (WishStatus.Confirmed, typeof(EraseWishPersonalData)), (WishStatus.Rejected, typeof(EraseWishPersonalData)), (WishStatus.Withdrawn, typeof(EraseWishPersonalData)),
     ];
 
     public static TheoryData<WishStatus, int> Pairs()
@@ -46,6 +47,7 @@ public sealed class WishDecideTableTests
             (_, SubmitWish) => "wish_exists",
             (WishStatus.None, _) => "wish_not_found",
             (WishStatus.Claimed or WishStatus.Fulfilled or WishStatus.Confirmed, ClaimWish) => "wish_already_claimed",
+            (_, EraseWishPersonalData) => "wish_not_closed",
             _ => $"wish_{status.ToString().ToLowerInvariant()}",
         };
         Assert.Equal(code, verdict.Rejection.Code);
@@ -75,6 +77,8 @@ public sealed class WishDecideTableTests
         { "person releases a unit's claim", WishStatus.Claimed, Release(WishActors.Person), "not_claimer" },
         { "other unit fulfils", WishStatus.Claimed, Fulfil(OtherLiaison), "not_claimer" },
         { "liaison confirms", WishStatus.Fulfilled, Confirm(Liaison), "role_not_allowed" },
+        { "liaison erases", WishStatus.Confirmed, Erase(Liaison), "role_not_allowed" },
+        { "person claimer erases", WishStatus.Confirmed, Erase(WishActors.Person), "role_not_allowed" },
     };
 
     [Theory, MemberData(nameof(WrongPeople))]
@@ -104,6 +108,8 @@ public sealed class WishDecideTableTests
         { "no photo", WishStatus.Claimed, Fulfil() with { PhotoIds = [] }, "photo_required" },
         { "four photos", WishStatus.Claimed, Fulfil() with { PhotoCount = 4 }, "too_many_photos" },
         { "no note", WishStatus.Claimed, Fulfil() with { Note = "" }, "note_required" },
+        { "staff erase without a reason", WishStatus.Confirmed, Erase() with { Reason = " " }, "reason_required" },
+        { "erase with a long reason", WishStatus.Confirmed, Erase() with { Reason = new string('因', WishLimits.ReasonMax + 1) }, "reason_too_long" },
     };
 
     [Theory, MemberData(nameof(BadInput))]
@@ -148,7 +154,7 @@ public sealed class WishDecideTableTests
         // Released and published again: the first claim timer belongs to an earlier publication.
         var again = Run(claimed, Release());
         Assert.IsType<Wake<WishCommand>.Stale>(Module.OnTimer(again, timer, timer.FireAt));
-        foreach (var s in new[] { WishStatus.None, WishStatus.Submitted, WishStatus.Fulfilled, WishStatus.Confirmed, WishStatus.Rejected, WishStatus.Withdrawn })
+        foreach (var s in new[] { WishStatus.None, WishStatus.Submitted, WishStatus.Fulfilled })
             Assert.Empty(Module.Timers(In(s)));
     }
 

@@ -28,7 +28,9 @@ internal static class WishFixtures
     public static FulfilWish Fulfil(Actor? by = null) => new() { By = by ?? Liaison, Note = "书包已送到。", PhotoIds = ["p1"] };
     public static ConfirmWish Confirm(Actor? by = null) => new() { By = by ?? WishActors.Resident };
 
-    public static WishCommand[] AllCommands() => [Submit(Admin), Publish(Admin), Reject(Admin), Withdraw(Admin), Claim(Admin), Release(Admin), Fulfil(Admin), Confirm(Admin)];
+    public static EraseWishPersonalData Erase(Actor? by = null) => new() { By = by ?? Dispatcher, Reason = "居民申请删除" };
+
+    public static WishCommand[] AllCommands() => [Submit(Admin), Publish(Admin), Reject(Admin), Withdraw(Admin), Claim(Admin), Release(Admin), Fulfil(Admin), Confirm(Admin), Erase(Admin)];
 
     /// <summary>A wish brought to a status the way it would be, through accepted commands.</summary>
     public static WishState In(WishStatus status)

@@ -207,6 +207,13 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, "/api/wishes", 400, new { communityId = "dongqili", category = "study", text = "想要书包" });
         await _api.SendAsync(get, "/api/wishes/WX000101-AAAAAA", 404, key: dispatcher);
 
+        // Records for evaluation and the wish's erasure (PIPL), issue 11.
+        await _api.SendAsync(post, $"/api/wishes/{wishId}/erase", 200, new { reason = "居民申请删除个人信息" }, dispatcher);
+        await _api.SendAsync(post, $"/api/wishes/{wishId}/erase", 409, tracking: wishCode);
+        await _api.SendAsync(get, "/api/records?year=2026", 200, key: organizer);
+        await _api.SendAsync(get, "/api/records?unit=baosheng-property", 200, key: liaison);
+        await _api.SendAsync(get, "/api/records?street=xianying", 403, key: organizer);
+
         // Every operation outside chat answered with its success status at least once, and was checked.
         var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
         Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));

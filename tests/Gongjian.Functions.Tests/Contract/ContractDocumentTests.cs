@@ -7,7 +7,8 @@ namespace Gongjian.Functions.Tests.Contract;
 /// <summary>What /api/openapi.json promises a newcomer: every operation described, secured, typed and exemplified.</summary>
 public sealed class ContractDocumentTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly string[] Tags = ["工单 Orders", "微心愿 Wishes", "晒单 Showcases", "社区与单位 Directory", "工作台 Console", "聊天 Chat", "运行 Operations", "项目清单 Projects"];
+    private static readonly string[] Tags = ["工单 Orders", "微心愿 Wishes", "晒单 Showcases", "社区与单位 Directory", "工作台 Console", "聊天 Chat", "运行 Operations", "项目清单 Projects",
+        "评议记录 Records"];
     private TestApp _app = null!;
     private PublishedContract _contract = null!;
 

@@ -162,7 +162,8 @@ export function UnitsAdminPage() {
           <Select style={{ width: 110 }} value={status} onChange={setStatus}
             options={[{ value: 'all', label: '全部状态' }, { value: 'active', label: '在册' }, { value: 'retired', label: '已退出' }]} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="add-unit">添加单位</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="add-unit"
+            disabled={units === null} title={units === null ? '单位和社区列表加载后即可添加' : undefined}>添加单位</Button>
         </Space>
       </div>
       <Table rowKey="id" loading={!units} dataSource={shown} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -15,7 +15,8 @@ namespace Gongjian.Functions.Http.Contract;
 public static class ApiContractJson
 {
     private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Default, ActivityJson.Default, DirectLineJson.Default,
-        Projects.ProjectApiJson.Web];
+        Projects.ProjectApiJson.Web,
+        Records.RecordsJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>

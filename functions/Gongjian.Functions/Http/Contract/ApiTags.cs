@@ -19,5 +19,8 @@ public static class ApiTags
         "微心愿：居民提交、社区审核后匿名发布，党员、志愿者或共建单位认领并实现。Small wishes: submitted, published anonymised, claimed, fulfilled, confirmed.");
     public static readonly ApiTag Operations = new("运行 Operations", "健康检查。Liveness and storage health.");
 
-    public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag];
+    public static readonly ApiTag Records = Gongjian.Functions.Records.RecordExamples.Tag;
+
+    public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag,
+        Records];
 }

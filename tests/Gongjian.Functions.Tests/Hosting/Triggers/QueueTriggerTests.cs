@@ -139,7 +139,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
             TriggerTestApp.Queues("\"maxPollingInterval\": \"00:00:01\""), prefix);
         var queue = await app.QueueAsync("work");
         await queue.SendMessageAsync("interrupted");
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await started.Task.WaitAsync(TimeSpan.FromMinutes(3));
         await app.DisposeAsync();
 
         // Visible again (peek sees only visible messages) well before the 5-minute lease would end.

@@ -95,7 +95,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
         var holding = new TaskCompletionSource();
         var release = new TaskCompletionSource();
         var first = timerLock.TryRunAsync("Digest", at.AddDays(2), async () => { holding.SetResult(); await release.Task; }, default);
-        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await holding.Task.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.False(await timerLock.TryRunAsync("Digest", at.AddDays(2), Run, default)); // another instance is on it
         release.SetResult();
         Assert.True(await first);

@@ -1,0 +1,99 @@
+using Gongjian.Domain.Community;
+using Gongjian.Domain.Orders;
+using Gongjian.Domain.Projects;
+using Gongjian.Domain.Wishes;
+using Gongjian.Engine;
+
+namespace Gongjian.Functions.Records;
+
+/// <summary>
+/// One record the annual evaluation (年度评议) scores: a unit's approved project claim, a milestone report, a wish
+/// fulfilled by a unit or a person, an order a unit completed. Organizations by id and name; a person only by
+/// <see cref="PersonKey"/> (a hash of their phone) and their kind. Nothing of residents: the title is staff-written
+/// or public (a project's title and milestone, a wish's published text, an order's category).
+/// </summary>
+public sealed record EvaluationRecord
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string SourceId { get; init; }
+    public required string StreetId { get; init; }
+    public string? CommunityId { get; init; }
+    public string? UnitId { get; init; }
+    public string? UnitName { get; init; }
+    /// <summary><c>unit</c>, <c>partyMember</c> or <c>volunteer</c>.</summary>
+    public required string ClaimerKind { get; init; }
+    public string? PersonKey { get; init; }
+    public required string Title { get; init; }
+    public int? Rating { get; init; }
+    public required DateTimeOffset At { get; init; }
+    /// <summary>The calendar year (China time) the record counts in.</summary>
+    public int Year => At.ToOffset(TimeSpan.FromHours(8)).Year;
+}
+
+/// <summary>The kinds of record and what each module contributes (from the event the relay hands its notifier).</summary>
+public static class RecordKinds
+{
+    public const string ProjectClaim = "project_claim";
+    public const string MilestoneReport = "milestone_report";
+    public const string WishFulfilled = "wish_fulfilled";
+    public const string OrderCompleted = "order_completed";
+
+    public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted];
+
+    public static string Chinese(string kind) => kind switch
+    {
+        ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单", _ => kind,
+    };
+
+    /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>
+    private static string IdOf(string kind, EventMessage m) => $"{kind}_{m.Id.Replace(':', '_')}";
+
+    /// <summary>An approved claim (认领, 承诺) and each milestone report of a unit.</summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, ProjectState s)
+    {
+        var unit = m.Fact("unitId");
+        if (unit is null) yield break;
+        var name = s.Claims.LastOrDefault(c => c.UnitId == unit)?.UnitName;
+        if (m.Type == nameof(ClaimApproved))
+            yield return new EvaluationRecord
+            {
+                Id = IdOf(ProjectClaim, m), Kind = ProjectClaim, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
+                UnitId = unit, UnitName = name, ClaimerKind = "unit", Title = s.Title, At = m.OccurredAt,
+            };
+        else if (m.Type == nameof(MilestoneReported))
+        {
+            var milestone = s.Milestones.FirstOrDefault(x => x.Id == m.Fact("milestoneId"))?.Title;
+            yield return new EvaluationRecord
+            {
+                Id = IdOf(MilestoneReport, m), Kind = MilestoneReport, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
+                UnitId = unit, UnitName = name, ClaimerKind = "unit", Title = milestone is null ? s.Title : $"{s.Title}·{milestone}", At = m.OccurredAt,
+            };
+        }
+    }
+
+    /// <summary>A wish fulfilled, by its unit or person claimer.</summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, WishState s)
+    {
+        if (m.Type != nameof(WishFulfilled) || s.Claimer is not { } claimer) yield break;
+        yield return new EvaluationRecord
+        {
+            Id = IdOf(WishFulfilled, m), Kind = WishFulfilled, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
+            UnitId = claimer.UnitId, UnitName = claimer.IsUnit ? claimer.UnitName : null,
+            ClaimerKind = Wishes.WishCommandRunner.ClaimerKindCode(claimer.Kind), PersonKey = claimer.IsUnit ? null : claimer.PersonKey,
+            Title = s.PublicText ?? WishCategory.NameOf(s.Category), At = m.OccurredAt,
+        };
+    }
+
+    /// <summary>An order closed after its unit completed it (confirmed by the resident, or closed unrated), with its rating.</summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, OrderState s)
+    {
+        if (m.Type != nameof(OrderConfirmed) || s.UnitId is null || s.CompletedAt is null) yield break;
+        yield return new EvaluationRecord
+        {
+            Id = IdOf(OrderCompleted, m), Kind = OrderCompleted, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
+            UnitId = s.UnitId, UnitName = s.UnitName, ClaimerKind = "unit", Title = ServiceCategory.NameOf(s.Category), Rating = s.Rating,
+            At = m.OccurredAt,
+        };
+    }
+}

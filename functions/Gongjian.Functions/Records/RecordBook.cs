@@ -1,0 +1,80 @@
+using System.Diagnostics.CodeAnalysis;
+using Azure.Data.Tables;
+using Gongjian.Engine;
+using Gongjian.Functions.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongjian.Functions.Records;
+
+/// <summary>
+/// Table <c>records</c>: PartitionKey <c>{street}_{year}</c> (a street's year is one query), RowKey the record's id
+/// (from the event id: a repeated relay replaces the same row). Written by each module's notifier through
+/// <see cref="RecordingNotifier{TState}"/>; read by <c>GET /api/records</c>.
+/// </summary>
+public sealed class RecordBook(StorageClients storage)
+{
+    private readonly TableClient _table = storage.Table(TableNames.Records);
+
+    public static string Partition(string streetId, int year) => $"{streetId}_{year}";
+
+    public async Task WriteAsync(EvaluationRecord r, CancellationToken ct)
+    {
+        var row = new TableEntity(Partition(r.StreetId, r.Year), r.Id)
+        {
+            ["Kind"] = r.Kind, ["SourceId"] = r.SourceId, ["StreetId"] = r.StreetId, ["CommunityId"] = r.CommunityId, ["UnitId"] = r.UnitId,
+            ["UnitName"] = r.UnitName, ["ClaimerKind"] = r.ClaimerKind, ["PersonKey"] = r.PersonKey, ["Title"] = r.Title, ["Rating"] = r.Rating,
+            ["At"] = r.At, ["Year"] = r.Year,
+        };
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>A street's records of a year, optionally of one unit only.</summary>
+    public async Task<List<EvaluationRecord>> ReadAsync(string streetId, int year, string? unitId, CancellationToken ct)
+    {
+        var filter = unitId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, year)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, year)} and UnitId eq {unitId}");
+        var records = new List<EvaluationRecord>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            records.Add(new EvaluationRecord
+            {
+                Id = row.RowKey, Kind = row.GetString("Kind") ?? "", SourceId = row.GetString("SourceId") ?? "", StreetId = row.GetString("StreetId") ?? "",
+                CommunityId = row.GetString("CommunityId"), UnitId = row.GetString("UnitId"), UnitName = row.GetString("UnitName"),
+                ClaimerKind = row.GetString("ClaimerKind") ?? "", PersonKey = row.GetString("PersonKey"), Title = row.GetString("Title") ?? "",
+                Rating = row.GetInt32("Rating"), At = row.GetDateTimeOffset("At") ?? default,
+            });
+        return records;
+    }
+}
+
+/// <summary>
+/// A module's notifier that also writes the module's evaluation records: the records first (idempotent upserts),
+/// then the module's own fan-out. A failure leaves the outbox row, and the sweeper runs both again.
+/// </summary>
+public sealed class RecordingNotifier<TState>(INotifier<TState> inner, RecordBook book, Func<EventMessage, TState, IEnumerable<EvaluationRecord>> records)
+    : INotifier<TState>
+{
+    public async Task NotifyAsync(EventMessage message, TState state, CancellationToken ct)
+    {
+        foreach (var r in records(message, state)) await book.WriteAsync(r, ct);
+        await inner.NotifyAsync(message, state, ct);
+    }
+
+    public Task RemindAsync(TimerMessage timer, TState state, CancellationToken ct) => inner.RemindAsync(timer, state, ct);
+}
+
+public static class RecordServices
+{
+    /// <summary>Wraps the module's notifier (registered by <c>AddModule</c>) so that its events also write their records.</summary>
+    public static IServiceCollection AddRecordsOf<TState,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier>(
+        this IServiceCollection services, Func<EventMessage, TState, IEnumerable<EvaluationRecord>> records)
+        where TNotifier : class, INotifier<TState>
+    {
+        services.TryAddSingleton<RecordBook>();
+        services.TryAddSingleton<TNotifier>();
+        services.Replace(ServiceDescriptor.Singleton<INotifier<TState>>(sp =>
+            new RecordingNotifier<TState>(sp.GetRequiredService<TNotifier>(), sp.GetRequiredService<RecordBook>(), records)));
+        return services;
+    }
+}

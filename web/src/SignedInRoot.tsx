@@ -1,0 +1,19 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import SignedInConsole from './SignedInConsole';
+import { cspNonce } from './cspNonce';
+
+dayjs.locale('zh-cn');
+
+/** Ant Design's theme, Chinese locale and message/modal context around everything behind the sign-in (one lazy chunk). */
+export default function SignedInRoot() {
+  return (
+    <ConfigProvider locale={zhCN} csp={{ nonce: cspNonce() }} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
+      <AntApp>
+        <SignedInConsole />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
