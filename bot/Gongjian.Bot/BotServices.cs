@@ -2,6 +2,7 @@ using Gongjian.Bot.Auth;
 using Gongjian.Bot.Connector;
 using Gongjian.Bot.Conversations;
 using Gongjian.Bot.Conversations.Liaison;
+using Gongjian.Bot.Conversations.MicroWishes;
 using Gongjian.Bot.Conversations.Resident;
 using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Notifications;
@@ -15,7 +16,7 @@ public static class BotServices
 {
     /// <summary>
     /// The bot's services. The host adds what only it can make: <see cref="BotTables"/> (it knows the
-    /// storage account), an <see cref="Desk.IOrderDesk"/> and, optionally, an <c>IWishUnderstanding</c>
+    /// storage account), an <see cref="Desk.IOrderDesk"/>, an <see cref="Desk.IMicroWishDesk"/>, an <see cref="Desk.IProjectDesk"/> and, optionally, an <c>IWishUnderstanding</c>
     /// (without one the bot asks for every field).
     /// </summary>
     public static IServiceCollection AddGongjianBot(this IServiceCollection services)
@@ -44,6 +45,9 @@ public static class BotServices
         services.AddSingleton<BindingDialog>();
         services.AddSingleton<PhotoReader>();
         services.AddSingleton<LiaisonDialog>();
+        // 微心愿 and 项目认领 in chat; the host adds their desks (IMicroWishDesk, IProjectDesk).
+        services.AddSingleton<MicroWishDialog>();
+        services.AddSingleton<ProjectDialog>();
         services.AddSingleton<GongjianBot>();
 
         services.AddSingleton<ActivitySender>();

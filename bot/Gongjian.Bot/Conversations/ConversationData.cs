@@ -5,6 +5,9 @@ namespace Gongjian.Bot.Conversations;
 /// <summary>An order this conversation placed or looked up: enough to follow and rate it.</summary>
 public sealed record ResidentOrder(string OrderId, string TrackingCode, string Summary, DateTimeOffset? NextDueAt = null);
 
+/// <summary>A 微心愿 this conversation posted or looked up: its id, tracking code and the resident's words, shortened.</summary>
+public sealed record ResidentMicroWish(string WishId, string TrackingCode, string Summary);
+
 /// <summary>The unit a liaison's conversation is bound to.</summary>
 public sealed record UnitBinding(string UnitId, string UnitName, DateTimeOffset BoundAt);
 
@@ -25,11 +28,19 @@ public sealed record ConversationData
     /// <summary>The bot asked for the 称呼 once; it does not ask again, answered or not.</summary>
     public bool NameAsked { get; init; }
     public DateTimeOffset? LastFailedBindingAt { get; init; }
+    public IReadOnlyList<ResidentMicroWish> MicroWishes { get; init; } = [];
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {
         Orders = [order, .. Orders.Where(o => o.OrderId != order.OrderId).Take(OrdersKept - 1)],
     };
+
+    public ConversationData WithMicroWish(ResidentMicroWish wish) => this with
+    {
+        MicroWishes = [wish, .. MicroWishes.Where(w => w.WishId != wish.WishId).Take(OrdersKept - 1)],
+    };
+
+    public ResidentMicroWish? FindMicroWish(string wishId) => MicroWishes.FirstOrDefault(w => w.WishId == wishId);
 
     public ResidentOrder? FindOrder(string orderId) => Orders.FirstOrDefault(o => o.OrderId == orderId);
 }

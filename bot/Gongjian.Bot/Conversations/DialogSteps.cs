@@ -12,6 +12,9 @@ namespace Gongjian.Bot.Conversations;
 [JsonDerivedType(typeof(ReopeningOrder), "reopeningOrder")]
 [JsonDerivedType(typeof(DecliningOrder), "decliningOrder")]
 [JsonDerivedType(typeof(CompletingOrder), "completingOrder")]
+[JsonDerivedType(typeof(PostingMicroWish), "postingMicroWish")]
+[JsonDerivedType(typeof(ConfirmingMicroWish), "confirmingMicroWish")]
+[JsonDerivedType(typeof(ClaimingProject), "claimingProject")]
 public abstract record DialogStep;
 
 public sealed record Idle : DialogStep
@@ -67,5 +70,43 @@ public sealed record WishDraft
         : CommunityId is null ? WishSlot.Community
         : string.IsNullOrWhiteSpace(Place) ? WishSlot.Place
         : Phone is null ? WishSlot.Phone
+        : null;
+}
+
+/// <summary>Posting a 微心愿: the draft so far and the one field asked for.</summary>
+public sealed record PostingMicroWish(MicroWishDraft Draft, MicroWishSlot Asking) : DialogStep;
+
+/// <summary>The 微心愿 summary card is shown: 确认提交 / 修改 / 取消.</summary>
+public sealed record ConfirmingMicroWish(MicroWishDraft Draft) : DialogStep;
+
+/// <summary>
+/// A liaison opened the claim form of a project. The card's form sends everything at once; a channel without
+/// cards types the commitment, then the day (<paramref name="Commitment"/> holds the first answer meanwhile).
+/// </summary>
+public sealed record ClaimingProject(string ProjectId, string Title, DateOnly LastDay, string? Commitment = null) : DialogStep;
+
+/// <summary>What the bot asks while taking a 微心愿. <see cref="Nickname"/> is optional (不用了 → 某居民 on the wall).</summary>
+public enum MicroWishSlot { Text, Category, Community, Nickname, Phone }
+
+/// <summary>What the resident has told so far about one 微心愿.</summary>
+public sealed record MicroWishDraft
+{
+    /// <summary>Names this wish when it is submitted, so that submitting it twice submits one wish.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
+    public string? Text { get; init; }
+    public string? Category { get; init; }
+    public string? CommunityId { get; init; }
+    public string? CommunityName { get; init; }
+    public string? Nickname { get; init; }
+    /// <summary>The nickname question was answered (with a nickname or 不用了).</summary>
+    public bool NicknameAnswered { get; init; }
+    public string? Phone { get; init; }
+
+    public MicroWishSlot? Missing =>
+        string.IsNullOrWhiteSpace(Text) ? MicroWishSlot.Text
+        : Category is null ? MicroWishSlot.Category
+        : CommunityId is null ? MicroWishSlot.Community
+        : !NicknameAnswered ? MicroWishSlot.Nickname
+        : Phone is null ? MicroWishSlot.Phone
         : null;
 }

@@ -1,5 +1,6 @@
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Conversations.Liaison;
+using Gongjian.Bot.Conversations.MicroWishes;
 using Gongjian.Bot.Conversations.Resident;
 
 namespace Gongjian.Bot.Conversations;
@@ -9,7 +10,8 @@ namespace Gongjian.Bot.Conversations;
 /// step the conversation is in. Residents and liaisons share one bot; a bound conversation is a
 /// liaison's.
 /// </summary>
-public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison)
+public sealed class GongjianBot(
+    WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison, MicroWishDialog microWish, ProjectDialog projects)
 {
     public async Task<TurnResult> OnTurnAsync(Turn turn, CancellationToken ct) => turn.Activity.Type switch
     {
@@ -46,6 +48,22 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
                 return TurnResult.Say(data, [.. await RepeatAsync(turn, ct)]);
             case IntentKind.Track:
                 return await progress.TrackAsync(turn, intent.OrderId!, intent.Code!, ct);
+            // 微心愿: following, withdrawing and confirming interrupt whatever else is going on, like 查进度.
+            case IntentKind.MyMicroWishes:
+                return TurnResult.Say(data, [await microWish.ProgressAsync(data, ct), .. await RepeatAsync(turn, ct)]);
+            case IntentKind.TrackMicroWish:
+                return await microWish.TrackAsync(turn, intent.OrderId!, intent.Code!, ct);
+            case IntentKind.WithdrawMicroWish:
+                return TurnResult.Say(data, [await microWish.WithdrawAsync(data, intent.OrderId!, ct), .. await RepeatAsync(turn, ct)]);
+            case IntentKind.ConfirmMicroWish:
+                return TurnResult.Say(data, [await microWish.ConfirmFulfilledAsync(data, intent.OrderId!, ct), .. await RepeatAsync(turn, ct)]);
+            // 项目认领 (liaisons): the list, a project's 认领协议 form, and the form sent back.
+            case IntentKind.ListProjects:
+                return await projects.ListAsync(turn with { Data = data.Step is ClaimingProject ? data with { Step = Idle.Instance } : data }, ct);
+            case IntentKind.ShowProject:
+                return await projects.ShowFormAsync(turn, intent.OrderId!, ct);
+            case IntentKind.ClaimProject:
+                return await projects.ClaimFromCardAsync(turn, intent.OrderId!, ct);
         }
         if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && PhotoReader.Files(turn.Activity).Count > 0)
             return await wish.PhotosAsync(turn, ct);
@@ -53,7 +71,8 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
             return TurnResult.Say(data, PhotoReader.Files(turn.Activity).All(f => f.ContentType!.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
                 ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected
                 : Texts.UnsupportedAttachment);
-        if (data.Unit is null && data.Step is not (ConfirmingWish or CollectingWish { Asking: WishSlot.Name }) && ResidentName.Introduction(turn.Text) is { } name)
+        if (data.Unit is null && data.Step is not (ConfirmingWish or CollectingWish { Asking: WishSlot.Name } or PostingMicroWish { Asking: MicroWishSlot.Nickname })
+            && ResidentName.Introduction(turn.Text) is { } name)
             return await IntroducedAsync(turn, name, ct);
         if (SmallTalk.Read(turn.Text) is { } talk && TakesSmallTalk(data.Step, talk))
             return await SmallTalkAsync(turn, talk, ct);
@@ -67,6 +86,9 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
             ReopeningOrder s => await rating.ReopenAsync(turn, s, ct),
             DecliningOrder s => await liaison.DeclineAsync(turn, s, ct),
             CompletingOrder s => await liaison.CompleteAsync(turn, s, ct),
+            PostingMicroWish s => await microWish.AnswerAsync(turn, s, ct),
+            ConfirmingMicroWish s => await microWish.ConfirmAsync(turn, s, ct),
+            ClaimingProject s => await projects.AnswerAsync(turn, s, ct),
             _ => await IdleAsync(turn, intent, ct),
         };
     }
@@ -75,6 +97,7 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
     {
         IntentKind.Greeting => Greet(turn.Data),
         IntentKind.PlaceOrder => await wish.StartAsync(turn, ct),
+        IntentKind.PostMicroWish when turn.Data.Unit is null => await microWish.StartAsync(turn),
         IntentKind.MyRatings => await rating.MyRatingsAsync(turn, ct),
         IntentKind.CancelOrder => TurnResult.Say(turn.Data, await progress.CancelOrderAsync(turn.Data, intent.OrderId!, ct)),
         // A button of a summary card answered before (cards stay on the screen) is not a new wish.
@@ -105,7 +128,7 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
     /// <summary>Where a short word is small talk rather than the answer: 好的 confirms the summary card, a comment after the stars may be 谢谢.</summary>
     private static bool TakesSmallTalk(DialogStep step, SmallTalkKind talk) => step switch
     {
-        ConfirmingWish => talk != SmallTalkKind.Okay,
+        ConfirmingWish or ConfirmingMicroWish => talk != SmallTalkKind.Okay,
         RatingOrder { Stars: not null } => false,
         _ => true,
     };
@@ -123,6 +146,7 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
         var answer = SmallTalk.Answer(talk, data, busy: true);
         if (talk == SmallTalkKind.Bye) return TurnResult.Say(data, answer);
         if (data.Step is ConfirmingWish) return TurnResult.Say(data, answer + WishTexts.ConfirmOrRevise);
+        if (data.Step is ConfirmingMicroWish) return TurnResult.Say(data, answer + MicroWishTexts.ConfirmOrRevise);
         return TurnResult.Say(data, [answer, .. await RepeatAsync(turn, ct)]);
     }
 
@@ -138,6 +162,9 @@ public sealed class GongjianBot(WishDialog wish, ProgressDialog progress, Rating
         ReopeningOrder => [ResidentTexts.AskReopenReason],
         DecliningOrder => [LiaisonTexts.AskDeclineReason],
         CompletingOrder { Note: null } => [LiaisonTexts.AskNote],
+        PostingMicroWish s => [await microWish.AskAgainAsync(s, ct)],
+        ConfirmingMicroWish s => [MicroWishCard.Summary(s.Draft)],
+        ClaimingProject s => [ProjectDialog.Repeat(s)],
         _ => [LiaisonTexts.AskPhoto],
     };
 

@@ -16,8 +16,11 @@ public static class Texts
     public const string Decline = "拒单";
     public const string Complete = "办结";
 
-    public static readonly string[] Menu = [PlaceOrder, Progress, MyRatings, Help];
-    public static readonly string[] LiaisonMenu = [Complete, Progress, Help];
+    public const string MicroWish = "许个微心愿";
+    public const string Projects = "看看项目";
+
+    public static readonly string[] Menu = [PlaceOrder, MicroWish, Progress, MyRatings, Help];
+    public static readonly string[] LiaisonMenu = [Projects, Complete, Progress, Help];
     public static readonly string[] Stars = ["5分", "4分", "3分", "2分", "1分"];
 
     public const string Greeting =
@@ -30,10 +33,11 @@ public static class Texts
         "• 点单：直接说遇到的问题，我帮您提交给社区；\n" +
         "• 查进度：发送“查进度”或“我的单子到哪了”；\n" +
         "• 评价：工单办结后我会请您打分；\n" +
+        "• 微心愿：发送“许个微心愿”，社区审核后匿名发布到心愿墙；发送“我的心愿”查看进展；\n" +
         "• 随时发送“取消”结束当前操作。\n" +
         "共建单位联络员请发送“绑定”加社区给的6位绑定码，例如“绑定 123456”。";
     public const string LiaisonHelp =
-        "联络员可以：\n• 在工单卡片上点“接单”或“拒单”；\n• 办完后发送“办结”，再发一张现场照片；\n• 发送“解除绑定”不再接收本单位工单。";
+        "联络员可以：\n• 在工单卡片上点“接单”或“拒单”；\n• 办完后发送“办结”，再发一张现场照片；\n• 发送“看看项目”查看本单位可认领的项目，填写认领协议认领；\n• 发送“解除绑定”不再接收本单位工单。";
 
     public const string HowCanIHelp = "有什么需要帮忙的，直接告诉我就行。";
     public const string Cancelled = "好的，已取消。还有什么需要，随时告诉我。";

@@ -17,7 +17,8 @@ public sealed record Notification
     public required Recipient Recipient { get; init; }
     /// <summary>
     /// What happened: placed, dispatched, accepted, declined, withdrawn, completed, confirmed, reopened,
-    /// cancelled, rejected, reminder, escalation, digest.
+    /// cancelled, rejected, reminder, escalation, digest; for a resident's 微心愿 (<see cref="Recipient"/> id = the wish's id,
+    /// no order id): wish_published, wish_rejected, wish_claimed, wish_released, wish_fulfilled (the last brings the 确认 button).
     /// </summary>
     public required string Kind { get; init; }
     /// <summary>The sentence people read, in Chinese, already free of data the recipient may not see.</summary>

@@ -1,5 +1,6 @@
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Conversations;
+using Gongjian.Bot.Conversations.MicroWishes;
 using Gongjian.Bot.Conversations.Resident;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Bot.Storage;
@@ -89,6 +90,9 @@ public sealed class NotificationDelivery(
         {
             // The notice's deadline replaces the one remembered: a closed order has none left to show.
             var known = data.FindOrder(orderId) is { } order ? data.WithOrder(order with { NextDueAt = n.DueAt }) : data;
+            // A fulfilled 微心愿 of this chat: the notice carries the button that confirms it.
+            if (n.Kind == "wish_fulfilled" && known.FindMicroWish(orderId) is not null)
+                return TurnResult.Say(known, new Reply(n.Text, [$"{MicroWishTexts.ConfirmWord} {orderId}", MicroWishTexts.Mine]));
             if (n.Kind != "completed" || known.FindOrder(orderId) is null) return TurnResult.Say(known, new Reply(n.Text));
             // A resident in the middle of something else is not interrupted: the rating waits for 我的评价.
             return known.Step is Idle

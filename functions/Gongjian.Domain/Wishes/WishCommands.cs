@@ -17,6 +17,8 @@ public sealed record SubmitWish : WishCommand
     public required string Text { get; init; }
     public WishContact? Contact { get; init; }
     public required string TrackingCodeHash { get; init; }
+    /// <summary>The nickname the resident would like on the wall (staff may change it when publishing); none: 某居民.</summary>
+    public string? Nickname { get; init; }
 }
 
 /// <summary>The community's staff publish it on the wall with an anonymised text and a nickname (or 某居民).</summary>

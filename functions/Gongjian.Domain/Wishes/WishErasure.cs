@@ -6,7 +6,7 @@ namespace Gongjian.Domain.Wishes;
 
 /// <summary>
 /// PIPL for wishes, like <see cref="Privacy.PersonalDataRedaction"/> for orders. Erased: what the resident wrote
-/// and their contact, a person claimer's name and phone, a withdrawal reason (the resident's, or staff's on their behalf), a person claimer's release reason, the fulfilment
+/// and their contact (and the nickname they asked for), a person claimer's name and phone, a withdrawal reason (the resident's, or staff's on their behalf), a person claimer's release reason, the fulfilment
 /// photos (often the resident at home). Kept as the community's record: status, dates, category, the staff-written
 /// public text and nickname (checked for personal data when published), staff reasons, the unit that claimed, and a
 /// person claimer's <see cref="Claimer.PersonKey"/> (a hash) so the claim still counts for them in the evaluation.
@@ -34,7 +34,7 @@ public static class WishErasure
 
     public static WishState Evolve(WishState s, WishPersonalDataErased e) => s with
     {
-        Text = "", Contact = null, Claimer = s.Claimer is { } c ? Anonymous(c) : null, PhotoIds = [],
+        Text = "", Contact = null, Nickname = null, Claimer = s.Claimer is { } c ? Anonymous(c) : null, PhotoIds = [],
         FulfilNote = s.FulfilNote is { } note ? FreeTextRedactor.Redact(note) : null,
         Reason = s.Status == WishStatus.Withdrawn ? null : s.Reason,
         PersonalDataErasedAt = e.OccurredAt,
@@ -43,7 +43,8 @@ public static class WishErasure
     /// <summary>A stored event without personal data, or null when it holds none.</summary>
     public static WishEvent? Redact(WishEvent e) => e switch
     {
-        WishSubmitted x when x.Text.Length > 0 || x.Contact is not null => x with { Text = "", Contact = null },
+        // The nickname the resident asked for was never checked for personal data (the wall's DisplayName was, and stays).
+        WishSubmitted x when x.Text.Length > 0 || x.Contact is not null || x.Nickname is not null => x with { Text = "", Contact = null, Nickname = null },
         WishClaimed { Claimer: { Name: not null } or { Phone: not null } } x => x with { Claimer = Anonymous(x.Claimer) },
         WishWithdrawn { Reason: not null } x => x with { Reason = null },
         WishClaimReleased { Reason: not null } x when x.By == WishActors.Person => x with { Reason = null },

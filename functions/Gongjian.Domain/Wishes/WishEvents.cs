@@ -17,6 +17,7 @@ public sealed record WishSubmitted : WishEvent
     public required string Text { get; init; }
     public WishContact? Contact { get; init; }
     public required string TrackingCodeHash { get; init; }
+    public string? Nickname { get; init; }
 }
 
 public sealed record WishPublished : WishEvent

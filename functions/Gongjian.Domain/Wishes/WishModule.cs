@@ -81,10 +81,12 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
         }
         else if (c.By == WishActors.Resident)
             return Refuse("contact_required", RejectionKind.Invalid, "请留下称呼和联系电话，方便社区与您联系。");
+        var nickname = string.IsNullOrWhiteSpace(c.Nickname) ? null : c.Nickname.Trim();
+        if (nickname?.Length > WishLimits.NicknameMax) return Refuse("nickname_too_long", RejectionKind.Invalid, $"昵称请写在 {WishLimits.NicknameMax} 字以内。");
         return Accept(new WishSubmitted
         {
             OccurredAt = now, By = c.By, WishId = c.WishId, CommunityId = c.CommunityId, StreetId = c.StreetId, Category = c.Category,
-            Text = text, Contact = contact, TrackingCodeHash = c.TrackingCodeHash,
+            Text = text, Contact = contact, TrackingCodeHash = c.TrackingCodeHash, Nickname = nickname,
         });
     }
 
@@ -94,7 +96,8 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
         var text = c.PublicText.Trim();
         if (text.Length == 0) return Refuse("public_text_required", RejectionKind.Invalid, "请填写公开展示的心愿内容。");
         if (text.Length > WishLimits.PublicTextMax) return Refuse("public_text_too_long", RejectionKind.Invalid, $"公开内容请写在 {WishLimits.PublicTextMax} 字以内。");
-        var name = string.IsNullOrWhiteSpace(c.DisplayName) ? "某居民" : c.DisplayName.Trim();
+        // Without a name of their own, staff publish under the nickname the resident asked for (checked below like theirs).
+        var name = !string.IsNullOrWhiteSpace(c.DisplayName) ? c.DisplayName.Trim() : s.Nickname ?? "某居民";
         if (name.Length > WishLimits.NicknameMax) return Refuse("display_name_too_long", RejectionKind.Invalid, $"昵称请写在 {WishLimits.NicknameMax} 字以内。");
         // The wall is public: what staff write there must not name the resident or give a number or house.
         var known = new KnownPersonalData(s.Contact?.Name, null, s.Contact?.Phone);
@@ -177,7 +180,7 @@ public sealed class WishModule(TimeSpan claimRemindAfter, TimeSpan fulfilRemindA
             WishSubmitted x => next with
             {
                 Id = x.WishId, Status = WishStatus.Submitted, CommunityId = x.CommunityId, StreetId = x.StreetId, Category = x.Category,
-                Text = x.Text, Contact = x.Contact, TrackingCodeHash = x.TrackingCodeHash, SubmittedAt = x.OccurredAt, StatusSince = x.OccurredAt,
+                Text = x.Text, Contact = x.Contact, TrackingCodeHash = x.TrackingCodeHash, Nickname = x.Nickname, SubmittedAt = x.OccurredAt, StatusSince = x.OccurredAt,
             },
             WishPublished x => next with { Status = WishStatus.Published, PublicText = x.PublicText, DisplayName = x.DisplayName, PublishedAt = x.OccurredAt, StatusSince = x.OccurredAt },
             WishRejected x => next with { Status = WishStatus.Rejected, Reason = x.Reason, StatusSince = x.OccurredAt },

@@ -87,6 +87,8 @@ public sealed record WishState
     public string TrackingCodeHash { get; init; } = "";
     /// <summary>The anonymised text staff wrote for the wall.</summary>
     public string? PublicText { get; init; }
+    /// <summary>The nickname the resident asked for (the wall shows <see cref="DisplayName"/>, which staff set when publishing).</summary>
+    public string? Nickname { get; init; }
     /// <summary>A nickname or 某居民: all the wall says of who wishes.</summary>
     public string? DisplayName { get; init; }
     public Claimer? Claimer { get; init; }

@@ -27,6 +27,9 @@ public static class BotDeskServices
         });
         services.AddSingleton<PhotoStaging>();
         services.AddSingleton<IOrderDesk, OrderDesk>();
+        // 微心愿 and 项目认领 in chat, on the modules' own stores and rules.
+        services.AddSingleton<IMicroWishDesk, MicroWishDesk>();
+        services.AddSingleton<IProjectDesk, ProjectDesk>();
         return services;
     }
 }

@@ -123,6 +123,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             FulfilNote = staff || resident || claimer ? s.FulfilNote : null,
             Photos = (staff || resident || claimer) && s.PhotoIds.Count > 0 ? s.PhotoIds.Select(p => $"/api/wishes/{s.Id}/photos/{p}").ToList() : null,
             Text = staff || resident ? s.Text : null,
+            Nickname = staff || resident ? s.Nickname : null,
             Contact = staff && s.Contact is { } contact ? Shown(contact.Name, contact.Phone) : null,
             Reason = staff || resident ? s.Reason : null,
             ClaimerContact = staff && s.Claimer is { Name: { } name, Phone: { } phone } ? Shown(name, phone) : null,

@@ -56,6 +56,8 @@ public sealed record WishView
     public required string CommunityName { get; init; }
     public string? PublicText { get; init; }
     public string? DisplayName { get; init; }
+    /// <summary>The nickname the resident asked for (staff and the resident): the wall's name when staff publish without one.</summary>
+    public string? Nickname { get; init; }
     public ClaimerView? Claimer { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }

@@ -106,7 +106,7 @@ public sealed class ResidentConversationTests(AzuriteFixture azurite) : IAsyncLi
         _app.Understanding.FailNext = true;
         var apology = await chat.SayAsync("楼道灯坏了好几天");
         Assert.Contains("抱歉，系统出了点问题", apology);
-        Assert.Contains("我要点单|查进度|我的评价|帮助", apology);
+        Assert.Contains("我要点单|许个微心愿|查进度|我的评价|帮助", apology);
         Assert.Contains("没有进行中的事情", await chat.SayAsync("取消"));
         Assert.Contains("哪个社区", await chat.SayAsync("楼道灯坏了好几天"));
     }
@@ -118,7 +118,7 @@ public sealed class ResidentConversationTests(AzuriteFixture azurite) : IAsyncLi
         var chat = await DirectLineClient.StartAsync(_app.Http);
         var greeting = string.Join("\n", (await chat.BotMessagesAsync(null)).Select(DirectLineClient.Describe));
         Assert.Contains("共建小助手", greeting);
-        Assert.Contains("我要点单|查进度|我的评价|帮助", greeting);
+        Assert.Contains("我要点单|许个微心愿|查进度|我的评价|帮助", greeting);
         string? orderId = null;
         foreach (var (say, expect) in script)
         {

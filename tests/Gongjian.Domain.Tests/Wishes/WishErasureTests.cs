@@ -59,6 +59,24 @@ public sealed class WishErasureTests
     }
 
     [Fact]
+    public void The_nickname_a_resident_asked_for_is_the_walls_name_when_staff_give_none_and_is_erased_with_the_wish()
+    {
+        var submitted = Module.Decide(WishState.Initial, Submit() with { Nickname = " 小宇奶奶 " }, T0);
+        var s = submitted.Events.Aggregate(WishState.Initial, Module.Evolve);
+        Assert.Equal("小宇奶奶", s.Nickname);
+        Assert.Equal("nickname_too_long", Module.Decide(WishState.Initial, Submit() with { Nickname = new string('名', WishLimits.NicknameMax + 1) }, T0).Rejection?.Code);
+        var published = Run(s, Publish() with { DisplayName = null });
+        Assert.Equal("小宇奶奶", published.DisplayName);
+        Assert.Equal("某居民", Run(WishState.Initial, Submit(), Publish() with { DisplayName = null }).DisplayName);
+
+        var withdrawn = Run(s, Withdraw());
+        var erased = Run(withdrawn, Erase());
+        Assert.Null(erased.Nickname);
+        var rewritten = Assert.IsType<WishSubmitted>(Module.Redacted(Assert.Single(submitted.Events)));
+        Assert.Null(rewritten.Nickname);
+    }
+
+    [Fact]
     public void Only_closed_wishes_are_erased_once_by_staff_with_a_reason_or_by_the_resident()
     {
         Assert.Equal("wish_not_closed", Module.Decide(In(WishStatus.Claimed), Erase(), T0.AddDays(1)).Rejection?.Code);
