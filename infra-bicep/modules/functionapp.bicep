@@ -43,6 +43,9 @@ param weChatSecretNames {
   encodingAesKey: string
 }
 
+@description('Key Vault secret name of the person-key secret (base64, 32 bytes): it keys the hashes that count a volunteer\'s records.')
+param personKeySecretName string = 'person-key-secret'
+
 @description('Azure OpenAI endpoint.')
 param openAiEndpoint string
 
@@ -103,6 +106,7 @@ var appSettings = {
   // Versionless references follow secret rotation (re-read within a day, or on restart).
   WeChat__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.token}/)'
   WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.encodingAesKey}/)'
+  Privacy__PersonKeySecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${personKeySecretName}/)'
   // Abuse limits: the app's peer is always the local Functions host, which passes on the front
   // end's headers. Behind Front Door (which alone may reach the app) the client is X-Azure-ClientIP,
   // which Front Door writes itself; else the last X-Forwarded-For entry, the one App Service's front end added.

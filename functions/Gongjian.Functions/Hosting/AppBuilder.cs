@@ -68,6 +68,9 @@ public static class AppBuilder
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value.ToPolicy());
         services.AddOptions<PrivacyOptions>().BindConfiguration("Privacy");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.ToPolicy());
+        _ = Access.PersonKeys.Parse(configuration["Privacy:PersonKeySecret"]);
+        services.AddSingleton(sp => Access.PersonKeys.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>(),
+            sp.GetRequiredService<ILogger<Access.PersonKeys>>()));
         services.AddSingleton<Gongjian.Engine.IEngineStorage>(sp => sp.GetRequiredService<StorageClients>());
         services.AddSingleton<Engine.NotificationSender>();
         // The bot places orders (its turns reach the order store) and orders notify the bot: the sender takes

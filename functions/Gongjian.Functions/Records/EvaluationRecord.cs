@@ -26,6 +26,8 @@ public sealed record EvaluationRecord
     public string? PersonKey { get; init; }
     public required string Title { get; init; }
     public int? Rating { get; init; }
+    /// <summary>Service hours the record gives its person or unit (an activity attended, a post served); null when it counts none.</summary>
+    public double? Hours { get; init; }
     public required DateTimeOffset At { get; init; }
     /// <summary>The calendar year (China time) the record counts in.</summary>
     public int Year => At.ToOffset(TimeSpan.FromHours(8)).Year;

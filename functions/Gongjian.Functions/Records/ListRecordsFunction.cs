@@ -11,11 +11,11 @@ using Gongjian.Functions.Http;
 namespace Gongjian.Functions.Records;
 
 public sealed record RecordCount(string Kind, string KindText, int Count);
-public sealed record UnitRecords(string UnitId, string? UnitName, int Total, IReadOnlyList<RecordCount> Kinds);
+public sealed record UnitRecords(string UnitId, string? UnitName, int Total, double Hours, IReadOnlyList<RecordCount> Kinds);
 /// <summary>A person claimer (party member, volunteer) by key only: staff of the street count them without a name.</summary>
-public sealed record PersonRecords(string PersonKey, string ClaimerKind, int Total);
+public sealed record PersonRecords(string PersonKey, string ClaimerKind, int Total, double Hours);
 public sealed record RecordItem(string Id, string Kind, string KindText, string SourceId, string Title, string? CommunityId, string? UnitId,
-    string? UnitName, string ClaimerKind, string? PersonKey, int? Rating, DateTimeOffset At);
+    string? UnitName, string ClaimerKind, string? PersonKey, int? Rating, double? Hours, DateTimeOffset At);
 public sealed record RecordsView(string StreetId, int Year, string? UnitId, int Total, IReadOnlyList<RecordCount> Kinds,
     IReadOnlyList<UnitRecords> Units, IReadOnlyList<PersonRecords> Persons, IReadOnlyList<RecordItem> Items);
 
@@ -100,11 +100,11 @@ public static class ListRecordsFunction
     public static RecordsView ToView(string street, int year, string? unit, IReadOnlyList<EvaluationRecord> records) => new(
         street, year, unit, records.Count, Counts(records),
         records.Where(r => r.UnitId is not null).GroupBy(r => r.UnitId!)
-            .Select(g => new UnitRecords(g.Key, g.First().UnitName, g.Count(), Counts(g))).OrderByDescending(u => u.Total).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
+            .Select(g => new UnitRecords(g.Key, g.First().UnitName, g.Count(), g.Sum(r => r.Hours ?? 0), Counts(g))).OrderByDescending(u => u.Total).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
         records.Where(r => r.PersonKey is not null).GroupBy(r => r.PersonKey!)
-            .Select(g => new PersonRecords(g.Key, g.First().ClaimerKind, g.Count())).OrderByDescending(p => p.Total).ThenBy(p => p.PersonKey, StringComparer.Ordinal).ToList(),
+            .Select(g => new PersonRecords(g.Key, g.First().ClaimerKind, g.Count(), g.Sum(r => r.Hours ?? 0))).OrderByDescending(p => p.Total).ThenBy(p => p.PersonKey, StringComparer.Ordinal).ToList(),
         records.Select(r => new RecordItem(r.Id, r.Kind, RecordKinds.Chinese(r.Kind), r.SourceId, r.Title, r.CommunityId, r.UnitId, r.UnitName,
-            r.ClaimerKind, r.PersonKey, r.Rating, r.At)).ToList());
+            r.ClaimerKind, r.PersonKey, r.Rating, r.Hours, r.At)).ToList());
 
     private static List<RecordCount> Counts(IEnumerable<EvaluationRecord> records)
     {

@@ -23,7 +23,7 @@ public sealed class RecordBook(StorageClients storage)
         {
             ["Kind"] = r.Kind, ["SourceId"] = r.SourceId, ["StreetId"] = r.StreetId, ["CommunityId"] = r.CommunityId, ["UnitId"] = r.UnitId,
             ["UnitName"] = r.UnitName, ["ClaimerKind"] = r.ClaimerKind, ["PersonKey"] = r.PersonKey, ["Title"] = r.Title, ["Rating"] = r.Rating,
-            ["At"] = r.At, ["Year"] = r.Year,
+            ["Hours"] = r.Hours, ["At"] = r.At, ["Year"] = r.Year,
         };
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
     }
@@ -41,7 +41,7 @@ public sealed class RecordBook(StorageClients storage)
                 Id = row.RowKey, Kind = row.GetString("Kind") ?? "", SourceId = row.GetString("SourceId") ?? "", StreetId = row.GetString("StreetId") ?? "",
                 CommunityId = row.GetString("CommunityId"), UnitId = row.GetString("UnitId"), UnitName = row.GetString("UnitName"),
                 ClaimerKind = row.GetString("ClaimerKind") ?? "", PersonKey = row.GetString("PersonKey"), Title = row.GetString("Title") ?? "",
-                Rating = row.GetInt32("Rating"), At = row.GetDateTimeOffset("At") ?? default,
+                Rating = row.GetInt32("Rating"), Hours = row.GetDouble("Hours"), At = row.GetDateTimeOffset("At") ?? default,
             });
         return records;
     }

@@ -20,6 +20,9 @@ public sealed class PrivacyOptions
     /// </summary>
     public TimeSpan ContactViewsKeepFor { get; set; } = TimeSpan.FromDays(3 * 365);
 
+    /// <summary>The secret of <see cref="Access.PersonKeys"/> (base64, ≥ 32 bytes); a Key Vault reference in Azure.</summary>
+    public string? PersonKeySecret { get; set; }
+
     public RetentionPolicy ToPolicy()
     {
         var policy = new RetentionPolicy { EraseAfter = EraseAfter ?? RetentionPolicy.Default.EraseAfter };

@@ -24,9 +24,6 @@ public static class WishAccess
 
     public static string Hash(string code) => OrderAccess.HashTrackingCode(code);
 
-    /// <summary>A person's records key: the hash of their phone (never the phone).</summary>
-    public static string PersonKey(string phone) => Hash("person:" + phone)[..16];
-
     /// <summary>Staff in scope, a liaison (any wish on the wall, or its own claim), the resident (tracking code) or the person who claimed it (claim code).</summary>
     public static Actor Authorize(HttpContext context, WishState wish)
     {

@@ -127,7 +127,7 @@ public static class ClaimWishFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "wishes/{id}/claim");
 
-    public static async Task<IResult> Run(HttpContext context, string id, WishCommandRunner runner, CommunityDirectory directory)
+    public static async Task<IResult> Run(HttpContext context, string id, WishCommandRunner runner, CommunityDirectory directory, PersonKeys personKeys)
     {
         var request = await JsonBody.ReadAsync(context, ApiJson.Web.ClaimWishRequest);
         var caller = context.Caller();
@@ -149,7 +149,7 @@ public static class ClaimWishFunction
                 if (request.UnitId is not null) throw ApiProblem.BadRequest("unexpected_unit", "个人认领不需要填写单位。", "unitId");
                 var phone = PhoneNumber.TryNormalize(request.Phone, out var normalized) ? normalized : request.Phone ?? "";
                 claimer = new Claimer(request.Kind == "partyMember" ? ClaimerKind.PartyMember : ClaimerKind.Volunteer, null, null, request.Name, phone,
-                    WishAccess.PersonKey(phone));
+                    personKeys.Of(phone));
                 if (caller is null) claimCode = OrderIds.NewTrackingCode();
                 break;
             default:

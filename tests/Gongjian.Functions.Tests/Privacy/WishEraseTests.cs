@@ -1,3 +1,4 @@
+using Gongjian.Functions.Access;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
@@ -60,7 +61,7 @@ public sealed class WishEraseTests(AzuriteFixture azurite)
         Assert.Empty(await BlobsAsync(app, id));
         // The person's record for evaluation stays, by key only.
         var history = (await app.Services.GetRequiredService<WishStore>().LoadWithHistoryAsync(id, CancellationToken.None))!;
-        Assert.Equal(WishAccess.PersonKey(PersonPhone), history.State.Claimer!.PersonKey);
+        Assert.Equal(PersonKeys.Development.Of(PersonPhone), history.State.Claimer!.PersonKey);
         Assert.Equal(("WishPersonalDataErased", "认领人申请删除个人信息"), (history.Events[^1].GetType().Name, ((WishPersonalDataErased)history.Events[^1]).Reason));
 
         await (await PostAsync(app, $"/api/wishes/{id}/erase", null, trackingCode: code)).ShouldBeProblemAsync(409, "already_erased");

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Access;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
@@ -53,7 +54,7 @@ public sealed class RecordsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([("baosheng-property", 2), ("caiyuan-health-centre", 2)], street.GetProperty("units").EnumerateArray()
             .Select(u => (u.GetProperty("unitId").GetString()!, u.GetProperty("total").GetInt32())).Order().ToList());
         var person = Assert.Single(street.GetProperty("persons").EnumerateArray());
-        Assert.Equal((WishAccess.PersonKey(PersonPhone), "partyMember", 1), (person.GetProperty("personKey").GetString(), person.GetProperty("claimerKind").GetString(), person.GetProperty("total").GetInt32()));
+        Assert.Equal((PersonKeys.Development.Of(PersonPhone), "partyMember", 1), (person.GetProperty("personKey").GetString(), person.GetProperty("claimerKind").GetString(), person.GetProperty("total").GetInt32()));
         var items = street.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal((5, "健康服务在身边·首场义诊"), (items.Count, items.Single(i => i.GetProperty("kind").GetString() == "milestone_report").GetProperty("title").GetString()));
         Assert.Equal((order, 5), items.Where(i => i.GetProperty("kind").GetString() == "order_completed").Select(i => (i.GetProperty("sourceId").GetString(), i.GetProperty("rating").GetInt32())).Single());

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Access;
 using System.Net;
 using Azure.Data.Tables;
 using Gongjian.Domain.Wishes;
@@ -93,7 +94,7 @@ public sealed class WishCycleTests(AzuriteFixture azurite) : IAsyncLifetime
         await (await PostAsync(_app, $"/api/wishes/{id}/fulfil", new { note = "送到了", photos = new[] { Png } }, claimCode: claimCode)).ReadJsonAsync(200);
 
         var index = await IndexTextAsync(_app);
-        Assert.Contains($"p-{WishAccess.PersonKey(PersonPhone)}", index);
+        Assert.Contains($"p-{PersonKeys.Development.Of(PersonPhone)}", index);
         foreach (var secret in new[] { PersonName, PersonPhone, ResidentName, ResidentPhone, "宝盛小区3号楼" })
             Assert.DoesNotContain(secret, index);
     }
