@@ -33,6 +33,27 @@ param tags object = {}
 ])
 param storageSku string = 'Standard_LRS'
 
+@description('FlexConsumption (global Azure: scales to zero, billed per use) or Dedicated (an App Service plan, always on: for clouds or regions without Flex Consumption, such as Azure operated by 21Vianet; see docs/DEPLOY.md).')
+@allowed([
+  'FlexConsumption'
+  'Dedicated'
+])
+param hostingPlan string = 'FlexConsumption'
+
+@description('SKU of the Dedicated plan: B1 (basic, no zone redundancy), P0v3 or P1v3 (premium v3).')
+@allowed([
+  'B1'
+  'P0v3'
+  'P1v3'
+])
+param dedicatedPlanSku string = 'P0v3'
+
+@description('Deploy Azure OpenAI for understanding residents\' messages. Without it the app understands offline (docs/UNDERSTANDING.md) and no message text leaves the app.')
+param enableOpenAi bool = true
+
+@description('Deploy an Azure Bot resource (Bot Framework channels). Web Chat uses the app\'s own Direct Line and WeChat/WeCom their own endpoints, so a deployment can do without it.')
+param enableBotService bool = true
+
 @description('Upper bound of instances the Flex Consumption plan may scale out to (caps cost under load).')
 @minValue(1)
 @maxValue(1000)
@@ -189,7 +210,7 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-module openAi 'modules/openai.bicep' = {
+module openAi 'modules/openai.bicep' = if (enableOpenAi) {
   name: 'openAi'
   params: {
     name: names.openAi
@@ -223,6 +244,8 @@ module functionApp 'modules/functionapp.bicep' = {
   params: {
     name: names.functionApp
     planName: names.plan
+    hostingPlan: hostingPlan
+    dedicatedPlanSku: dedicatedPlanSku
     location: location
     tags: allTags
     identityId: identity.id
@@ -234,8 +257,8 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultUri: keyVault.outputs.uri
     weChatSecretNames: weChatSecretNames
-    openAiEndpoint: openAi.outputs.endpoint
-    openAiDeploymentName: openAi.outputs.deploymentName
+    openAiEndpoint: enableOpenAi ? openAi!.outputs.endpoint : ''
+    openAiDeploymentName: enableOpenAi ? openAi!.outputs.deploymentName : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
@@ -256,7 +279,7 @@ module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
   }
 }
 
-module bot 'modules/bot.bicep' = {
+module bot 'modules/bot.bicep' = if (enableBotService) {
   name: 'bot'
   params: {
     name: names.bot
@@ -278,23 +301,23 @@ output publicUrl string = enableFrontDoor ? 'https://${frontDoor!.outputs.hostNa
 @description('Name of the function app, for az functionapp commands.')
 output functionAppName string = functionApp.outputs.name
 
-@description('Messaging endpoint registered with the Azure Bot.')
-output botEndpoint string = bot.outputs.endpoint
+@description('Messaging endpoint registered with the Azure Bot (empty without one).')
+output botEndpoint string = enableBotService ? bot!.outputs.endpoint : ''
 
-@description('Name of the Azure Bot resource.')
-output botName string = bot.outputs.name
+@description('Name of the Azure Bot resource (empty without one).')
+output botName string = enableBotService ? bot!.outputs.name : ''
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
 
-@description('Name of the Key Vault that holds the WeChat settings.')
+@description('Name of the Key Vault that holds the person-key secret and the WeChat settings.')
 output keyVaultName string = keyVault.outputs.name
 
 @description('Key Vault entry names the operator fills in (names only, never values).')
 output weChatKeyVaultEntryNames object = weChatSecretNames
 
-@description('Azure OpenAI endpoint.')
-output openAiEndpoint string = openAi.outputs.endpoint
+@description('Azure OpenAI endpoint (empty without one).')
+output openAiEndpoint string = enableOpenAi ? openAi!.outputs.endpoint : ''
 
 @description('Client id of the app identity (also the bot\'s Microsoft App ID).')
 output identityClientId string = identity.properties.clientId

@@ -6,9 +6,13 @@ namespace Gongjian.Bot;
 /// </summary>
 public sealed class BotOptions
 {
-    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
-    public const string ConnectorIssuer = "https://api.botframework.com";
-    public const string ConnectorScope = "https://api.botframework.com/.default";
+    /// <summary>
+    /// The Azure cloud of the Bot Connector: <c>AzureCloud</c> (default) or <c>AzureChinaCloud</c> (Azure operated by
+    /// 21Vianet). The app sets it from <c>Azure:Cloud</c>; see <see cref="Auth.ConnectorCloud"/>.
+    /// </summary>
+    public string Cloud { get; set; } = Auth.ConnectorCloud.PublicName;
+
+    public Auth.ConnectorCloud Connector => Auth.ConnectorCloud.Named(Cloud);
 
     /// <summary>The bot's Microsoft app id: the audience of inbound tokens and the client of outbound ones.</summary>
     public string? AppId { get; set; }
@@ -21,7 +25,10 @@ public sealed class BotOptions
     /// Off by default, and ignored whenever <see cref="AppId"/> is set.
     /// </summary>
     public bool AllowAnonymous { get; set; }
-    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+    /// <summary>Overrides the cloud's OpenID metadata (a local test server); null uses <see cref="Connector"/>'s.</summary>
+    public string? OpenIdMetadataUrl { get; set; }
+
+    public string MetadataUrl => OpenIdMetadataUrl ?? Connector.OpenIdMetadataUrl;
     /// <summary>The name the bot shows in chats.</summary>
     public string Name { get; set; } = "共建小助手";
     public int MaxTextLength { get; set; } = 2000;

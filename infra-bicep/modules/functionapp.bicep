@@ -1,11 +1,28 @@
-// Linux Flex Consumption app running the custom handler. Every credential it uses is the
-// user-assigned identity; the only values that are not identities come from Key Vault.
+// Linux app running the custom handler, on a Flex Consumption plan (global Azure) or a Dedicated
+// App Service plan (where Flex Consumption is not offered, e.g. Azure operated by 21Vianet). Every
+// credential it uses is the user-assigned identity; the only values that are not identities come
+// from Key Vault.
 
 @description('Globally unique name of the function app.')
 param name string
 
-@description('Name of the Flex Consumption plan.')
+@description('Name of the plan.')
 param planName string
+
+@description('FlexConsumption (scales to zero, billed per use) or Dedicated (an App Service plan, always on).')
+@allowed([
+  'FlexConsumption'
+  'Dedicated'
+])
+param hostingPlan string
+
+@description('SKU of the Dedicated plan (ignored for Flex Consumption).')
+@allowed([
+  'B1'
+  'P0v3'
+  'P1v3'
+])
+param dedicatedPlanSku string
 
 @description('Azure region of the plan and app.')
 param location string
@@ -46,7 +63,7 @@ param weChatSecretNames {
 @description('Key Vault secret name of the person-key secret (base64, 32 bytes): it keys the hashes that count a volunteer\'s records.')
 param personKeySecretName string = 'person-key-secret'
 
-@description('Azure OpenAI endpoint.')
+@description('Azure OpenAI endpoint; empty when the deployment has none (the app then understands offline).')
 param openAiEndpoint string
 
 @description('Azure OpenAI chat deployment name.')
@@ -72,15 +89,21 @@ param alwaysReadyHttpInstances int
 @description('Front Door profile id (X-Azure-FDID) the app admits, besides the Bot Service; empty admits everyone.')
 param frontDoorId string
 
+var isFlex = hostingPlan == 'FlexConsumption'
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
   tags: tags
   kind: 'functionapp'
-  sku: {
-    name: 'FC1'
-    tier: 'FlexConsumption'
-  }
+  sku: isFlex
+    ? {
+        name: 'FC1'
+        tier: 'FlexConsumption'
+      }
+    : {
+        name: dedicatedPlanSku
+      }
   properties: {
     reserved: true
   }
@@ -89,6 +112,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION;
 // the runtime is declared in functionAppConfig instead.
 var appSettings = {
+  // The cloud the app derives its hosts from (Bot Connector, Entra authority, OpenAI audience): AzureCloud or AzureChinaCloud.
+  Azure__Cloud: environment().name
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
@@ -100,6 +125,7 @@ var appSettings = {
   Bot__AppId: identityClientId
   Bot__TenantId: tenant().tenantId
   Bot__AppType: 'UserAssignedMSI'
+  // Empty when the deployment has no Azure OpenAI: the app then understands offline.
   Understanding__OpenAI__Endpoint: openAiEndpoint
   Understanding__OpenAI__Deployment: openAiDeploymentName
   Understanding__OpenAI__ManagedIdentityClientId: identityClientId
@@ -113,6 +139,16 @@ var appSettings = {
   RateLimits__TrustedProxies: '127.0.0.1,::1'
   RateLimits__ForwardedHeader: empty(frontDoorId) ? 'X-Forwarded-For' : 'X-Azure-ClientIP'
 }
+
+// A Dedicated plan declares the runtime in app settings (Flex Consumption rejects them) and runs
+// the package that `az functionapp deployment source config-zip` uploads.
+var dedicatedSettings = isFlex
+  ? {}
+  : {
+      FUNCTIONS_WORKER_RUNTIME: 'custom'
+      FUNCTIONS_EXTENSION_VERSION: '~4'
+      WEBSITE_RUN_FROM_PACKAGE: '1'
+    }
 
 // With Front Door, only its back end (carrying this profile's id) and the Bot Service (which posts
 // to /api/messages) may reach the app: nobody can go round the WAF or forge X-Azure-ClientIP.
@@ -156,45 +192,48 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
     siteConfig: {
+      alwaysOn: !isFlex
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       ipSecurityRestrictions: accessRules
       ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
       appSettings: [
-        for setting in items(appSettings): {
+        for setting in items(union(appSettings, dedicatedSettings)): {
           name: setting.key
           value: setting.value
         }
       ]
     }
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: deploymentContainerUrl
-          authentication: {
-            type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+    functionAppConfig: !isFlex
+      ? null
+      : {
+          deployment: {
+            storage: {
+              type: 'blobContainer'
+              value: deploymentContainerUrl
+              authentication: {
+                type: 'UserAssignedIdentity'
+                userAssignedIdentityResourceId: identityId
+              }
+            }
+          }
+          scaleAndConcurrency: {
+            maximumInstanceCount: maximumInstanceCount
+            instanceMemoryMB: instanceMemoryMB
+            alwaysReady: alwaysReadyHttpInstances > 0
+              ? [
+                  {
+                    name: 'http'
+                    instanceCount: alwaysReadyHttpInstances
+                  }
+                ]
+              : []
+          }
+          runtime: {
+            name: 'custom'
+            version: '1.0'
           }
         }
-      }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: instanceMemoryMB
-        alwaysReady: alwaysReadyHttpInstances > 0
-          ? [
-              {
-                name: 'http'
-                instanceCount: alwaysReadyHttpInstances
-              }
-            ]
-          : []
-      }
-      runtime: {
-        name: 'custom'
-        version: '1.0'
-      }
-    }
   }
 }
 

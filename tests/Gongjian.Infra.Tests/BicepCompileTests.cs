@@ -71,6 +71,6 @@ public sealed class BicepCompileTests
     [Fact]
     public void Every_environment_has_a_parameter_file()
     {
-        Assert.Equal(["env/dev.bicepparam", "env/prod.bicepparam"], Bicep.Files(".bicepparam").Select(f => f.Replace('\\', '/')));
+        Assert.Equal(["env/china.bicepparam", "env/dev.bicepparam", "env/prod.bicepparam"], Bicep.Files(".bicepparam").Select(f => f.Replace('\\', '/')));
     }
 }

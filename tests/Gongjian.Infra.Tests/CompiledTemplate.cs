@@ -99,6 +99,6 @@ static partial class CompiledTemplate
     [GeneratedRegex(@"^\[format\('((?:[^']|'')*)'")]
     private static partial Regex FormatExpression();
 
-    [GeneratedRegex(@"items\(variables\('(\w+)'\)\)")]
+    [GeneratedRegex(@"items\((?:union\()?variables\('(\w+)'\)")]
     private static partial Regex ItemsOfVariable();
 }

@@ -11,23 +11,29 @@ public sealed class FunctionAppTemplateTests
     static async Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
         CompiledTemplate.AppSettings(await CompiledTemplate.SingleAsync(Site));
 
+    // Both plans are one conditional in the template (Bicep compiles it to an if() expression), so these tests read the
+    // expressions: Flex Consumption where it is offered, a Dedicated App Service plan elsewhere (the China cloud).
     [Fact]
-    public async Task Function_app_runs_on_linux_flex_consumption_as_a_custom_handler()
+    public async Task Function_app_runs_on_linux_flex_consumption_or_a_dedicated_plan_as_a_custom_handler()
     {
         var plan = await CompiledTemplate.SingleAsync("Microsoft.Web/serverfarms");
-        Assert.Equal("FC1", (string?)plan.Body["sku"]?["name"]);
-        Assert.Equal("FlexConsumption", (string?)plan.Body["sku"]?["tier"]);
+        Assert.Equal("[if(variables('isFlex'), createObject('name', 'FC1', 'tier', 'FlexConsumption'), createObject('name', parameters('dedicatedPlanSku')))]",
+            (string?)plan.Body["sku"]);
         Assert.True(plan.Properties!["reserved"]!.GetValue<bool>());
+        Assert.Equal("[equals(parameters('hostingPlan'), 'FlexConsumption')]", (string?)plan.Template["variables"]?["isFlex"]);
 
         var site = await CompiledTemplate.SingleAsync(Site);
         Assert.Equal("functionapp,linux", (string?)site.Body["kind"]);
-        var config = site.Properties!["functionAppConfig"]!;
-        Assert.Equal("custom", (string?)config["runtime"]?["name"]);
-        Assert.Equal("1.0", (string?)config["runtime"]?["version"]);
-        var scale = config["scaleAndConcurrency"]!;
-        Assert.Equal(CompiledTemplate.ParameterReference("maximumInstanceCount"), (string?)scale["maximumInstanceCount"]);
-        Assert.Equal(CompiledTemplate.ParameterReference("instanceMemoryMB"), (string?)scale["instanceMemoryMB"]);
-        Assert.Contains("alwaysReadyHttpInstances", (string?)scale["alwaysReady"]);
+        var config = (string)site.Properties!["functionAppConfig"]!;
+        Assert.StartsWith("[if(not(variables('isFlex')), null(), createObject(", config);
+        Assert.Contains("'runtime', createObject('name', 'custom', 'version', '1.0')", config);
+        Assert.Contains("'maximumInstanceCount', parameters('maximumInstanceCount')", config);
+        Assert.Contains("'instanceMemoryMB', parameters('instanceMemoryMB')", config);
+        Assert.Contains("alwaysReadyHttpInstances", config);
+        // A Dedicated plan stays on (no cold start) and declares the custom handler in settings instead.
+        Assert.Equal("[not(variables('isFlex'))]", (string?)site.Properties["siteConfig"]!["alwaysOn"]);
+        Assert.Equal("[if(variables('isFlex'), createObject(), createObject('FUNCTIONS_WORKER_RUNTIME', 'custom', 'FUNCTIONS_EXTENSION_VERSION', '~4', 'WEBSITE_RUN_FROM_PACKAGE', '1'))]",
+            (string?)site.Template["variables"]?["dedicatedSettings"]);
     }
 
     [Fact]
@@ -41,9 +47,8 @@ public sealed class FunctionAppTemplateTests
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", site.ModuleArgument("identityId"));
 
         Assert.Equal(CompiledTemplate.ParameterReference("identityId"), (string?)site.Properties!["keyVaultReferenceIdentity"]);
-        var deploymentAuth = site.Properties["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!;
-        Assert.Equal("UserAssignedIdentity", (string?)deploymentAuth["type"]);
-        Assert.Equal(CompiledTemplate.ParameterReference("identityId"), (string?)deploymentAuth["userAssignedIdentityResourceId"]);
+        Assert.Contains("'authentication', createObject('type', 'UserAssignedIdentity', 'userAssignedIdentityResourceId', parameters('identityId'))",
+            (string)site.Properties["functionAppConfig"]!);
         Assert.True(site.Properties["httpsOnly"]!.GetValue<bool>());
     }
 

@@ -13,7 +13,7 @@ public sealed record AuthFailure(int Status, string Code, string Title);
 
 /// <summary>
 /// Validates the Bot Connector's JWT on /api/messages: signing keys from the OpenID metadata
-/// (refreshed on an unknown key id), issuer <c>https://api.botframework.com</c>, audience = app id,
+/// (refreshed on an unknown key id), issuer <c>https://api.botframework.com</c> (or the China cloud's), audience = app id,
 /// lifetime with 5 minutes of skew, RS256 only. The activity-specific checks (<c>serviceurl</c>
 /// claim, key endorsements) follow in <see cref="CheckActivity"/>.
 /// </summary>
@@ -28,8 +28,8 @@ public sealed class ConnectorAuthentication
     {
         _options = options.Value;
         _log = log;
-        var retriever = new HttpDocumentRetriever { RequireHttps = _options.OpenIdMetadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(_options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+        var retriever = new HttpDocumentRetriever { RequireHttps = _options.MetadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(_options.MetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
         if (_options.AllowAnonymous && !string.IsNullOrEmpty(_options.AppId))
             log.LogWarning("Bot:AllowAnonymous is ignored because Bot:AppId is set: replies carry the bot's token, so every activity must be authenticated");
     }
@@ -81,7 +81,7 @@ public sealed class ConnectorAuthentication
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration metadata) => new()
     {
-        ValidIssuer = BotOptions.ConnectorIssuer,
+        ValidIssuer = _options.Connector.Issuer,
         ValidAudience = _options.AppId,
         ValidateLifetime = true,
         RequireExpirationTime = true,

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gongjian.Bot.Auth;
 
 /// <summary>
-/// Tokens for calling the Bot Connector (scope <c>https://api.botframework.com/.default</c>) from
+/// Tokens for calling the Bot Connector (scope <c>https://api.botframework.com/.default</c>, or the China cloud's) from
 /// Azure Identity: a client secret (multi- or single-tenant) or the user-assigned managed identity.
 /// One token is kept until 5 minutes before it expires. Without an app id there is no token
 /// (local tools such as the Emulator accept unauthenticated replies).
@@ -28,7 +28,7 @@ public sealed class ConnectorTokens(IOptions<BotOptions> options, TimeProvider c
         try
         {
             if (Fresh(_cached) is { } again) return again;
-            _cached = await credential.GetTokenAsync(new TokenRequestContext([BotOptions.ConnectorScope]), ct);
+            _cached = await credential.GetTokenAsync(new TokenRequestContext([options.Value.Connector.Scope]), ct);
             return _cached.Value.Token;
         }
         finally { _gate.Release(); }
@@ -44,9 +44,10 @@ public sealed class ConnectorTokens(IOptions<BotOptions> options, TimeProvider c
             return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(o.AppId));
         if (string.IsNullOrEmpty(o.AppPassword))
             throw new InvalidOperationException("Bot:AppPassword is required for Bot:AppType MultiTenant or SingleTenant.");
+        var cloud = o.Connector;
         var tenant = o.AppType.Equals("SingleTenant", StringComparison.OrdinalIgnoreCase)
             ? o.TenantId ?? throw new InvalidOperationException("Bot:TenantId is required for Bot:AppType SingleTenant.")
-            : "botframework.com";
-        return new ClientSecretCredential(tenant, o.AppId, o.AppPassword);
+            : cloud.MultiTenantTenant;
+        return new ClientSecretCredential(tenant, o.AppId, o.AppPassword, new ClientSecretCredentialOptions { AuthorityHost = cloud.AuthorityHost });
     }
 }

@@ -22,6 +22,12 @@ public sealed class OpenAiUnderstandingOptions
     /// <summary>The client id of a user-assigned managed identity with the "Cognitive Services OpenAI User" role.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// The Entra audience of token requests: null for the global cloud (<c>https://cognitiveservices.azure.com/.default</c>);
+    /// the app sets <c>https://cognitiveservices.azure.cn/.default</c> in the China cloud (from <c>Azure:Cloud</c>).
+    /// </summary>
+    public string? Audience { get; set; }
+
     /// <summary>Any other credential (takes precedence over <see cref="ManagedIdentityClientId"/>).</summary>
     public TokenCredential? Credential { get; set; }
 

@@ -79,6 +79,7 @@ public sealed partial class OpenAiWishUnderstanding : IWishUnderstanding
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = o.Timeout,
         };
+        if (o.Audience is { Length: > 0 } audience) clientOptions.Audience = new AzureOpenAIAudience(audience);
         if (!string.IsNullOrWhiteSpace(o.ApiKey)) return new AzureOpenAIClient(o.Endpoint, new ApiKeyCredential(o.ApiKey), clientOptions);
         if (o.Credential is not null) return new AzureOpenAIClient(o.Endpoint, o.Credential, clientOptions);
         if (!string.IsNullOrWhiteSpace(o.ManagedIdentityClientId))

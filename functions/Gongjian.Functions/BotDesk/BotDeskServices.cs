@@ -15,9 +15,11 @@ public static class BotDeskServices
     public static IServiceCollection AddBotDesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGongjianBot();
+        // The Bot Connector of the app's cloud (Azure:Cloud), whatever Bot:Cloud says.
+        var cloud = Hosting.AzureCloud.From(configuration);
+        services.PostConfigure<BotOptions>(o => o.Cloud = cloud.Name);
         // Azure OpenAI when configured, the offline reader otherwise (a host may register its own first).
-        services.TryAddSingleton(sp => WishUnderstandingFactory.Create(
-            configuration.GetSection(OpenAiUnderstandingOptions.Section).Get<OpenAiUnderstandingOptions>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => WishUnderstandingFactory.Create(OpenAiOptions(configuration, cloud), sp.GetService<ILoggerFactory>()));
         services.AddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<StorageClients>();
@@ -31,5 +33,13 @@ public static class BotDeskServices
         services.AddSingleton<IMicroWishDesk, MicroWishDesk>();
         services.AddSingleton<IProjectDesk, ProjectDesk>();
         return services;
+    }
+
+    /// <summary><c>Understanding:OpenAI</c>, with the token audience of the app's cloud unless the section names one.</summary>
+    public static OpenAiUnderstandingOptions? OpenAiOptions(IConfiguration configuration, Hosting.AzureCloud cloud)
+    {
+        var options = configuration.GetSection(OpenAiUnderstandingOptions.Section).Get<OpenAiUnderstandingOptions>();
+        if (options is not null) options.Audience ??= cloud.OpenAiAudience;
+        return options;
     }
 }

@@ -17,6 +17,8 @@ public sealed record StorageSettings
     public string? ManagedIdentityClientId { get; init; }
     /// <summary>Set by <c>__credential=managedidentity</c>: use the app's managed identity, never other credentials.</summary>
     public bool ManagedIdentity { get; init; }
+    /// <summary>The Entra authority of developer credentials (<c>DefaultAzureCredential</c>), from <c>Azure:Cloud</c>.</summary>
+    public Uri AuthorityHost { get; init; } = Azure.Identity.AzureAuthorityHosts.AzurePublicCloud;
     public bool UsesIdentity => ConnectionString is null;
 
     public static StorageSettings From(IConfiguration configuration, string name = "AzureWebJobsStorage")
@@ -27,9 +29,10 @@ public sealed record StorageSettings
 
         var section = configuration.GetSection(name);
         var account = section["accountName"];
+        var cloud = Hosting.AzureCloud.From(configuration);
         Uri? Service(string kind) =>
             Uri.TryCreate(section[$"{kind}ServiceUri"], UriKind.Absolute, out var uri) ? uri
-            : account is { Length: > 0 } ? new Uri($"https://{account}.{kind}.core.windows.net")
+            : account is { Length: > 0 } ? cloud.StorageEndpoint(account, kind)
             : null;
 
         var settings = new StorageSettings
@@ -38,6 +41,7 @@ public sealed record StorageSettings
             QueueServiceUri = Service("queue"),
             TableServiceUri = Service("table"),
             ManagedIdentityClientId = section["clientId"] is { Length: > 0 } id ? id : null,
+            AuthorityHost = cloud.AuthorityHost,
         };
         if (settings.BlobServiceUri is null || settings.QueueServiceUri is null || settings.TableServiceUri is null)
             throw new InvalidOperationException(
@@ -52,5 +56,5 @@ public sealed record StorageSettings
     public TokenCredential CreateCredential() =>
         ManagedIdentityClientId is { } clientId ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
         : ManagedIdentity ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-        : new DefaultAzureCredential();
+        : new DefaultAzureCredential(new DefaultAzureCredentialOptions { AuthorityHost = AuthorityHost });
 }
