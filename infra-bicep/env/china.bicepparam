@@ -13,7 +13,7 @@ param dedicatedPlanSku = 'P0v3'
 param enableOpenAi = false
 // Web Chat uses the app's own Direct Line; WeChat and WeCom reach the app directly.
 param enableBotService = false
-// Azure Front Door is a global service; not used in the China cloud.
+// Azure Front Door is a global service, not offered in Azure operated by 21Vianet.
 param enableFrontDoor = false
 param logRetentionInDays = 90
 param logDailyQuotaGb = 5

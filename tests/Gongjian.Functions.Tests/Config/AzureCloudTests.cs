@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Gongjian.Bot;
 using Gongjian.Bot.Auth;
+using Gongjian.Understanding;
 using Gongjian.Functions.BotDesk;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Storage;
@@ -105,5 +106,19 @@ public sealed class AzureCloudTests
         var unknown = Assert.Throws<InvalidOperationException>(() => AzureCloud.From(Config("AzureUSGovernment")));
         Assert.Contains("AzureChinaCloud", unknown.Message);
         Assert.Throws<InvalidOperationException>(() => StorageSettings.From(Config("China")));
+    }
+
+    [Fact]
+    public void An_empty_openai_endpoint_from_a_deployment_without_openai_means_offline_understanding()
+    {
+        // What functionapp.bicep writes when enableOpenAi is false (the China parameters): the settings exist, empty.
+        var configuration = new ConfigurationBuilder().AddConfiguration(Config("AzureChinaCloud"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Understanding:OpenAI:Endpoint"] = "", ["Understanding:OpenAI:Deployment"] = "" }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddBotDesk(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.False(BotDeskServices.OpenAiOptions(configuration, AzureCloud.From(configuration))?.IsConfigured ?? false);
+        Assert.IsType<OfflineWishUnderstanding>(provider.GetRequiredService<IWishUnderstanding>());
     }
 }
