@@ -115,6 +115,8 @@ public static class AppBuilder
             _ => new Gongjian.Domain.People.PersonModule());
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.UnitReportState, People.UnitReportNotifier>(services, People.PeopleRecords.From);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.PersonState, People.PersonNotifier>(services, People.PeopleRecords.From);
+        services.AddSingleton<People.UnitReportRunner>();
+        services.AddSingleton<People.PersonRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();
