@@ -49,6 +49,10 @@ var tableNames = [
   'needindex'
   'resources'
   'resourceindex'
+  'unitreports'
+  'unitreportindex'
+  'persons'
+  'personindex'
 ]
 var queueNames = [
   'order-timers'

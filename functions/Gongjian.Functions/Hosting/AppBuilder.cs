@@ -104,6 +104,19 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Resources.ResourceState, Gongjian.Domain.Resources.ResourceCommand, Gongjian.Domain.Resources.ResourceEvent>>(
             _ => new Gongjian.Domain.Resources.ResourceModule());
         services.AddSingleton<Resources.ResourceCommandRunner>();
+        // 双报到 (issue 12, branch people): 单位报到 and 个人报到 with service hours (functions/Gongjian.Functions/People).
+        services.AddModule<Gongjian.Domain.People.UnitReportState, Gongjian.Domain.People.UnitReportCommand, Gongjian.Domain.People.UnitReportEvent,
+            Gongjian.Domain.People.UnitReportModule, People.UnitReportStorage, People.UnitReportStore, People.UnitReportNotifier,
+            NoCommandObserver<Gongjian.Domain.People.UnitReportState, Gongjian.Domain.People.UnitReportCommand, Gongjian.Domain.People.UnitReportEvent>>(
+            _ => new Gongjian.Domain.People.UnitReportModule());
+        services.AddModule<Gongjian.Domain.People.PersonState, Gongjian.Domain.People.PersonCommand, Gongjian.Domain.People.PersonEvent,
+            Gongjian.Domain.People.PersonModule, People.PersonStorage, People.PersonStore, People.PersonNotifier,
+            NoCommandObserver<Gongjian.Domain.People.PersonState, Gongjian.Domain.People.PersonCommand, Gongjian.Domain.People.PersonEvent>>(
+            _ => new Gongjian.Domain.People.PersonModule());
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.UnitReportState, People.UnitReportNotifier>(services, People.PeopleRecords.From);
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.PersonState, People.PersonNotifier>(services, People.PeopleRecords.From);
+        services.AddSingleton<People.UnitReportRunner>();
+        services.AddSingleton<People.PersonRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

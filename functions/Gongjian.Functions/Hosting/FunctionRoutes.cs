@@ -239,6 +239,8 @@ public static class FunctionRoutes
         app.MapRecordFunctions();
         // 需求清单, 资源清单 and their matching (issue 11, branch lists): functions/Gongjian.Functions/Needs/ListsRoutes.cs.
         Needs.ListsRoutes.MapNeedAndResourceFunctions(app);
+        // 双报到: units, people, teams and service hours (issue 12, branch people): functions/Gongjian.Functions/People/PeopleRoutes.cs.
+        People.PeopleRoutes.MapPeopleFunctions(app);
         app.MapAdminFunctions();
 
         // 微心愿 and 项目清单 console screens and public pages (branch screens).

@@ -40,16 +40,21 @@ public static class RecordKinds
     public const string MilestoneReport = "milestone_report";
     public const string WishFulfilled = "wish_fulfilled";
     public const string OrderCompleted = "order_completed";
+    public const string UnitCommitments = People.PeopleRecords.UnitCommitments;
+    public const string CommitmentMet = People.PeopleRecords.CommitmentMet;
+    public const string ServiceHours = People.PeopleRecords.ServiceHours;
 
-    public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted];
+    public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
+        UnitCommitments, CommitmentMet, ServiceHours];
 
     public static string Chinese(string kind) => kind switch
     {
-        ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单", _ => kind,
+        ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
+        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>
-    private static string IdOf(string kind, EventMessage m) => $"{kind}_{m.Id.Replace(':', '_')}";
+    internal static string IdOf(string kind, EventMessage m) => $"{kind}_{m.Id.Replace(':', '_')}";
 
     /// <summary>An approved claim (认领, 承诺) and each milestone report of a unit.</summary>
     public static IEnumerable<EvaluationRecord> From(EventMessage m, ProjectState s)

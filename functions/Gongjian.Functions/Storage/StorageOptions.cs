@@ -40,10 +40,16 @@ public static class TableNames
     public const string NeedIndex = "needindex";
     public const string Resources = "resources";
     public const string ResourceIndex = "resourceindex";
+    // 双报到 (issue 12, branch people): a unit's report per (unit, community, year) and a person's per (community, person); lists without names or phones.
+    public const string UnitReports = "unitreports";
+    public const string UnitReportIndex = "unitreportindex";
+    public const string Persons = "persons";
+    public const string PersonIndex = "personindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
-        Needs, NeedIndex, Resources, ResourceIndex];
+        Needs, NeedIndex, Resources, ResourceIndex,
+        UnitReports, UnitReportIndex, Persons, PersonIndex];
 }
 
 public static class ContainerNames
