@@ -49,6 +49,8 @@ var tableNames = [
   'needindex'
   'resources'
   'resourceindex'
+  'activities'
+  'activityindex'
 ]
 var queueNames = [
   'order-timers'
@@ -59,6 +61,8 @@ var queueNames = [
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
+  'activity-timers'
+  'activity-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

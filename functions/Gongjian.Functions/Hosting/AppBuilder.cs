@@ -104,6 +104,13 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Resources.ResourceState, Gongjian.Domain.Resources.ResourceCommand, Gongjian.Domain.Resources.ResourceEvent>>(
             _ => new Gongjian.Domain.Resources.ResourceModule());
         services.AddSingleton<Resources.ResourceCommandRunner>();
+        // 活动预告与报名 (functions/Gongjian.Functions/Activities; branch activities).
+        services.AddModule<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent,
+            Gongjian.Domain.Activities.ActivityModule, Activities.ActivityStorage, Activities.ActivityStore, Activities.ActivityNotifier,
+            NoCommandObserver<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent>>(
+            _ => new Gongjian.Domain.Activities.ActivityModule());
+        services.AddSingleton<Activities.ActivityRegistrar>();
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Activities.ActivityState, Activities.ActivityNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -258,6 +258,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("OnProjectTimer", Projects.OnProjectTimer.Trigger, Projects.OnProjectTimer.Run);
+        app.MapBackgroundFunction("OnActivityTimer", Activities.OnActivityTimer.Trigger, Activities.OnActivityTimer.Run);
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
         app.MapBackgroundFunction("SweepOrphanPhotos", SweepOrphanPhotos.Trigger, SweepOrphanPhotos.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);

@@ -40,10 +40,14 @@ public static class TableNames
     public const string NeedIndex = "needindex";
     public const string Resources = "resources";
     public const string ResourceIndex = "resourceindex";
+    /// <summary>活动预告与报名: one partition per activity (registrations, waiting list); lists (counts only) in <c>activityindex</c>.</summary>
+    public const string Activities = "activities";
+    public const string ActivityIndex = "activityindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
-        Needs, NeedIndex, Resources, ResourceIndex];
+        Needs, NeedIndex, Resources, ResourceIndex,
+        Activities, ActivityIndex];
 }
 
 public static class ContainerNames
