@@ -110,6 +110,7 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent>>(
             _ => new Gongjian.Domain.Activities.ActivityModule());
         services.AddSingleton<Activities.ActivityRegistrar>();
+        services.AddSingleton<Activities.ActivityCommandRunner>();
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Activities.ActivityState, Activities.ActivityNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();

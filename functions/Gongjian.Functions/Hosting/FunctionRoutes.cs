@@ -244,6 +244,9 @@ public static class FunctionRoutes
         // 微心愿 and 项目清单 console screens and public pages (branch screens).
         app.MapWishAndProjectScreenFunctions();
 
+        // 活动预告与报名 (functions/Gongjian.Functions/Activities/ActivityRoutes.cs; branch activities).
+        Activities.ActivityRoutes.MapActivityFunctions(app);
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
