@@ -205,6 +205,8 @@ public static class RegisterForActivityFunction
         var ct = context.RequestAborted;
         var request = await JsonBody.ReadAsync(context, ActivityApiJson.Web.RegisterRequest);
         await runner.FindAsync(id, ct);
+        if (!ActivityAudience.IsKnown(request.Kind))
+            throw ApiProblem.BadRequest("invalid_kind", "报名身份只能是 residents、party_members、volunteers 或 units。", "kind");
         if (!PhoneNumber.TryNormalize(request.Phone, out var phone))
             throw ApiProblem.BadRequest("invalid_phone", "联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。", "phone");
         var by = context.Caller() is { } caller ? caller.AsActor() : ActivityAccess.Person;
