@@ -48,5 +48,4 @@ public static class ActivityAccess
         return IsOrganiser(caller, s) ? caller.AsActor() : throw ApiProblem.Forbidden("not_organiser", "只有活动的主办方可以这样办理。");
     }
 
-    public static bool Same(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 }
