@@ -53,6 +53,8 @@ var tableNames = [
   'unitreportindex'
   'persons'
   'personindex'
+  'activities'
+  'activityindex'
 ]
 var queueNames = [
   'order-timers'
@@ -63,6 +65,8 @@ var queueNames = [
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
+  'activity-timers'
+  'activity-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

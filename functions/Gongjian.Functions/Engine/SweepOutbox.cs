@@ -26,5 +26,9 @@ public static class SweepOutbox
             + await services.GetRequiredService<Relay<Domain.Resources.ResourceState, Domain.Resources.ResourceCommand, Domain.Resources.ResourceEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (lists > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} needs and resources", lists);
+        var activities = await services.GetRequiredService<Relay<Domain.Activities.ActivityState, Domain.Activities.ActivityCommand, Domain.Activities.ActivityEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (activities > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} activities", activities);
     }
 }

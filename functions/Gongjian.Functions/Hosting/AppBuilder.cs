@@ -117,6 +117,14 @@ public static class AppBuilder
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.PersonState, People.PersonNotifier>(services, People.PeopleRecords.From);
         services.AddSingleton<People.UnitReportRunner>();
         services.AddSingleton<People.PersonRunner>();
+        // 活动预告与报名 (functions/Gongjian.Functions/Activities; branch activities).
+        services.AddModule<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent,
+            Gongjian.Domain.Activities.ActivityModule, Activities.ActivityStorage, Activities.ActivityStore, Activities.ActivityNotifier,
+            NoCommandObserver<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent>>(
+            _ => new Gongjian.Domain.Activities.ActivityModule());
+        services.AddSingleton<Activities.ActivityRegistrar>();
+        services.AddSingleton<Activities.ActivityCommandRunner>();
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Activities.ActivityState, Activities.ActivityNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -246,6 +246,9 @@ public static class FunctionRoutes
         // 微心愿 and 项目清单 console screens and public pages (branch screens).
         app.MapWishAndProjectScreenFunctions();
 
+        // 活动预告与报名 (functions/Gongjian.Functions/Activities/ActivityRoutes.cs; branch activities).
+        Activities.ActivityRoutes.MapActivityFunctions(app);
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
@@ -260,6 +263,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("OnProjectTimer", Projects.OnProjectTimer.Trigger, Projects.OnProjectTimer.Run);
+        app.MapBackgroundFunction("OnActivityTimer", Activities.OnActivityTimer.Trigger, Activities.OnActivityTimer.Run);
         app.MapBackgroundFunction("RepairShowcaseMarks", RepairShowcaseMarks.Trigger, RepairShowcaseMarks.Run);
         app.MapBackgroundFunction("SweepOrphanPhotos", SweepOrphanPhotos.Trigger, SweepOrphanPhotos.Run);
         app.MapBackgroundFunction("DailyOverdueDigest", DailyOverdueDigest.Trigger, DailyOverdueDigest.Run);

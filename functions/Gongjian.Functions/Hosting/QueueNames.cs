@@ -9,7 +9,9 @@ public static class QueueNames
     public const string WishTimers = "wish-timers";
     /// <summary>The projects module's durable timers: milestone reminders and 督办.</summary>
     public const string ProjectTimers = "project-timers";
-    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers];
+    /// <summary>活动预告与报名: registration deadlines and day-before reminders.</summary>
+    public const string ActivityTimers = "activity-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers, ActivityTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -43,14 +43,17 @@ public static class RecordKinds
     public const string UnitCommitments = People.PeopleRecords.UnitCommitments;
     public const string CommitmentMet = People.PeopleRecords.CommitmentMet;
     public const string ServiceHours = People.PeopleRecords.ServiceHours;
+    /// <summary>活动预告与报名: one per person attending with their hours, and one per organising unit with the hours in all.</summary>
+    public const string ActivityAttended = "activity_attended";
+    public const string ActivityHosted = "activity_hosted";
 
     public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
-        UnitCommitments, CommitmentMet, ServiceHours];
+        UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted];
 
     public static string Chinese(string kind) => kind switch
     {
         ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
-        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", _ => kind,
+        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>
@@ -103,4 +106,34 @@ public static class RecordKinds
             At = m.OccurredAt,
         };
     }
+
+    /// <summary>
+    /// Attendance recorded: a record per person who attended (by their person key, never a name) with their hours, and,
+    /// for a unit's activity, one for the organising unit with the hours of all who attended.
+    /// </summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, Domain.Activities.ActivityState s)
+    {
+        if (m.Type != nameof(Domain.Activities.AttendanceRecorded)) yield break;
+        var attended = s.Registered.Where(p => p.Hours is not null).ToList();
+        foreach (var p in attended)
+            yield return new EvaluationRecord
+            {
+                Id = $"{IdOf(ActivityAttended, m)}_{p.PersonKey}", Kind = ActivityAttended, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
+                ClaimerKind = AudienceKind(p.Audience), PersonKey = p.PersonKey, Title = s.Title, Hours = (double)p.Hours!.Value, At = s.EndsAt,
+            };
+        if (s.OrganiserUnitId is { } unit)
+            yield return new EvaluationRecord
+            {
+                Id = IdOf(ActivityHosted, m), Kind = ActivityHosted, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId, UnitId = unit,
+                ClaimerKind = "unit", Title = s.Title, Hours = attended.Sum(p => (double)p.Hours!.Value), At = s.EndsAt,
+            };
+    }
+
+    private static string AudienceKind(string audience) => audience switch
+    {
+        Domain.Activities.ActivityAudience.PartyMembers => "partyMember",
+        Domain.Activities.ActivityAudience.Volunteers => "volunteer",
+        Domain.Activities.ActivityAudience.Units => "unit",
+        _ => "resident",
+    };
 }

@@ -45,11 +45,15 @@ public static class TableNames
     public const string UnitReportIndex = "unitreportindex";
     public const string Persons = "persons";
     public const string PersonIndex = "personindex";
+    /// <summary>活动预告与报名: one partition per activity (registrations, waiting list); lists (counts only) in <c>activityindex</c>.</summary>
+    public const string Activities = "activities";
+    public const string ActivityIndex = "activityindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
         Needs, NeedIndex, Resources, ResourceIndex,
-        UnitReports, UnitReportIndex, Persons, PersonIndex];
+        UnitReports, UnitReportIndex, Persons, PersonIndex,
+        Activities, ActivityIndex];
 }
 
 public static class ContainerNames

@@ -254,6 +254,30 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/records?unit=baosheng-property", 200, key: liaison);
         await _api.SendAsync(get, "/api/records?street=xianying", 403, key: organizer);
 
+        // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance after the end.
+        var soon = DateTimeOffset.UtcNow;
+        object Activity(int startIn, int endIn) => new
+        {
+            communityId = "dongqili", organiserKind = "community", title = "学雷锋志愿服务日", category = "volunteer", place = "东七里社区党群服务中心",
+            startsAt = soon.AddSeconds(startIn), endsAt = soon.AddSeconds(endIn), deadline = soon.AddSeconds(startIn - 1), capacity = 1,
+            audiences = new[] { "residents", "volunteers" },
+        };
+        var activityId = (await _api.SendAsync(post, "/api/activities", 201, Activity(3, 6), dispatcher)).GetProperty("id").GetString()!;
+        var seat = await _api.SendAsync(post, $"/api/activities/{activityId}/registrations", 201, new { name = "张秀英", phone = "13812345678", kind = "residents" });
+        var waiting = await _api.SendAsync(post, $"/api/activities/{activityId}/registrations", 201, new { name = "李志愿", phone = "13900001111", kind = "volunteers" });
+        await _api.SendAsync(post, $"/api/activities/{activityId}/registrations/cancel", 200,
+            new { phone = "13900001111", code = waiting.GetProperty("registrationCode").GetString()! });
+        await _api.SendAsync(post, $"/api/activities/{activityId}/checkin", 200, new { code = seat.GetProperty("checkInCode").GetString()! }, dispatcher);
+        await _api.SendAsync(get, $"/api/activities/{activityId}", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/activities", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/activities/public?community=dongqili", 200);
+        var personKey = (await _api.SendAsync(get, $"/api/activities/{activityId}", 200, key: organizer)).GetProperty("participants")[0].GetProperty("personKey").GetString()!;
+        var cancelledActivity = (await _api.SendAsync(post, "/api/activities", 201, Activity(600, 4000), dispatcher)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 200, new { reason = "因天气原因取消。" }, dispatcher);
+        await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 409, new { reason = "因天气原因取消。" }, dispatcher);
+        await Task.Delay(soon.AddSeconds(6.5) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200, new { lines = new[] { new { personKey, hours = 0.0008m } } }, dispatcher);
+
         // Every operation outside chat answered with its success status at least once, and was checked.
         var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
         Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));

@@ -23,5 +23,6 @@ public static class ApiTags
 
     public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag,
         Records, Needs.ListsExamples.NeedsTag, Needs.ListsExamples.ResourcesTag,
-        People.PeopleExamples.Tag];
+        People.PeopleExamples.Tag,
+        Activities.ActivityExamples.Tag];
 }

@@ -1,0 +1,46 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gongjian.Functions.Tests.Support;
+
+namespace Gongjian.Functions.Tests.Activities;
+
+/// <summary>Activity requests on the test app, as organisers and people registering send them.</summary>
+internal static class ActivityClient
+{
+    public static readonly (string Name, string Phone)[] People =
+        [("张秀英", "13812345678"), ("李志愿", "13900001111"), ("王建国", "13700002222"), ("赵红梅", "13600003333")];
+
+    public static object NewActivity(int capacity = 2, TimeSpan? deadlineIn = null, TimeSpan? startsIn = null, string organiserKind = "community",
+        string community = "dongqili", string? unitId = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var starts = now + (startsIn ?? TimeSpan.FromDays(2));
+        return new
+        {
+            communityId = community, organiserKind, unitId, title = "学雷锋志愿服务日", category = "volunteer", description = "清理小区公共区域。",
+            place = "东七里社区党群服务中心", startsAt = starts, endsAt = starts.AddHours(3), deadline = now + (deadlineIn ?? TimeSpan.FromDays(1)),
+            capacity, audiences = new[] { "residents", "volunteers" },
+        };
+    }
+
+    public static Task<HttpResponseMessage> SendAsync(TestApp app, HttpMethod method, string path, object? body = null, string? key = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = body is string raw ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return app.Http.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(TestApp app, string path, object? body = null, string? key = null, string? idempotencyKey = null) =>
+        SendAsync(app, HttpMethod.Post, path, body, key, idempotencyKey);
+
+    public static async Task<string> AnnounceAsync(TestApp app, string key, object? activity = null) =>
+        (await (await PostAsync(app, "/api/activities", activity ?? NewActivity(), key)).ReadJsonAsync(201)).GetProperty("id").GetString()!;
+
+    public static Task<HttpResponseMessage> RegisterAsync(TestApp app, string id, int person, string kind = "residents") =>
+        PostAsync(app, $"/api/activities/{id}/registrations", new { name = People[person].Name, phone = People[person].Phone, kind });
+
+    public static async Task<JsonElement> RegisteredAsync(TestApp app, string id, int person) => await (await RegisterAsync(app, id, person)).ReadJsonAsync(201);
+}
