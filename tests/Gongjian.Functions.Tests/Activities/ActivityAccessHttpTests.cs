@@ -51,14 +51,14 @@ public sealed class ActivityAccessHttpTests(AzuriteFixture azurite) : IAsyncLife
 
         var organiser = await (await _app.GetAsync($"/api/activities/{id}", dispatcher)).ReadJsonAsync(200);
         Assert.True(organiser.GetProperty("contactVisible").GetBoolean());
-        Assert.Equal(People[0].Phone, organiser.GetProperty("participants")[0].GetProperty("phone").GetString());
+        Assert.Equal(Residents[0].Phone, organiser.GetProperty("participants")[0].GetProperty("phone").GetString());
 
         // A liaison (not the organiser) sees the list masked.
         var other = await (await _app.GetAsync($"/api/activities/{id}", await _app.LiaisonAsync())).ReadJsonAsync(200);
         Assert.False(other.GetProperty("contactVisible").GetBoolean());
         var masked = other.GetRawText();
-        Assert.DoesNotContain(People[0].Name, masked);
-        Assert.DoesNotContain(People[0].Phone, masked);
+        Assert.DoesNotContain(Residents[0].Name, masked);
+        Assert.DoesNotContain(Residents[0].Phone, masked);
 
         var publicList = await (await _app.GetAsync("/api/activities/public?community=dongqili")).ReadJsonAsync(200);
         var item = Assert.Single(publicList.GetProperty("items").EnumerateArray());
@@ -68,12 +68,12 @@ public sealed class ActivityAccessHttpTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Single(staffList.GetProperty("items").EnumerateArray());
         foreach (var text in new[] { publicList.GetRawText(), staffList.GetRawText() })
         {
-            Assert.DoesNotContain(People[0].Name, text);
-            Assert.DoesNotContain(People[0].Phone, text);
+            Assert.DoesNotContain(Residents[0].Name, text);
+            Assert.DoesNotContain(Residents[0].Phone, text);
             Assert.DoesNotContain("张", text);
         }
         await foreach (var row in _app.Storage.Table(TableNames.ActivityIndex).QueryAsync<TableEntity>())
-            Assert.DoesNotContain(row.Select(kv => kv.Value), v => v is string s && (s.Contains(People[0].Phone) || s.Contains(People[0].Name)));
+            Assert.DoesNotContain(row.Select(kv => kv.Value), v => v is string s && (s.Contains(Residents[0].Phone) || s.Contains(Residents[0].Name)));
         Assert.Empty((await (await _app.GetAsync("/api/activities/public?community=sanlian")).ReadJsonAsync(200)).GetProperty("items").EnumerateArray());
     }
 
@@ -93,12 +93,12 @@ public sealed class ActivityAccessHttpTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(400, (int)(await PostAsync(_app, register, "{not json")).StatusCode);
         Assert.Equal(400, (int)(await PostAsync(_app, register, "{\"name\":\"张秀英\"}")).StatusCode);
         await (await PostAsync(_app, register, new { name = "张秀英", phone = "123", kind = "residents" })).ShouldBeProblemAsync(400, "invalid_phone");
-        await (await PostAsync(_app, register, new { name = "张秀英", phone = People[0].Phone, kind = "robots" })).ShouldBeProblemAsync(400, "invalid_kind");
-        await (await PostAsync(_app, register, new { name = "", phone = People[0].Phone, kind = "residents" })).ShouldBeProblemAsync(400, "invalid_name");
-        await (await PostAsync(_app, register, new { name = "张秀英", phone = People[0].Phone, kind = "units" })).ShouldBeProblemAsync(403, "audience_not_allowed");
-        await (await PostAsync(_app, "/api/activities/HD260101-ABCDEF/registrations", new { name = "张秀英", phone = People[0].Phone, kind = "residents" }))
+        await (await PostAsync(_app, register, new { name = "张秀英", phone = Residents[0].Phone, kind = "robots" })).ShouldBeProblemAsync(400, "invalid_kind");
+        await (await PostAsync(_app, register, new { name = "", phone = Residents[0].Phone, kind = "residents" })).ShouldBeProblemAsync(400, "invalid_name");
+        await (await PostAsync(_app, register, new { name = "张秀英", phone = Residents[0].Phone, kind = "units" })).ShouldBeProblemAsync(403, "audience_not_allowed");
+        await (await PostAsync(_app, "/api/activities/HD260101-ABCDEF/registrations", new { name = "张秀英", phone = Residents[0].Phone, kind = "residents" }))
             .ShouldBeProblemAsync(404, "activity_not_found");
-        await (await PostAsync(_app, "/api/activities/nonsense/registrations", new { name = "张秀英", phone = People[0].Phone, kind = "residents" }))
+        await (await PostAsync(_app, "/api/activities/nonsense/registrations", new { name = "张秀英", phone = Residents[0].Phone, kind = "residents" }))
             .ShouldBeProblemAsync(404, "activity_not_found");
         await (await _app.GetAsync("/api/activities/HD260101-ABCDEF", dispatcher)).ShouldBeProblemAsync(404, "activity_not_found");
         await (await _app.GetAsync("/api/activities/public?community=nowhere")).ShouldBeProblemAsync(400, "unknown_community");

@@ -8,7 +8,7 @@ namespace Gongjian.Functions.Tests.Activities;
 /// <summary>Activity requests on the test app, as organisers and people registering send them.</summary>
 internal static class ActivityClient
 {
-    public static readonly (string Name, string Phone)[] People =
+    public static readonly (string Name, string Phone)[] Residents =
         [("张秀英", "13812345678"), ("李志愿", "13900001111"), ("王建国", "13700002222"), ("赵红梅", "13600003333")];
 
     public static object NewActivity(int capacity = 2, TimeSpan? deadlineIn = null, TimeSpan? startsIn = null, string organiserKind = "community",
@@ -40,7 +40,7 @@ internal static class ActivityClient
         (await (await PostAsync(app, "/api/activities", activity ?? NewActivity(), key)).ReadJsonAsync(201)).GetProperty("id").GetString()!;
 
     public static Task<HttpResponseMessage> RegisterAsync(TestApp app, string id, int person, string kind = "residents") =>
-        PostAsync(app, $"/api/activities/{id}/registrations", new { name = People[person].Name, phone = People[person].Phone, kind });
+        PostAsync(app, $"/api/activities/{id}/registrations", new { name = Residents[person].Name, phone = Residents[person].Phone, kind });
 
     public static async Task<JsonElement> RegisteredAsync(TestApp app, string id, int person) => await (await RegisterAsync(app, id, person)).ReadJsonAsync(201);
 }

@@ -42,16 +42,16 @@ public sealed class ActivityRegistrationHttpTests(AzuriteFixture azurite) : IAsy
 
         // The second person cancels with their code: the first waiting takes the place, the second waiting moves up.
         var cancel = $"/api/activities/{id}/registrations/cancel";
-        await (await PostAsync(_app, cancel, new { phone = People[1].Phone, code = "AAAA-BBBB" })).ShouldBeProblemAsync(403, "wrong_code");
+        await (await PostAsync(_app, cancel, new { phone = Residents[1].Phone, code = "AAAA-BBBB" })).ShouldBeProblemAsync(403, "wrong_code");
         await (await PostAsync(_app, cancel, new { phone = "13100000000", code = second.GetProperty("registrationCode").GetString() })).ShouldBeProblemAsync(409, "not_registered");
-        var cancelled = await (await PostAsync(_app, cancel, new { phone = People[1].Phone, code = second.GetProperty("registrationCode").GetString() })).ReadJsonAsync(200);
+        var cancelled = await (await PostAsync(_app, cancel, new { phone = Residents[1].Phone, code = second.GetProperty("registrationCode").GetString() })).ReadJsonAsync(200);
         Assert.Equal("已取消报名", cancelled.GetProperty("statusText").GetString());
 
         var view = await (await _app.GetAsync($"/api/activities/{id}", dispatcher)).ReadJsonAsync(200);
         Assert.Equal(2, view.GetProperty("registeredCount").GetInt32());
         Assert.Equal(1, view.GetProperty("waitingCount").GetInt32());
         var participants = view.GetProperty("participants").EnumerateArray().ToList();
-        Assert.Equal([People[0].Name, People[2].Name, People[3].Name], participants.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal([Residents[0].Name, Residents[2].Name, Residents[3].Name], participants.Select(p => p.GetProperty("name").GetString()));
         Assert.False(participants[1].GetProperty("waiting").GetBoolean());
         Assert.Equal(1, participants[2].GetProperty("waitingPosition").GetInt32());
     }
@@ -69,7 +69,7 @@ public sealed class ActivityRegistrationHttpTests(AzuriteFixture azurite) : IAsy
     public async Task A_retry_under_the_same_key_registers_once()
     {
         var id = await AnnounceAsync(_app, await _app.DispatcherAsync(), NewActivity(capacity: 1));
-        var body = new { name = People[0].Name, phone = People[0].Phone, kind = "residents" };
+        var body = new { name = Residents[0].Name, phone = Residents[0].Phone, kind = "residents" };
         var first = await PostAsync(_app, $"/api/activities/{id}/registrations", body, idempotencyKey: "reg-1");
         Assert.Equal("registered", (await first.ReadJsonAsync(201)).GetProperty("status").GetString());
         var again = await PostAsync(_app, $"/api/activities/{id}/registrations", body, idempotencyKey: "reg-1");
