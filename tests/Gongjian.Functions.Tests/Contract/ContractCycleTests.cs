@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjian.Functions.Tests.Contract;
 
@@ -13,10 +14,11 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
 {
     private TestApp _app = null!;
     private CheckedClient _api = null!;
+    private readonly ShiftedClock _clock = new();
 
     public async ValueTask InitializeAsync()
     {
-        _app = await TestApp.StartAsync(azurite);
+        _app = await TestApp.StartAsync(azurite, services => services.AddSingleton<TimeProvider>(_clock));
         var document = await (await _app.GetAsync("/api/openapi.json")).ReadJsonAsync(200);
         _api = new CheckedClient(_app.Http, new PublishedContract(document));
     }
@@ -254,29 +256,54 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/records?unit=baosheng-property", 200, key: liaison);
         await _api.SendAsync(get, "/api/records?street=xianying", 403, key: organizer);
 
-        // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance after the end.
-        var soon = DateTimeOffset.UtcNow;
-        object Activity(int startIn, int endIn) => new
+        // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance
+        // after the end. The app's clock jumps to the start and past the end instead of the test waiting for them.
+        object Activity(TimeSpan startIn, TimeSpan length) => new
         {
             communityId = "dongqili", organiserKind = "community", title = "学雷锋志愿服务日", category = "volunteer", place = "东七里社区党群服务中心",
-            startsAt = soon.AddSeconds(startIn), endsAt = soon.AddSeconds(endIn), deadline = soon.AddSeconds(startIn - 1), capacity = 1,
-            audiences = new[] { "residents", "volunteers" },
+            startsAt = _clock.GetUtcNow() + startIn, endsAt = _clock.GetUtcNow() + startIn + length, deadline = _clock.GetUtcNow() + startIn - TimeSpan.FromMinutes(1),
+            capacity = 1, audiences = new[] { "residents", "volunteers" },
         };
-        var activityId = (await _api.SendAsync(post, "/api/activities", 201, Activity(3, 6), dispatcher)).GetProperty("id").GetString()!;
+        var activityId = (await _api.SendAsync(post, "/api/activities", 201, Activity(TimeSpan.FromHours(1), TimeSpan.FromHours(1)), dispatcher)).GetProperty("id").GetString()!;
         var seat = await _api.SendAsync(post, $"/api/activities/{activityId}/registrations", 201, new { name = "张秀英", phone = "13812345678", kind = "residents" });
         var waiting = await _api.SendAsync(post, $"/api/activities/{activityId}/registrations", 201, new { name = "李志愿", phone = "13900001111", kind = "volunteers" });
         await _api.SendAsync(post, $"/api/activities/{activityId}/registrations/cancel", 200,
             new { phone = "13900001111", code = waiting.GetProperty("registrationCode").GetString()! });
+        _clock.Shift(TimeSpan.FromHours(1));
         await _api.SendAsync(post, $"/api/activities/{activityId}/checkin", 200, new { code = seat.GetProperty("checkInCode").GetString()! }, dispatcher);
         await _api.SendAsync(get, $"/api/activities/{activityId}", 200, key: dispatcher);
         await _api.SendAsync(get, "/api/activities", 200, key: dispatcher);
         await _api.SendAsync(get, "/api/activities/public?community=dongqili", 200);
         var personKey = (await _api.SendAsync(get, $"/api/activities/{activityId}", 200, key: organizer)).GetProperty("participants")[0].GetProperty("personKey").GetString()!;
-        var cancelledActivity = (await _api.SendAsync(post, "/api/activities", 201, Activity(600, 4000), dispatcher)).GetProperty("id").GetString()!;
+        var cancelledActivity = (await _api.SendAsync(post, "/api/activities", 201, Activity(TimeSpan.FromDays(2), TimeSpan.FromHours(2)), dispatcher)).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 200, new { reason = "因天气原因取消。" }, dispatcher);
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 409, new { reason = "因天气原因取消。" }, dispatcher);
-        await Task.Delay(soon.AddSeconds(6.5) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
-        await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200, new { lines = new[] { new { personKey, hours = 0.0008m } } }, dispatcher);
+        _clock.Shift(TimeSpan.FromHours(1.5));
+        await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200, new { lines = new[] { new { personKey, hours = 0.5m } } }, dispatcher);
+
+        // 双报到: a unit reports its commitments, the community accepts and marks one met; a party member reports, is
+        // confirmed, joins a team, takes a post, has hours logged and reads their own record; staff list and export.
+        var unitLiaison = await _app.LiaisonAsync("baosheng-property");
+        var report = (await _api.SendAsync(post, "/api/unitreports", 201, new { communityId = "dongqili", posts = new[] { "政策宣讲岗", "环境整治岗" }, serviceItemsPerYear = 12 }, unitLiaison))
+            .GetProperty("id").GetString()!;
+        await _api.SendAsync(get, "/api/unitreports", 200, key: dispatcher);
+        await _api.SendAsync(get, $"/api/unitreports/{report}", 200, key: unitLiaison);
+        await _api.SendAsync(post, $"/api/unitreports/{report}/accept", 403, key: unitLiaison);
+        await _api.SendAsync(post, $"/api/unitreports/{report}/accept", 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/unitreports/{report}/commitments/post-1/met", 200, new { evidence = "3月5日在东七里社区宣讲一次。" }, dispatcher);
+        await _api.SendAsync(post, $"/api/unitreports/{report}/commitments/post-1/met", 409, new { evidence = "又一次" }, dispatcher);
+        var member = await _api.SendAsync(post, "/api/people", 201, new { communityId = "dongqili", kind = "partyMember", name = "李志强", phone = "13905381234", workUnit = "泰山区税务局" });
+        var (memberId, memberCode) = (member.GetProperty("id").GetString()!, member.GetProperty("code").GetString()!);
+        await _api.SendAsync(post, "/api/people", 409, new { communityId = "dongqili", kind = "partyMember", name = "李志强", phone = "13905381234", workUnit = "泰山区税务局" });
+        await _api.SendAsync(post, $"/api/people/{memberId}/confirm", 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/people/{memberId}/teams", 200, new { teamId = "xueleifeng" }, tracking: memberCode);
+        await _api.SendAsync(post, $"/api/people/{memberId}/posts", 200, new { post = "楼道长" }, tracking: memberCode);
+        var serviceDay = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await _api.SendAsync(post, $"/api/people/{memberId}/hours", 200, new { date = serviceDay, hours = 2.5, what = "清理楼道杂物" }, dispatcher);
+        await _api.SendAsync(get, $"/api/people/{memberId}", 200, tracking: memberCode);
+        await _api.SendAsync(get, "/api/people", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/people/export.csv", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/communities/dongqili/teams", 200);
 
         // Every operation outside chat answered with its success status at least once, and was checked.
         var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
