@@ -26,6 +26,13 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public static ApiProblem StorageUnavailable() =>
         new(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "服务繁忙，请稍后再试。") { RetryAfter = Storage.StorageFaults.RetryAfter };
 
+    /// <summary>
+    /// The engine decided again on a fresh state as often as it may and another writer still won each time (many people
+    /// acting on one instance at the same moment): nothing was written; the same request with the same Idempotency-Key is safe.
+    /// </summary>
+    public static ApiProblem ContendedInstance() =>
+        new(StatusCodes.Status503ServiceUnavailable, "instance_contended", "同一事项正有很多人同时办理，请稍后再试。") { RetryAfter = Storage.StorageFaults.RetryAfter };
+
     /// <summary>A table, queue or container is missing: the operator has not run <c>setup</c> (or deployed infra-bicep) on this account.</summary>
     public static ApiProblem StorageNotSetUp(IReadOnlyList<string>? missing = null) =>
         new(StatusCodes.Status503ServiceUnavailable, "storage_not_set_up", "服务尚未准备好，请稍后再试。",

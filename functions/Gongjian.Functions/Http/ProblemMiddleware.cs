@@ -40,6 +40,12 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
                 ((Azure.RequestFailedException)e).ErrorCode, context.Request.Method, context.Request.Path);
             await ProblemWriter.WriteAsync(context, ApiProblem.StorageNotSetUp());
         }
+        catch (Azure.Data.Tables.TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            // Every retry of the engine lost to another writer of the same instance: busy, not broken, and nothing half-written.
+            log.LogWarning("Instance contended on {Method} {Path}: the engine's retries were spent", context.Request.Method, context.Request.Path);
+            await ProblemWriter.WriteAsync(context, ApiProblem.ContendedInstance());
+        }
         catch (Exception e) when (Storage.StorageFaults.IsUnavailable(e) || e is OperationCanceledException)
         {
             // Storage down, throttling or timing out (the client's retries are spent): not a bug, a moment to wait.
