@@ -49,16 +49,20 @@ var tableNames = [
   'needindex'
   'resources'
   'resourceindex'
+  'bookings'
+  'bookingindex'
 ]
 var queueNames = [
   'order-timers'
   'notifications'
   'wish-timers'
   'project-timers'
+  'booking-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
+  'booking-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -15,7 +15,7 @@ public abstract record BookingCommand
 }
 
 /// <summary>What the HTTP layer read of the resource when the request came: the ledger decides on it.</summary>
-public sealed record ResourceForBooking(string ResourceId, string UnitId, string StreetId, string Title, bool Retired, BookingPolicy? Policy);
+public sealed record ResourceForBooking(string ResourceId, string UnitId, string UnitName, string StreetId, string Title, bool Retired, BookingPolicy? Policy);
 
 public sealed record RequestBooking : BookingCommand
 {

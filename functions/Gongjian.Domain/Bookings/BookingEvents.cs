@@ -15,6 +15,7 @@ public sealed record BookingRequested : BookingEvent
 {
     public required string ResourceId { get; init; }
     public required string UnitId { get; init; }
+    public string UnitName { get; init; } = "";
     public required string StreetId { get; init; }
     public required string Title { get; init; }
     public required DateOnly Day { get; init; }

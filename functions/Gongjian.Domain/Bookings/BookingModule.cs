@@ -91,7 +91,7 @@ public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, B
         return Accept(new BookingRequested
         {
             LedgerId = BookingLimits.LedgerId(res.ResourceId, day), BookingId = r.BookingId, OccurredAt = now, By = by,
-            ResourceId = res.ResourceId, UnitId = res.UnitId, StreetId = res.StreetId, Title = res.Title, Day = day,
+            ResourceId = res.ResourceId, UnitId = res.UnitId, UnitName = res.UnitName, StreetId = res.StreetId, Title = res.Title, Day = day,
             Start = r.Start, End = r.End, Name = r.Name.Trim(), Phone = r.Phone.Trim(), Purpose = FreeTextRedactor.Redact(r.Purpose.Trim()),
             People = r.People, CodeHash = r.CodeHash, RequesterUnitId = by.Role == ActorRole.Liaison ? by.Id : null, Approved = policy.Instant,
         });
@@ -106,7 +106,7 @@ public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, B
         {
             BookingRequested r => next with
             {
-                Id = r.LedgerId, ResourceId = r.ResourceId, UnitId = r.UnitId, StreetId = r.StreetId, Title = r.Title, Day = r.Day,
+                Id = r.LedgerId, ResourceId = r.ResourceId, UnitId = r.UnitId, UnitName = r.UnitName, StreetId = r.StreetId, Title = r.Title, Day = r.Day,
                 Bookings = [.. s.Bookings, new Booking
                 {
                     Id = r.BookingId, Status = r.Approved ? BookingStatus.Approved : BookingStatus.Pending, Start = r.Start, End = r.End,

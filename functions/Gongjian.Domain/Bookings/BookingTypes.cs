@@ -68,6 +68,7 @@ public sealed record BookingLedgerState
     public int Version { get; init; }
     public string ResourceId { get; init; } = "";
     public string UnitId { get; init; } = "";
+    public string UnitName { get; init; } = "";
     public string StreetId { get; init; } = "";
     public string Title { get; init; } = "";
     public DateOnly Day { get; init; }

@@ -26,5 +26,10 @@ public static class SweepOutbox
             + await services.GetRequiredService<Relay<Domain.Resources.ResourceState, Domain.Resources.ResourceCommand, Domain.Resources.ResourceEvent>>().SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (lists > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} needs and resources", lists);
+        // 资源共享预约 (issue 12, branch booking).
+        var bookings = await services.GetRequiredService<Relay<Domain.Bookings.BookingLedgerState, Domain.Bookings.BookingCommand, Domain.Bookings.BookingEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (bookings > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} booking ledgers", bookings);
     }
 }

@@ -104,6 +104,12 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Resources.ResourceState, Gongjian.Domain.Resources.ResourceCommand, Gongjian.Domain.Resources.ResourceEvent>>(
             _ => new Gongjian.Domain.Resources.ResourceModule());
         services.AddSingleton<Resources.ResourceCommandRunner>();
+        // 资源共享预约 (issue 12): module #6, one ledger per resource and Beijing day (functions/Gongjian.Functions/Bookings).
+        services.AddModule<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent,
+            Gongjian.Domain.Bookings.BookingModule, Bookings.BookingStorage, Bookings.BookingStore, Bookings.BookingNotifier,
+            NoCommandObserver<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent>>(
+            _ => new Gongjian.Domain.Bookings.BookingModule());
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

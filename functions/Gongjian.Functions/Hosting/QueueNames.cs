@@ -9,7 +9,10 @@ public static class QueueNames
     public const string WishTimers = "wish-timers";
     /// <summary>The projects module's durable timers: milestone reminders and 督办.</summary>
     public const string ProjectTimers = "project-timers";
-    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers];
+    /// <summary>The bookings module's durable timers: unanswered requests and slot reminders.</summary>
+    public const string BookingTimers = "booking-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers,
+        BookingTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -1,3 +1,4 @@
+using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Projects;
@@ -41,11 +42,14 @@ public static class RecordKinds
     public const string WishFulfilled = "wish_fulfilled";
     public const string OrderCompleted = "order_completed";
 
-    public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted];
+    public const string BookingHosted = "booking_hosted";
+    public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
+        BookingHosted];
 
     public static string Chinese(string kind) => kind switch
     {
-        ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单", _ => kind,
+        ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
+        BookingHosted => "共享资源使用", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>
@@ -96,6 +100,17 @@ public static class RecordKinds
             Id = IdOf(OrderCompleted, m), Kind = OrderCompleted, SourceId = s.Id, StreetId = s.StreetId, CommunityId = s.CommunityId,
             UnitId = s.UnitId, UnitName = s.UnitName, ClaimerKind = "unit", Title = ServiceCategory.NameOf(s.Category), Rating = s.Rating,
             At = m.OccurredAt,
+        };
+    }
+
+    /// <summary>A booking of a unit's resource that was used (资源共享): the owner unit hosted it; the title is the resource and the Beijing day.</summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, BookingLedgerState s)
+    {
+        if (m.Type != nameof(BookingUsed)) yield break;
+        yield return new EvaluationRecord
+        {
+            Id = IdOf(BookingHosted, m), Kind = BookingHosted, SourceId = s.Id, StreetId = s.StreetId,
+            UnitId = s.UnitId, UnitName = s.UnitName, ClaimerKind = "unit", Title = $"{s.Title}·{s.Day:yyyy-MM-dd}", At = m.OccurredAt,
         };
     }
 }

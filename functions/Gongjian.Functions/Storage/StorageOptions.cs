@@ -40,10 +40,14 @@ public static class TableNames
     public const string NeedIndex = "needindex";
     public const string Resources = "resources";
     public const string ResourceIndex = "resourceindex";
+    /// <summary>资源共享预约 (issue 12): one partition per resource-day ledger; its lists by owner unit and street.</summary>
+    public const string Bookings = "bookings";
+    public const string BookingIndex = "bookingindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
-        Needs, NeedIndex, Resources, ResourceIndex];
+        Needs, NeedIndex, Resources, ResourceIndex,
+        Bookings, BookingIndex];
 }
 
 public static class ContainerNames

@@ -24,7 +24,7 @@ public static class BookingFixtures
     };
 
     public static ResourceForBooking Room(bool instant = false, bool retired = false, bool bookable = true) =>
-        new("res-1", "unit-1", "street-1", "活动室", retired, bookable ? Policy(instant) : null);
+        new("res-1", "unit-1", "社区卫生服务中心", "street-1", "活动室", retired, bookable ? Policy(instant) : null);
 
     public static DateTimeOffset At(int hour, int minute = 0, DateOnly? day = null) =>
         new((day ?? Day).ToDateTime(new TimeOnly(hour, minute)), Beijing);
