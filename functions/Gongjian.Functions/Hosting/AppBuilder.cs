@@ -110,6 +110,7 @@ public static class AppBuilder
             NoCommandObserver<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent>>(
             _ => new Gongjian.Domain.Bookings.BookingModule());
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
+        services.AddSingleton<Bookings.BookingCommandRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

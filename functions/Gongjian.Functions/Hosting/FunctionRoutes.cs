@@ -240,6 +240,8 @@ public static class FunctionRoutes
         // 需求清单, 资源清单 and their matching (issue 11, branch lists): functions/Gongjian.Functions/Needs/ListsRoutes.cs.
         Needs.ListsRoutes.MapNeedAndResourceFunctions(app);
         app.MapAdminFunctions();
+        // 资源共享预约 (issue 12, branch booking): functions/Gongjian.Functions/Bookings/BookingRoutes.cs.
+        Bookings.BookingRoutes.MapBookingFunctions(app);
 
         // 微心愿 and 项目清单 console screens and public pages (branch screens).
         app.MapWishAndProjectScreenFunctions();

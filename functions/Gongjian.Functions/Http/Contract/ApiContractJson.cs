@@ -16,7 +16,8 @@ public static class ApiContractJson
 {
     private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Default, ActivityJson.Default, DirectLineJson.Default,
         Projects.ProjectApiJson.Web,
-        Records.RecordsJson.Web, Needs.NeedApiJson.Web, Resources.ResourceApiJson.Web];
+        Records.RecordsJson.Web, Needs.NeedApiJson.Web, Resources.ResourceApiJson.Web,
+        Bookings.BookingApiJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>

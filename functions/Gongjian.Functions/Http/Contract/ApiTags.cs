@@ -22,5 +22,6 @@ public static class ApiTags
     public static readonly ApiTag Records = Gongjian.Functions.Records.RecordExamples.Tag;
 
     public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag,
-        Records, Needs.ListsExamples.NeedsTag, Needs.ListsExamples.ResourcesTag];
+        Records, Needs.ListsExamples.NeedsTag, Needs.ListsExamples.ResourcesTag,
+        Bookings.BookingExamples.Tag];
 }
