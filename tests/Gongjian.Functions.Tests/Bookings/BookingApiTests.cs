@@ -113,6 +113,26 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_booking_under_its_idempotency_key_answers_the_same_booking_and_code()
+    {
+        var (id, _) = await VenueAsync(instant: true);
+        async Task<HttpResponseMessage> Once()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{id}/bookings") { Content = JsonContent.Create(Book("14:30", "15:30")) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", "book-0001");
+            return await _app.Http.SendAsync(request);
+        }
+        var first = await (await Once()).ReadJsonAsync(201);
+        var again = await Once();
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        var second = await again.ReadJsonAsync(201);
+        Assert.Equal((first.GetProperty("id").GetString(), first.GetProperty("cancelCode").GetString()),
+            (second.GetProperty("id").GetString(), second.GetProperty("cancelCode").GetString()));
+        var slots = (await (await _app.GetAsync($"/api/resources/{id}/availability?date={Day}")).ReadJsonAsync(200)).GetProperty("slots").EnumerateArray();
+        Assert.Equal(1, slots.Count(s => !s.GetProperty("free").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Bad_bookings_are_refused_with_the_modules_codes()
     {
         var (notBookable, liaison) = await VenueAsync(instant: null);
