@@ -55,18 +55,22 @@ var tableNames = [
   'personindex'
   'activities'
   'activityindex'
+  'bookings'
+  'bookingindex'
 ]
 var queueNames = [
   'order-timers'
   'notifications'
   'wish-timers'
   'project-timers'
+  'booking-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
   'activity-timers'
   'activity-timers-poison'
+  'booking-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

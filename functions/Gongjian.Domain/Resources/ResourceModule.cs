@@ -1,3 +1,4 @@
+using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Needs;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy.FreeText;
@@ -32,7 +33,8 @@ public sealed class ResourceModule : Module<ResourceState, ResourceCommand, Reso
         if (by.Role is not (ActorRole.Liaison or ActorRole.Organizer or ActorRole.Admin))
             return Refuse("role_forbidden", RejectionKind.Forbidden, "只有成员单位联络员或街道工作人员可以维护资源清单。");
         if (by.Role == ActorRole.Liaison && by.Id != unit) return Refuse("not_own_unit", RejectionKind.Forbidden, "只能维护本单位的资源。");
-        if (command is EditResource { ExpectedVersion: { } v1 } && v1 != s.Version || command is RetireResource { ExpectedVersion: { } v2 } && v2 != s.Version)
+        if (command is EditResource { ExpectedVersion: { } v1 } && v1 != s.Version || command is RetireResource { ExpectedVersion: { } v2 } && v2 != s.Version
+            || command is SetBookingPolicy { ExpectedVersion: { } v3 } && v3 != s.Version)
             return Refuse("resource_changed", RejectionKind.Conflict, "该资源刚被他人修改，请刷新后再改。");
 
         return (s.Status, command) switch
@@ -46,6 +48,8 @@ public sealed class ResourceModule : Module<ResourceState, ResourceCommand, Reso
             (ResourceStatus.Active, RetireResource r) when Text(r.Reason, ResourceLimits.ReasonMax) is null =>
                 Refuse("reason_invalid", RejectionKind.Invalid, $"请填写下架原因（{ResourceLimits.ReasonMax} 字以内）。"),
             (ResourceStatus.Active, RetireResource r) => Accept(new ResourceRetired { ResourceId = s.Id, OccurredAt = now, By = by, Reason = FreeTextRedactor.Redact(r.Reason.Trim()) }),
+            (ResourceStatus.Active, SetBookingPolicy p) => CheckPolicy(p.Policy) is { } bad ? bad
+                : Accept(new ResourceBookingPolicySet { ResourceId = s.Id, OccurredAt = now, By = by, Policy = p.Policy }),
             _ => Refuse($"resource_{s.Status.Code()}", RejectionKind.Conflict, $"资源{s.Status.Chinese()}，不能这样办理。"),
         };
     }
@@ -74,6 +78,16 @@ public sealed class ResourceModule : Module<ResourceState, ResourceCommand, Reso
         };
     }
 
+    /// <summary>Slots of 5 minutes to 8 hours; each open day a window inside the day, at least one open day, whole slots from the opening.</summary>
+    private static Verdict<ResourceEvent>? CheckPolicy(BookingPolicy p)
+    {
+        if (p.SlotMinutes is < 5 or > 480) return Refuse("slot_minutes_invalid", RejectionKind.Invalid, "每个时段须在 5 到 480 分钟之间。");
+        if (p.Hours.Count == 0) return Refuse("opening_hours_invalid", RejectionKind.Invalid, "请至少填写一天的开放时间。");
+        if (p.Hours.Values.Any(w => w.OpensAt < 0 || w.ClosesAt > 24 * 60 || w.ClosesAt - w.OpensAt < p.SlotMinutes))
+            return Refuse("opening_hours_invalid", RejectionKind.Invalid, "开放时间须在当天之内，且至少容纳一个时段。");
+        return null;
+    }
+
     /// <summary>Trimmed, and masked like every free text that lists show (a liaison's own phone stays out of lists).</summary>
     private static ResourceDetails Clean(ResourceDetails d) => d with
     {
@@ -90,6 +104,7 @@ public sealed class ResourceModule : Module<ResourceState, ResourceCommand, Reso
             StreetId = o.StreetId, Details = o.Details, CreatedAt = o.OccurredAt, UpdatedAt = o.OccurredAt,
         },
         ResourceEdited d => s with { Version = s.Version + 1, Details = d.Details, UpdatedAt = d.OccurredAt },
+        ResourceBookingPolicySet p => s with { Version = s.Version + 1, Booking = p.Policy, UpdatedAt = p.OccurredAt },
         ResourceRetired r => s with { Version = s.Version + 1, Status = ResourceStatus.Retired, RetiredAt = r.OccurredAt, RetiredReason = r.Reason, UpdatedAt = r.OccurredAt },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };

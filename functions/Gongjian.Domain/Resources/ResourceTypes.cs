@@ -1,3 +1,4 @@
+using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
 
 namespace Gongjian.Domain.Resources;
@@ -70,6 +71,8 @@ public sealed record ResourceState
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? RetiredAt { get; init; }
     public string? RetiredReason { get; init; }
+    /// <summary>How it is booked (资源共享预约); null: not bookable.</summary>
+    public BookingPolicy? Booking { get; init; }
 
     public bool WholeStreet => Details is { CommunityIds.Count: 0 };
     public bool Covers(string communityId) => Details is { } d && (d.CommunityIds.Count == 0 || d.CommunityIds.Contains(communityId, StringComparer.Ordinal));
@@ -103,6 +106,13 @@ public sealed record RetireResource : ResourceCommand
     public int? ExpectedVersion { get; init; }
 }
 
+/// <summary>开放预约: the owner unit's liaison (or the street's staff) sets opening hours, slot length and instant or approval.</summary>
+public sealed record SetBookingPolicy : ResourceCommand
+{
+    public required BookingPolicy Policy { get; init; }
+    public int? ExpectedVersion { get; init; }
+}
+
 public abstract record ResourceEvent
 {
     public required string ResourceId { get; init; }
@@ -126,4 +136,9 @@ public sealed record ResourceEdited : ResourceEvent
 public sealed record ResourceRetired : ResourceEvent
 {
     public required string Reason { get; init; }
+}
+
+public sealed record ResourceBookingPolicySet : ResourceEvent
+{
+    public required BookingPolicy Policy { get; init; }
 }

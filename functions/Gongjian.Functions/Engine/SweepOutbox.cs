@@ -30,5 +30,10 @@ public static class SweepOutbox
             .SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (activities > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} activities", activities);
+        // 资源共享预约 (issue 12, branch booking).
+        var bookings = await services.GetRequiredService<Relay<Domain.Bookings.BookingLedgerState, Domain.Bookings.BookingCommand, Domain.Bookings.BookingEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (bookings > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} booking ledgers", bookings);
     }
 }

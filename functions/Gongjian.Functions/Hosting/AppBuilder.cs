@@ -125,6 +125,13 @@ public static class AppBuilder
         services.AddSingleton<Activities.ActivityRegistrar>();
         services.AddSingleton<Activities.ActivityCommandRunner>();
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Activities.ActivityState, Activities.ActivityNotifier>(services, Records.RecordKinds.From);
+        // 资源共享预约 (issue 12): module #6, one ledger per resource and Beijing day (functions/Gongjian.Functions/Bookings).
+        services.AddModule<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent,
+            Gongjian.Domain.Bookings.BookingModule, Bookings.BookingStorage, Bookings.BookingStore, Bookings.BookingNotifier,
+            NoCommandObserver<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent>>(
+            _ => new Gongjian.Domain.Bookings.BookingModule());
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
+        services.AddSingleton<Bookings.BookingCommandRunner>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -242,6 +242,8 @@ public static class FunctionRoutes
         // 双报到: units, people, teams and service hours (issue 12, branch people): functions/Gongjian.Functions/People/PeopleRoutes.cs.
         People.PeopleRoutes.MapPeopleFunctions(app);
         app.MapAdminFunctions();
+        // 资源共享预约 (issue 12, branch booking): functions/Gongjian.Functions/Bookings/BookingRoutes.cs.
+        Bookings.BookingRoutes.MapBookingFunctions(app);
 
         // 微心愿 and 项目清单 console screens and public pages (branch screens).
         app.MapWishAndProjectScreenFunctions();
@@ -261,6 +263,7 @@ public static class FunctionRoutes
 
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);
+        app.MapBackgroundFunction("OnBookingTimer", Bookings.OnBookingTimer.Trigger, Bookings.OnBookingTimer.Run);
         app.MapBackgroundFunction("SweepOutbox", SweepOutbox.Trigger, SweepOutbox.Run);
         app.MapBackgroundFunction("OnProjectTimer", Projects.OnProjectTimer.Trigger, Projects.OnProjectTimer.Run);
         app.MapBackgroundFunction("OnActivityTimer", Activities.OnActivityTimer.Trigger, Activities.OnActivityTimer.Run);

@@ -11,7 +11,9 @@ public static class QueueNames
     public const string ProjectTimers = "project-timers";
     /// <summary>活动预告与报名: registration deadlines and day-before reminders.</summary>
     public const string ActivityTimers = "activity-timers";
-    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers, ActivityTimers];
+    /// <summary>The bookings module's durable timers: unanswered requests and slot reminders.</summary>
+    public const string BookingTimers = "booking-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers, ActivityTimers, BookingTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

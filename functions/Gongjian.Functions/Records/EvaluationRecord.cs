@@ -1,3 +1,4 @@
+using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Projects;
@@ -47,13 +48,14 @@ public static class RecordKinds
     public const string ActivityAttended = "activity_attended";
     public const string ActivityHosted = "activity_hosted";
 
+    public const string BookingHosted = "booking_hosted";
     public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
-        UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted];
+        UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted, BookingHosted];
 
     public static string Chinese(string kind) => kind switch
     {
         ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
-        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", _ => kind,
+        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", BookingHosted => "共享资源使用", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>
@@ -136,4 +138,15 @@ public static class RecordKinds
         Domain.Activities.ActivityAudience.Units => "unit",
         _ => "resident",
     };
+
+    /// <summary>A booking of a unit's resource that was used (资源共享): the owner unit hosted it; the title is the resource and the Beijing day.</summary>
+    public static IEnumerable<EvaluationRecord> From(EventMessage m, BookingLedgerState s)
+    {
+        if (m.Type != nameof(BookingUsed)) yield break;
+        yield return new EvaluationRecord
+        {
+            Id = IdOf(BookingHosted, m), Kind = BookingHosted, SourceId = s.Id, StreetId = s.StreetId,
+            UnitId = s.UnitId, UnitName = s.UnitName, ClaimerKind = "unit", Title = $"{s.Title}·{s.Day:yyyy-MM-dd}", At = m.OccurredAt,
+        };
+    }
 }

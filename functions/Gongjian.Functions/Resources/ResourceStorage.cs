@@ -12,6 +12,7 @@ namespace Gongjian.Functions.Resources;
 [JsonSerializable(typeof(ResourceOffered))]
 [JsonSerializable(typeof(ResourceEdited))]
 [JsonSerializable(typeof(ResourceRetired))]
+[JsonSerializable(typeof(ResourceBookingPolicySet))]
 internal sealed partial class ResourceJson : JsonSerializerContext
 {
     public static string SerializeEvent(ResourceEvent e) => JsonSerializer.Serialize(e, e.GetType(), Default);
@@ -23,6 +24,7 @@ internal sealed partial class ResourceJson : JsonSerializerContext
             nameof(ResourceOffered) => Default.ResourceOffered,
             nameof(ResourceEdited) => Default.ResourceEdited,
             nameof(ResourceRetired) => Default.ResourceRetired,
+            nameof(ResourceBookingPolicySet) => Default.ResourceBookingPolicySet,
             _ => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)null,
         } ?? throw new InvalidDataException($"Unknown resource event type '{type}'.");
         return (ResourceEvent)(JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"Empty resource event of type '{type}'."));

@@ -48,12 +48,16 @@ public static class TableNames
     /// <summary>活动预告与报名: one partition per activity (registrations, waiting list); lists (counts only) in <c>activityindex</c>.</summary>
     public const string Activities = "activities";
     public const string ActivityIndex = "activityindex";
+    /// <summary>资源共享预约 (issue 12): one partition per resource-day ledger; its lists by owner unit and street.</summary>
+    public const string Bookings = "bookings";
+    public const string BookingIndex = "bookingindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
         Needs, NeedIndex, Resources, ResourceIndex,
         UnitReports, UnitReportIndex, Persons, PersonIndex,
-        Activities, ActivityIndex];
+        Activities, ActivityIndex,
+        Bookings, BookingIndex];
 }
 
 public static class ContainerNames

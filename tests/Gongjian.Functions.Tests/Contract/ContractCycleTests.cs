@@ -306,7 +306,8 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/communities/dongqili/teams", 200);
 
         // Every operation outside chat answered with its success status at least once, and was checked.
-        var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
+        // 资源共享预约 needs a slot that began (used, no-show): Bookings/BookingContractTests checks its tag on a clock of its own.
+        var missed = Operations(_api).Where(o => o.Tag != "聊天 Chat" && o.Tag != Bookings.BookingContractTests.Tag && !_api.Seen.Contains((o.Id, o.Success))).Select(o => $"{o.Id} {o.Success}").ToList();
         Assert.True(missed.Count == 0, "never checked: " + string.Join(", ", missed));
         Assert.True(_api.Seen.Count(s => s.Status >= 400) >= 10, "too few refusals checked");
         output.WriteLine($"{_api.Checked} answers checked: {_api.Seen.Select(s => s.Operation).Distinct().Count()} operations, {_api.Seen.Count} operation-status pairs, {_api.Seen.Count(s => s.Status >= 400)} of them refusals");

@@ -10,7 +10,8 @@ public sealed class ContractDocumentTests(AzuriteFixture azurite) : IAsyncLifeti
     private static readonly string[] Tags = ["工单 Orders", "微心愿 Wishes", "晒单 Showcases", "社区与单位 Directory", "工作台 Console", "聊天 Chat", "运行 Operations", "项目清单 Projects",
         "评议记录 Records", "需求清单 Needs", "资源清单 Resources",
         "双报到 People",
-        "活动预告与报名 Activities"];
+        "活动预告与报名 Activities",
+        "资源共享预约 Bookings"];
     private TestApp _app = null!;
     private PublishedContract _contract = null!;
 

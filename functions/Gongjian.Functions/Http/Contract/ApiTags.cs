@@ -24,5 +24,6 @@ public static class ApiTags
     public static readonly IReadOnlyList<ApiTag> All = [Orders, Wishes, Showcases, Directory, Console, Chat, Operations, Projects.ProjectExamples.Tag,
         Records, Needs.ListsExamples.NeedsTag, Needs.ListsExamples.ResourcesTag,
         People.PeopleExamples.Tag,
-        Activities.ActivityExamples.Tag];
+        Activities.ActivityExamples.Tag,
+        Bookings.BookingExamples.Tag];
 }
