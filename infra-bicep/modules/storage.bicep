@@ -63,12 +63,12 @@ var queueNames = [
   'notifications'
   'wish-timers'
   'project-timers'
+  'activity-timers'
   'booking-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
-  'activity-timers'
   'activity-timers-poison'
   'booking-timers-poison'
 ]
