@@ -49,12 +49,25 @@ public static class SeedCommand
             foreach (var p in projects) output.WriteLine($"Project {p.Id}: {p.Status.Chinese()} — {p.Title}");
         }
 
-        // 需求清单 and 资源清单 (branch lists): a few needs per demo community, a few resources per demo unit.
+        // 需求清单 and 资源清单 (branch lists): a few needs per demo community, a few resources per demo unit; then what runs on
+        // them: bookable venues with bookings, upcoming activities with registrations, 双报到 of units and people.
         if (added > 0)
         {
-            var (needs, resources) = await DemoLists.SeedAsync(services.GetRequiredService<Needs.NeedStore>(), services.GetRequiredService<Resources.ResourceStore>(),
-                DemoData.Units.ToDictionary(u => u.Id, u => u.Name), ct);
-            output.WriteLine($"Lists: {needs} needs, {resources} resources in {DemoData.Caiyuan.Name}.");
+            var unitNames = DemoData.Units.ToDictionary(u => u.Id, u => u.Name);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var (needs, resourceIds) = await DemoLists.SeedAsync(services.GetRequiredService<Needs.NeedStore>(), services.GetRequiredService<Resources.ResourceStore>(),
+                unitNames, ct);
+            output.WriteLine($"Lists: {needs} needs, {resourceIds.Count} resources in {DemoData.Caiyuan.Name}.");
+            var bookings = await DemoBookings.SeedAsync(services.GetRequiredService<Bookings.BookingStore>(), services.GetRequiredService<Resources.ResourceStore>(),
+                resourceIds, now, ct);
+            output.WriteLine($"Bookings: {bookings} on the next days.");
+            var keys = services.GetRequiredService<PersonKeys>();
+            var activities = await DemoActivities.SeedAsync(services.GetRequiredService<Activities.ActivityStore>(), services.GetRequiredService<Activities.ActivityRegistrar>(),
+                keys, resourceIds, now, ct);
+            foreach (var a in activities) output.WriteLine($"Activity {a.Id}: {a.Registered.Count}/{a.Capacity} registered, {a.Waiting.Count} waiting — {a.Title}");
+            var (reports, people) = await DemoPeople.SeedAsync(services.GetRequiredService<People.UnitReportStore>(), services.GetRequiredService<People.PersonStore>(),
+                keys, unitNames, resourceIds, now, ct);
+            output.WriteLine($"双报到: {reports} unit reports, {people} people.");
         }
 
         if (printKeys)

@@ -43,35 +43,34 @@ public static class DemoLists
         ("baosheng-property", new() { Kind = ResourceKind.Funds, Category = "party", Title = "党建联建活动经费", Description = "支持小区主题党日和志愿活动。", CommunityIds = ["dongqili"], Availability = "每年 2 万元，按活动申请" }),
     ];
 
-    public static async Task<(int Needs, int Resources)> SeedAsync(NeedStore needs, ResourceStore resources, IReadOnlyDictionary<string, string> unitNames, CancellationToken ct)
+    /// <summary>Loads the lists; answers the number of needs and the new resources' ids by title.</summary>
+    public static async Task<(int Needs, IReadOnlyDictionary<string, string> ResourceIds)> SeedAsync(NeedStore needs, ResourceStore resources,
+        IReadOnlyDictionary<string, string> unitNames, CancellationToken ct)
     {
+        var resourceIds = new Dictionary<string, string>();
         foreach (var (unit, details) in Resources)
         {
             var id = ResourceAccess.NewId();
-            Check(await resources.ExecuteAsync(id, new OfferResource
+            (await resources.ExecuteAsync(id, new OfferResource
             {
                 By = new Actor(ActorRole.Liaison, unit), ResourceId = id, UnitId = unit, UnitName = unitNames.GetValueOrDefault(unit, unit),
                 StreetId = DemoData.Caiyuan.Id, Details = details,
-            }, ct, expectNew: true), id);
+            }, ct, expectNew: true)).Require("resource " + id);
+            resourceIds[details.Title] = id;
         }
         foreach (var n in Needs)
         {
             var id = NeedAccess.NewId();
             var by = new Actor(ActorRole.Dispatcher, "seed", "社区派单员");
-            Check(await needs.ExecuteAsync(id, new RecordNeed
+            (await needs.ExecuteAsync(id, new RecordNeed
             {
                 By = by, NeedId = id, StreetId = DemoData.Caiyuan.Id, CommunityId = n.Community, Category = n.Category, Description = n.Text,
                 Beneficiaries = n.Who.Select(w => new Beneficiaries(w.Group, w.Count)).ToList(),
-            }, ct, expectNew: true), id);
+            }, ct, expectNew: true)).Require("need " + id);
             if (n.MatchUnit is { } unit)
-                Check(await needs.ExecuteAsync(id, new MatchNeed { By = by, UnitId = unit, UnitName = unitNames.GetValueOrDefault(unit, unit) }, ct), id);
-            if (n.MetNote is { } note) Check(await needs.ExecuteAsync(id, new MeetNeed { By = by, Note = note }, ct), id);
+                (await needs.ExecuteAsync(id, new MatchNeed { By = by, UnitId = unit, UnitName = unitNames.GetValueOrDefault(unit, unit) }, ct)).Require("need " + id);
+            if (n.MetNote is { } note) (await needs.ExecuteAsync(id, new MeetNeed { By = by, Note = note }, ct)).Require("need " + id);
         }
-        return (Needs.Length, Resources.Length);
-    }
-
-    private static void Check<TState, TEvent>(Gongjian.Engine.Outcome<TState, TEvent> outcome, string id) where TState : class where TEvent : class
-    {
-        if (outcome.Rejection is { } r) throw new InvalidOperationException($"Demo need/resource {id}: {r.Code}");
+        return (Needs.Length, resourceIds);
     }
 }
