@@ -150,4 +150,33 @@ public sealed class SyntheticYearTests
         Assert.Equal(whole.RatingSum, months.Sum(m => m.RatingSum));
         Assert.Equal(whole.Escalations, months.Sum(m => m.Escalations));
     }
+
+    [Fact]
+    public void Tallies_kept_per_unit_and_month_add_up_to_the_same_indicators_at_any_later_moment()
+    {
+        var (histories, _) = Year(seed: 11, orders: 800);
+        var episodes = histories.SelectMany(DispatchEpisodes.From).ToList();
+        var year = EvaluationPeriod.TryParse("2026")!;
+        var madeAt = new DateTimeOffset(2026, 12, 31, 12, 0, 0, Beijing); // the tallies as the projection last wrote them
+        var tallies = Units.SelectMany(u => year.Months().Select(m =>
+            OrderTally.Of(episodes.Where(e => e.UnitId == u.Id && m.Contains(e.DispatchedAt)), madeAt, SlaPolicy.Default))).ToList();
+        Assert.Equal(episodes.Count(e => e.DispatchedAt <= madeAt && year.Contains(e.DispatchedAt)), tallies.Sum(t => t.Received));
+        // Read later (pending deadlines pass without any event): the same as computing from the episodes known then.
+        var readAt = madeAt.AddDays(3);
+        var summed = tallies.Aggregate(OrderTally.Empty, (a, b) => a.Add(b)).Read(readAt);
+        var direct = OrderIndicators.Compute(episodes.Where(e => e.DispatchedAt <= madeAt).Select(e => AsKnownAt(e, madeAt)), year, readAt, SlaPolicy.Default);
+        Assert.Equal(direct, summed);
+    }
+
+    /// <summary>The episode as it stood at <paramref name="at"/>: later moments had not happened.</summary>
+    private static DispatchEpisode AsKnownAt(DispatchEpisode e, DateTimeOffset at)
+    {
+        DateTimeOffset? Cut(DateTimeOffset? x) => x <= at ? x : null;
+        return e with
+        {
+            AcceptedAt = Cut(e.AcceptedAt), DeclinedAt = Cut(e.DeclinedAt), WithdrawnAt = Cut(e.WithdrawnAt), CancelledAt = Cut(e.CancelledAt),
+            FirstCompletedAt = Cut(e.FirstCompletedAt), ConfirmedAt = Cut(e.ConfirmedAt), Rating = Cut(e.ConfirmedAt) is null ? null : e.Rating,
+            ReopenedAt = [.. e.ReopenedAt.Where(x => x <= at)], EscalatedAt = [.. e.EscalatedAt.Where(x => x <= at)],
+        };
+    }
 }

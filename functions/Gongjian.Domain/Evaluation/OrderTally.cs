@@ -1,0 +1,108 @@
+using Gongjian.Domain.Orders;
+
+namespace Gongjian.Domain.Evaluation;
+
+/// <summary>
+/// What a set of dispatch episodes (one unit's month, say) adds up to, kept so that tallies add: counters, the
+/// durations behind the means and percentiles (whole milliseconds), and the deadlines of what is still pending — a
+/// pending dispatch or completion becomes due when its deadline passes, without any event, so that is decided when
+/// the tally is read (<see cref="Read"/>), not when it is made.
+/// </summary>
+public sealed record OrderTally
+{
+    public int Received { get; init; }
+    public int RespondedInTime { get; init; }
+    /// <summary>Answered after the deadline, or never answered and stopped (withdrawn, cancelled) after it: due, not in time.</summary>
+    public int ResponseDueLate { get; init; }
+    public IReadOnlyList<DateTimeOffset> AnswerBy { get; init; } = [];
+    public int Accepted { get; init; }
+    public int Declined { get; init; }
+    public int Withdrawn { get; init; }
+    public int CompletedInTime { get; init; }
+    public int CompletedLate { get; init; }
+    public IReadOnlyList<DateTimeOffset> CompleteBy { get; init; } = [];
+    public int Resolved { get; init; }
+    public int Rated { get; init; }
+    public int Satisfied { get; init; }
+    public int RatingSum { get; init; }
+    public int ReopenedEpisodes { get; init; }
+    public int Escalations { get; init; }
+    public IReadOnlyList<long> AcceptMillis { get; init; } = [];
+    public IReadOnlyList<long> CompleteMillis { get; init; } = [];
+
+    public static readonly OrderTally Empty = new();
+
+    /// <summary>The tally of <paramref name="episodes"/> with what had happened by <paramref name="knownAt"/>.</summary>
+    public static OrderTally Of(IEnumerable<DispatchEpisode> episodes, DateTimeOffset knownAt, SlaPolicy policy) =>
+        episodes.Where(e => e.DispatchedAt <= knownAt).Aggregate(Empty, (t, e) => t.Add(One(e, knownAt, policy)));
+
+    private static OrderTally One(DispatchEpisode e, DateTimeOffset knownAt, SlaPolicy policy)
+    {
+        DateTimeOffset? Known(DateTimeOffset? at) => at <= knownAt ? at : null;
+        var answerBy = e.DispatchedAt + policy.Allowed(SlaStep.Accept, e.Category);
+        var answered = Known(e.RespondedAt);
+        var stopped = Known(e.CancelledAt) ?? Known(e.WithdrawnAt);
+        var t = new OrderTally
+        {
+            Received = 1,
+            RespondedInTime = answered <= answerBy ? 1 : 0,
+            ResponseDueLate = answered > answerBy || answered is null && stopped >= answerBy ? 1 : 0,
+            AnswerBy = answered is null && stopped is null ? [answerBy] : [],
+            Declined = Known(e.DeclinedAt) is null ? 0 : 1,
+            Withdrawn = Known(e.WithdrawnAt) is null ? 0 : 1,
+        };
+        if (Known(e.AcceptedAt) is not { } accepted) return t;
+        var completeBy = accepted + policy.Allowed(SlaStep.Complete, e.Category);
+        var completed = Known(e.FirstCompletedAt);
+        var rating = Known(e.ConfirmedAt) is null ? null : e.Rating;
+        return t with
+        {
+            Accepted = 1,
+            AcceptMillis = [Millis(accepted - e.DispatchedAt)],
+            CompletedInTime = completed <= completeBy ? 1 : 0,
+            CompletedLate = completed > completeBy ? 1 : 0,
+            CompleteBy = completed is null ? [completeBy] : [],
+            CompleteMillis = completed is { } done ? [Millis(done - accepted)] : [],
+            ReopenedEpisodes = completed is not null && e.ReopenedAt.Any(r => r <= knownAt) ? 1 : 0,
+            Resolved = Known(e.ConfirmedAt) is null ? 0 : 1,
+            Rated = rating is null ? 0 : 1,
+            RatingSum = rating ?? 0,
+            Satisfied = rating >= 4 ? 1 : 0,
+            Escalations = e.EscalatedAt.Count(x => x <= knownAt),
+        };
+    }
+
+    private static long Millis(TimeSpan d) => (long)Math.Round(d.TotalMilliseconds);
+
+    public OrderTally Add(OrderTally o) => new()
+    {
+        Received = Received + o.Received, RespondedInTime = RespondedInTime + o.RespondedInTime, ResponseDueLate = ResponseDueLate + o.ResponseDueLate,
+        AnswerBy = [.. AnswerBy, .. o.AnswerBy], Accepted = Accepted + o.Accepted, Declined = Declined + o.Declined, Withdrawn = Withdrawn + o.Withdrawn,
+        CompletedInTime = CompletedInTime + o.CompletedInTime, CompletedLate = CompletedLate + o.CompletedLate, CompleteBy = [.. CompleteBy, .. o.CompleteBy],
+        Resolved = Resolved + o.Resolved, Rated = Rated + o.Rated, Satisfied = Satisfied + o.Satisfied, RatingSum = RatingSum + o.RatingSum,
+        ReopenedEpisodes = ReopenedEpisodes + o.ReopenedEpisodes, Escalations = Escalations + o.Escalations,
+        AcceptMillis = [.. AcceptMillis, .. o.AcceptMillis], CompleteMillis = [.. CompleteMillis, .. o.CompleteMillis],
+    };
+
+    /// <summary>The indicators as of <paramref name="asOf"/>: pending deadlines that have passed by then are due.</summary>
+    public OrderIndicators Read(DateTimeOffset asOf) => new()
+    {
+        Received = Received, ResponseDue = RespondedInTime + ResponseDueLate + AnswerBy.Count(d => d <= asOf), RespondedInTime = RespondedInTime,
+        Accepted = Accepted, Declined = Declined, Withdrawn = Withdrawn,
+        CompletionDue = CompletedInTime + CompletedLate + CompleteBy.Count(d => d <= asOf), CompletedInTime = CompletedInTime,
+        Completed = CompleteMillis.Count, Resolved = Resolved, Rated = Rated, Satisfied = Satisfied, RatingSum = RatingSum,
+        ReopenedEpisodes = ReopenedEpisodes, Escalations = Escalations,
+        AcceptHoursMean = MeanHours(AcceptMillis), AcceptHoursP90 = P90Hours(AcceptMillis),
+        CompleteHoursMean = MeanHours(CompleteMillis), CompleteHoursP90 = P90Hours(CompleteMillis),
+    };
+
+    private static double? MeanHours(IReadOnlyList<long> ms) => ms.Count == 0 ? null : ms.Sum() / (double)ms.Count / 3_600_000;
+
+    /// <summary>The 90th percentile by nearest rank: the smallest value with at least 90 % of the values at or below it.</summary>
+    private static double? P90Hours(IReadOnlyList<long> ms)
+    {
+        if (ms.Count == 0) return null;
+        var sorted = ms.Order().ToList();
+        return sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1] / 3_600_000.0;
+    }
+}
