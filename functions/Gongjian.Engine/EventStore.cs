@@ -21,6 +21,7 @@ public class EventStore<TState, TCommand, TEvent>(
     private const int MaxAttempts = 8;
     private readonly TableClient _table = storage.Table(codec.Table);
     private readonly StateCache<TState> _cache = new();
+    private readonly HistoryReader<TState, TEvent> _history = new(codec, storage);
 
     public Module<TState, TCommand, TEvent> Module => module;
 
@@ -37,19 +38,7 @@ public class EventStore<TState, TCommand, TEvent>(
     public async Task<Loaded<TState>?> LoadForCommandAsync(string id, CancellationToken ct) => _cache.Get(id) ?? await LoadAsync(id, ct);
 
     /// <summary>The state, its full history and the journal notes, in one partition query.</summary>
-    public async Task<History<TState, TEvent>?> LoadWithHistoryAsync(string id, CancellationToken ct)
-    {
-        TState? state = null;
-        var events = new List<TEvent>();
-        var notes = new List<JournalNote>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: ct))
-        {
-            if (row.RowKey.StartsWith(StreamRows.EventPrefix, StringComparison.Ordinal)) events.Add(StreamRows.ReadEvent(codec, row));
-            else if (row.RowKey.StartsWith(StreamRows.NotePrefix, StringComparison.Ordinal)) notes.Add(Journal.Read(row));
-            else if (row.RowKey == StreamRows.StateKey(id)) state = codec.DeserializeState(row.GetString("State") ?? "");
-        }
-        return state is null ? null : new History<TState, TEvent>(state, events, notes);
-    }
+    public Task<History<TState, TEvent>?> LoadWithHistoryAsync(string id, CancellationToken ct) => _history.ReadAsync(id, ct);
 
     /// <summary>Records in the instance's history why a request changed nothing.</summary>
     public Task NoteAsync(string id, string code, string text, CancellationToken ct) => Journal.NoteAsync(_table, id, code, text, clock.GetUtcNow(), ct);

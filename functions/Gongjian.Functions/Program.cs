@@ -3,6 +3,7 @@ using Gongjian.Functions.Hosting;
 
 // Verbs: (none) serve the app; `setup` create the tables, queues and containers (deploy time: never at start);
 // `seed [--keys]` run setup, then load demo data; `keys ...` manage staff keys;
+// `indicators rebuild` write the order indicators' projection again from every order's history;
 // `layout --host-json FILE --output DIR` write the Functions layout (host.json + function.json files).
 // The benchmark harness is its own tool (tools/Gongjian.Bench, run by scripts/bench); it drives this app as a child process.
 var verb = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : "serve";
@@ -21,9 +22,11 @@ switch (verb)
     case "seed":
         await SetupCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
         return await SeedCommand.RunAsync(app.Services, rest.Contains("--keys"), Console.Out, CancellationToken.None);
+    case "indicators" when rest.FirstOrDefault() == "rebuild":
+        return await IndicatorsCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
     case "keys":
         return await KeysCommand.RunAsync(app.Services, rest, Console.Out, CancellationToken.None);
     default:
-        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), setup, seed [--keys], keys.");
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), setup, seed [--keys], keys, indicators rebuild.");
         return 2;
 }

@@ -57,6 +57,8 @@ var tableNames = [
   'activityindex'
   'bookings'
   'bookingindex'
+  'orderepisodes'
+  'ordertallies'
 ]
 var queueNames = [
   'order-timers'

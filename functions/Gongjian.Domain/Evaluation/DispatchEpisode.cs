@@ -31,6 +31,9 @@ public sealed record DispatchEpisode
     /// <summary>督办 received while the unit held the order (its completion ran late), each time.</summary>
     public IReadOnlyList<DateTimeOffset> EscalatedAt { get; init; } = [];
 
+    /// <summary>How many of the order's events there were when this episode last changed: a later version is newer.</summary>
+    public int Version { get; init; }
+
     /// <summary>When the unit answered the dispatch (accepted or declined); null when it never did.</summary>
     public DateTimeOffset? RespondedAt => AcceptedAt ?? DeclinedAt;
 }
@@ -43,8 +46,10 @@ public static class DispatchEpisodes
         var episodes = new List<DispatchEpisode>();
         string street = "", community = "";
         var open = false; // the last episode is the order's current holder
+        var sequence = 0;
         foreach (var e in history)
         {
+            sequence++;
             switch (e)
             {
                 case OrderPlaced p:
@@ -54,7 +59,7 @@ public static class DispatchEpisodes
                     episodes.Add(new DispatchEpisode
                     {
                         OrderId = d.OrderId, StreetId = street, CommunityId = community, UnitId = d.UnitId, UnitName = d.UnitName,
-                        Category = d.Category, DispatchedAt = d.OccurredAt,
+                        Category = d.Category, DispatchedAt = d.OccurredAt, Version = sequence,
                     });
                     open = true;
                     break;
@@ -90,6 +95,6 @@ public static class DispatchEpisodes
         }
         return episodes;
 
-        void Update(Func<DispatchEpisode, DispatchEpisode> change) => episodes[^1] = change(episodes[^1]);
+        void Update(Func<DispatchEpisode, DispatchEpisode> change) => episodes[^1] = change(episodes[^1]) with { Version = sequence };
     }
 }

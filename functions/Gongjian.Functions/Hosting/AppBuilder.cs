@@ -92,6 +92,8 @@ public static class AppBuilder
         services.AddSingleton<Projects.ProjectCommandRunner>();
         // Records for evaluation (issue 11, item 8): orders', wishes' and projects' notifiers also write table `records`.
         Records.RecordServices.AddRecordsOf<OrderState, Engine.OrderNotifier>(services, Records.RecordKinds.From);
+        // Order indicators (issue 14): the order notifier also keeps the unit-month tallies (functions/Gongjian.Functions/Indicators).
+        Indicators.IndicatorServices.AddOrderIndicators(services);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Wishes.WishState, Wishes.WishNotifier>(services, Records.RecordKinds.From);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Projects.ProjectState, Projects.ProjectNotifier>(services, Records.RecordKinds.From);
         // 需求清单 and 资源清单: modules #4 and #5 (functions/Gongjian.Functions/Needs, Resources; branch lists).

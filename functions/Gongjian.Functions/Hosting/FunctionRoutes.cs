@@ -420,6 +420,15 @@ public static class FunctionRoutes
             .Query("street", "街道 Street (organizer: own; admin: required)").Query("unit", "单位 Unit (liaison: own)").Query("community", "社区 Community")
             .Query("year", "年份 Year, China time (this year)", JsonSchemaType.Integer)
             .Gives(200, Records.RecordExamples.Records).Refuses(400, 401, 403);
+        app.MapFunction("OrderIndicators", Indicators.OrderIndicatorsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Indicators.OrderIndicatorsFunction.Run))
+            .Describe(Indicators.IndicatorExamples.Tag, "工单考核指标 Order indicators", "一个街道在某月、季度或年度（北京时间）的工单考核指标，分单位并合计：响应率、按时办结率、办结率、满意率、重办率、" +
+                "婉拒、超时收回、督办、接单和办理用时（平均、90%），以及每项指标的定义（同 docs/INDICATORS.md）。派单按派单时间计入期间；指标截至现在。" +
+                "权限同评议记录：组织方本街道；派单员服务本社区的单位；联络员本单位；管理员指明街道。不含居民信息。" +
+                "A street's order indicators per unit and in all for a month, quarter or year (Beijing time), as of now, with their definitions; scoped as the records.",
+                ApiAccess.Staff)
+            .Query("period", "统计期间 Period: 2026, 2026-Q3 or 2026-07 (this year)").Query("street", "街道 Street (organizer: own; admin: required)")
+            .Query("unit", "单位 Unit (liaison: own)").Query("community", "社区 Community: the units serving it")
+            .Gives(200, Indicators.IndicatorExamples.View).Refuses(400, 401, 403);
     }
 
     /// <summary>The console's admin role (issue 10): editing, retiring and reinstating member units; staff keys.</summary>

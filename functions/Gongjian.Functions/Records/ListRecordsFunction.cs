@@ -54,47 +54,10 @@ public static class ListRecordsFunction
         var year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
         if (Param("year") is { } yearText && (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 2000 or > 2100))
             throw ApiProblem.BadRequest("invalid_year", "年份取值不正确。", "year");
-        if (unit is not null && !snapshot.Units.ContainsKey(unit)) throw ApiProblem.BadRequest("unknown_unit", "成员单位不存在，请检查单位编号。", "unit");
-        static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的评议记录。");
-
-        Func<EvaluationRecord, bool> visible;
-        switch (caller.Role)
-        {
-            case ActorRole.Organizer:
-                if ((street ?? caller.Scope) != caller.Scope || community is not null && !InStreet(community, caller.Scope)) throw Outside();
-                if (unit is not null && snapshot.Units[unit].StreetId != caller.Scope) throw Outside();
-                street = caller.Scope;
-                visible = r => community is null || r.CommunityId == community || r.UnitId is { } u && snapshot.Units.TryGetValue(u, out var mu) && mu.Covers(community);
-                break;
-            case ActorRole.Dispatcher:
-                if (!snapshot.Communities.TryGetValue(caller.Scope, out var own) || (community ?? own.Id) != own.Id || (street ?? own.StreetId) != own.StreetId)
-                    throw Outside();
-                if (unit is not null && !snapshot.Units[unit].Covers(own.Id)) throw Outside();
-                street = own.StreetId;
-                visible = r => r.UnitId is { } u
-                    ? snapshot.Units.TryGetValue(u, out var mu) && mu.Covers(own.Id)
-                    : r.CommunityId == own.Id;
-                break;
-            case ActorRole.Liaison:
-                if (!snapshot.Units.TryGetValue(caller.Scope, out var mine) || (unit ?? mine.Id) != mine.Id || (street ?? mine.StreetId) != mine.StreetId || community is not null)
-                    throw Outside();
-                (street, unit) = (mine.StreetId, mine.Id);
-                visible = r => r.UnitId == mine.Id;
-                break;
-            case ActorRole.Admin:
-                street ??= unit is not null ? snapshot.Units[unit].StreetId
-                    : throw ApiProblem.BadRequest("street_required", "请指明街道（street）。", "street");
-                if (!snapshot.Streets.ContainsKey(street)) throw ApiProblem.BadRequest("unknown_street", "街道不存在，请检查街道编号。", "street");
-                visible = r => community is null || r.CommunityId == community || r.UnitId is { } u && snapshot.Units.TryGetValue(u, out var mu) && mu.Covers(community);
-                break;
-            default:
-                throw Outside();
-        }
-
-        var records = (await book.ReadAsync(street, year, unit, ct)).Where(visible).OrderByDescending(r => r.At).ToList();
+        var scope = EvaluationScope.Resolve(caller, snapshot, street, unit, community, "评议记录");
+        (street, unit) = (scope.StreetId, scope.UnitId);
+        var records = (await book.ReadAsync(street, year, unit, ct)).Where(r => scope.Sees(r.UnitId, r.CommunityId)).OrderByDescending(r => r.At).ToList();
         return Results.Json(ToView(street, year, unit, records), RecordsJson.Web.RecordsView);
-
-        bool InStreet(string id, string streetId) => snapshot.Communities.TryGetValue(id, out var c) && c.StreetId == streetId;
     }
 
     public static RecordsView ToView(string street, int year, string? unit, IReadOnlyList<EvaluationRecord> records) => new(

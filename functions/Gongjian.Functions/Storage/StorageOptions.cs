@@ -51,13 +51,17 @@ public static class TableNames
     /// <summary>资源共享预约 (issue 12): one partition per resource-day ledger; its lists by owner unit and street.</summary>
     public const string Bookings = "bookings";
     public const string BookingIndex = "bookingindex";
+    /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
+    public const string OrderEpisodes = "orderepisodes";
+    public const string OrderTallies = "ordertallies";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
         Needs, NeedIndex, Resources, ResourceIndex,
         UnitReports, UnitReportIndex, Persons, PersonIndex,
         Activities, ActivityIndex,
-        Bookings, BookingIndex];
+        Bookings, BookingIndex,
+        OrderEpisodes, OrderTallies];
 }
 
 public static class ContainerNames

@@ -11,7 +11,8 @@ public sealed class ContractDocumentTests(AzuriteFixture azurite) : IAsyncLifeti
         "评议记录 Records", "需求清单 Needs", "资源清单 Resources",
         "双报到 People",
         "活动预告与报名 Activities",
-        "资源共享预约 Bookings"];
+        "资源共享预约 Bookings",
+        "考核指标 Indicators"];
     private TestApp _app = null!;
     private PublishedContract _contract = null!;
 

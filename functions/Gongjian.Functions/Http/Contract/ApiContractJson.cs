@@ -19,7 +19,8 @@ public static class ApiContractJson
         Records.RecordsJson.Web, Needs.NeedApiJson.Web, Resources.ResourceApiJson.Web,
         People.PeopleApiJson.Web,
         Activities.ActivityApiJson.Web,
-        Bookings.BookingApiJson.Web];
+        Bookings.BookingApiJson.Web,
+        Indicators.IndicatorJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>

@@ -25,5 +25,6 @@ public static class ApiTags
         Records, Needs.ListsExamples.NeedsTag, Needs.ListsExamples.ResourcesTag,
         People.PeopleExamples.Tag,
         Activities.ActivityExamples.Tag,
-        Bookings.BookingExamples.Tag];
+        Bookings.BookingExamples.Tag,
+        Indicators.IndicatorExamples.Tag];
 }

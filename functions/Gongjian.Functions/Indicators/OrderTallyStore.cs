@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Gongjian.Domain.Evaluation;
+using Gongjian.Domain.Orders;
+using Gongjian.Functions.Storage;
+
+namespace Gongjian.Functions.Indicators;
+
+/// <summary>
+/// The order indicators' projection. Table <c>orderepisodes</c>: one row per dispatch episode, partition
+/// <c>{street}_{unit}_{yyyyMM}</c> (the unit's month of dispatch, Beijing time), row key the order id, with the order's
+/// version so a late writer never puts an older episode back. Table <c>ordertallies</c>: one row per unit and month,
+/// partition <c>{street}_{yyyy}</c> (a street's year is one query), row key <c>{unit}_{MM}</c>, holding the month's
+/// <see cref="OrderTally"/> — recomputed from the month's episodes under the tally's ETag, so two writers cannot
+/// both win with stale counts.
+/// </summary>
+public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, TimeProvider clock)
+{
+    /// <summary>Strings past this many characters go into further properties (a property holds 32K UTF-16 characters).</summary>
+    private const int Chunk = 30_000;
+    private const int Attempts = 8;
+
+    private readonly TableClient _episodes = storage.Table(TableNames.OrderEpisodes);
+    private readonly TableClient _tallies = storage.Table(TableNames.OrderTallies);
+
+    public static string EpisodePartition(DispatchEpisode e) => $"{e.StreetId}_{e.UnitId}_{Month(e.DispatchedAt):yyyyMM}";
+    public static string TallyPartition(string streetId, int year) => $"{streetId}_{year}";
+    private static DateTimeOffset Month(DateTimeOffset at) => at.ToOffset(EvaluationPeriod.Beijing);
+
+    /// <summary>
+    /// Writes the episode if it is newer than the stored one (or as new, when <paramref name="rebuild"/>), then recomputes its
+    /// unit's month. False: nothing to write.
+    /// </summary>
+    public async Task<bool> ProjectAsync(DispatchEpisode episode, bool rebuild, CancellationToken ct)
+    {
+        if (!await WriteEpisodeAsync(episode, rebuild, ct)) return false;
+        await RecomputeAsync(episode.StreetId, episode.UnitId, episode.UnitName, EvaluationPeriod.MonthOf(episode.DispatchedAt), ct);
+        return true;
+    }
+
+    private async Task<bool> WriteEpisodeAsync(DispatchEpisode e, bool rebuild, CancellationToken ct)
+    {
+        var row = new TableEntity(EpisodePartition(e), e.OrderId) { ["Version"] = e.Version };
+        Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var existing = await _episodes.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Version"], ct);
+            try
+            {
+                if (!existing.HasValue) await _episodes.AddEntityAsync(row, ct);
+                else if (existing.Value!.GetInt32("Version") is { } stored && (stored > e.Version || stored == e.Version && !rebuild)) return false;
+                else await _episodes.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
+                return true;
+            }
+            catch (RequestFailedException x) when (x.Status is 409 or 412)
+            {
+                // Another relay of this order wrote the row between our read and write: read again and compare.
+            }
+        }
+        throw new InvalidOperationException($"Episode {e.OrderId} of {e.UnitId}: still contended after {Attempts} attempts.");
+    }
+
+    /// <summary>Recomputes a unit's month from its episodes; the tally's ETag makes a recompute that read stale episodes lose and retry.</summary>
+    public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, CancellationToken ct)
+    {
+        var (partition, key) = (TallyPartition(streetId, month.Year), $"{unitId}_{month.Number:D2}");
+        var episodePartition = $"{streetId}_{unitId}_{month.Year:D4}{month.Number:D2}";
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var current = await _tallies.GetEntityIfExistsAsync<TableEntity>(partition, key, ["Version"], ct);
+            var episodes = new List<DispatchEpisode>();
+            await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {episodePartition}"), cancellationToken: ct))
+                episodes.Add(JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!);
+            var tally = OrderTally.Of(episodes, clock.GetUtcNow(), policy);
+            var row = new TableEntity(partition, key) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month.Number, ["Episodes"] = episodes.Count };
+            Put(row, "Tally", JsonSerializer.Serialize(tally, IndicatorJson.Web.OrderTally));
+            try
+            {
+                if (current.HasValue) await _tallies.UpdateEntityAsync(row, current.Value!.ETag, TableUpdateMode.Replace, ct);
+                else await _tallies.AddEntityAsync(row, ct);
+                return;
+            }
+            catch (RequestFailedException x) when (x.Status is 409 or 412)
+            {
+                // Another recompute of this month finished first: it may have read fewer episodes than there are now.
+            }
+        }
+        throw new InvalidOperationException($"Tally {partition}/{key}: still contended after {Attempts} attempts.");
+    }
+
+    /// <summary>A street's unit-months of a year (one partition query): unit id, unit name, month number and tally.</summary>
+    public async Task<List<(string UnitId, string UnitName, int Month, OrderTally Tally)>> ReadYearAsync(string streetId, int year, CancellationToken ct)
+    {
+        var rows = new List<(string, string, int, OrderTally)>();
+        await foreach (var r in _tallies.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TallyPartition(streetId, year)}"), cancellationToken: ct))
+            rows.Add((r.GetString("UnitId") ?? "", r.GetString("UnitName") ?? "", r.GetInt32("Month") ?? 0,
+                JsonSerializer.Deserialize(Get(r, "Tally"), IndicatorJson.Web.OrderTally)!));
+        return rows;
+    }
+
+    private static void Put(TableEntity row, string name, string value)
+    {
+        for (int i = 0, n = 0; i < value.Length || n == 0; i += Chunk, n++)
+            row[n == 0 ? name : $"{name}{n}"] = value.Substring(i, Math.Min(Chunk, value.Length - i));
+    }
+
+    private static string Get(TableEntity row, string name)
+    {
+        var text = new StringBuilder(row.GetString(name) ?? "");
+        for (var n = 1; row.GetString($"{name}{n}") is { } more; n++) text.Append(more);
+        return text.ToString();
+    }
+}
