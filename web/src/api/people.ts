@@ -50,5 +50,5 @@ export async function exportPeople(communityId: string, fileName: string): Promi
   link.href = URL.createObjectURL(await response.blob());
   link.download = fileName;
   link.click();
-  URL.revokeObjectURL(link.href);
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
