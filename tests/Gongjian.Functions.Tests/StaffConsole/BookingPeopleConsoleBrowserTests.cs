@@ -10,7 +10,7 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// booking, approves one pending request and declines another, and an overlapping request is refused with its Chinese
 /// title; the street's organizer sees the people who reported with phones masked; a liaison reports its unit and the
 /// community's dispatcher accepts it and marks a commitment met. Screenshots: bookings-policy, bookings-day,
-/// bookings-refused, people-masked, people-dispatcher, unit-report-submitted, unit-report-accepted.
+/// bookings-refused, people-masked, person-detail, people-dispatcher, unit-report-submitted, unit-report-accepted.
 /// </summary>
 public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
 {
@@ -79,7 +79,7 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         await liaison.GetByTestId("save-booking").ClickAsync();
         await liaison.GetByTestId("book-refusal").GetByText("该时段已被预约。").WaitForAsync();
         await ConsoleBrowser.ShootAsync(liaison, "bookings-refused");
-        await liaison.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "取消", Exact = true }).ClickAsync();
 
         var slots = page.GetByTestId("slots");
         Assert.Contains("09:00–10:00 已占用", await slots.InnerTextAsync());
@@ -135,8 +135,15 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).ClickAsync();
         await person.GetByText("敬老院义务理发").WaitForAsync();
         Assert.Contains("2 小时", await person.InnerTextAsync());
+        await dispatcher.GetByTestId("pick-team").ClickAsync();
+        await dispatcher.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = "学雷锋志愿服务队" }).ClickAsync();
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "加入", Exact = true }).ClickAsync();
+        await person.Locator(".ant-tag", new() { HasText = "学雷锋志愿服务队" }).WaitForAsync();
+        await ConsoleBrowser.ShootAsync(dispatcher, "person-detail");
         await dispatcher.Locator(".ant-drawer-close").ClickAsync();
         await row.GetByText("2 小时").WaitForAsync();
+        Assert.Contains("学雷锋志愿服务队", await row.InnerTextAsync());
+        await dispatcher.GetByTestId("teams").GetByText("学雷锋志愿服务队 1 人").WaitForAsync();
         var download = await dispatcher.RunAndWaitForDownloadAsync(() => dispatcher.GetByTestId("export-people").ClickAsync());
         Assert.Equal("报到人员-东七里社区.csv", download.SuggestedFilename);
         var csv = await File.ReadAllTextAsync(await download.PathAsync());

@@ -47,6 +47,6 @@ export const getDay = (id: string, date: string, masked: boolean) =>
 export const getAvailability = (id: string, date: string) => api<Availability>('GET', resource(id, `/availability?date=${date}`));
 export const listBookingDays = (query: string) => api<{ items: BookingDayRow[]; nextPageToken?: string }>('GET', `bookings?${query}`);
 
-/** approve · decline {reason} · used · no-show: the owner unit's transitions. */
-export const bookingAction = (resourceId: string, bookingId: string, action: 'approve' | 'decline' | 'used' | 'no-show', reason?: string) =>
-  api('POST', resource(resourceId, `/bookings/${encodeURIComponent(bookingId)}/${action}`), action === 'decline' ? { reason } : undefined);
+/** approve · decline {reason} · cancel {reason} · used · no-show: the owner unit's transitions. */
+export const bookingAction = (resourceId: string, bookingId: string, action: 'approve' | 'decline' | 'cancel' | 'used' | 'no-show', reason?: string) =>
+  api('POST', resource(resourceId, `/bookings/${encodeURIComponent(bookingId)}/${action}`), action === 'decline' || action === 'cancel' ? { reason } : undefined);

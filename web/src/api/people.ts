@@ -35,6 +35,7 @@ export const listPeople = (query: string) => api<{ items: PersonRow[]; nextPageT
 export const getPerson = (id: string) => api<Person>('GET', `people/${encodeURIComponent(id)}`);
 export const confirmPerson = (id: string) => api<Person>('POST', `people/${encodeURIComponent(id)}/confirm`);
 export const logHours = (id: string, body: { date: string; hours: number; what: string }) => api<Person>('POST', `people/${encodeURIComponent(id)}/hours`, body);
+export const joinTeam = (id: string, teamId: string) => api<Person>('POST', `people/${encodeURIComponent(id)}/teams`, { teamId });
 export const listTeams = (communityId: string) => api<{ communityId: string; teams: Team[] }>('GET', `communities/${encodeURIComponent(communityId)}/teams`);
 /**
  * The CSV export (the community's own dispatcher): fetched with the session cookie and saved as a file; a refusal is

@@ -6,7 +6,8 @@ import { useAction } from './useAction';
 
 /**
  * A resource's Beijing day: its slots (free or taken) and its bookings. The owner unit's liaison approves or declines
- * (with a reason) what is pending and, once a slot began, records it used or a no-show; who booked is masked until it
+ * (with a reason) what is pending, cancels an approved booking before it begins (with a reason) and, once a slot began,
+ * records it used or a no-show; who booked is masked until it
  * asks to see them (that look is recorded in the contact audit).
  */
 export function BookingDayCard({ day, availability, notBookable, owner, reload, onReveal, onPickSlot }: {
@@ -14,7 +15,7 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
   onReveal: () => void; onPickSlot?: (start: string, end: string) => void;
 }) {
   const { run, busy } = useAction(reload, '预约');
-  const [declining, setDeclining] = useState<BookingDetail | null>(null);
+  const [declining, setDeclining] = useState<{ booking: BookingDetail; action: 'decline' | 'cancel' } | null>(null);
   const [reason, setReason] = useState('');
 
   const act = async (b: BookingDetail, action: 'approve' | 'used' | 'no-show', done: string) => {
@@ -22,7 +23,8 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
   };
   const decline = async () => {
     if (!declining) return;
-    if (await run(`decline-${declining.id}`, () => bookingAction(day.resourceId, declining.id, 'decline', reason.trim()), '已拒绝，时段已空出。')) {
+    const { booking, action } = declining;
+    if (await run(`${action}-${booking.id}`, () => bookingAction(day.resourceId, booking.id, action, reason.trim()), action === 'decline' ? '已拒绝，时段已空出。' : '已取消，时段已空出。')) {
       setDeclining(null);
       await reload();
     }
@@ -41,7 +43,8 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
       render: (_: unknown, b: BookingDetail) => (
         <Space size={4} wrap>
           {b.status === 'pending' && <Button size="small" type="primary" loading={busy === `approve-${b.id}`} onClick={() => void act(b, 'approve', '已批准。')}>批准</Button>}
-          {b.status === 'pending' && <Button size="small" onClick={() => { setReason(''); setDeclining(b); }}>拒绝</Button>}
+          {b.status === 'pending' && <Button size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'decline' }); }}>拒绝</Button>}
+          {b.status === 'approved' && !hasBegun(day.date, b.start) && <Button size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'cancel' }); }}>取消预约</Button>}
           {b.status === 'approved' && hasBegun(day.date, b.start) && <>
             <Button size="small" loading={busy === `used-${b.id}`} onClick={() => void act(b, 'used', '已登记为已使用。')}>已使用</Button>
             <Button size="small" danger loading={busy === `no-show-${b.id}`} onClick={() => void act(b, 'no-show', '已登记为未到场。')}>未到场</Button>
@@ -69,9 +72,10 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
       {owner && day.contactWithheld && day.items.length > 0 && <p className="muted">预约人姓名和电话已隐藏；查看会记入联系方式查看记录。</p>}
       <Table rowKey="id" size="middle" dataSource={day.items} columns={columns} pagination={false}
         locale={{ emptyText: <Empty description="这一天还没有预约" /> }} />
-      <Modal open={declining !== null} title={`拒绝 ${declining?.start ?? ''}–${declining?.end ?? ''} 的预约`} okText="拒绝" cancelText="取消"
+      <Modal open={declining !== null} title={`${declining?.action === 'cancel' ? '取消' : '拒绝'} ${declining?.booking.start ?? ''}–${declining?.booking.end ?? ''} 的预约`}
+        okText={declining?.action === 'cancel' ? '取消预约' : '拒绝'} cancelText="返回"
         okButtonProps={{ danger: true, disabled: reason.trim().length === 0, 'data-testid': 'confirm-decline' } as ButtonProps}
-        confirmLoading={busy?.startsWith('decline-') ?? false} onOk={() => void decline()} onCancel={() => setDeclining(null)}>
+        confirmLoading={busy !== null && declining !== null && busy === `${declining.action}-${declining.booking.id}`} onOk={() => void decline()} onCancel={() => setDeclining(null)}>
         <p className="muted">理由会记在这条预约上，时段随即空出。</p>
         <Input.TextArea rows={3} maxLength={200} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：当天已安排党员活动" />
       </Modal>

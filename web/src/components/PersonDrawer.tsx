@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError } from '../api/client';
-import { confirmPerson, getPerson, logHours, type HoursEntry, type Person } from '../api/people';
+import { confirmPerson, getPerson, joinTeam, listTeams, logHours, type HoursEntry, type Person, type Team } from '../api/people';
 import { beijingToday } from '../api/bookings';
 import { when } from '../format';
 import { useAction } from './useAction';
@@ -14,6 +14,8 @@ import { useAction } from './useAction';
 export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const [person, setPerson] = useState<Person | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [team, setTeam] = useState<string | undefined>();
   const [form] = Form.useForm<{ date: dayjs.Dayjs; hours: number; what: string }>();
   const load = useCallback(async () => {
     if (!id) return;
@@ -26,6 +28,13 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
   }, [id]);
   useEffect(() => { setPerson(null); form.resetFields(); void load(); }, [load, form]);
   const { run, busy } = useAction(load, '报到');
+  const communityId = person?.communityId;
+  useEffect(() => {
+    if (communityId) void listTeams(communityId).then((t) => setTeams(t.teams)).catch(() => setTeams([]));
+  }, [communityId]);
+  const join = async () => {
+    if (id && team && await run('team', () => joinTeam(id, team), '已加入队伍。')) { setTeam(undefined); await load(); onChanged(); }
+  };
 
   const confirm = async () => {
     if (id && await run('confirm', () => confirmPerson(id), '已确认报到。')) { await load(); onChanged(); }
@@ -56,6 +65,11 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
             { key: 'h', label: '今年服务', children: `${person.hours} 小时 · ${person.points} 积分（含 ${person.records} 条活动、心愿、工单记录）` },
             { key: 'r', label: '报到时间', children: when(person.registeredAt) },
           ]} />
+          <Space style={{ marginTop: 8 }}>
+            <Select data-testid="pick-team" style={{ width: 200 }} placeholder="加入队伍" value={team} onChange={setTeam}
+              options={teams.filter((t) => !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
+            <Button disabled={!team} loading={busy === 'team'} onClick={() => void join()}>加入</Button>
+          </Space>
           <h4 style={{ marginTop: 16 }}>登记的服务时长</h4>
           <List<HoursEntry> size="small" dataSource={[...person.logged].reverse()} locale={{ emptyText: '还没有登记' }}
             renderItem={(h) => <List.Item><span>{h.date} · {h.what}</span><b>{h.hours} 小时</b></List.Item>} />

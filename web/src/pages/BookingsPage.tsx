@@ -104,7 +104,8 @@ export function BookingsPage() {
       )}
       {resources.length === 0 && !error && <Empty description="暂无可预约的场地或物资" />}
       {day && day.resourceId === resourceId && (
-        <BookingDayCard day={day} availability={availability} notBookable={notBookable} owner={owner}
+        <BookingDayCard day={day} availability={availability}
+          notBookable={notBookable && (owner || role === 'organizer') ? `${notBookable}请点“开放预约设置”填写每周开放时间。` : notBookable} owner={owner}
           reload={reload} onReveal={() => setMasked(false)} onPickSlot={owner ? (start, end) => setSlot({ start, end }) : undefined} />
       )}
       {owner && availability?.open && (
