@@ -62,7 +62,7 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
             { key: 'c', label: '报到社区', children: person.communityName },
             { key: 't', label: '队伍', children: person.teams.length ? person.teams.map((t) => <Tag key={t.id}>{t.name}</Tag>) : '未加入' },
             { key: 'o', label: '岗位', children: person.posts.length ? person.posts.join('、') : '未认领' },
-            { key: 'h', label: '今年服务', children: `${person.hours} 小时 · ${person.points} 积分（含 ${person.records} 条活动、心愿、工单记录）` },
+            { key: 'h', label: '今年服务', children: `${person.hours} 小时 · ${person.points} 积分${person.records ? `（含活动、心愿、工单记录 ${person.records} 条）` : ''}` },
             { key: 'r', label: '报到时间', children: when(person.registeredAt) },
           ]} />
           <Space style={{ marginTop: 8 }}>
