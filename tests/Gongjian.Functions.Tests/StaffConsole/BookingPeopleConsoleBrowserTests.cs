@@ -9,7 +9,7 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// 资源共享预约 and 双报到 in real Chromium against the real app and Azurite: the owner unit's liaison opens its 活动室 for
 /// booking, approves one pending request and declines another, and an overlapping request is refused with its Chinese
 /// title; the street's organizer sees the people who reported with phones masked; a liaison reports its unit and the
-/// community's dispatcher accepts it and marks a commitment met. Screenshots: bookings-policy, bookings-day,
+/// community's dispatcher accepts it and marks a commitment met. Screenshots: bookings-policy, bookings-day, bookings-day-phone,
 /// bookings-refused, people-masked, person-detail, people-dispatcher, unit-report-submitted, unit-report-accepted.
 /// </summary>
 public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
@@ -87,6 +87,10 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         await page.GetByTestId("reveal-contact").ClickAsync();
         await first.GetByText("王芳 · 13812345678").WaitForAsync();
         await ConsoleBrowser.ShootAsync(liaison, "bookings-day");
+        var phone = await SignedInAsync(key, phone: true);
+        await phone.GotoAsync(Url($"/console/bookings?resource={id}&date={Day}"));
+        await phone.GetByTestId("booking-day").GetByText("已拒绝").WaitForAsync();
+        await ConsoleBrowser.ShootAsync(phone, "bookings-day-phone");
 
         // The street's organizer sees the day, who booked masked and no purpose, and no buttons.
         var organizer = await SignedInAsync(await App.OrganizerAsync());

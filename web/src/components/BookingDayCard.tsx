@@ -70,7 +70,7 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
         </div>
       )}
       {owner && day.contactWithheld && day.items.length > 0 && <p className="muted">预约人姓名和电话已隐藏；查看会记入联系方式查看记录。</p>}
-      <Table rowKey="id" size="middle" dataSource={day.items} columns={columns} pagination={false}
+      <Table rowKey="id" size="middle" dataSource={day.items} columns={columns} pagination={false} scroll={{ x: owner ? 860 : 560 }}
         locale={{ emptyText: <Empty description="这一天还没有预约" /> }} />
       <Modal open={declining !== null} title={`${declining?.action === 'cancel' ? '取消' : '拒绝'} ${declining?.booking.start ?? ''}–${declining?.booking.end ?? ''} 的预约`}
         okText={declining?.action === 'cancel' ? '取消预约' : '拒绝'} cancelText="返回"

@@ -16,7 +16,7 @@ export function UnitReportTable({ rows, loading, communityName, onOpen }: {
     { title: '报到时间', dataIndex: 'reportedAt', width: 120, render: (t: string) => when(t) },
   ];
   return (
-    <Table rowKey="id" size="middle" loading={loading} dataSource={rows} columns={columns} pagination={false} data-testid="unit-reports"
+    <Table rowKey="id" size="middle" loading={loading} dataSource={rows} columns={columns} pagination={false} scroll={{ x: 760 }} data-testid="unit-reports"
       onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })} locale={{ emptyText: '还没有单位报到' }} />
   );
 }

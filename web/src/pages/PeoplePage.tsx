@@ -30,6 +30,7 @@ export function PeoplePage() {
   const [report, setReport] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [next, setNext] = useState<string | undefined>();
   const dispatcher = session?.role === 'dispatcher';
 
   useEffect(() => { void api<CommunityItem[]>('GET', 'communities').then(setCommunities).catch(() => setCommunities([])); }, []);
@@ -38,21 +39,48 @@ export function PeoplePage() {
   const communityName = (id: string) => communities.find((c) => c.id === id)?.name ?? id;
   useEffect(() => { if (!community && !dispatcher && mine.length > 0 && tab === 'people') setCommunity(mine[0].id); }, [community, dispatcher, mine, tab]);
 
+  const query = useCallback((token?: string) => {
+    const q = new URLSearchParams({ pageSize: '50' });
+    if (community && (tab === 'people' || !dispatcher)) q.set('communityId', community);
+    if (token) q.set('pageToken', token);
+    return q.toString();
+  }, [tab, community, dispatcher]);
+
   const load = useCallback(async () => {
     try {
       if (tab === 'units') {
-        setReports((await listUnitReports(community && !dispatcher ? `communityId=${encodeURIComponent(community)}&pageSize=100` : 'pageSize=100')).items);
+        const page = await listUnitReports(query());
+        setReports(page.items);
+        setNext(page.nextPageToken);
       } else if (community) {
-        const [page, t] = await Promise.all([listPeople(`communityId=${encodeURIComponent(community)}&pageSize=100`), listTeams(community)]);
+        const [page, t] = await Promise.all([listPeople(query()), listTeams(community)]);
         setPeople(page.items);
+        setNext(page.nextPageToken);
         setTeams(t.teams);
       }
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败，请稍后再试。');
     }
-  }, [tab, community, dispatcher]);
+  }, [tab, community, query]);
   useEffect(() => { void load(); }, [load]);
+
+  const more = async () => {
+    if (!next) return;
+    try {
+      if (tab === 'units') {
+        const page = await listUnitReports(query(next));
+        setReports((old) => [...(old ?? []), ...page.items]);
+        setNext(page.nextPageToken);
+      } else {
+        const page = await listPeople(query(next));
+        setPeople((old) => [...(old ?? []), ...page.items]);
+        setNext(page.nextPageToken);
+      }
+    } catch (e) {
+      message.warning(e instanceof ApiError ? e.message : '加载失败，请稍后再试。');
+    }
+  };
 
   const download = async () => {
     if (!community) return;
@@ -103,10 +131,11 @@ export function PeoplePage() {
             <Space wrap>{teams.map((t) => <Tag key={t.id} color={t.members ? 'red' : 'default'}>{t.name} {t.members} 人</Tag>)}</Space>
           </Card>
           {!dispatcher && <p className="muted">姓名和电话只对本社区工作人员完整显示。</p>}
-          <Table rowKey="id" size="middle" loading={people === null && !error} dataSource={people ?? []} columns={columns} pagination={false} data-testid="people"
+          <Table rowKey="id" size="middle" loading={people === null && !error} dataSource={people ?? []} columns={columns} pagination={false} scroll={{ x: 860 }} data-testid="people"
             onRow={(p) => ({ onClick: () => setPerson(p.id), style: { cursor: 'pointer' } })} locale={{ emptyText: '还没有人报到' }} />
         </>
       )}
+      {next && <div style={{ textAlign: 'center', marginTop: 12 }}><Button onClick={() => void more()}>加载更多</Button></div>}
       <UnitReportDrawer id={report} staff onClose={() => setReport(null)} onChanged={() => void load()} />
       <PersonDrawer id={person} onClose={() => setPerson(null)} onChanged={() => void load()} />
     </div>
