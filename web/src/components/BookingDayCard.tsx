@@ -55,8 +55,7 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
   ];
 
   return (
-    <Card title={`${day.title} · ${day.date} ${weekdayName(day.date)}`} data-testid="booking-day"
-      extra={owner && day.contactWithheld && day.items.length > 0 ? <Button data-testid="reveal-contact" onClick={onReveal}>显示预约人信息</Button> : null}>
+    <Card title={<span className="day-title">{day.title}<span className="muted"> · {day.date} {weekdayName(day.date)}</span></span>} data-testid="booking-day">
       {notBookable && <Alert type="info" showIcon title={notBookable} style={{ marginBottom: 12 }} />}
       {availability && !availability.open && <Alert type="info" showIcon title="这一天不开放预约。" style={{ marginBottom: 12 }} />}
       {availability && availability.open && (
@@ -69,7 +68,10 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
           ))}
         </div>
       )}
-      {owner && day.contactWithheld && day.items.length > 0 && <p className="muted">预约人姓名和电话已隐藏；查看会记入联系方式查看记录。</p>}
+      {owner && day.contactWithheld && day.items.length > 0 && (
+        <p className="muted">预约人姓名和电话已隐藏；查看会记入联系方式查看记录。
+          <Button size="small" data-testid="reveal-contact" onClick={onReveal} style={{ marginLeft: 8 }}>显示预约人信息</Button></p>
+      )}
       <Table rowKey="id" size="middle" dataSource={day.items} columns={columns} pagination={false} scroll={{ x: owner ? 860 : 560 }}
         locale={{ emptyText: <Empty description="这一天还没有预约" /> }} />
       <Modal open={declining !== null} title={`${declining?.action === 'cancel' ? '取消' : '拒绝'} ${declining?.booking.start ?? ''}–${declining?.booking.end ?? ''} 的预约`}
