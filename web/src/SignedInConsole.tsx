@@ -23,6 +23,10 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectNewPage } from './pages/ProjectNewPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { UnitProjectsPage } from './pages/UnitProjectsPage';
+// 资源共享预约 and 双报到 (branch bookconsole)
+import { BookingsPage } from './pages/BookingsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { UnitReportsPage } from './pages/UnitReportsPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -61,6 +65,10 @@ export default function SignedInConsole() {
           <Route path="/projects/new" element={runsModules(session.role) ? <ProjectNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
           <Route path="/unit/projects" element={session.role === 'liaison' ? <UnitProjectsPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 资源共享预约 and 双报到 (branch bookconsole): bookings for everyone but admins; staff's 双报到; a liaison's own 报到 */}
+          <Route path="/bookings" element={session.role !== 'admin' ? <BookingsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/people" element={runsModules(session.role) ? <PeoplePage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/unit/reports" element={session.role === 'liaison' ? <UnitReportsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -58,6 +58,17 @@ public sealed record BookingDayItem(string LedgerId, string ResourceId, string U
 
 public sealed record BookingDayPage(IReadOnlyList<BookingDayItem> Items, string? NextPageToken);
 
+/// <summary>
+/// One booking of a resource's day as staff read it: the purpose only for the owner unit, name and phone unmasked only for it
+/// (<c>contactVisible</c>, unless it asked <c>contact=masked</c>); masked, and no purpose, for other staff.
+/// </summary>
+public sealed record BookingDetail(string Id, string Start, string End, string Status, string StatusText, int People, string Name, string Phone,
+    string? Purpose, string? RequesterUnitId, string? RequesterUnitName, DateTimeOffset RequestedAt, string? Reason);
+
+/// <summary>A resource's Beijing day: its bookings, earliest first, and whether the contacts in it are unmasked.</summary>
+public sealed record ResourceDayView(string ResourceId, string Title, string UnitId, string Date, bool ContactVisible, bool ContactWithheld,
+    IReadOnlyList<BookingDetail> Items);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
@@ -72,6 +83,7 @@ public sealed record BookingDayPage(IReadOnlyList<BookingDayItem> Items, string?
 [JsonSerializable(typeof(BookingView))]
 [JsonSerializable(typeof(AvailabilityView))]
 [JsonSerializable(typeof(BookingDayPage))]
+[JsonSerializable(typeof(ResourceDayView))]
 public sealed partial class BookingApiJson : JsonSerializerContext
 {
     public static BookingApiJson Web => s_web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -34,4 +34,8 @@ public static class BookingExamples
 
     public static readonly BookingDayPage Days = new([new("rs0123456789ab~20260302", "rs0123456789ab", "daizong-law-firm", "caiyuan", "网格驿站活动室", "2026-03-02",
         1, 0, 0, 0, ["09:30-11:30 pending bk20260302-3f9a1c2b"])], null);
+
+    public static readonly ResourceDayView DayView = new("rs0123456789ab", "网格驿站活动室", "daizong-law-firm", "2026-03-02", true, false,
+        [new("bk20260302-3f9a1c2b", "09:30", "11:30", "pending", "待审批", 12, "王芳", "13800000000", "楼道议事会", null, null,
+            new DateTimeOffset(2026, 2, 27, 10, 5, 0, TimeSpan.FromHours(8)), null)]);
 }

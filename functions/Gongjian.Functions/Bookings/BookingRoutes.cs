@@ -44,5 +44,14 @@ public static class BookingRoutes
             .Describe(E.Tag, "预约列表 List bookings", "单位（unit=，本单位联络员或本街道组织方）或街道（street=，组织方）的资源预约，按日期和资源一行：各状态数量和时段，不含个人信息；分页，可按 year 筛选。" +
                 "A unit's or a street's resource-days: counts and slots, nothing personal; paged.", ApiAccess.Staff)
             .Gives(200, E.Days).Refuses(400, 401, 403);
+        app.MapFunction("GetBookingPolicy", GetBookingPolicyFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetBookingPolicyFunction.Run))
+            .Describe(E.Tag, "查看开放预约 Get the booking policy", "能查看该资源的工作人员读取开放时间、时段长度和确认方式，ETag 用于修改时的 If-Match；未开放预约为 404 booking_policy_not_set。" +
+                "Staff who may see the resource read its booking policy, with the ETag for If-Match; never opened is 404.", ApiAccess.Staff)
+            .Gives(200, E.PolicyView).Refuses(401, 403, 404);
+        app.MapFunction("ResourceDayBookings", ResourceDayBookingsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResourceDayBookingsFunction.Run))
+            .Describe(E.Tag, "某日预约 A resource's bookings of a day", "能查看该资源的工作人员按日（date=yyyy-MM-dd，北京时间）查看预约。用途只对资源所属单位联络员（和管理员）显示；预约人姓名、电话也只对其显示，并记入联系方式查看记录，contact=masked 时不显示。其他工作人员看到的是打码的，不含用途。" +
+                "A day's bookings; purpose, name and phone only for the owner unit (name and phone recorded in the contact audit; contact=masked withholds them), masked for other staff.", ApiAccess.Staff)
+            .Query("date", "日期 yyyy-MM-dd（北京时间）").Query("contact", "masked：不显示联系方式")
+            .Gives(200, E.DayView).Refuses(400, 401, 403, 404);
     }
 }

@@ -39,10 +39,12 @@ public sealed class BookingContractTests(AzuriteFixture azurite) : IAsyncLifetim
             kind = "venue", category = "culture", title = "宝盛网格驿站活动室", availability = "提前一天预约", capacity = 30, openingHours = "每天 8:00–18:00",
         }, liaison)).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/resources/{id}/bookings", 409, Book("09:00", "10:00"));
+        await _api.SendAsync(get, $"/api/resources/{id}/booking-policy", 404, key: liaison);
         await _api.SendAsync(HttpMethod.Put, $"/api/resources/{id}/booking-policy", 200, new
         {
             hours = Enum.GetNames<DayOfWeek>().Select(d => new { weekday = d.ToLowerInvariant(), opens = "08:00", closes = "18:00" }), slotMinutes = 60, instant = false,
         }, liaison);
+        await _api.SendAsync(get, $"/api/resources/{id}/booking-policy", 200, key: organizer);
 
         string Id(System.Text.Json.JsonElement e) => e.GetProperty("id").GetString()!;
         var used = Id(await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("08:00", "09:00")));
@@ -53,6 +55,9 @@ public sealed class BookingContractTests(AzuriteFixture azurite) : IAsyncLifetim
         var cancelled = await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("11:00", "12:00"));
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date={day}", 200);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date=tomorrow", 400);
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: liaison);
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: organizer);
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings?date=tomorrow", 400, key: liaison);
 
         await _api.SendAsync(post, $"/api/resources/{id}/bookings/{used}/approve", 403, key: await _app.DispatcherAsync());
         await _api.SendAsync(post, $"/api/resources/{id}/bookings/{used}/approve", 200, key: liaison);

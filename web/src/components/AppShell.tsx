@@ -21,8 +21,15 @@ const moduleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
   liaison: [{ to: '/unit', label: '本单位工单' }, { to: '/unit/projects', label: '共建项目' }, { to: '/resources', label: '资源清单' }],
 };
 
+/** 资源共享预约 and 双报到 (branch bookconsole). */
+const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/bookings', label: '资源预约' }, { to: '/people', label: '双报到' }],
+  organizer: [{ to: '/bookings', label: '资源预约' }, { to: '/people', label: '双报到' }],
+  liaison: [{ to: '/bookings', label: '资源预约' }, { to: '/unit/reports', label: '双报到' }],
+};
+
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
