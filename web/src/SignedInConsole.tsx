@@ -23,11 +23,17 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectNewPage } from './pages/ProjectNewPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { UnitProjectsPage } from './pages/UnitProjectsPage';
+// 活动预告与报名 (branch actconsole): organisers' screens.
+import { ActivitiesPage } from './pages/ActivitiesPage';
+import { ActivityNewPage } from './pages/ActivityNewPage';
+import { ActivityPage } from './pages/ActivityPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
 /** 微心愿 and 项目清单 lists need a community or street: the dispatcher's and the organizer's (an admin opens one by its link). */
 const runsModules = (role: Role) => role === 'dispatcher' || role === 'organizer';
+/** 活动: a community's dispatcher, the street's organizer and a unit's liaison announce and run activities. */
+const organisesActivities = (role: Role) => role !== 'admin';
 
 /**
  * Everything behind the sign-in: its own chunk (loaded while the sign-in form is shown, or at once for a signed-in
@@ -61,6 +67,10 @@ export default function SignedInConsole() {
           <Route path="/projects/new" element={runsModules(session.role) ? <ProjectNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
           <Route path="/unit/projects" element={session.role === 'liaison' ? <UnitProjectsPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 活动预告与报名 (branch actconsole) */}
+          <Route path="/activities" element={organisesActivities(session.role) ? <ActivitiesPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/activities/new" element={organisesActivities(session.role) ? <ActivityNewPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/activities/:id" element={<ActivityPage />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

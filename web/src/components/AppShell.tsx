@@ -21,8 +21,13 @@ const moduleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
   liaison: [{ to: '/unit', label: '本单位工单' }, { to: '/unit/projects', label: '共建项目' }, { to: '/resources', label: '资源清单' }],
 };
 
+/** 活动预告与报名 (branch actconsole), after the modules above. */
+const activityMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/activities', label: '活动' }], organizer: [{ to: '/activities', label: '活动' }], liaison: [{ to: '/activities', label: '活动' }],
+};
+
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
