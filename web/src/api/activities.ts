@@ -22,6 +22,12 @@ export interface ActivityView {
   participants: Participant[];
 }
 
+/** The answer to 代为报名: 已报名 or 候补第N位, with the codes to pass on to the person (shown once). */
+export interface RegistrationResult {
+  activityId: string; status: 'registered' | 'waiting'; statusText: string; message: string; waitingPosition?: number;
+  registrationCode?: string; checkInCode?: string;
+}
+
 export interface ActivityTimeline { activityId: string; entries: TimelineEntry[] }
 
 /** The codes are the API's (functions/Gongjian.Domain/Activities/ActivityTypes.cs); the names what people read. */
@@ -33,6 +39,13 @@ export const activityCategoryNames: Record<string, string> = {
 export const audienceNames: Record<string, string> = { residents: '居民', party_members: '党员', volunteers: '志愿者', units: '共建单位' };
 
 export const activityStatusColor: Record<string, string> = { open: 'blue', registration_closed: 'gold', completed: 'green', cancelled: 'default' };
+
+/**
+ * The status as people should read it now: registration closes at the deadline, even before the timer that closes it
+ * has run (the API then still says 报名中).
+ */
+export const shownStatus = (a: { status: string; statusText: string; deadline: string }) =>
+  a.status === 'open' && Date.now() >= Date.parse(a.deadline) ? { status: 'registration_closed', text: '报名已截止' } : { status: a.status, text: a.statusText };
 
 export const activityPath = (id: string, action = '') => `activities/${encodeURIComponent(id)}${action ? '/' + action : ''}`;
 

@@ -5,7 +5,7 @@ import { GlobalOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
 import { streetOf } from '../api/projects';
-import { activityCategoryNames, activityStatusColor, beijingSpan, listActivities, type ActivityRow } from '../api/activities';
+import { activityCategoryNames, activityStatusColor, beijingSpan, listActivities, shownStatus, type ActivityRow } from '../api/activities';
 import { useSession } from '../session/SessionContext';
 
 const tabs = [
@@ -88,7 +88,7 @@ export function ActivitiesPage() {
         onRow={(r) => ({ onClick: () => navigate(`/activities/${encodeURIComponent(r.id)}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '活动', dataIndex: 'title', ellipsis: true, width: 220 },
-          { title: '状态', width: 100, render: (_, r) => <Tag color={activityStatusColor[r.status] ?? 'default'}>{r.statusText}</Tag> },
+          { title: '状态', width: 100, render: (_, r) => { const s = shownStatus(r); return <Tag color={activityStatusColor[s.status] ?? 'default'}>{s.text}</Tag>; } },
           { title: '时间（北京）', width: 210, render: (_, r) => beijingSpan(r.startsAt, r.endsAt) },
           { title: '地点', dataIndex: 'place', ellipsis: true, width: 180 },
           { title: '类别', width: 90, render: (_, r) => activityCategoryNames[r.category] ?? r.category },

@@ -4,12 +4,13 @@ import { Alert, Button, Card, Descriptions, Input, Modal, Result, Skeleton, Spac
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
 import {
-  activityCategoryNames, activityPath, activityStatusColor, audiencesText, beijing, beijingSpan, type ActivityTimeline, type ActivityView,
+  activityCategoryNames, activityPath, activityStatusColor, audiencesText, beijing, beijingSpan, shownStatus, type ActivityTimeline, type ActivityView,
 } from '../api/activities';
 import { useAction } from '../components/useAction';
 import { ParticipantsCard } from '../components/ActivityParticipants';
 import { AttendanceCard } from '../components/ActivityAttendance';
 import type { ActivityProps } from '../components/activityProps';
+import { RegisterForSomeone } from '../components/ActivityRegisterForm';
 
 /**
  * One activity for its organiser: the facts and counts, 签到 from the list or by the code on the person's phone, the
@@ -51,6 +52,7 @@ export function ActivityPage() {
   const live = activity.status === 'open' || activity.status === 'registration_closed';
   const organiser = activity.contactVisible;
   const ended = Date.now() >= Date.parse(activity.endsAt);
+  const status = shownStatus(activity);
 
   return (
     <div>
@@ -59,12 +61,12 @@ export function ActivityPage() {
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
       </div>
       {!organiser && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您不是这次活动的主办方：报名人的姓名和电话已打码，也不能签到或登记。" />}
-      {organiser && live && <OrganiserActions activity={activity} run={run} busy={busy} post={post} ended={ended} />}
+      {organiser && live && <OrganiserActions activity={activity} run={run} busy={busy} post={post} ended={ended} reload={load} />}
       <Card className="order-card">
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="activity-heading">{activity.title}</Typography.Title>
-            <Tag color={activityStatusColor[activity.status] ?? 'default'} data-testid="activity-status">{activity.statusText}</Tag>
+            <Tag color={activityStatusColor[status.status] ?? 'default'} data-testid="activity-status">{status.text}</Tag>
             <Tag>{activityCategoryNames[activity.category] ?? activity.category}</Tag>
           </Space>
           <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
@@ -86,7 +88,7 @@ export function ActivityPage() {
       <Card title="活动记录" size="small" className="order-card" data-testid="activity-timeline">
         {timeline && timeline.entries.length > 0 ? (
           <Timeline items={timeline.entries.map((e) => ({
-            color: e.type === 'cancelled' ? 'red' : e.type === 'waiting' ? 'orange' : e.type === 'checked_in' || e.type === 'attendance' ? 'green' : 'blue',
+            color: e.type === 'cancelled' ? 'red' : e.type === 'waiting' ? 'orange' : e.type === 'checked_in' || e.type === 'attendance' ? 'green' : 'gray',
             children: (
               <div>
                 <div>{e.description}</div>
@@ -101,8 +103,8 @@ export function ActivityPage() {
   );
 }
 
-/** 签到 by the code on the person's phone, and 取消活动 with a reason (the community's staff tell those registered). */
-function OrganiserActions({ activity, run, busy, post, ended }: ActivityProps & { ended: boolean }) {
+/** 签到 by the code on the person's phone, 代为报名 while registration is open, and 取消活动 with a reason (staff tell those registered). */
+function OrganiserActions({ activity, run, busy, post, ended, reload }: ActivityProps & { ended: boolean; reload: () => Promise<void> }) {
   const [code, setCode] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
@@ -120,7 +122,12 @@ function OrganiserActions({ activity, run, busy, post, ended }: ActivityProps & 
         <Button type="primary" disabled={code.trim().length === 0} loading={busy === 'code'} onClick={() => void checkIn()} data-testid="checkin-by-code">按签到码签到</Button>
       </Space.Compact>
       {ended && <p className="muted">活动已结束，请在下方登记出勤和时长（当天到场的仍可补签到）。</p>}
-      {!ended && <div><Button danger onClick={() => setCancelling(true)} data-testid="activity-cancel">取消活动</Button></div>}
+      {!ended && (
+        <Space wrap>
+          {activity.status === 'open' && Date.now() < Date.parse(activity.deadline) && <RegisterForSomeone activity={activity} run={run} busy={busy} reload={reload} />}
+          <Button danger onClick={() => setCancelling(true)} data-testid="activity-cancel">取消活动</Button>
+        </Space>
+      )}
       <Modal title="取消活动" open={cancelling} okText="确认取消" cancelText="返回" okButtonProps={{ danger: true, disabled: reason.trim().length === 0, loading: busy === 'cancel' }}
         onOk={() => void cancel()} onCancel={() => setCancelling(false)}>
         <p className="muted">已报名 {activity.registeredCount} 人、候补 {activity.waitingCount} 人。取消后请按名单电话告知。</p>
