@@ -86,7 +86,7 @@ public sealed class ActivitiesPageBrowserTests(AzuriteFixture azurite) : IAsyncL
         var html = await page.ContentAsync();
         foreach (var secret in Residents.Take(3).SelectMany(r => new[] { r.Name, r.Phone }).Concat(personKeys).Concat(codes))
             Assert.DoesNotContain(secret, html);
-        await ConsoleBrowser.ShootAsync(page, "activities-page");
+        await ConsoleBrowser.ShootAsync(page, "public-activities-street");
 
         // One community's page: only its activities; the street's other communities are a link away.
         response = await page.GotoAsync(new Uri(_app.Http.BaseAddress!, PagePaths.Activities("caiyuan", "sanlian")).ToString());
@@ -94,7 +94,7 @@ public sealed class ActivitiesPageBrowserTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal("三联社区 · 活动预告", await page.Locator("h1").InnerTextAsync());
         Assert.Equal([elsewhere], await page.Locator("li.card").EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.activity)"));
         Assert.Contains("还可报名 2 人", await page.Locator($"li[data-activity='{elsewhere}']").InnerTextAsync());
-        await ConsoleBrowser.ShootAsync(page, "activities-page-community");
+        await ConsoleBrowser.ShootAsync(page, "public-activities-community");
         Assert.DoesNotContain(otherStreet, await page.ContentAsync());
 
         // Unknown streets and communities of another street are pages too, not problem documents.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongjian.Functions.Showcases.Pages;
 using Gongjian.Functions.Tests.Support;
 using Gongjian.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +97,15 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
         var list = await page.ContentAsync();
         foreach (var (name, phone) in Residents) { Assert.DoesNotContain(name, list); Assert.DoesNotContain(phone, list); }
         await ConsoleBrowser.ShootAsync(page, "activities");
+
+        // What residents see of it (the link on the list, opened on a phone): counts and how to register, no one's name.
+        Assert.Equal(PagePaths.Activities("caiyuan", "dongqili"), await page.GetByTestId("activities-public").GetAttributeAsync("href"));
+        var resident = await _browser.OpenAsync(phone: true);
+        await resident.GotoAsync(Url(PagePaths.Activities("caiyuan", "dongqili")));
+        Assert.Contains("2 人，已报名 2 人，候补 2 人", await resident.Locator($"li[data-activity='{id}']").InnerTextAsync());
+        var publicHtml = await resident.ContentAsync();
+        foreach (var (name, phone) in Residents) { Assert.DoesNotContain(name, publicHtml); Assert.DoesNotContain(phone, publicHtml); }
+        await ConsoleBrowser.ShootAsync(resident, "activities-public");
 
         // The day comes. A waiting person's code is refused in the API's words; a registered one's checks in; another from the list.
         _clock.Shift(start - _clock.GetUtcNow() + TimeSpan.FromMinutes(5));
