@@ -74,6 +74,8 @@ public sealed class ActivitiesPageBrowserTests(AzuriteFixture azurite) : IAsyncL
             Assert.Contains(text, card);
         Assert.Contains("这周有什么活动", await page.Locator("#how-to-register").InnerTextAsync());
         Assert.Equal("/api/chat", await page.GetByRole(AriaRole.Link, new() { Name = "共建聊天" }).GetAttributeAsync("href"));
+        Assert.Equal(PagePaths.WishWall("caiyuan"), await page.GetByRole(AriaRole.Link, new() { Name = "微心愿" }).GetAttributeAsync("href"));
+        Assert.Equal(PagePaths.Activities("caiyuan", "sanlian"), await page.GetByRole(AriaRole.Link, new() { Name = "三联社区" }).GetAttributeAsync("href"));
 
         // A hostile title and place are text: no element, no script, no image came out of them.
         var hostileCard = page.Locator($"li[data-activity='{hostile}']");
