@@ -18,6 +18,7 @@ public static class ActivityRoutes
             .Describe(E.Tag, "活动列表 List activities", "工作人员查看一个社区、街道或单位的活动（按开始时间），只有人数，不含报名人信息。" +
                 "Staff list the activities of a community, street or unit, soonest first; counts only.", ApiAccess.Staff)
             .Query("community", "社区编号 Community id").Query("street", "街道编号 Street id").Query("unit", "单位编号 Unit id")
+            .Query("from", "只列此时或之后结束的活动（ISO 8601，例如 2026-03-01T00:00:00+08:00）Only activities ending at or after this time")
             .Gives(200, E.Page).Refuses(400, 401, 403);
         app.MapFunction("ListPublicActivities", ListPublicActivitiesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListPublicActivitiesFunction.Run))
             .Describe(E.Tag, "活动预告 Upcoming activities", "公开：一个社区尚未结束的活动及名额、已报名和候补人数，不含任何姓名和电话。" +

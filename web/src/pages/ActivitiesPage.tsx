@@ -19,7 +19,7 @@ const tabOf = (r: ActivityRow, now: number) =>
 
 /**
  * 活动 for organisers: a community's dispatcher (its community), the street's organizer (the street, or one community of it)
- * and a unit's liaison (its unit's). Upcoming soonest first, past newest first; counts only (名额, 已报名, 候补) — names are on
+ * and a unit's liaison (its unit's), over the last year. Upcoming soonest first, past newest first; counts only (名额, 已报名, 候补) — names are on
  * the activity's page. 发布活动, and the public 活动预告 page that residents see.
  */
 export function ActivitiesPage() {
@@ -39,7 +39,9 @@ export function ActivitiesPage() {
       const streetId = await streetOf(session.role, session.scope);
       setStreet(streetId);
       setCommunities((await api<CommunityItem[]>('GET', 'communities')).filter((c) => c.streetId === streetId));
-      setRows((await listActivities(community ? `community=${encodeURIComponent(community)}` : '')).items);
+      // The last year and what is coming: the API lists from the earliest start, so an old scope's history never crowds them out.
+      const from = `from=${encodeURIComponent(new Date(Date.now() - 365 * 86400_000).toISOString())}`;
+      setRows((await listActivities(community ? `community=${encodeURIComponent(community)}&${from}` : from)).items);
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '活动加载失败，请稍后再试。');
