@@ -27,11 +27,17 @@ import { UnitProjectsPage } from './pages/UnitProjectsPage';
 import { BookingsPage } from './pages/BookingsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { UnitReportsPage } from './pages/UnitReportsPage';
+// 活动预告与报名 (branch actconsole): organisers' screens.
+import { ActivitiesPage } from './pages/ActivitiesPage';
+import { ActivityNewPage } from './pages/ActivityNewPage';
+import { ActivityPage } from './pages/ActivityPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
 /** 微心愿 and 项目清单 lists need a community or street: the dispatcher's and the organizer's (an admin opens one by its link). */
 const runsModules = (role: Role) => role === 'dispatcher' || role === 'organizer';
+/** 活动: a community's dispatcher, the street's organizer and a unit's liaison announce and run activities. */
+const organisesActivities = (role: Role) => role !== 'admin';
 
 /**
  * Everything behind the sign-in: its own chunk (loaded while the sign-in form is shown, or at once for a signed-in
@@ -69,6 +75,10 @@ export default function SignedInConsole() {
           <Route path="/bookings" element={session.role !== 'admin' ? <BookingsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/people" element={runsModules(session.role) ? <PeoplePage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/unit/reports" element={session.role === 'liaison' ? <UnitReportsPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 活动预告与报名 (branch actconsole) */}
+          <Route path="/activities" element={organisesActivities(session.role) ? <ActivitiesPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/activities/new" element={organisesActivities(session.role) ? <ActivityNewPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/activities/:id" element={<ActivityPage />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

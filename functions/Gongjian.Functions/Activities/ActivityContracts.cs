@@ -100,6 +100,11 @@ public sealed record ActivityListItem(string Id, string Status, string StatusTex
 
 public sealed record ActivityPage(IReadOnlyList<ActivityListItem> Items);
 
+/// <summary>One event of the activity as the timeline tells it: who, when, what (with the counts it left), and a cancellation's reason.</summary>
+public sealed record ActivityTimelineEntry(int Sequence, string Type, DateTimeOffset At, Orders.ActorView By, string Description, string? Reason);
+
+public sealed record ActivityTimeline(string ActivityId, IReadOnlyList<ActivityTimelineEntry> Entries);
+
 /// <summary>The activity API's bodies, source-generated with the API's strict request options (see <c>ApiJson</c>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -116,6 +121,7 @@ public sealed record ActivityPage(IReadOnlyList<ActivityListItem> Items);
 [JsonSerializable(typeof(RegistrationView))]
 [JsonSerializable(typeof(ActivityView))]
 [JsonSerializable(typeof(ActivityPage))]
+[JsonSerializable(typeof(ActivityTimeline))]
 public sealed partial class ActivityApiJson : JsonSerializerContext
 {
     /// <summary>As <c>ApiJson.Web</c>: Chinese stays readable.</summary>

@@ -38,5 +38,10 @@ public static class ActivityExamples
     public static readonly RegisterRequest Register = new() { Name = "张秀英", Phone = "13812345678", Kind = "residents" };
     public static readonly RegistrationView Registered = new(Id, "registered", "已报名", "已报名“学雷锋志愿服务日”，请凭签到码准时参加。", null, "7KQ3-MZ2P", "H4TB9X");
     public static readonly CancelRegistrationRequest CancelRegistration = new() { Phone = "13812345678", Code = "7KQ3-MZ2P" };
+    public static readonly ActivityTimeline Timeline = new(Id,
+    [
+        new(1, "announced", Start.AddDays(-7), new Orders.ActorView("dispatcher", "东七里社区派单员"), "发布活动，名额 30 人", null),
+        new(2, "registered", Start.AddDays(-5), new Orders.ActorView("resident", "报名人"), "张秀英报名（已报名 1/30）", null),
+    ]);
     public static readonly RegistrationView Cancelled = new(Id, "cancelled", "已取消报名", "已取消“学雷锋志愿服务日”的报名。", null, null, null);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Gongjian.Domain.Activities;
 using Gongjian.Domain.Orders;
@@ -66,7 +67,7 @@ public static class AnnounceActivityFunction
     }
 }
 
-/// <summary>活动列表: staff list the activities of a community, street or unit from <c>activityindex</c>; rows are counts, never names.</summary>
+/// <summary>活动列表: staff list the activities of a community, street or unit from <c>activityindex</c> (optionally those ending at or after <c>from</c>); rows are counts, never names.</summary>
 public static class ListActivitiesFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "activities");
@@ -93,7 +94,12 @@ public static class ListActivitiesFunction
                 : throw ApiProblem.BadRequest("scope_required", "请指定 community、street 或 unit 之一。"),
             _ => throw Outside(),
         };
-        var items = await ActivityRows.ReadAsync(storage, partition, null, MaxRows, context.RequestAborted);
+        // Rows run from the earliest start: `from` skips those that ended before it, so the coming ones stay within MaxRows.
+        var from = Param("from") is not { } text ? (DateTimeOffset?)null
+            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+            : throw ApiProblem.BadRequest("invalid_from", "from 须是日期时间，例如 2026-03-01T00:00:00+08:00。", "from");
+        var filter = from is { } f ? TableClient.CreateQueryFilter($"EndsAt ge {f}") : null;
+        var items = await ActivityRows.ReadAsync(storage, partition, filter, MaxRows, context.RequestAborted);
         return Results.Json(new ActivityPage(items), ActivityApiJson.Web.ActivityPage);
     }
 }

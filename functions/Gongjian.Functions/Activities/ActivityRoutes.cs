@@ -18,6 +18,7 @@ public static class ActivityRoutes
             .Describe(E.Tag, "活动列表 List activities", "工作人员查看一个社区、街道或单位的活动（按开始时间），只有人数，不含报名人信息。" +
                 "Staff list the activities of a community, street or unit, soonest first; counts only.", ApiAccess.Staff)
             .Query("community", "社区编号 Community id").Query("street", "街道编号 Street id").Query("unit", "单位编号 Unit id")
+            .Query("from", "只列此时或之后结束的活动（ISO 8601，例如 2026-03-01T00:00:00+08:00）Only activities ending at or after this time")
             .Gives(200, E.Page).Refuses(400, 401, 403);
         app.MapFunction("ListPublicActivities", ListPublicActivitiesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListPublicActivitiesFunction.Run))
             .Describe(E.Tag, "活动预告 Upcoming activities", "公开：一个社区尚未结束的活动及名额、已报名和候补人数，不含任何姓名和电话。" +
@@ -47,5 +48,19 @@ public static class ActivityRoutes
             .Describe(E.Tag, "取消报名 Cancel a registration", "无需密钥：手机号和报名码；候补第一位自动递补。No key: phone and registration code; the first waiting person moves up.",
                 ApiAccess.Anyone)
             .Takes(E.CancelRegistration).Gives(200, E.Cancelled).Refuses(400, 403, 404, 409, 415, 429);
+
+        app.MapFunction("GetActivityTimeline", ActivityTimelineFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ActivityTimelineFunction.Run))
+            .Describe(E.Tag, "活动记录 Activity timeline", "活动从发布起的每一步（报名、候补、递补、截止、签到、出勤、取消）及当时的人数；报名人姓名只对主办方显示，其他工作人员看到打码的，从不含电话。" +
+                "Every step of the activity with the counts it left; names for the organiser only (masked for other staff), never phones.", ApiAccess.Staff)
+            .Gives(200, E.Timeline).Refuses(401, 403, 404);
+        app.MapFunction("ActivitiesPage", ActivitiesPageFunction.StreetTrigger, t => app.MapMethods(t.Pattern, t.Methods, ActivitiesPageFunction.RunStreet))
+            .Describe(E.Tag, "活动预告页面 Activities page", "公开网页：一个街道尚未结束的活动，时间、地点、名额、已报名和候补人数，以及怎么在聊天里报名；不含任何姓名和电话；街道不存在时是 404 网页。" +
+                "Public HTML page: a street's coming activities with counts and how to register by chat, no personal data; an unknown street is a 404 HTML page.",
+                ApiAccess.Anyone)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
+        app.MapFunction("CommunityActivitiesPage", ActivitiesPageFunction.CommunityTrigger, t => app.MapMethods(t.Pattern, t.Methods, ActivitiesPageFunction.RunCommunity))
+            .Describe(E.Tag, "社区活动预告页面 Community activities page", "公开网页：一个社区尚未结束的活动（同上）；社区不属于该街道或不存在时是 404 网页。" +
+                "Public HTML page: one community's coming activities, as above; an unknown community is a 404 HTML page.", ApiAccess.Anyone)
+            .GivesContent(200, "HTML 页面。The page.", "text/html");
     }
 }

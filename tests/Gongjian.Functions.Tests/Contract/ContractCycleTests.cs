@@ -282,6 +282,12 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 409, new { reason = "因天气原因取消。" }, dispatcher);
         _clock.Shift(TimeSpan.FromHours(1.5));
         await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200, new { lines = new[] { new { personKey, hours = 0.5m } } }, dispatcher);
+        await _api.SendAsync(get, $"/api/activities/{activityId}/timeline", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/activities/HD260101-ZZZZZZ/timeline", 404, key: dispatcher);
+        await _api.SendAsync(get, "/api/pages/activities/caiyuan", 200);
+        await _api.SendAsync(get, "/api/pages/activities/caiyuan/dongqili", 200);
+        await _api.SendAsync(get, "/api/activities?from=2026-01-01T00:00:00Z", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/activities?from=soon", 400, key: dispatcher);
 
         // 双报到: a unit reports its commitments, the community accepts and marks one met; a party member reports, is
         // confirmed, joins a team, takes a post, has hours logged and reads their own record; staff list and export.

@@ -21,6 +21,11 @@ const moduleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
   liaison: [{ to: '/unit', label: '本单位工单' }, { to: '/unit/projects', label: '共建项目' }, { to: '/resources', label: '资源清单' }],
 };
 
+/** 活动预告与报名 (branch actconsole), after the modules above. */
+const activityMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/activities', label: '活动' }], organizer: [{ to: '/activities', label: '活动' }], liaison: [{ to: '/activities', label: '活动' }],
+};
+
 /** 资源共享预约 and 双报到 (branch bookconsole). */
 const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
   dispatcher: [{ to: '/bookings', label: '资源预约' }, { to: '/people', label: '双报到' }],
@@ -29,7 +34,7 @@ const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>>
 };
 
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 

@@ -17,4 +17,11 @@ public static class PagePaths
 
     public static string Showcase(string streetId, string showcaseId) =>
         $"/api/pages/showcases/{Uri.EscapeDataString(streetId)}/{Uri.EscapeDataString(showcaseId)}";
+
+    public const string ActivitiesRoute = "pages/activities/{streetId}";
+    public const string CommunityActivitiesRoute = "pages/activities/{streetId}/{communityId}";
+
+    /// <summary>The street's upcoming activities, or one community's.</summary>
+    public static string Activities(string streetId, string? communityId = null) =>
+        $"/api/pages/activities/{Uri.EscapeDataString(streetId)}" + (communityId is null ? "" : $"/{Uri.EscapeDataString(communityId)}");
 }

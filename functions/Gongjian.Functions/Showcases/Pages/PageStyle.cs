@@ -61,6 +61,9 @@ h1{font-size:30px}
 .cards{grid-template-columns:1fr 1fr}
 .with-photos{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:center}
 }
+.howto{background:#fff;border-left:4px solid #b3261e;border-radius:8px;padding:10px 16px;margin:0 0 16px}
+.howto h2{font-size:17px}
+.howto p{margin:0;color:#444;font-size:15px}
 """;
 
     /// <summary>The CSP source that allows this stylesheet and nothing else.</summary>

@@ -1,0 +1,6 @@
+import type { ActivityView } from '../api/activities';
+import type { useAction } from './useAction';
+
+/** What the activity page hands its cards: the activity, the one-at-a-time runner, and a POST that refreshes the page. */
+export type ActivityPost = (action: string, body: unknown) => () => Promise<void>;
+export interface ActivityProps { activity: ActivityView; run: ReturnType<typeof useAction>['run']; busy: string | null; post: ActivityPost }
