@@ -24,12 +24,12 @@ public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest
             ("党员", "您的姓名"),
             ("我叫张志强", "手机号"),
             ("138-0538-6677", "工作单位"),
-            ("泰安市第一人民医院", "报到已提交！您已向东七里社区报到（手机 138****6677）"));
+            ("泰山区财政局", "报到已提交！您已向东七里社区报到（手机 138****6677）"));
         var id = PersonModule.IdFor("dongqili", App.Get<Gongjian.Functions.Access.PersonKeys>().Of("13805386677"));
         var state = await StateAsync(id);
-        Assert.Equal((PersonStatus.Registered, PersonKind.PartyMember, "张志强", "13805386677", "泰安市第一人民医院"),
+        Assert.Equal((PersonStatus.Registered, PersonKind.PartyMember, "张志强", "13805386677", "泰山区财政局"),
             (state.Status, state.Kind, state.Name, state.Phone, state.WorkUnit));
-        Assert.Contains("待社区确认", await chat.SayAsync("我的服务时长"));
+        Assert.Contains("：待确认", await chat.SayAsync("我的服务时长"));
 
         // The community confirms the report and logs three hours of service; the person reads their own totals.
         var dispatcher = await App.KeyAsync(ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
@@ -45,7 +45,7 @@ public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest
         var again = await StartAsync();
         await CommunityLifeRig.PlayAsync(again,
             ("双报到", "请问您住在哪个社区"), ("东七里社区", "以什么身份报到"), ("在职党员", "姓名"), ("张志强", "手机号"), ("13805386677", "工作单位"),
-            ("泰安市第一人民医院", "抱歉，报到没有成功：这个手机号已在本社区报到。"));
+            ("泰山区财政局", "抱歉，报到没有成功：这个手机号已在本社区报到。"));
         Assert.Contains("您还没有在这里报到", await again.SayAsync("我的服务时长"));
 
         // Reported here: 报名 for an activity uses the same name and phone, not asked again.
@@ -55,7 +55,7 @@ public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest
         var said = CommunityLifeRig.BotSaid(chat) + CommunityLifeRig.BotSaid(again);
         Assert.DoesNotContain("13805386677", said);
         Assert.DoesNotContain("张志强", said);
-        Assert.DoesNotContain("泰安市第一人民医院", said);
+        Assert.DoesNotContain("泰山区财政局", said);
         var transcript = Transcripts.Render("在职党员向社区报到并查看服务时长",
             [("在职党员张志强", chat.Seen), ("同一手机号在另一个对话再次报到", again.Seen)],
             "测试 `ReportConversationTests.A_party_member_reports_to_the_community_and_reads_their_hours_and_points` 生成（Direct Line，Azurite）。" +

@@ -1,3 +1,4 @@
+using Gongjian.Bot.Activities;
 using Gongjian.Bot.Desk;
 
 namespace Gongjian.Bot.Conversations.Activities;
@@ -43,8 +44,7 @@ public sealed class ActivityDialog(IActivityDesk desk)
             var standing = (await desk.StatusAsync([.. mine.Select(r => (r.ActivityId, r.PersonKey))], ct)).Where(r => r.Status is "registered" or "waiting").ToList();
             if (standing.Count == 0) return new Reply(ActivityTexts.NothingRegistered, [ActivityTexts.List, .. Texts.Menu]);
             if (standing.Count > 1)
-                return new Reply(ActivityTexts.WhichToCancel + "\n" + string.Join("\n", standing.Select((r, i) => $"{i + 1}. “{r.Title}”，{Beijing.At(r.StartsAt)}")),
-                    [.. standing.Select(r => $"{ActivityTexts.CancelWord} {r.ActivityId}")]);
+                return new Reply(ActivityTexts.WhichToCancel, null, [AdaptiveCards.Choices(ActivityTexts.WhichToCancel, [.. standing.Select(CancelChoice)])]);
             mine = [.. mine.Where(r => r.ActivityId == standing[0].ActivityId)];
         }
         var registration = mine[0];
@@ -57,9 +57,14 @@ public sealed class ActivityDialog(IActivityDesk desk)
         if (data.Registrations.Count == 0) return new Reply(ActivityTexts.NothingRegistered, [ActivityTexts.List, .. Texts.Menu]);
         var found = await desk.StatusAsync([.. data.Registrations.Select(r => (r.ActivityId, r.PersonKey))], ct);
         if (found.Count == 0) return new Reply(ActivityTexts.NothingRegistered, [ActivityTexts.List, .. Texts.Menu]);
-        var cancellable = found.Where(r => r.Status is "registered" or "waiting").Select(r => $"{ActivityTexts.CancelWord} {r.ActivityId}");
-        return new Reply(ActivityTexts.Registrations(found), [.. cancellable, ActivityTexts.List, .. Texts.Menu]);
+        var cancellable = found.Where(r => r.Status is "registered" or "waiting").Select(CancelChoice).ToList();
+        return cancellable.Count == 0
+            ? new Reply(ActivityTexts.Registrations(found), [ActivityTexts.List, .. Texts.Menu])
+            : new Reply(ActivityTexts.Registrations(found), [ActivityTexts.List, .. Texts.Menu], [AdaptiveCards.Choices(ActivityTexts.CancelTitle, cancellable)]);
     }
+
+    private static (string Label, string Data) CancelChoice(ActivityRegistration r) =>
+        ($"取消“{r.Title}”（{Beijing.At(r.StartsAt)}）", $"{ActivityTexts.CancelWord} {r.ActivityId}");
 
     private async Task<TurnResult> RegisterAsync(ConversationData data, string activityId, PersonContact contact, CancellationToken ct)
     {

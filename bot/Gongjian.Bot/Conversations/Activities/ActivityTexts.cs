@@ -36,6 +36,7 @@ public static class ActivityTexts
     public const string NothingRegistered = "您在这里还没有报名活动。发送“这周有什么活动”看看近期活动吧。";
 
     public const string WhichToCancel = "您报名了几个活动，要取消哪一个？";
+    public const string CancelTitle = "不能参加的话，可以取消报名：";
 
     public static string Status(ActivityRegistration r) => r.Status switch
     {

@@ -83,7 +83,10 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         if (data.Bookings.Count == 0) return new Reply(BookingTexts.NothingBooked, [BookingTexts.Book, .. Texts.Menu]);
         var found = await desk.StatusAsync([.. data.Bookings.Select(b => (b.ResourceId, b.BookingId))], ct);
         if (found.Count == 0) return new Reply(BookingTexts.NothingBooked, [BookingTexts.Book, .. Texts.Menu]);
-        return new Reply(BookingTexts.Bookings(found), [.. found.Where(Standing).Select(b => $"{BookingTexts.CancelWord} {b.BookingId}"), BookingTexts.Book, .. Texts.Menu]);
+        var cancellable = found.Where(Standing).Select(CancelChoice).ToList();
+        return cancellable.Count == 0
+            ? new Reply(BookingTexts.Bookings(found), [BookingTexts.Book, .. Texts.Menu])
+            : new Reply(BookingTexts.Bookings(found), [BookingTexts.Book, .. Texts.Menu], [AdaptiveCards.Choices(BookingTexts.CancelTitle, cancellable)]);
     }
 
     public async Task<Reply> CancelAsync(ConversationData data, string? bookingId, CancellationToken ct)
@@ -92,8 +95,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         var standing = mine.Count == 0 ? [] : (await desk.StatusAsync([.. mine.Select(b => (b.ResourceId, b.BookingId))], ct)).Where(Standing).ToList();
         if (standing.Count == 0) return new Reply(bookingId is null ? BookingTexts.NothingBooked : BookingTexts.CancelFailed("这个预约已经不能取消了。"), [BookingTexts.Mine, .. Texts.Menu]);
         if (standing.Count > 1)
-            return new Reply(BookingTexts.WhichToCancel + "\n" + string.Join("\n", standing.Select((b, i) => $"{i + 1}. {BookingTexts.Line(b)}")),
-                [.. standing.Select(b => $"{BookingTexts.CancelWord} {b.BookingId}")]);
+            return new Reply(BookingTexts.WhichToCancel, null, [AdaptiveCards.Choices(BookingTexts.WhichToCancel, [.. standing.Select(CancelChoice)])]);
         var target = mine.First(b => b.BookingId == standing[0].BookingId);
         var done = await desk.CancelAsync(target.ResourceId, target.BookingId, target.Code, ct);
         return new Reply(done.Value is { } cancelled ? BookingTexts.Cancelled(cancelled) : BookingTexts.CancelFailed(done.Refusal!), [BookingTexts.Mine, .. Texts.Menu]);
@@ -177,6 +179,9 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
 
     private bool IsAhead(DateOnly day, string start) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.ParseExact(start, "HH:mm")), Beijing.Offset) > clock.GetUtcNow();
+
+    private static (string Label, string Data) CancelChoice(BookedSlot b) =>
+        ($"取消“{b.Title}”{Beijing.Day(b.Day)}{b.Start}–{b.End}", $"{BookingTexts.CancelWord} {b.BookingId}");
 
     private static bool Standing(BookedSlot b) => b.Status is "pending" or "approved";
 }

@@ -44,6 +44,7 @@ public static class BookingTexts
 
     public const string NothingBooked = "您在这里还没有预约过。发送“预约活动室”就可以预约社区的共享场地。";
     public const string WhichToCancel = "您有几个预约，要取消哪一个？";
+    public const string CancelTitle = "不用了的话，可以取消预约，把时段让给别人：";
     public static string Cancelled(BookedSlot b) => $"已取消“{b.Title}”{Beijing.Day(b.Day)}{b.Start}–{b.End} 的预约。";
     public static string CancelFailed(string reason) => $"抱歉，没能取消：{reason}";
 
