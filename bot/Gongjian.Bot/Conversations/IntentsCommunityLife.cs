@@ -9,8 +9,12 @@ public static partial class Intents
     private static readonly HashSet<string> MyBookingWords = ["我的预约", "预约记录", "我预约的", "查预约", "我的预约记录"];
     private static readonly HashSet<string> ReportWords = ["我要报到", "报到", "双报到", "我要双报到", "党员报到", "在职党员报到", "志愿者报到", "我要去社区报到", "社区报到"];
     private static readonly HashSet<string> HoursWords = ["我的服务时长", "服务时长", "我的时长", "我的积分", "查时长", "我的志愿时长", "我的志愿服务时长", "服务积分", "查积分"];
-    // What people ask about activities: "这周有什么活动", "最近有啥活动吗", "周末有活动吗", "社区活动".
-    private static readonly string[] ActivityAsks = ["什么", "哪些", "啥", "最近", "这周", "本周", "周末", "近期", "看看", "有没有", "有活动", "社区活动", "活动安排", "活动预告", "活动吗", "查活动", "下周"];
+    // How people ask about activities ("这周有什么活动", "最近有啥活动吗", "周末有活动吗", "社区活动"): phrases, not single
+    // words, so that a wish about a place ("活动广场的灯坏了") stays a wish.
+    private static readonly string[] ActivityAsks =
+        ["什么活动", "哪些活动", "啥活动", "有活动", "活动吗", "活动呢", "活动安排", "活动预告", "社区活动", "近期活动", "最近的活动", "本周活动", "这周活动",
+         "周末活动", "下周活动", "查活动", "看看活动", "活动有哪些", "活动有什么", "活动可以报名", "能报名的活动"];
+    private static readonly string[] ProblemWords = ["坏", "修", "漏", "堵", "投诉", "脏", "吵", "乱"];
     private static readonly string[] BookingVerbs = ["预约", "我要预约", "我想预约", "借", "我想借", "我要借", "订", "我想订", "我要订", "想借", "想订", "想预约", "申请"];
     private static readonly string[] RoomWords = ["活动室", "会议室", "场地", "多功能厅", "活动场地", "教室", "球场", "阅览室"];
 
@@ -34,7 +38,7 @@ public static partial class Intents
             return new Intent(IntentKind.BookRoom);
         if (bare is "活动" or "报名" or "我要报名" or "活动报名" or "报名活动" or "参加活动" or "我要参加活动") return new Intent(IntentKind.ListActivities);
         // "活动室" is a place (a wish about it is a wish), not an activity.
-        if (bare.Length <= 14 && bare.Contains("活动") && !RoomWords.Any(bare.Contains) && ActivityAsks.Any(bare.Contains))
+        if (bare.Length <= 14 && ActivityAsks.Any(bare.Contains) && !RoomWords.Any(bare.Contains) && !ProblemWords.Any(bare.Contains))
             return new Intent(IntentKind.ListActivities);
         return null;
     }

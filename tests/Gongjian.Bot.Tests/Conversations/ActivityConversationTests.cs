@@ -111,6 +111,12 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Empty((await StateAsync(talk)).Registered);
         Assert.Contains("活动：发送“这周有什么活动”", await chat.SayAsync("帮助"));
         Assert.Contains("抱歉，没能报名：活动不存在", await chat.SayAsync("报名活动 HD000000-222222"));
+        var transcript = Transcripts.Render("报名截止后再报名",
+            [("居民赵红梅", chat.Seen)],
+            "测试 `ActivityConversationTests.Registration_after_the_deadline_is_refused_politely_and_nothing_is_written` 生成（Direct Line，Azurite）。" +
+            "“健康讲座：冬季防跌倒”的报名截止时间在对话中途过去（测试时钟前移 20 分钟）。");
+        Assert.DoesNotContain("没太明白", transcript);
+        await Transcripts.SaveAsync("activity-deadline-passed.md", transcript);
     }
 
     private async Task<DirectLineClient> StartAsync()

@@ -64,7 +64,7 @@ public sealed class ActivityDialog(IActivityDesk desk)
     }
 
     private static (string Label, string Data) CancelChoice(ActivityRegistration r) =>
-        ($"取消“{r.Title}”（{Beijing.At(r.StartsAt)}）", $"{ActivityTexts.CancelWord} {r.ActivityId}");
+        ($"取消“{r.Title}”，{Beijing.At(r.StartsAt)}", $"{ActivityTexts.CancelWord} {r.ActivityId}");
 
     private async Task<TurnResult> RegisterAsync(ConversationData data, string activityId, PersonContact contact, CancellationToken ct)
     {

@@ -181,7 +181,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         new DateTimeOffset(day.ToDateTime(TimeOnly.ParseExact(start, "HH:mm")), Beijing.Offset) > clock.GetUtcNow();
 
     private static (string Label, string Data) CancelChoice(BookedSlot b) =>
-        ($"取消“{b.Title}”{Beijing.Day(b.Day)}{b.Start}–{b.End}", $"{BookingTexts.CancelWord} {b.BookingId}");
+        ($"取消“{b.Title}”，{Beijing.Day(b.Day)}{b.Start}–{b.End}", $"{BookingTexts.CancelWord} {b.BookingId}");
 
     private static bool Standing(BookedSlot b) => b.Status is "pending" or "approved";
 }
