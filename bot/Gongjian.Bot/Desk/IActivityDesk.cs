@@ -13,6 +13,12 @@ public interface IActivityDesk
     /// <summary>报名: a place while any is free, else the waiting list; refusals (deadline, already registered) in Chinese.</summary>
     Task<DeskResult<ActivityRegistration>> RegisterAsync(ActivitySignUp signUp, CancellationToken ct);
 
+    /// <summary>
+    /// Whether someone new could register now (asked of the rules with a registration that would pass): the refusal
+    /// (the deadline passed, cancelled, not for them) before the bot asks anyone's name and phone; null when open.
+    /// </summary>
+    Task<string?> RefusalAsync(string activityId, IReadOnlyList<string> audiences, CancellationToken ct);
+
     /// <summary>取消报名 with the registration code; the first person waiting moves up.</summary>
     Task<DeskResult<ActivityRegistration>> CancelAsync(string activityId, string personKey, string registrationCode, CancellationToken ct);
 

@@ -51,6 +51,17 @@ public sealed class ActivityDesk(ActivityStore store, ActivityRegistrar registra
         return DeskResult<ActivityRegistration>.Ok(Of(outcome.State, personKey) with { PersonKey = personKey, RegistrationCode = code });
     }
 
+    public async Task<string?> RefusalAsync(string activityId, IReadOnlyList<string> audiences, CancellationToken ct)
+    {
+        if (await FindAsync(activityId, ct) is not { } found) return NotFound;
+        var trial = new RegisterForActivity
+        {
+            By = ActivityAccess.Person, PersonKey = "trial", Name = "报名人", Phone = "13800000000",
+            Audience = audiences.FirstOrDefault(found.State.Audiences.Contains) ?? audiences[0], CancelCodeHash = "trial", CheckInCode = "TRIAL0",
+        };
+        return store.Module.Decide(found.State, trial, clock.GetUtcNow()).Rejection?.Message;
+    }
+
     public async Task<DeskResult<ActivityRegistration>> CancelAsync(string activityId, string personKey, string registrationCode, CancellationToken ct)
     {
         if (await FindAsync(activityId, ct) is null) return DeskResult<ActivityRegistration>.Refused(NotFound);

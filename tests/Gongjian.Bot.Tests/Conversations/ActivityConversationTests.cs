@@ -104,13 +104,14 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
         var list = await chat.SayAsync("这周有什么活动");
         Assert.Contains("报名已截止", list);
         Assert.DoesNotContain($"报名活动 {talk}\"", list); // no 报名 button on the card any more
-        await CommunityLifeRig.PlayAsync(chat,
-            ($"报名活动 {talk}", "叫什么名字"),
-            ("赵红梅", "手机号"),
-            ("13600003333", "抱歉，没能报名：报名已截止，欢迎关注下一次活动。"));
+        // Refused before anyone is asked for a name and phone.
+        var refused = await chat.SayAsync($"报名活动 {talk}");
+        Assert.Contains("抱歉，没能报名：报名已截止，欢迎关注下一次活动。", refused);
+        Assert.DoesNotContain("叫什么名字", refused);
         Assert.Empty((await StateAsync(talk)).Registered);
         Assert.Contains("活动：发送“这周有什么活动”", await chat.SayAsync("帮助"));
         Assert.Contains("抱歉，没能报名：活动不存在", await chat.SayAsync("报名活动 HD000000-222222"));
+        Assert.Equal(ActivityStatus.Open, (await StateAsync(talk)).Status); // the rules refuse on the deadline itself; no timer ran
         var transcript = Transcripts.Render("报名截止后再报名",
             [("居民赵红梅", chat.Seen)],
             "测试 `ActivityConversationTests.Registration_after_the_deadline_is_refused_politely_and_nothing_is_written` 生成（Direct Line，Azurite）。" +

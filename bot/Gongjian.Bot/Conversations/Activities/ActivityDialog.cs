@@ -17,9 +17,15 @@ public sealed class ActivityDialog(IActivityDesk desk)
     }
 
     /// <summary>报名 (a card's button or typed): at once when the conversation has the name and phone, else they are asked first.</summary>
-    public async Task<TurnResult> JoinAsync(Turn turn, string activityId, CancellationToken ct) => turn.Data.Contact is { } contact
-        ? await RegisterAsync(turn.Data with { Step = Idle.Instance }, activityId, contact, ct)
-        : TurnResult.Say(turn.Data with { Step = new JoiningActivity(activityId) }, ActivityTexts.AskName);
+    public async Task<TurnResult> JoinAsync(Turn turn, string activityId, CancellationToken ct)
+    {
+        var data = turn.Data with { Step = Idle.Instance };
+        if (data.Contact is { } contact) return await RegisterAsync(data, activityId, contact, ct);
+        // Nobody is asked for their name and phone for an activity they cannot join (the deadline passed, cancelled).
+        if (await desk.RefusalAsync(activityId, Audiences(data), ct) is { } refusal)
+            return TurnResult.Say(data, new Reply(ActivityTexts.NotRegistered(refusal), [ActivityTexts.List, .. Texts.Menu]));
+        return TurnResult.Say(data with { Step = new JoiningActivity(activityId) }, ActivityTexts.AskName);
+    }
 
     public async Task<TurnResult> AnswerAsync(Turn turn, JoiningActivity step, CancellationToken ct)
     {
@@ -63,19 +69,20 @@ public sealed class ActivityDialog(IActivityDesk desk)
             : new Reply(ActivityTexts.Registrations(found), [ActivityTexts.List, .. Texts.Menu], [AdaptiveCards.Choices(ActivityTexts.CancelTitle, cancellable)]);
     }
 
+    /// <summary>A party member or volunteer who reported here may join what is open to them; everyone may join as a resident.</summary>
+    private static string[] Audiences(ConversationData data) => data.Reported?.Kind switch
+    {
+        "partyMember" => ["residents", "party_members", "volunteers"],
+        "volunteer" => ["residents", "volunteers"],
+        _ => ["residents"],
+    };
+
     private static (string Label, string Data) CancelChoice(ActivityRegistration r) =>
         ($"取消“{r.Title}”，{Beijing.At(r.StartsAt)}", $"{ActivityTexts.CancelWord} {r.ActivityId}");
 
     private async Task<TurnResult> RegisterAsync(ConversationData data, string activityId, PersonContact contact, CancellationToken ct)
     {
-        // A party member or volunteer who reported here may join what is open to them; everyone may join as a resident.
-        string[] audiences = data.Reported?.Kind switch
-        {
-            "partyMember" => ["residents", "party_members", "volunteers"],
-            "volunteer" => ["residents", "volunteers"],
-            _ => ["residents"],
-        };
-        var done = await desk.RegisterAsync(new ActivitySignUp(activityId, contact.Name, contact.Phone, audiences), ct);
+        var done = await desk.RegisterAsync(new ActivitySignUp(activityId, contact.Name, contact.Phone, Audiences(data)), ct);
         if (done.Value is not { } r) return TurnResult.Say(data, new Reply(ActivityTexts.NotRegistered(done.Refusal!), [ActivityTexts.Mine, ActivityTexts.List, .. Texts.Menu]));
         var kept = data.WithRegistration(new ResidentRegistration(r.ActivityId, r.Title, r.PersonKey!, r.RegistrationCode!));
         var text = r.Status == "waiting" ? ActivityTexts.Waiting(r) : ActivityTexts.Registered(r);
