@@ -17,6 +17,8 @@ public sealed class CommunityLife(ActivityDialog activities, BookingDialog booki
     public async Task<TurnResult?> OnIntentAsync(Turn turn, Intent intent, Repeat repeat, CancellationToken ct)
     {
         var data = turn.Data;
+        // A purpose or a work unit may well read “社区活动…”: there it is the answer, not a new request.
+        if (intent.Kind is IntentKind.ListActivities or IntentKind.BookRoom or IntentKind.Report && TakesFreeText(data.Step)) return null;
         return intent.Kind switch
         {
             IntentKind.ListActivities => await WithHomeAsync(turn, CommunityFor.Activities, ct),
@@ -45,6 +47,9 @@ public sealed class CommunityLife(ActivityDialog activities, BookingDialog booki
     /// <summary>Steps that take a typed name: “我叫王建国” there is the answer, not an introduction.</summary>
     public static bool TakesName(DialogStep step) =>
         step is JoiningActivity { Name: null } or BookingRoom { Asking: BookingSlot.Name } or ReportingPerson { Asking: ReportSlot.Name };
+
+    private static bool TakesFreeText(DialogStep step) =>
+        step is BookingRoom { Asking: BookingSlot.Purpose or BookingSlot.Name } or ReportingPerson { Asking: ReportSlot.Name or ReportSlot.WorkUnit } or JoiningActivity;
 
     public async Task<Reply?> RepeatAsync(ConversationData data, CancellationToken ct) => data.Step switch
     {

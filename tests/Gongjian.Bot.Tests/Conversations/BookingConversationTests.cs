@@ -71,10 +71,11 @@ public sealed class BookingConversationTests(AzuriteFixture azurite) : BotAppTes
             ("会议室", "哪一天用"),
             (typedMonday, "14:30-15:30"),
             ("14:30-15:30", "用来做什么"),
-            ("党员学习会", "多少人"),
+            ("社区活动排练", "多少人"), // reads like “社区活动”, but here it is the purpose
             ("8", "请确认您的预约"),
             ("确认预约", "正在等场地所属单位审批"));
-        Assert.Equal(BookingStatus.Pending, Assert.Single((await LedgerAsync(hall, monday)).Bookings).Status);
+        var pending = Assert.Single((await LedgerAsync(hall, monday)).Bookings);
+        Assert.Equal((BookingStatus.Pending, "社区活动排练"), (pending.Status, pending.Purpose));
         var mine = await li.SayAsync("我的预约");
         Assert.Contains("10:30–11:30：已预约", mine);
         Assert.Contains("14:30–15:30：待审批", mine);

@@ -62,7 +62,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
     {
         var choice = Intents.Bare(Intents.Normalize(turn.Text));
         if (choice is not (BookingTexts.Confirm or "确认" or "提交" or "对" or "是" or "好" or "好的" or "可以" or "没问题"))
-            return TurnResult.Say(turn.Data, Summary(step.Draft));
+            return TurnResult.Say(turn.Data, BookingCards.Summary(step.Draft));
         var d = step.Draft;
         var data = turn.Data with { Contact = turn.Data.Contact ?? new PersonContact(d.Name!, d.Phone!) };
         var done = await desk.BookAsync(new BookingRequest(d.ResourceId!, d.Day!.Value, d.Start!, d.End!, d.Name!, d.Phone!, d.Purpose!, d.People!.Value, d.Id), ct);
@@ -83,7 +83,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         if (data.Bookings.Count == 0) return new Reply(BookingTexts.NothingBooked, [BookingTexts.Book, .. Texts.Menu]);
         var found = await desk.StatusAsync([.. data.Bookings.Select(b => (b.ResourceId, b.BookingId))], ct);
         if (found.Count == 0) return new Reply(BookingTexts.NothingBooked, [BookingTexts.Book, .. Texts.Menu]);
-        var cancellable = found.Where(Standing).Select(CancelChoice).ToList();
+        var cancellable = found.Where(Standing).Select(BookingCards.CancelChoice).ToList();
         return cancellable.Count == 0
             ? new Reply(BookingTexts.Bookings(found), [BookingTexts.Book, .. Texts.Menu])
             : new Reply(BookingTexts.Bookings(found), [BookingTexts.Book, .. Texts.Menu], [AdaptiveCards.Choices(BookingTexts.CancelTitle, cancellable)]);
@@ -95,7 +95,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         var standing = mine.Count == 0 ? [] : (await desk.StatusAsync([.. mine.Select(b => (b.ResourceId, b.BookingId))], ct)).Where(Standing).ToList();
         if (standing.Count == 0) return new Reply(bookingId is null ? BookingTexts.NothingBooked : BookingTexts.CancelFailed("这个预约已经不能取消了。"), [BookingTexts.Mine, .. Texts.Menu]);
         if (standing.Count > 1)
-            return new Reply(BookingTexts.WhichToCancel, null, [AdaptiveCards.Choices(BookingTexts.WhichToCancel, [.. standing.Select(CancelChoice)])]);
+            return new Reply(BookingTexts.WhichToCancel, null, [AdaptiveCards.Choices(BookingTexts.WhichToCancel, [.. standing.Select(BookingCards.CancelChoice)])]);
         var target = mine.First(b => b.BookingId == standing[0].BookingId);
         var done = await desk.CancelAsync(target.ResourceId, target.BookingId, target.Code, ct);
         return new Reply(done.Value is { } cancelled ? BookingTexts.Cancelled(cancelled) : BookingTexts.CancelFailed(done.Refusal!), [BookingTexts.Mine, .. Texts.Menu]);
@@ -103,7 +103,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
 
     public async Task<Reply> RepeatAsync(DialogStep step, ConversationData data, CancellationToken ct) => step switch
     {
-        ConfirmingBooking s => Summary(s.Draft),
+        ConfirmingBooking s => BookingCards.Summary(s.Draft),
         BookingRoom s => (await NextAsync(data, s.Draft, ct, ask: s.Asking)).Replies[0],
         _ => BookingTexts.Book,
     };
@@ -112,7 +112,7 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
     private async Task<TurnResult> NextAsync(ConversationData data, BookingDraft d, CancellationToken ct, HomeCommunity? home = null, string? lead = null, BookingSlot? ask = null)
     {
         var missing = ask ?? d.Missing;
-        if (missing is null) return TurnResult.Say(data with { Step = new ConfirmingBooking(d) }, Summary(d));
+        if (missing is null) return TurnResult.Say(data with { Step = new ConfirmingBooking(d) }, BookingCards.Summary(d));
         Reply reply;
         switch (missing)
         {
@@ -143,21 +143,6 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
         return TurnResult.Say(data with { Step = new BookingRoom(d, missing.Value) }, reply);
     }
 
-    /// <summary>One card: each field on its own line; the phone masked (the resident typed it, the transcript need not keep it twice).</summary>
-    public static Reply Summary(BookingDraft d)
-    {
-        List<(string, string)> facts =
-        [
-            ("场地", d.Title ?? ""),
-            ("日期", d.Day is { } day ? Beijing.Day(day) : ""),
-            ("时段", $"{d.Start}–{d.End}（北京时间）"),
-            ("用途", d.Purpose ?? ""),
-            ("人数", $"{d.People} 人"),
-            ("联系电话", d.Phone is { } p ? PersonAnswers.Masked(p) : ""),
-        ];
-        return new Reply(BookingTexts.ConfirmPrompt, null, [AdaptiveCards.Facts(BookingTexts.CardTitle, facts, [BookingTexts.Confirm, Texts.Cancel])]);
-    }
-
     private string[] DayButtons()
     {
         var today = Beijing.Today(clock);
@@ -179,9 +164,6 @@ public sealed class BookingDialog(IBookingDesk desk, TimeProvider clock)
 
     private bool IsAhead(DateOnly day, string start) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.ParseExact(start, "HH:mm")), Beijing.Offset) > clock.GetUtcNow();
-
-    private static (string Label, string Data) CancelChoice(BookedSlot b) =>
-        ($"取消“{b.Title}”，{Beijing.Day(b.Day)}{b.Start}–{b.End}", $"{BookingTexts.CancelWord} {b.BookingId}");
 
     private static bool Standing(BookedSlot b) => b.Status is "pending" or "approved";
 }
