@@ -48,6 +48,10 @@ public static class BotServices
         // 微心愿 and 项目认领 in chat; the host adds their desks (IMicroWishDesk, IProjectDesk).
         services.AddSingleton<MicroWishDialog>();
         services.AddSingleton<ProjectDialog>();
+        services.AddSingleton<Conversations.Activities.ActivityDialog>();
+        services.AddSingleton<Conversations.Bookings.BookingDialog>();
+        services.AddSingleton<Conversations.People.ReportDialog>();
+        services.AddSingleton<CommunityLife>();
         services.AddSingleton<GongjianBot>();
 
         services.AddSingleton<ActivitySender>();

@@ -35,4 +35,23 @@ public static class AdaptiveCards
         using var document = JsonDocument.Parse(card.ToJsonString());
         return new Attachment { ContentType = ContentType, Content = document.RootElement.Clone() };
     }
+
+    /// <summary>
+    /// A short list to choose from, a button per item whose title a person reads (“取消：会议室 12月14日 14:30”) while it
+    /// sends the command the bot understands (“取消预约 bk…”), as a typed message would.
+    /// </summary>
+    public static Attachment Choices(string title, IReadOnlyList<(string Label, string Data)> choices)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.3",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true }),
+            ["actions"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["type"] = "Action.Submit", ["title"] = c.Label, ["data"] = c.Data })]),
+            ["fallbackText"] = title + "\n" + string.Join("\n", choices.Select(c => $"{c.Label}：发送“{c.Data}”")),
+        };
+        using var document = JsonDocument.Parse(card.ToJsonString());
+        return new Attachment { ContentType = ContentType, Content = document.RootElement.Clone() };
+    }
 }

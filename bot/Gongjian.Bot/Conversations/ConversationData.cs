@@ -29,6 +29,14 @@ public sealed record ConversationData
     public bool NameAsked { get; init; }
     public DateTimeOffset? LastFailedBindingAt { get; init; }
     public IReadOnlyList<ResidentMicroWish> MicroWishes { get; init; } = [];
+    /// <summary>The community the resident said they live in (活动, 预约, 报到 ask once).</summary>
+    public HomeCommunity? Home { get; init; }
+    /// <summary>Name and phone given for 报名 and 预约: personal data, kept for the next one, never shown back in full.</summary>
+    public PersonContact? Contact { get; init; }
+    public IReadOnlyList<ResidentRegistration> Registrations { get; init; } = [];
+    public IReadOnlyList<ResidentBooking> Bookings { get; init; } = [];
+    /// <summary>The 双报到 made here: its number and code, for 我的服务时长.</summary>
+    public ReportedHere? Reported { get; init; }
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {
@@ -38,6 +46,16 @@ public sealed record ConversationData
     public ConversationData WithMicroWish(ResidentMicroWish wish) => this with
     {
         MicroWishes = [wish, .. MicroWishes.Where(w => w.WishId != wish.WishId).Take(OrdersKept - 1)],
+    };
+
+    public ConversationData WithRegistration(ResidentRegistration r) => this with
+    {
+        Registrations = [r, .. Registrations.Where(x => x.ActivityId != r.ActivityId).Take(OrdersKept - 1)],
+    };
+
+    public ConversationData WithBooking(ResidentBooking b) => this with
+    {
+        Bookings = [b, .. Bookings.Where(x => x.BookingId != b.BookingId).Take(OrdersKept - 1)],
     };
 
     public ResidentMicroWish? FindMicroWish(string wishId) => MicroWishes.FirstOrDefault(w => w.WishId == wishId);

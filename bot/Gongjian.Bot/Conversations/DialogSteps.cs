@@ -15,6 +15,11 @@ namespace Gongjian.Bot.Conversations;
 [JsonDerivedType(typeof(PostingMicroWish), "postingMicroWish")]
 [JsonDerivedType(typeof(ConfirmingMicroWish), "confirmingMicroWish")]
 [JsonDerivedType(typeof(ClaimingProject), "claimingProject")]
+[JsonDerivedType(typeof(ChoosingCommunity), "choosingCommunity")]
+[JsonDerivedType(typeof(JoiningActivity), "joiningActivity")]
+[JsonDerivedType(typeof(BookingRoom), "bookingRoom")]
+[JsonDerivedType(typeof(ConfirmingBooking), "confirmingBooking")]
+[JsonDerivedType(typeof(ReportingPerson), "reportingPerson")]
 public abstract record DialogStep;
 
 public sealed record Idle : DialogStep

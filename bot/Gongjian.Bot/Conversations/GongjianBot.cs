@@ -11,7 +11,8 @@ namespace Gongjian.Bot.Conversations;
 /// liaison's.
 /// </summary>
 public sealed class GongjianBot(
-    WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison, MicroWishDialog microWish, ProjectDialog projects)
+    WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison, MicroWishDialog microWish, ProjectDialog projects,
+    CommunityLife life)
 {
     public async Task<TurnResult> OnTurnAsync(Turn turn, CancellationToken ct) => turn.Activity.Type switch
     {
@@ -65,6 +66,8 @@ public sealed class GongjianBot(
             case IntentKind.ClaimProject:
                 return await projects.ClaimFromCardAsync(turn, intent.OrderId!, ct);
         }
+        // 活动, 预约, 双报到: their commands interrupt like 查进度; their steps are answered below.
+        if (await life.OnIntentAsync(turn, intent, RepeatAsync, ct) is { } lifeTurn) return lifeTurn;
         if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && PhotoReader.Files(turn.Activity).Count > 0)
             return await wish.PhotosAsync(turn, ct);
         if (data.Step is not CompletingOrder && PhotoReader.Files(turn.Activity).Count > 0)
@@ -72,10 +75,12 @@ public sealed class GongjianBot(
                 ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected
                 : Texts.UnsupportedAttachment);
         if (data.Unit is null && data.Step is not (ConfirmingWish or CollectingWish { Asking: WishSlot.Name } or PostingMicroWish { Asking: MicroWishSlot.Nickname })
+            && !CommunityLife.TakesName(data.Step)
             && ResidentName.Introduction(turn.Text) is { } name)
             return await IntroducedAsync(turn, name, ct);
         if (SmallTalk.Read(turn.Text) is { } talk && TakesSmallTalk(data.Step, talk))
             return await SmallTalkAsync(turn, talk, ct);
+        if (await life.OnStepAsync(turn, ct) is { } lifeStep) return lifeStep;
 
         return data.Step switch
         {
@@ -128,7 +133,7 @@ public sealed class GongjianBot(
     /// <summary>Where a short word is small talk rather than the answer: 好的 confirms the summary card, a comment after the stars may be 谢谢.</summary>
     private static bool TakesSmallTalk(DialogStep step, SmallTalkKind talk) => step switch
     {
-        ConfirmingWish or ConfirmingMicroWish => talk != SmallTalkKind.Okay,
+        ConfirmingWish or ConfirmingMicroWish or ConfirmingBooking => talk != SmallTalkKind.Okay,
         RatingOrder { Stars: not null } => false,
         _ => true,
     };
@@ -165,7 +170,8 @@ public sealed class GongjianBot(
         PostingMicroWish s => [await microWish.AskAgainAsync(s, ct)],
         ConfirmingMicroWish s => [MicroWishCard.Summary(s.Draft)],
         ClaimingProject s => [ProjectDialog.Repeat(s)],
-        _ => [LiaisonTexts.AskPhoto],
+        CompletingOrder => [LiaisonTexts.AskPhoto],
+        _ => await life.RepeatAsync(turn.Data, ct) is { } again ? [again] : [],
     };
 
     private static TurnResult Greet(ConversationData data) => data.Unit is { } unit

@@ -63,15 +63,9 @@ public static class ResourceAvailabilityFunction
         var resource = await resources.FindAsync(id, ct);
         if (resource.Status == ResourceStatus.Retired) throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。");
         if (resource.Booking is not { } policy) throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
-        var taken = (await store.LoadAsync(BookingLimits.LedgerId(resource.Id, day), ct))?.State.Bookings.Where(b => b.Status.HoldsSlot()).ToList() ?? [];
-        var slots = new List<SlotView>();
-        var open = policy.Hours.TryGetValue(day.DayOfWeek, out var window);
-        if (open)
-            for (var m = window!.OpensAt; m + policy.SlotMinutes <= window.ClosesAt; m += policy.SlotMinutes)
-            {
-                var (from, to) = (BookingTimes.At(day, m), BookingTimes.At(day, m + policy.SlotMinutes));
-                slots.Add(new SlotView(BookingTimes.Clock(m), BookingTimes.Clock(m + policy.SlotMinutes), !taken.Any(b => b.Overlaps(from, to))));
-            }
+        var ledger = (await store.LoadAsync(BookingLimits.LedgerId(resource.Id, day), ct))?.State;
+        var open = policy.Hours.ContainsKey(day.DayOfWeek);
+        var slots = DaySlots.Of(policy, day, ledger);
         return Results.Json(new AvailabilityView(resource.Id, resource.Details?.Title ?? "", day.ToString("yyyy-MM-dd"), open, policy.SlotMinutes, policy.Instant, slots),
             BookingApiJson.Web.AvailabilityView);
     }

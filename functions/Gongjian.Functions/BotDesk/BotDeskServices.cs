@@ -32,6 +32,10 @@ public static class BotDeskServices
         // 微心愿 and 项目认领 in chat, on the modules' own stores and rules.
         services.AddSingleton<IMicroWishDesk, MicroWishDesk>();
         services.AddSingleton<IProjectDesk, ProjectDesk>();
+        // 活动报名, 资源预约 and 双报到 in chat, on the modules' own stores and rules.
+        services.AddSingleton<IActivityDesk, ActivityDesk>();
+        services.AddSingleton<IBookingDesk, BookingDesk>();
+        services.AddSingleton<IPeopleDesk, PeopleDesk>();
         return services;
     }
 
