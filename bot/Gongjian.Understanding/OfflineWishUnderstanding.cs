@@ -53,7 +53,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
 
         var name = ContactNameFinder.Find(withoutPhone);
         var nameCut = name is { } n ? (n.Start, n.Length) : default;
-        var (category, confidence) = Classifier.Classify(withoutPhone);
+        var (category, confidence) = Classifier.Classify(Reading.Of(withoutPhone));
         var communityNames = communities.Where(c => c is not null).SelectMany(CommunityFinder.NamesOf).ToArray();
 
         return new WishFields
