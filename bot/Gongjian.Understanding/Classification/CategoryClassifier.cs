@@ -5,7 +5,7 @@ namespace Gongjian.Understanding.Classification;
 
 /// <summary>Tunables of the offline classifier; the defaults were chosen by cross-validation on the training split.</summary>
 /// <param name="LeaveOutBystanders">Object and person words that do not count as cues (Cues.Counts) give no n-grams either.</param>
-internal sealed record ClassifierSettings(double Alpha = 0.5, double Temperature = 8.0, double CueWeight = 2.5, double Threshold = 0.4, bool LeaveOutBystanders = true)
+internal sealed record ClassifierSettings(double Alpha = 0.1, double Temperature = 3.0, double CueWeight = 4.0, double Threshold = 0.4, bool LeaveOutBystanders = true)
 {
     public static readonly ClassifierSettings Default = new();
 }
