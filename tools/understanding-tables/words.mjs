@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const MIN_FREQ = 50;
+const MIN_FREQ = 200;
 const DOMAIN_FREQ = 2000;
 const [dictPath, dataDir] = process.argv.slice(2);
 const han = /^[\u4e00-\u9fff]+$/u;

@@ -72,15 +72,16 @@ internal sealed class WordSegmenter
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing from the build.");
         using var reader = new StreamReader(stream);
-        var rows = new List<(string Word, int Freq)>(60_000);
+        var all = reader.ReadToEnd();
+        var rows = new List<(string Word, int Freq)>(all.Length / 12);
         long total = 0;
         var longest = 1;
-        while (reader.ReadLine() is { } line)
+        foreach (var line in all.AsSpan().EnumerateLines())
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var tab = line.IndexOf('\t');
-            var f = int.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add((line[..tab], f));
+            var f = int.Parse(line[(tab + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add((line[..tab].ToString(), f));
             total += f;
             longest = Math.Max(longest, tab);
         }
