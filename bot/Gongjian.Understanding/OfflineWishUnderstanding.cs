@@ -53,7 +53,8 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
 
         var name = ContactNameFinder.Find(withoutPhone);
         var nameCut = name is { } n ? (n.Start, n.Length) : default;
-        var (category, confidence) = Classifier.Classify(Reading.Of(withoutPhone));
+        var reading = Reading.Of(withoutPhone);
+        var (category, confidence) = Classifier.Classify(reading);
         var communityNames = communities.Where(c => c is not null).SelectMany(CommunityFinder.NamesOf).ToArray();
 
         return new WishFields
@@ -64,7 +65,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Place = PlaceFinder.Find(withoutPhone, communityNames),
             Phone = phone?.Number,
             ContactName = name?.Name,
-            Urgency = UrgencyDetector.Detect(withoutPhone),
+            Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
         };
