@@ -68,6 +68,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
+            Problems = ProblemSplitter.Find(withoutPhone, Classifier),
         };
     }
 }
