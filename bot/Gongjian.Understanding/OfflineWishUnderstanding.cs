@@ -42,6 +42,14 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
         }
     }
 
+    /// <summary>The text with the phone (and its label) and the contact phrase blanked out: they are no problem of their own.</summary>
+    private static string Blanked(string text, params ReadOnlySpan<(int Start, int Length)> cuts)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, length) in cuts) chars.AsSpan(start, length).Fill(' ');
+        return new string(chars);
+    }
+
     private WishFields Read(string text, IReadOnlyList<KnownCommunity> communities)
     {
         if (text.Length == 0) return new WishFields { Source = SourceName };
@@ -68,7 +76,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
-            Problems = ProblemSplitter.Find(withoutPhone, Classifier),
+            Problems = ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), Classifier),
         };
     }
 }
