@@ -32,6 +32,7 @@ public sealed class ResidentsSplitAccuracyTests(ITestOutputHelper output)
         Assert.True(score.Precision >= AnsweredPrecisionFloor, $"correct when answered {score.Precision:F3} < floor {AnsweredPrecisionFloor}");
     }
 
-    private const double StrictFloor = 0.0;
-    private const double AnsweredPrecisionFloor = 0.0;
+    // Measured 0.979 strict, 0.979 correct when answered (144 rows; before issue 16: 0.833 / 0.976). One miss moves a figure by 0.007.
+    private const double StrictFloor = 0.95;
+    private const double AnsweredPrecisionFloor = 0.95;
 }
