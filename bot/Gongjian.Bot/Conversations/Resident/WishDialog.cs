@@ -148,11 +148,26 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             Step = Idle.Instance, Name = d.ContactName ?? turn.Data.Name,
         };
         var placedText = WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name));
-        // The other problems of the same message, read again from its text (the state keeps only this wish).
-        var later = SeveralProblems.Later(await reader.UnderstandAsync(d.Text!, await desk.CommunitiesAsync(ct), ct), d);
+        var later = await LaterProblemsAsync(d, ct);
         if (later.Count > 0)
             return TurnResult.Say(data, new Reply(SeveralProblems.PlacedWithLater(placedText, later.Count), [.. later, .. Texts.Menu]));
         return TurnResult.Say(data, new Reply(placedText, Texts.Menu));
+    }
+
+    /// <summary>
+    /// The other problems of the placed wish's message, read again from its text (the state keeps only this wish).
+    /// The order is placed by now: a failing reader must not turn that into an apology, so it costs only the buttons.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LaterProblemsAsync(WishDraft placed, CancellationToken ct)
+    {
+        try
+        {
+            return SeveralProblems.Later(await reader.UnderstandAsync(placed.Text!, await desk.CommunitiesAsync(ct), ct), placed);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return [];
+        }
     }
 
     /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
