@@ -76,7 +76,7 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
-            Problems = ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), Classifier),
+            Problems = ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), reading, Classifier),
         };
     }
 }

@@ -14,8 +14,10 @@ internal static class ProblemSplitter
     private static readonly char[] Breaks = ['，', ',', '。', '.', '！', '!', '？', '?', '；', ';', ' ', '~', '～', '、'];
     private static readonly string[] Connectives = ["还有", "另外", "再就是", "再有", "而且", "顺便"];
 
-    public static IReadOnlyList<WishProblem> Find(string text, CategoryClassifier classifier)
+    /// <param name="whole">The reading of the whole message: with heads of fewer than two categories there is one problem at most, and no clause is read.</param>
+    public static IReadOnlyList<WishProblem> Find(string text, Reading whole, CategoryClassifier classifier)
     {
+        if (whole.HeadCategories.Take(2).Count() < 2) return [];
         var problems = new List<(string Category, string Text)>();
         foreach (var clause in Clauses(text))
         {
