@@ -16,6 +16,8 @@ internal static class CharNgrams
     public static void Visit(string text, Visitor visit) => Visit(text, [], visit);
 
     /// <param name="leftOut">Spans of the text (start, length) that give no n-grams.</param>
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Visit(string text, IReadOnlyList<(int Start, int Length)> leftOut, Visitor visit)
     {
         var folded = Fold(text);

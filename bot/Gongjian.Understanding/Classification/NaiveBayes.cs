@@ -21,6 +21,8 @@ internal sealed class NaiveBayes
 
     /// <param name="rows">Each training message as its category and its distinct n-grams.</param>
     /// <param name="alpha">Additive smoothing; small values trust rare n-grams more.</param>
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static NaiveBayes Train(IReadOnlyList<(string Category, HashSet<string> Grams)> rows, IReadOnlyList<string> labels, double alpha)
     {
         var k = labels.Count;

@@ -66,6 +66,8 @@ internal sealed class TraditionalToSimplified
         return false;
     }
 
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static TraditionalToSimplified Load(string resource)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)

@@ -67,6 +67,8 @@ internal sealed class WordSegmenter
         for (var at = 0; at < n; at = end[at]) words.Add((offset + at, end[at] - at));
     }
 
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static WordSegmenter Load(string resource)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
