@@ -42,6 +42,14 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
         }
     }
 
+    /// <summary>The text with the phone (and its label) and the contact phrase blanked out: they are no problem of their own.</summary>
+    private static string Blanked(string text, params ReadOnlySpan<(int Start, int Length)> cuts)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, length) in cuts) chars.AsSpan(start, length).Fill(' ');
+        return new string(chars);
+    }
+
     private WishFields Read(string text, IReadOnlyList<KnownCommunity> communities)
     {
         if (text.Length == 0) return new WishFields { Source = SourceName };
@@ -53,7 +61,8 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
 
         var name = ContactNameFinder.Find(withoutPhone);
         var nameCut = name is { } n ? (n.Start, n.Length) : default;
-        var (category, confidence) = Classifier.Classify(withoutPhone);
+        var reading = Reading.Of(withoutPhone);
+        var (category, confidence) = Classifier.Classify(reading);
         var communityNames = communities.Where(c => c is not null).SelectMany(CommunityFinder.NamesOf).ToArray();
 
         return new WishFields
@@ -64,9 +73,10 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Place = PlaceFinder.Find(withoutPhone, communityNames),
             Phone = phone?.Number,
             ContactName = name?.Name,
-            Urgency = UrgencyDetector.Detect(withoutPhone),
+            Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
+            Problems = ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), reading, Classifier),
         };
     }
 }

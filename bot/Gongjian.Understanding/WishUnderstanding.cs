@@ -9,6 +9,13 @@ public enum Urgency { Normal, Urgent }
 /// </summary>
 public sealed record WishFields
 {
+    public bool Equals(WishFields? other) =>
+        other is not null && Category == other.Category && CategoryConfidence.Equals(other.CategoryConfidence) && CommunityId == other.CommunityId
+        && Place == other.Place && Phone == other.Phone && ContactName == other.ContactName && Urgency == other.Urgency
+        && Summary == other.Summary && Source == other.Source && FallbackReason == other.FallbackReason && Problems.SequenceEqual(other.Problems);
+
+    public override int GetHashCode() => HashCode.Combine(Category, CommunityId, Place, Phone, Summary, Source, Problems.Count);
+
     /// <summary>A service-category code (ServiceCategory.All), or null when unsure.</summary>
     public string? Category { get; init; }
     public double CategoryConfidence { get; init; }
@@ -23,6 +30,11 @@ public sealed record WishFields
     public string? Summary { get; init; }
     /// <summary>Which path produced this: "offline" or "openai".</summary>
     public required string Source { get; init; }
+    /// <summary>
+    /// When the message holds problems of different categories ("楼道灯坏了 还有辆僵尸车没人管"), each of them, in the
+    /// resident's order (at least two); otherwise empty. The other fields describe the message as a whole.
+    /// </summary>
+    public IReadOnlyList<WishProblem> Problems { get; init; } = [];
     /// <summary>Why the model's answer was not used (e.g. "timeout", "http 429", "invalid category"); null when it was, or when no model was asked.</summary>
     public string? FallbackReason { get; init; }
 }
@@ -35,3 +47,6 @@ public interface IWishUnderstanding
 {
     Task<WishFields> UnderstandAsync(string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct);
 }
+
+/// <summary>One of several problems in a message, to be placed as a wish of its own.</summary>
+public sealed record WishProblem(string Category, string Summary, Urgency Urgency);

@@ -4,7 +4,8 @@ using Gongjian.Understanding.Text;
 namespace Gongjian.Understanding.Classification;
 
 /// <summary>Tunables of the offline classifier; the defaults were chosen by cross-validation on the training split.</summary>
-internal sealed record ClassifierSettings(double Alpha = 0.5, double Temperature = 8.0, double CueWeight = 2.5, double Threshold = 0.4)
+/// <param name="LeaveOutBystanders">Object and person words that do not count as cues (Cues.Counts) give no n-grams either.</param>
+internal sealed record ClassifierSettings(double Alpha = 0.1, double Temperature = 3.0, double CueWeight = 4.0, double Threshold = 0.4, bool LeaveOutBystanders = true)
 {
     public static readonly ClassifierSettings Default = new();
 }
@@ -13,9 +14,9 @@ internal sealed record ClassifierSettings(double Alpha = 0.5, double Temperature
 internal readonly record struct CategoryGuess(string? Best, double Confidence);
 
 /// <summary>
-/// Naive Bayes n-gram evidence plus keyword cues, turned into a probability. NB's raw posteriors are
-/// near 0 or 1 for any text, which would make the "ask when unsure" threshold useless, so scores are
-/// divided by a temperature before the softmax.
+/// Naive Bayes n-gram evidence plus whole-word cues weighed by their role, turned into a probability. NB's raw
+/// posteriors are near 0 or 1 for any text, which would make the "ask when unsure" threshold useless, so scores
+/// are divided by a temperature before the softmax.
 /// </summary>
 internal sealed class CategoryClassifier
 {
@@ -30,17 +31,27 @@ internal sealed class CategoryClassifier
 
     public ClassifierSettings Settings { get; }
 
-    public static CategoryClassifier Train(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings) =>
-        new(NaiveBayes.Train(rows, ServiceCategory.All.Select(c => c.Code).ToArray(), settings.Alpha), settings);
-
-    public CategoryGuess Guess(string text)
+    public static CategoryClassifier Train(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings)
     {
-        if (!ResidentText.LooksLikeChinese(text)) return default;
+        var features = rows.Select(r =>
+        {
+            var reading = Reading.Of(ResidentText.Prepare(r.Text));
+            return (r.Category, CharNgrams.Distinct(reading.Text.Text, settings.LeaveOutBystanders ? reading.LeftOut : []));
+        }).ToList();
+        return new(NaiveBayes.Train(features, ServiceCategory.All.Select(c => c.Code).ToArray(), settings.Alpha), settings);
+    }
+
+    /// <summary>The guess for raw text (prepared here).</summary>
+    public CategoryGuess Guess(string text) => Guess(Reading.Of(ResidentText.Prepare(text)));
+
+    public CategoryGuess Guess(Reading reading)
+    {
+        if (!ResidentText.LooksLikeChinese(reading.Text.Text)) return default;
         var labels = _model.Labels;
         Span<double> scores = stackalloc double[labels.Count];
         Span<int> hits = stackalloc int[labels.Count];
-        var known = _model.Score(text, scores);
-        KeywordCues.Count(text, labels, hits);
+        var known = _model.Score(reading.Text.Text, Settings.LeaveOutBystanders ? reading.LeftOut : [], scores);
+        Cues.Count(reading.Found, labels, hits);
         if (known == 0 && !hits.ContainsAnyExcept(0)) return default;
 
         var max = double.MinValue;
@@ -57,9 +68,11 @@ internal sealed class CategoryClassifier
     }
 
     /// <summary>The code to report, or null when the bot should ask the resident instead.</summary>
-    public (string? Code, double Confidence) Classify(string text)
+    public (string? Code, double Confidence) Classify(string text) => Classify(Reading.Of(ResidentText.Prepare(text)));
+
+    public (string? Code, double Confidence) Classify(Reading reading)
     {
-        var guess = Guess(text);
+        var guess = Guess(reading);
         return (guess.Confidence >= Settings.Threshold ? guess.Best : null, guess.Confidence);
     }
 }

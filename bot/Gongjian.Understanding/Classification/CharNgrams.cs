@@ -3,9 +3,9 @@ using Gongjian.Understanding.Text;
 namespace Gongjian.Understanding.Classification;
 
 /// <summary>
-/// Character 1–3-grams: Chinese has no spaces, and residents' typos ("楼到灯", "电悌") still share
-/// most n-grams with the right words, which a word segmenter would not give us. Digits and
-/// punctuation break segments so phone numbers and building numbers never become features.
+/// Character 1–3-grams: residents' typos ("楼到灯", "电悌") still share most n-grams with the right words.
+/// Digits and punctuation break segments so phone numbers and building numbers never become features, and so
+/// do the words left out (a bystander 孩子 beside another category's problem is no evidence for children).
 /// </summary>
 internal static class CharNgrams
 {
@@ -13,9 +13,15 @@ internal static class CharNgrams
 
     public delegate void Visitor(ReadOnlySpan<char> gram);
 
-    public static void Visit(string text, Visitor visit)
+    public static void Visit(string text, Visitor visit) => Visit(text, [], visit);
+
+    /// <param name="leftOut">Spans of the text (start, length) that give no n-grams.</param>
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void Visit(string text, IReadOnlyList<(int Start, int Length)> leftOut, Visitor visit)
     {
         var folded = Fold(text);
+        foreach (var (start, length) in leftOut) folded.AsSpan(start, length).Fill('\0');
         var i = 0;
         while (i < folded.Length)
         {
@@ -29,10 +35,10 @@ internal static class CharNgrams
         }
     }
 
-    public static HashSet<string> Distinct(string text)
+    public static HashSet<string> Distinct(string text, IReadOnlyList<(int Start, int Length)> leftOut)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        Visit(text, g => set.Add(g.ToString()));
+        Visit(text, leftOut, g => set.Add(g.ToString()));
         return set;
     }
 

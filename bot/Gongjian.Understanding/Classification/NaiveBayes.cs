@@ -7,7 +7,6 @@ namespace Gongjian.Understanding.Classification;
 /// </summary>
 internal sealed class NaiveBayes
 {
-    private readonly Dictionary<string, double[]> _logLikelihood;
     private readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly double[] _logPrior;
 
@@ -15,25 +14,27 @@ internal sealed class NaiveBayes
     {
         Labels = labels;
         _logPrior = logPrior;
-        _logLikelihood = logLikelihood;
         _lookup = logLikelihood.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<string> Labels { get; }
 
+    /// <param name="rows">Each training message as its category and its distinct n-grams.</param>
     /// <param name="alpha">Additive smoothing; small values trust rare n-grams more.</param>
-    public static NaiveBayes Train(IReadOnlyList<LabelledWish> rows, IReadOnlyList<string> labels, double alpha)
+    // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static NaiveBayes Train(IReadOnlyList<(string Category, HashSet<string> Grams)> rows, IReadOnlyList<string> labels, double alpha)
     {
         var k = labels.Count;
         var classOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var docs = new double[k];
         var totals = new double[k];
         var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var (category, grams) in rows)
         {
-            if (!classOf.TryGetValue(row.Category, out var c)) continue;
+            if (!classOf.TryGetValue(category, out var c)) continue;
             docs[c]++;
-            foreach (var gram in CharNgrams.Distinct(row.Text))
+            foreach (var gram in grams)
             {
                 if (!counts.TryGetValue(gram, out var perClass)) counts[gram] = perClass = new double[k];
                 perClass[c]++;
@@ -50,12 +51,12 @@ internal sealed class NaiveBayes
     }
 
     /// <summary>Fills log P(class) + Σ log P(gram | class) for grams seen in training; returns how many were.</summary>
-    public int Score(string text, Span<double> scores)
+    public int Score(string text, IReadOnlyList<(int Start, int Length)> leftOut, Span<double> scores)
     {
         _logPrior.CopyTo(scores);
         var sums = new double[scores.Length];
         var seen = new HashSet<double[]>(ReferenceEqualityComparer.Instance);
-        CharNgrams.Visit(text, gram =>
+        CharNgrams.Visit(text, leftOut, gram =>
         {
             if (!_lookup.TryGetValue(gram, out var perClass) || !seen.Add(perClass)) return;
             for (var c = 0; c < sums.Length; c++) sums[c] += perClass[c];

@@ -4,8 +4,9 @@ namespace Gongjian.Understanding.Text;
 
 /// <summary>
 /// The one place that turns raw chat input into the text every reader works on. Residents type on
-/// phone keyboards that switch to full-width digits and ideographic spaces, so those are folded to
-/// ASCII here once; Chinese punctuation (，。？) is kept because summaries show it.
+/// phone keyboards that switch to full-width forms and ideographic spaces, some type traditional
+/// characters, and pinyin or voice input picks wrong homophones: all of that is folded here once, so no
+/// reader has to know about it. Chinese punctuation (，。？！：；) is kept because summaries show it.
 /// </summary>
 internal static class ResidentText
 {
@@ -21,17 +22,15 @@ internal static class ResidentText
         {
             sb.Append(ch switch
             {
-                >= '０' and <= '９' => (char)(ch - '０' + '0'),
-                >= 'Ａ' and <= 'Ｚ' => (char)(ch - 'Ａ' + 'A'),
-                >= 'ａ' and <= 'ｚ' => (char)(ch - 'ａ' + 'a'),
-                '＋' => '+',
-                '－' => '-',
+                '，' or '！' or '？' or '：' or '；' => ch,
+                // The rest of the full-width block (digits, letters, ＋－（）＠…) is ASCII shifted by 0xFEE0.
+                >= '！' and <= '～' => (char)(ch - 0xFEE0),
                 '\u3000' or '\t' or '\r' or '\n' => ' ',
                 _ when char.IsControl(ch) => ' ',
                 _ => ch,
             });
         }
-        return sb.ToString().Trim();
+        return DomainTypos.Fix(TraditionalToSimplified.Table.Convert(sb.ToString().Trim()));
     }
 
     public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';

@@ -54,6 +54,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
             output.WriteLine($"  confused {miss.Key}: {miss.Count()} ({string.Join(" / ", miss.Select(m => m.Text))})");
         foreach (var unsure in results.Where(r => r.Answered is null))
             output.WriteLine($"  asked instead ({unsure.Expected}, best guess {unsure.Best}): {unsure.Text}");
+        output.WriteLine(SplitScore.Of(HeldOut).Report("held-out split"));
 
         Assert.True(top1 >= TopOneFloor, $"top-1 {top1:F3} < floor {TopOneFloor}");
         Assert.True(precision >= AnsweredPrecisionFloor, $"precision when answered {precision:F3} < floor {AnsweredPrecisionFloor}");

@@ -70,17 +70,27 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
     private async Task<TurnResult> FromTextAsync(Turn turn, WishDraft draft, CancellationToken ct)
     {
         var communities = await desk.CommunitiesAsync(ct);
-        return Next(turn, await WithTextAsync(draft, turn.Text, communities, ct), communities);
+        var (drafted, notice) = await WithTextAsync(draft, turn.Text, communities, ct);
+        return WithNotice(notice, Next(turn, drafted, communities));
     }
+
+    private static TurnResult WithNotice(string? notice, TurnResult result) =>
+        notice is null ? result : new TurnResult(result.Data, [notice, .. result.Replies]);
 
     public async Task<TurnResult> AnswerAsync(Turn turn, CollectingWish step, CancellationToken ct)
     {
         var communities = await desk.CommunitiesAsync(ct);
         var draft = step.Draft;
         var answer = turn.Text;
-        WishDraft? answered = step.Asking switch
+        string? notice = null;
+        WishDraft? answered = null;
+        if (step.Asking == WishSlot.Text)
         {
-            WishSlot.Text => Intents.Bare(answer).Length >= 4 ? await WithTextAsync(draft with { Text = null, Summary = null }, answer, communities, ct) : null,
+            if (Intents.Bare(answer).Length >= 4)
+                (answered, notice) = await WithTextAsync(draft with { Text = null, Summary = null }, answer, communities, ct);
+        }
+        else answered = step.Asking switch
+        {
             WishSlot.Category => WishReader.Category(answer) is { } code ? draft with { Category = code } : null,
             WishSlot.Community => WishReader.Community(answer, communities) is { } c ? draft with { CommunityId = c.Id, CommunityName = c.Name } : null,
             WishSlot.Place => WishReader.Place(answer) is { } place ? draft with { Place = place } : null,
@@ -89,7 +99,7 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         };
         if (answered is null)
             return TurnResult.Say(turn.Data, WishCard.Ask(step.Asking, communities, again: true));
-        return Next(turn, answered, communities);
+        return WithNotice(notice, Next(turn, answered, communities));
     }
 
     public async Task<Reply> AskAgainAsync(CollectingWish step, CancellationToken ct) =>
@@ -137,7 +147,27 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         {
             Step = Idle.Instance, Name = d.ContactName ?? turn.Data.Name,
         };
-        return TurnResult.Say(data, new Reply(WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name)), Texts.Menu));
+        var placedText = WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name));
+        var later = await LaterProblemsAsync(d, ct);
+        if (later.Count > 0)
+            return TurnResult.Say(data, new Reply(SeveralProblems.PlacedWithLater(placedText, later.Count), [.. later, .. Texts.Menu]));
+        return TurnResult.Say(data, new Reply(placedText, Texts.Menu));
+    }
+
+    /// <summary>
+    /// The other problems of the placed wish's message, read again from its text (the state keeps only this wish).
+    /// The order is placed by now: a failing reader must not turn that into an apology, so it costs only the buttons.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LaterProblemsAsync(WishDraft placed, CancellationToken ct)
+    {
+        try
+        {
+            return SeveralProblems.Later(await reader.UnderstandAsync(placed.Text!, await desk.CommunitiesAsync(ct), ct), placed);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return [];
+        }
     }
 
     /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
@@ -153,8 +183,8 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
         return (kept, WishTexts.PhotosKept(kept.Photos.Count));
     }
 
-    private async Task<WishDraft> WithTextAsync(WishDraft draft, string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct) =>
-        WishReader.Merge(draft with { Text = text }, await reader.UnderstandAsync(text, communities, ct), communities);
+    private async Task<(WishDraft Draft, string? Notice)> WithTextAsync(WishDraft draft, string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct) =>
+        SeveralProblems.TakeFirst(draft with { Text = text }, await reader.UnderstandAsync(text, communities, ct), communities);
 
     /// <summary>Asks for the next missing field, or shows the summary card when nothing is missing.</summary>
     /// <summary>
