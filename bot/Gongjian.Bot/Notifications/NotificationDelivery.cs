@@ -28,7 +28,7 @@ public sealed class NotificationDelivery(
         {
             case RecipientKind.Resident:
                 if (await links.OrderConversationAsync(n.OrderId ?? n.Recipient.Id, ct) is not { } resident)
-                    log.LogInformation("Notification {Id}: the order was not placed in chat; nobody to message", n.Id);
+                    log.LogInformation("Notification {Id}: no chat is linked to it (placed or registered elsewhere); nobody to message", n.Id);
                 else if (!await sender.ReachesAsync(resident, ct))
                 {
                     // The chat ended (retention): writing state for it again would only bring the data back.

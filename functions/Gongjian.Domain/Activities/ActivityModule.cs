@@ -283,6 +283,8 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
         ["registered"] = after.Registered.Count.ToString(CultureInfo.InvariantCulture),
         ["waiting"] = after.Waiting.Count.ToString(CultureInfo.InvariantCulture),
         ["year"] = after.Status == ActivityStatus.None ? null : YearOf(after.StartsAt).ToString(CultureInfo.InvariantCulture),
+        // Who moved up from the waiting list (a person key, never a name): the notifier tells that person.
+        ["promotedKey"] = (e as RegistrationCancelled)?.PromotedKey,
     };
 
     private static Verdict<ActivityEvent> RoleNotAllowed(string what) => Refuse("role_not_allowed", RejectionKind.Forbidden, $"您的角色不能{what}。");

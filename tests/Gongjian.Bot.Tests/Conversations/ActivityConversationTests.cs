@@ -69,6 +69,8 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Empty(state.Waiting);
         Assert.Equal("李秀英", state.Registered.Single().Name);
         Assert.Equal("13900001111", state.Registered.Single().Phone);
+        // Li's chat is told at once, with the check-in code.
+        Assert.Contains($"您已从候补转为正式报名：“学雷锋志愿服务日”", await NoticeAsync(li, $"签到码 {state.Registered.Single().CheckInCode}，请准时参加"));
         var promoted = await li.SayAsync("我的报名");
         Assert.Contains($"已报名，签到码 {state.Registered.Single().CheckInCode}", promoted);
         // Li has two registrations: 取消报名 asks which.
@@ -91,6 +93,51 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
             "活动由东七里社区在工作台发布；“学雷锋志愿服务日”只有 1 个名额。");
         Assert.DoesNotContain("没太明白", transcript);
         await Transcripts.SaveAsync("activity-registration-resident.md", transcript);
+    }
+
+    [Fact]
+    public async Task A_cancelled_activity_is_told_to_the_chats_that_registered_and_the_reminder_carries_the_code()
+    {
+        var walk = await _rig.AnnounceAsync("重阳节登山", capacity: 1, clock: _clock);
+        var (zhou, qian) = (await StartAsync(), await StartAsync());
+        await CommunityLifeRig.PlayAsync(zhou, ("社区活动", "住在哪个社区"), ("东七里社区", "重阳节登山"), ($"报名活动 {walk}", "叫什么名字"), ("周桂兰", "手机号"),
+            ("13700003333", "报名成功"));
+        await CommunityLifeRig.PlayAsync(qian, ("社区活动", "住在哪个社区"), ("东七里社区", "重阳节登山"), ($"报名活动 {walk}", "叫什么名字"), ("钱大勇", "手机号"),
+            ("13700004444", "候补第1位"));
+
+        // The day-before reminder (the module's timer, run here at once): the registered chat gets its code, the waiting one nothing.
+        var state = await StateAsync(walk);
+        await _app.Services.GetRequiredService<ActivityNotifier>().RemindAsync(
+            new Gongjian.Engine.TimerMessage { Id = $"{walk}:remind", InstanceId = walk, Step = "start", Stage = Gongjian.Domain.Workflow.TimerStage.Remind, StepStartedAt = state.CreatedAt, FireAt = _clock.GetUtcNow() },
+            state, CancellationToken.None);
+        Assert.Contains($"提醒：您报名的“重阳节登山”将于", await NoticeAsync(zhou, $"签到码 {state.Registered.Single().CheckInCode}，请准时参加"));
+
+        var dispatcher = await _app.KeyAsync(Gongjian.Domain.Orders.ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
+        var cancelled = await new OrderCycle(_app).PostAsync($"/api/activities/{walk}/cancel", dispatcher, new { reason = "天气预报有大雨" });
+        Assert.Equal(200, (int)cancelled.StatusCode);
+        foreach (var chat in new[] { zhou, qian })
+            Assert.Contains("很抱歉，您报名的“重阳节登山”", await NoticeAsync(chat, "已取消：天气预报有大雨。"));
+        Assert.DoesNotContain("提醒：", CommunityLifeRig.BotSaid(qian));
+        Assert.DoesNotContain("13700003333", CommunityLifeRig.BotSaid(zhou));
+        var transcript = Transcripts.Render("报名后的提醒与活动取消通知",
+            [("居民周桂兰（已报名）", zhou.Seen), ("居民钱大勇（候补）", qian.Seen)],
+            "测试 `ActivityConversationTests.A_cancelled_activity_is_told_to_the_chats_that_registered_and_the_reminder_carries_the_code` 生成（Direct Line，Azurite）。" +
+            "“重阳节登山”只有 1 个名额；活动前一天的提醒由测试直接触发，随后社区在工作台取消活动。");
+        await Transcripts.SaveAsync("activity-notices-resident.md", transcript);
+    }
+
+    /// <summary>Waits (a hang guard, generous for a loaded machine) until the bot has said <paramref name="text"/> in the chat unprompted; returns all it said.</summary>
+    private static async Task<string> NoticeAsync(DirectLineClient chat, string text)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await chat.PollAsync();
+            var said = CommunityLifeRig.BotSaid(chat);
+            if (said.Contains(text)) return said;
+            if (waited.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"The chat was not told '{text}'; it read:\n{said}");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

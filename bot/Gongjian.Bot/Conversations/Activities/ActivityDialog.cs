@@ -1,5 +1,7 @@
 using Gongjian.Bot.Activities;
 using Gongjian.Bot.Desk;
+using Gongjian.Bot.Notifications;
+using Gongjian.Bot.Storage;
 
 namespace Gongjian.Bot.Conversations.Activities;
 
@@ -7,8 +9,9 @@ namespace Gongjian.Bot.Conversations.Activities;
 /// 活动 by message: “这周有什么活动” lists the coming activities of the resident's community (a card, one 报名 per row);
 /// 报名 registers through the activities module with the name and phone given once (asked the first time), and answers
 /// plainly: registered with the check-in code, on the waiting list at N, or why not. “取消报名” and “我的报名” follow.
+/// A registration is linked to the chat (<see cref="RegistrationLinks"/>): the reminder, a move up and a cancellation come here.
 /// </summary>
-public sealed class ActivityDialog(IActivityDesk desk)
+public sealed class ActivityDialog(IActivityDesk desk, ConversationLinks links)
 {
     public async Task<Reply> ListAsync(HomeCommunity home, CancellationToken ct)
     {
@@ -20,7 +23,7 @@ public sealed class ActivityDialog(IActivityDesk desk)
     public async Task<TurnResult> JoinAsync(Turn turn, string activityId, CancellationToken ct)
     {
         var data = turn.Data with { Step = Idle.Instance };
-        if (data.Contact is { } contact) return await RegisterAsync(data, activityId, contact, ct);
+        if (data.Contact is { } contact) return await RegisterAsync(turn, data, activityId, contact, ct);
         // Nobody is asked for their name and phone for an activity they cannot join (the deadline passed, cancelled).
         if (await desk.RefusalAsync(activityId, Audiences(data), ct) is { } refusal)
             return TurnResult.Say(data, new Reply(ActivityTexts.NotRegistered(refusal), [ActivityTexts.List, .. Texts.Menu]));
@@ -35,7 +38,7 @@ public sealed class ActivityDialog(IActivityDesk desk)
                 : TurnResult.Say(turn.Data, ActivityTexts.BadName);
         if (PersonAnswers.Phone(turn.Text) is not { } phone) return TurnResult.Say(turn.Data, ActivityTexts.BadPhone);
         var contact = new PersonContact(step.Name, phone);
-        return await RegisterAsync(turn.Data with { Step = Idle.Instance, Contact = contact }, step.ActivityId, contact, ct);
+        return await RegisterAsync(turn, turn.Data with { Step = Idle.Instance, Contact = contact }, step.ActivityId, contact, ct);
     }
 
     public static Reply Repeat(JoiningActivity step) => step.Name is null ? ActivityTexts.AskName : ActivityTexts.AskPhone;
@@ -80,10 +83,11 @@ public sealed class ActivityDialog(IActivityDesk desk)
     private static (string Label, string Data) CancelChoice(ActivityRegistration r) =>
         ($"取消“{r.Title}”，{Beijing.At(r.StartsAt)}", $"{ActivityTexts.CancelWord} {r.ActivityId}");
 
-    private async Task<TurnResult> RegisterAsync(ConversationData data, string activityId, PersonContact contact, CancellationToken ct)
+    private async Task<TurnResult> RegisterAsync(Turn turn, ConversationData data, string activityId, PersonContact contact, CancellationToken ct)
     {
         var done = await desk.RegisterAsync(new ActivitySignUp(activityId, contact.Name, contact.Phone, Audiences(data)), ct);
         if (done.Value is not { } r) return TurnResult.Say(data, new Reply(ActivityTexts.NotRegistered(done.Refusal!), [ActivityTexts.Mine, ActivityTexts.List, .. Texts.Menu]));
+        await links.LinkOrderAsync(RegistrationLinks.Key(r.ActivityId, r.PersonKey!), turn.Reference, ct);
         var kept = data.WithRegistration(new ResidentRegistration(r.ActivityId, r.Title, r.PersonKey!, r.RegistrationCode!));
         var text = r.Status == "waiting" ? ActivityTexts.Waiting(r) : ActivityTexts.Registered(r);
         return TurnResult.Say(kept, new Reply(text, [ActivityTexts.Mine, ActivityTexts.List, .. Texts.Menu]));
