@@ -248,6 +248,9 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
             ["WaitingCount"] = s.Waiting.Count,
             ["AttendedCount"] = s.Registered.Count(p => p.Hours is not null),
             ["Showcase"] = s.Showcase,
+            // 活动风采 on the public page: the hours served in all and the first photos (ids only; the photos are public once showcased).
+            ["ServedHours"] = (double)s.Registered.Sum(p => p.Hours ?? 0),
+            ["PhotoIds"] = string.Join(",", s.PhotoIds.Take(3)),
             ["Year"] = YearOf(s.StartsAt),
             ["UpdatedAt"] = s.UpdatedAt,
         });

@@ -57,9 +57,29 @@ public static class ActivitiesPageFunction
                 .Where(c => c.StreetId == street.Id && c.RetiredAt is null).OrderBy(c => c.Id, StringComparer.Ordinal)
                 .Select(c => new ActivitiesPage.CommunityLink(c.Id, c.Name)).ToList(),
             [nameof(ActivitiesPage.Activities)] = activities,
+            [nameof(ActivitiesPage.Showcased)] = await ShowcasedAsync(storage, street.Id, community?.Id, ct),
             [nameof(ActivitiesPage.BaseUrl)] = options.Value.BaseFor(context.Request),
         }, "public, max-age=60");
     }
+
+    /// <summary>
+    /// 活动风采: the latest activities their organisers showcased after the attendance (at most <see cref="MaxShowcased"/>, newest
+    /// first): counts, hours and photo ids from the list rows — never a name.
+    /// </summary>
+    private static async Task<IReadOnlyList<ActivitiesPage.ShowcasedActivity>> ShowcasedAsync(StorageClients storage, string streetId, string? communityId,
+        CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ActivityModule.PublicList} and Removed eq false and Showcase eq true and StreetId eq {streetId}")
+            + (communityId is null ? "" : " and " + TableClient.CreateQueryFilter($"CommunityId eq {communityId}"));
+        var found = new List<ActivitiesPage.ShowcasedActivity>();
+        await foreach (var row in storage.Table(TableNames.ActivityIndex).QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            found.Add(new(row.GetString("ActivityId") ?? "", row.GetString("Title") ?? "", row.GetString("Place") ?? "", row.GetDateTimeOffset("StartsAt") ?? default,
+                row.GetInt32("AttendedCount") ?? 0, row.GetDouble("ServedHours") ?? 0,
+                (row.GetString("PhotoIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)));
+        return [.. found.OrderByDescending(a => a.StartsAt).Take(MaxShowcased)];
+    }
+
+    public const int MaxShowcased = 6;
 
     /// <summary>What a resident can still do: the deadline may have passed before its timer closed registration.</summary>
     private static string StatusOf(ActivityListItem r, DateTimeOffset now) =>

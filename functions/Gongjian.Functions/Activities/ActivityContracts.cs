@@ -39,6 +39,8 @@ public sealed record AttendanceLineInput(string PersonKey, decimal Hours);
 public sealed record AttendanceRequest
 {
     public required IReadOnlyList<AttendanceLineInput> Lines { get; init; }
+    /// <summary>Photos of the activity (base64 JPEG/PNG/WebP; EXIF and GPS stripped), at most <c>ActivityLimits.MaxPhotos</c>.</summary>
+    public IReadOnlyList<string>? Photos { get; init; }
 }
 
 public sealed record RegisterRequest
@@ -90,6 +92,10 @@ public sealed record ActivityView
     public string? CancelReason { get; init; }
     /// <summary>True when names and phones are shown unmasked (the organiser).</summary>
     public required bool ContactVisible { get; init; }
+    /// <summary>The attendance photos (read at <c>/api/activities/{id}/photos/{photoId}</c>).</summary>
+    public IReadOnlyList<string> PhotoIds { get; init; } = [];
+    /// <summary>活动风采: shown on the public page with its photos.</summary>
+    public bool Showcase { get; init; }
     public required IReadOnlyList<ParticipantView> Participants { get; init; }
 }
 

@@ -7,6 +7,7 @@ using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
+using Gongjian.Functions.Photos;
 using Gongjian.Functions.Orders;
 using Gongjian.Functions.Storage;
 
@@ -190,11 +191,43 @@ public static class RecordAttendanceFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "activities/{id}/attendance");
 
-    public static async Task<IResult> Run(HttpContext context, string id, ActivityCommandRunner runner)
+    public static async Task<IResult> Run(HttpContext context, string id, ActivityCommandRunner runner, PhotoStore photos)
     {
-        var request = await JsonBody.ReadAsync(context, ActivityApiJson.Web.AttendanceRequest);
+        var request = await JsonBody.ReadAsync(context, ActivityApiJson.Web.AttendanceRequest, JsonBody.WithPhotos);
+        if (request.Photos?.Count > ActivityLimits.MaxPhotos) throw ApiProblem.BadRequest("too_many_photos", $"照片最多 {ActivityLimits.MaxPhotos} 张。", "photos");
+        // The orders' photo pipeline: decoded, checked, EXIF/GPS stripped; stored under the activity's id once the rules allow the command.
+        var prepared = PhotoStore.Prepare(request.Photos, "photos");
         return await runner.RunAsync(context, id,
-            by => new RecordAttendance { By = by, Lines = [.. request.Lines.Select(l => new AttendanceLine(l.PersonKey, l.Hours))] });
+            by => new RecordAttendance
+            {
+                By = by, Lines = [.. request.Lines.Select(l => new AttendanceLine(l.PersonKey, l.Hours))], PhotoIds = [.. prepared.Select((_, i) => $"pending-{i}")],
+            },
+            prepared.Count == 0 ? null : async command => (RecordAttendance)command with { PhotoIds = await photos.SaveAsync(id, prepared, context.RequestAborted) });
+    }
+}
+
+/// <summary>活动风采: after the attendance is recorded, the organiser shows the activity (counts and photos, no names) on the public page.</summary>
+public static class ShowcaseActivityFunction
+{
+    public static readonly HttpTrigger Trigger = new("POST", "activities/{id}/showcase");
+
+    public static Task<IResult> Run(HttpContext context, string id, ActivityCommandRunner runner) =>
+        runner.RunAsync(context, id, by => new ShowcaseActivity { By = by });
+}
+
+/// <summary>An attendance photo: staff (as they may read the activity) at any time; anyone once the activity is in 活动风采.</summary>
+public static class GetActivityPhotoFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "activities/{id}/photos/{photoId}");
+
+    public static async Task<IResult> Run(HttpContext context, string id, string photoId, ActivityCommandRunner runner, PhotoStore photos)
+    {
+        var state = (await runner.FindAsync(id, context.RequestAborted)).State;
+        if (!state.PhotoIds.Contains(photoId)) throw ApiProblem.NotFound("photo_not_found", "照片不存在。");
+        if (!state.Showcase) context.RequireStaff();
+        var photo = await photos.OpenAsync(id, photoId, context.RequestAborted) ?? throw ApiProblem.NotFound("photo_not_found", "照片不存在。");
+        context.Response.Headers.CacheControl = state.Showcase ? "public, max-age=3600" : "private, max-age=3600";
+        return Results.Stream(photo.Content, photo.ContentType);
     }
 }
 

@@ -36,8 +36,8 @@ public static class ActivityRoutes
                 "The organiser checks a registered person in, by person key or by check-in code.", ApiAccess.Staff)
             .Takes(E.CheckIn).Gives(200, E.Activity).Refuses(400, 401, 403, 404, 409, 415, 429);
         app.MapFunction("RecordActivityAttendance", RecordAttendanceFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RecordAttendanceFunction.Run)).WithIdempotencyKey()
-            .Describe(E.Tag, "登记出勤 Record attendance", "活动结束后，主办方为已报名的人登记时长（每人不超过活动时长），计入志愿时长和考核记录。" +
-                "After the end, the organiser records hours per registered person (at most the activity's duration).", ApiAccess.Staff)
+            .Describe(E.Tag, "登记出勤 Record attendance", "活动结束后，主办方为已报名的人登记时长（每人不超过活动时长），计入志愿时长和考核记录；可附活动照片（最多 9 张，去除 EXIF/GPS）。" +
+                "After the end, the organiser records hours per registered person (at most the activity's duration), with optional photos (EXIF/GPS stripped).", ApiAccess.Staff)
             .Takes(E.Attendance).Gives(200, E.Activity).Refuses(400, 401, 403, 404, 409, 415, 429);
         app.MapFunction("RegisterForActivity", RegisterForActivityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RegisterForActivityFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "报名 Register", "无需密钥：填写姓名、手机号和身份（residents、party_members、volunteers、units）。有名额时“已报名”，满员时“候补第N位”；" +
@@ -62,5 +62,13 @@ public static class ActivityRoutes
             .Describe(E.Tag, "社区活动预告页面 Community activities page", "公开网页：一个社区尚未结束的活动（同上）；社区不属于该街道或不存在时是 404 网页。" +
                 "Public HTML page: one community's coming activities, as above; an unknown community is a 404 HTML page.", ApiAccess.Anyone)
             .GivesContent(200, "HTML 页面。The page.", "text/html");
+        app.MapFunction("ShowcaseActivity", ShowcaseActivityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ShowcaseActivityFunction.Run))
+            .Describe(E.Tag, "设为活动风采 Showcase an activity", "登记出勤后，主办方把活动放进公开页面的“活动风采”：参加人数、服务时长和照片，不含姓名电话。" +
+                "After the attendance, the organiser shows the activity on the public page (counts, hours, photos; no names).", ApiAccess.Staff)
+            .Gives(200, E.Activity).Refuses(401, 403, 404, 409, 429);
+        app.MapFunction("GetActivityPhoto", GetActivityPhotoFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetActivityPhotoFunction.Run))
+            .Describe(E.Tag, "活动照片 Activity photo", "登记出勤时上传的照片（已去除 EXIF/GPS）：工作人员随时可看；设为活动风采后公开。" +
+                "An attendance photo: for staff at any time; public once the activity is showcased.", ApiAccess.Anyone)
+            .GivesContent(200, "照片。The photo.", "image/jpeg", "image/png", "image/webp").Refuses(401, 404);
     }
 }

@@ -4,13 +4,13 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Photos;
 
 /// <summary>
-/// Deletes photo blobs that no order, project report or wish fulfilment references, found through the <see cref="PhotoUploads"/> ledger
+/// Deletes photo blobs that no order, project report, wish fulfilment or activity's attendance references, found through the <see cref="PhotoUploads"/> ledger
 /// once they are more than a day old (a placement or completion takes seconds, so by then every
 /// photo an order was going to name is named). Costs one query, one point read per order and one
 /// delete per orphan; referenced photos only lose their ledger row.
 /// </summary>
 public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, OrderStore orders, TimeProvider clock, ILogger<OrphanPhotoSweeper> log,
-    Projects.ProjectStore? projects = null, Wishes.WishStore? wishes = null)
+    Projects.ProjectStore? projects = null, Wishes.WishStore? wishes = null, Activities.ActivityStore? activities = null)
 {
     public sealed record Result(int Checked, int Deleted, int Failed);
 
@@ -44,7 +44,7 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
     }
 
     /// <summary>
-    /// The photos the owner (an order, a project, a wish) names now: one point read. An owner never saved names none, so all
+    /// The photos the owner (an order, a project, a wish, an activity) names now: one point read. An owner never saved names none, so all
     /// its uploads go; null for an id of no module.
     /// </summary>
     private async Task<HashSet<string>?> NamedAsync(string id, CancellationToken ct)
@@ -55,6 +55,8 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
             return (await projects.LoadAsync(id, ct))?.State.Reports.SelectMany(r => r.PhotoIds).ToHashSet() ?? [];
         if (wishes is not null && Wishes.WishAccess.IsWellFormed(id))
             return (await wishes.LoadAsync(id, ct))?.State.PhotoIds.ToHashSet() ?? [];
+        if (activities is not null && Activities.ActivityAccess.IsWellFormed(id))
+            return (await activities.LoadAsync(id, ct))?.State.PhotoIds.ToHashSet() ?? [];
         return null;
     }
 }

@@ -281,7 +281,13 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 200, new { reason = "因天气原因取消。" }, dispatcher);
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 409, new { reason = "因天气原因取消。" }, dispatcher);
         _clock.Shift(TimeSpan.FromHours(1.5));
-        await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200, new { lines = new[] { new { personKey, hours = 0.5m } } }, dispatcher);
+        var attended = await _api.SendAsync(post, $"/api/activities/{activityId}/attendance", 200,
+            new { lines = new[] { new { personKey, hours = 0.5m } }, photos = new[] { TestImages.PngBase64() } }, dispatcher);
+        var activityPhoto = attended.GetProperty("photoIds")[0].GetString()!;
+        await _api.SendAsync(get, $"/api/activities/{activityId}/photos/{activityPhoto}", 401);
+        await _api.SendAsync(post, $"/api/activities/{activityId}/showcase", 200, null, dispatcher);
+        await _api.SendAsync(post, $"/api/activities/{activityId}/showcase", 409, null, dispatcher);
+        await _api.SendAsync(get, $"/api/activities/{activityId}/photos/{activityPhoto}", 200);
         await _api.SendAsync(get, $"/api/activities/{activityId}/timeline", 200, key: dispatcher);
         await _api.SendAsync(get, "/api/activities/HD260101-ZZZZZZ/timeline", 404, key: dispatcher);
         await _api.SendAsync(get, "/api/pages/activities/caiyuan", 200);

@@ -128,6 +128,10 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
         await page.GetByTestId("activity-attendance").WaitForAsync();
         await page.GetByTestId($"hours-{Residents[1].Phone}").FillAsync("1.5");
         await page.GetByTestId("attendance-save").GetByText("登记 2 人出勤，共 3.5 小时").WaitForAsync();
+        var photo = Path.Combine(ConsoleBrowser.Screenshots, "activity-photo.png");
+        await File.WriteAllBytesAsync(photo, TestImages.Picture(160, 120, (214, 82, 60), (250, 214, 120)));
+        await page.GetByTestId("activity-attendance").Locator("input[type=file]").SetInputFilesAsync(photo);
+        await page.GetByTestId("activity-attendance").Locator(".ant-upload-list-item").First.WaitForAsync();
         await ConsoleBrowser.ShootAsync(page, "activity-attendance");
         await page.GetByTestId("attendance-save").ClickAsync();
         await page.GetByTestId("activity-status").GetByText("已结束").WaitForAsync();
@@ -137,6 +141,22 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
         await page.GetByTestId("activity-timeline").GetByText("登记出勤 2 人，共 3.5 小时").WaitForAsync();
         Assert.Equal(0, await page.GetByTestId("checkin-code").CountAsync());
         await ConsoleBrowser.ShootAsync(page, "activity-completed");
+
+        // 活动风采: the photo is there for staff; once showcased, the public page shows the activity with its counts and photo.
+        var showcase = page.GetByTestId("activity-showcase");
+        await showcase.Locator("img[alt='活动照片']").First.WaitForAsync();
+        await page.GetByTestId("activity-showcase-button").ClickAsync();
+        await page.GetByTestId("activity-showcased").WaitForAsync();
+        await ConsoleBrowser.ShootAsync(page, "activity-showcased");
+        // (A new address: the page is cached for a minute, and this phone opened it before.)
+        await resident.GotoAsync(Url(PagePaths.Activities("caiyuan", "dongqili")) + "?from=showcase");
+        var shown = resident.Locator($"li[data-showcased='{id}']");
+        Assert.Contains("参加 2 人，服务 3.5 小时", await shown.InnerTextAsync());
+        Assert.True(await shown.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the showcased photo loads for anyone");
+        var showcaseHtml = await resident.ContentAsync();
+        foreach (var (name, phone) in Residents) { Assert.DoesNotContain(name, showcaseHtml); Assert.DoesNotContain(phone, showcaseHtml); }
+        await shown.ScrollIntoViewIfNeededAsync();
+        await ConsoleBrowser.ShootAsync(resident, "activities-showcase-public");
         Assert.True(_browser.Complaints.Count == 0, string.Join("\n", _browser.Complaints));
     }
 

@@ -20,6 +20,10 @@ export interface ActivityView {
   /** True for the organiser: names and phones unmasked. */
   contactVisible: boolean;
   participants: Participant[];
+  /** Attendance photos: /api/activities/{id}/photos/{photoId}. */
+  photoIds: string[];
+  /** 活动风采: on the public page with its photos. */
+  showcase: boolean;
 }
 
 /** The answer to 代为报名: 已报名 or 候补第N位, with the codes to pass on to the person (shown once). */

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, InputNumber, Table } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, InputNumber, Table, Upload, type UploadFile } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { fileToBase64 } from '../api/client';
 import type { Participant } from '../api/activities';
 import type { ActivityProps } from './activityProps';
 
@@ -16,6 +18,7 @@ export function AttendanceCard({ activity, run, busy, post }: ActivityProps) {
   const [came, setCame] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(registered.map((p) => [p.personKey, anyCheckedIn ? !!p.checkedInAt : true])));
   const [hours, setHours] = useState<Record<string, number>>(() => Object.fromEntries(registered.map((p) => [p.personKey, length])));
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const lines = registered.filter((p) => came[p.personKey]).map((p) => ({ personKey: p.personKey, hours: hours[p.personKey] ?? length }));
   const total = lines.reduce((sum, l) => sum + l.hours, 0);
   return (
@@ -39,8 +42,17 @@ export function AttendanceCard({ activity, run, busy, post }: ActivityProps) {
           },
         ]}
       />
+      <Form.Item label="活动照片（可选，最多 9 张；会去除拍摄地点等信息）" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" multiple fileList={photos} beforeUpload={() => false}
+          onChange={({ fileList }) => setPhotos(fileList.slice(0, 9))} data-testid="attendance-photos">
+          {photos.length < 9 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>添加照片</div></div>}
+        </Upload>
+      </Form.Item>
       <Button type="primary" style={{ marginTop: 12 }} disabled={lines.length === 0} loading={busy === 'attendance'} data-testid="attendance-save"
-        onClick={() => void run('attendance', post('attendance', { lines }), `已登记 ${lines.length} 人出勤，共 ${total} 小时。`)}>
+        onClick={() => void run('attendance', async () => {
+          const images = await Promise.all(photos.map((p) => fileToBase64(p.originFileObj as Blob)));
+          await post('attendance', { lines, photos: images })();
+        }, `已登记 ${lines.length} 人出勤，共 ${total} 小时。`)}>
         登记 {lines.length} 人出勤，共 {total} 小时
       </Button>
     </Card>

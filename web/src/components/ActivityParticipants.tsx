@@ -27,7 +27,7 @@ export function ParticipantsCard({ activity, canCheckIn, run, busy, post }: Acti
             {
               title: '签到', width: 150,
               render: (_, p) => p.checkedInAt ? <Tag color="green">已签到 {beijing(p.checkedInAt, false)}</Tag>
-                : canCheckIn ? <Button size="small" loading={busy === `in-${p.personKey}`} data-testid={`checkin-${p.phone}`}
+                : canCheckIn ? <Button size="small" loading={busy === `in-${p.personKey}`} disabled={busy !== null && busy !== `in-${p.personKey}`} data-testid={`checkin-${p.phone}`}
                   onClick={() => void run(`in-${p.personKey}`, post('checkin', { personKey: p.personKey }), `${p.name} 已签到。`)}>签到</Button>
                 : <span className="muted">未签到</span>,
             },

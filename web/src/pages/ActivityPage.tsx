@@ -9,6 +9,7 @@ import {
 import { useAction } from '../components/useAction';
 import { ParticipantsCard } from '../components/ActivityParticipants';
 import { AttendanceCard } from '../components/ActivityAttendance';
+import { ShowcaseCard } from '../components/ActivityShowcase';
 import type { ActivityProps } from '../components/activityProps';
 import { RegisterForSomeone } from '../components/ActivityRegisterForm';
 
@@ -84,6 +85,7 @@ export function ActivityPage() {
         </Space>
       </Card>
       {organiser && live && ended && <AttendanceCard activity={activity} run={run} busy={busy} post={post} />}
+      {activity.status === 'completed' && <ShowcaseCard activity={activity} run={run} busy={busy} post={post} organiser={organiser} />}
       <ParticipantsCard activity={activity} canCheckIn={organiser && live} run={run} busy={busy} post={post} />
       <Card title="活动记录" size="small" className="order-card" data-testid="activity-timeline">
         {timeline && timeline.entries.length > 0 ? (
@@ -119,7 +121,7 @@ function OrganiserActions({ activity, run, busy, post, ended, reload }: Activity
       <Space.Compact style={{ maxWidth: 360, width: '100%', marginBottom: 12 }}>
         <Input value={code} onChange={(e) => setCode(e.target.value)} maxLength={6} placeholder="报名人手机上的 6 位签到码"
           onPressEnter={() => void checkIn()} data-testid="checkin-code" />
-        <Button type="primary" disabled={code.trim().length === 0} loading={busy === 'code'} onClick={() => void checkIn()} data-testid="checkin-by-code">按签到码签到</Button>
+        <Button type="primary" disabled={code.trim().length === 0 || busy !== null && busy !== 'code'} loading={busy === 'code'} onClick={() => void checkIn()} data-testid="checkin-by-code">按签到码签到</Button>
       </Space.Compact>
       {ended && <p className="muted">活动已结束，请在下方登记出勤和时长（当天到场的仍可补签到）。</p>}
       {!ended && (
