@@ -24,6 +24,10 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await page.Locator(".ant-select-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Waits until no drawer is open or closing: a click meant for the page must not land in a drawer on its way out.</summary>
+    private static Task DrawerClosedAsync(IPage page) =>
+        page.Locator(".ant-drawer-content-wrapper:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
     /// <summary>A screenshot once the toasts are gone and the dialogs closed, as a person would look at the page.</summary>
     private static async Task ShootSettledAsync(IPage page, string name)
     {
@@ -48,9 +52,12 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.GetByTestId("save-unit").ClickAsync();
         var row = admin.Locator("tr", new() { HasText = "taishan-water" });
         await row.GetByText("泰安水务集团").WaitForAsync();
+        await DrawerClosedAsync(admin);
 
-        // Edit it.
+        // Edit it: the drawer opens once the unit is read (typing before that would be overwritten by what was read).
         await admin.GetByTestId("edit-taishan-water").ClickAsync();
+        await admin.Locator(".ant-drawer-title", new() { HasText = "编辑：泰安水务集团" }).WaitForAsync();
+        await admin.WaitForFunctionAsync("() => document.querySelector('[data-testid=unit-name]')?.value === '泰安水务集团'");
         await admin.GetByTestId("unit-name").FillAsync("泰安市水务集团有限公司");
         await admin.GetByTestId("save-unit").ClickAsync();
         await row.GetByText("泰安市水务集团有限公司").WaitForAsync();
