@@ -76,7 +76,8 @@ public sealed class OfflineWishUnderstanding : IWishUnderstanding
             Urgency = UrgencyDetector.Detect(reading.Text),
             Summary = SummaryWriter.Write(text, phoneCut, nameCut),
             Source = SourceName,
-            Problems = ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), reading, Classifier),
+            Problems = [.. ProblemSplitter.Find(Blanked(text, phoneCut, nameCut), reading, Classifier)
+                .Select(p => p with { Place = PlaceFinder.Find(p.Text, communityNames) })],
         };
     }
 }

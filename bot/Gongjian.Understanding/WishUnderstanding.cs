@@ -48,5 +48,8 @@ public interface IWishUnderstanding
     Task<WishFields> UnderstandAsync(string text, IReadOnlyList<KnownCommunity> communities, CancellationToken ct);
 }
 
-/// <summary>One of several problems in a message, to be placed as a wish of its own.</summary>
-public sealed record WishProblem(string Category, string Summary, Urgency Urgency);
+/// <summary>
+/// One of several problems in a message, to be placed as a wish of its own: its category, summary and urgency, its own
+/// words (<paramref name="Text"/>, without the phone or the contact phrase) and the place named in them, if any.
+/// </summary>
+public sealed record WishProblem(string Category, string Summary, Urgency Urgency, string Text, string? Place = null);

@@ -31,7 +31,11 @@ internal static class Construction
         var cpus = new double[count];
         for (var i = 0; i < count; i++)
         {
-            var start = new ProcessStartInfo("dotnet", [self, "--construct-once"]) { RedirectStandardOutput = true };
+            // Run as this process runs: through `dotnet` for a framework-dependent build, or the published apphost (ReadyToRun).
+            var host = Environment.ProcessPath is { } path && !Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.Ordinal) ? path : null;
+            var start = host is not null
+                ? new ProcessStartInfo(host, ["--construct-once"]) { RedirectStandardOutput = true }
+                : new ProcessStartInfo("dotnet", [self, "--construct-once"]) { RedirectStandardOutput = true };
             using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the child process");
             var output = child.StandardOutput.ReadToEnd();
             if (!child.WaitForExit(60_000)) { child.Kill(); throw new TimeoutException("construction took over 60 s"); }

@@ -37,6 +37,8 @@ public sealed record ConversationData
     public IReadOnlyList<ResidentBooking> Bookings { get; init; } = [];
     /// <summary>The 双报到 made here: its number and code, for 我的服务时长.</summary>
     public ReportedHere? Reported { get; init; }
+    /// <summary>Wishes told in one message with one already placed, waiting for the resident to press their button.</summary>
+    public IReadOnlyList<WishDraft> LaterWishes { get; init; } = [];
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {

@@ -67,6 +67,8 @@ public sealed record WishDraft
     public bool Urgent { get; init; }
     /// <summary>Photos sent with the wish, as staged photo ids (the bytes are in blob storage, not in the state).</summary>
     public IReadOnlyList<string> Photos { get; init; } = [];
+    /// <summary>The other problems of the message this wish came from, each a draft of its own, offered once this one is placed.</summary>
+    public IReadOnlyList<WishDraft> Later { get; init; } = [];
 
     /// <summary>The first field still missing, in the order a person would be asked.</summary>
     public WishSlot? Missing =>

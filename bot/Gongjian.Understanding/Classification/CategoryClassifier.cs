@@ -20,25 +20,30 @@ internal readonly record struct CategoryGuess(string? Best, double Confidence);
 /// </summary>
 internal sealed class CategoryClassifier
 {
-    private static readonly Lazy<CategoryClassifier> Trained = new(() => Train(LabelledWishes.Training(), ClassifierSettings.Default));
+    private static readonly Lazy<CategoryClassifier> Shipped = new(() =>
+        new(NaiveBayes.FromCounts(ModelFile.Load(), ClassifierSettings.Default.Alpha), ClassifierSettings.Default));
 
     private readonly NaiveBayes _model;
 
     private CategoryClassifier(NaiveBayes model, ClassifierSettings settings) => (_model, Settings) = (model, settings);
 
-    /// <summary>Trained once per process from the embedded training split (a few milliseconds).</summary>
-    public static CategoryClassifier Default => Trained.Value;
+    /// <summary>Loaded once per process from the shipped counts (<see cref="ModelFile"/>), trained ahead of time from the embedded training split.</summary>
+    public static CategoryClassifier Default => Shipped.Value;
 
     public ClassifierSettings Settings { get; }
 
-    public static CategoryClassifier Train(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings)
+    public static CategoryClassifier Train(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings) =>
+        new(NaiveBayes.FromCounts(Count(rows, settings), settings.Alpha), settings);
+
+    /// <summary>Every row prepared, read and cut into its distinct n-grams, counted per category.</summary>
+    public static NaiveBayesCounts Count(IReadOnlyList<LabelledWish> rows, ClassifierSettings settings)
     {
         var features = rows.Select(r =>
         {
             var reading = Reading.Of(ResidentText.Prepare(r.Text));
             return (r.Category, CharNgrams.Distinct(reading.Text.Text, settings.LeaveOutBystanders ? reading.LeftOut : []));
         }).ToList();
-        return new(NaiveBayes.Train(features, ServiceCategory.All.Select(c => c.Code).ToArray(), settings.Alpha), settings);
+        return NaiveBayesCounts.Of(features, ServiceCategory.All.Select(c => c.Code).ToArray());
     }
 
     /// <summary>The guess for raw text (prepared here).</summary>

@@ -21,33 +21,30 @@ internal sealed class NaiveBayes
 
     /// <param name="rows">Each training message as its category and its distinct n-grams.</param>
     /// <param name="alpha">Additive smoothing; small values trust rare n-grams more.</param>
+    public static NaiveBayes Train(IReadOnlyList<(string Category, HashSet<string> Grams)> rows, IReadOnlyList<string> labels, double alpha) =>
+        FromCounts(NaiveBayesCounts.Of(rows, labels), alpha);
+
+    /// <summary>The model from its counts: what training computes after counting, and all that loading the shipped model does.</summary>
     // Runs once per process over every entry: compiled optimised at once rather than in slow tier-0 code first.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static NaiveBayes Train(IReadOnlyList<(string Category, HashSet<string> Grams)> rows, IReadOnlyList<string> labels, double alpha)
+    public static NaiveBayes FromCounts(NaiveBayesCounts counts, double alpha)
     {
-        var k = labels.Count;
-        var classOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
-        var docs = new double[k];
+        var k = counts.Labels.Count;
         var totals = new double[k];
-        var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (category, grams) in rows)
+        foreach (var perClass in counts.Grams.Values)
+            for (var c = 0; c < k; c++) totals[c] += perClass[c];
+        var documents = counts.Documents.Sum();
+        var logPrior = counts.Documents.Select(d => Math.Log((d + 1.0) / (documents + k))).ToArray();
+        var vocabulary = counts.Grams.Count;
+        var logDenominator = totals.Select(t => Math.Log(t + alpha * vocabulary)).ToArray();
+        var logLikelihood = new Dictionary<string, double[]>(counts.Grams.Count, StringComparer.Ordinal);
+        foreach (var (gram, perClass) in counts.Grams)
         {
-            if (!classOf.TryGetValue(category, out var c)) continue;
-            docs[c]++;
-            foreach (var gram in grams)
-            {
-                if (!counts.TryGetValue(gram, out var perClass)) counts[gram] = perClass = new double[k];
-                perClass[c]++;
-                totals[c]++;
-            }
+            var logs = new double[k];
+            for (var c = 0; c < k; c++) logs[c] = Math.Log(perClass[c] + alpha) - logDenominator[c];
+            logLikelihood[gram] = logs;
         }
-
-        var vocabulary = counts.Count;
-        var logPrior = docs.Select(d => Math.Log((d + 1) / (rows.Count + k))).ToArray();
-        var logLikelihood = new Dictionary<string, double[]>(counts.Count, StringComparer.Ordinal);
-        foreach (var (gram, perClass) in counts)
-            logLikelihood[gram] = perClass.Select((n, c) => Math.Log((n + alpha) / (totals[c] + alpha * vocabulary))).ToArray();
-        return new NaiveBayes(labels, logPrior, logLikelihood);
+        return new NaiveBayes(counts.Labels, logPrior, logLikelihood);
     }
 
     /// <summary>Fills log P(class) + Σ log P(gram | class) for grams seen in training; returns how many were.</summary>

@@ -62,6 +62,8 @@ internal static class ModelAnswer
         if (!root.TryGetProperty("urgent", out var urgent) || urgent.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         { reason = "invalid urgent"; return null; }
 
+        if (!TryReadProblems(root, text, out var problems)) { reason = "invalid problems"; return null; }
+
         var sure = category is not null && confidence >= minConfidence;
         return new WishFields
         {
@@ -74,7 +76,35 @@ internal static class ModelAnswer
             Urgency = urgent.GetBoolean() ? Urgency.Urgent : Urgency.Normal,
             Summary = summary,
             Source = SourceName,
+            Problems = problems,
         };
+    }
+
+    /// <summary>
+    /// The problems the model listed, when there are two or more of different known categories, each with a short summary
+    /// and its own words taken from the message (no phone in either). A missing list is none; a bad item rejects the answer.
+    /// </summary>
+    private static bool TryReadProblems(JsonElement root, string text, out IReadOnlyList<WishProblem> problems)
+    {
+        problems = [];
+        if (!root.TryGetProperty("problems", out var list) || list.ValueKind == JsonValueKind.Null) return true;
+        if (list.ValueKind != JsonValueKind.Array) return false;
+        var read = new List<WishProblem>();
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) return false;
+            var category = StringOrNull(item, "category");
+            var summary = StringOrNull(item, "summary");
+            var own = StringOrNull(item, "text");
+            if (category is null || !ServiceCategory.IsKnown(category) || summary is null || own is null) return false;
+            if (summary.Length > SummaryWriter.MaxLength || own.Length > text.Length) return false;
+            if (LooksLikePhone(summary) || LooksLikePhone(own)) return false; // a button's words, shown back: never a number
+            if (!item.TryGetProperty("urgent", out var urgent) || urgent.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return false;
+            if (read.Any(p => p.Category == category)) continue; // two of one kind are one order
+            read.Add(new WishProblem(category, summary, urgent.GetBoolean() ? Urgency.Urgent : Urgency.Normal, own));
+        }
+        if (read.Count >= 2) problems = read;
+        return true;
     }
 
     /// <summary>A trimmed string, or null for JSON null, a missing property or a blank string.</summary>
@@ -82,6 +112,18 @@ internal static class ModelAnswer
         root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s)
             ? s.Trim()
             : null;
+
+    /// <summary>Seven digits or more in a row (spaces and dashes aside): a phone, not a building or a room.</summary>
+    private static bool LooksLikePhone(string s)
+    {
+        var run = 0;
+        foreach (var c in s)
+        {
+            if (char.IsAsciiDigit(c)) { if (++run >= 7) return true; }
+            else if (c is not (' ' or '-')) run = 0;
+        }
+        return false;
+    }
 
     private static string DigitsOf(string s) => string.Concat(s.Where(char.IsAsciiDigit));
 }

@@ -45,6 +45,8 @@ internal static class WishPrompt
         sb.AppendLine("phone 是原文中的电话号码；contactName 是居民自称的联系人，如“李阿姨”“王”；");
         sb.AppendLine("urgent：漏水、着火、煤气、停电、电梯困人、老人摔倒等危及人身或财产的情况为 true；");
         sb.AppendLine($"summary 是一句话概括，不超过 {SummaryWriter.MaxLength} 个字，用居民的原话，不要包含电话号码。");
+        sb.AppendLine("problems：只有当这段话说了两件或以上不同类别的事（如“楼道灯坏了，还有辆僵尸车没人管”）时，按原文顺序逐件列出：");
+        sb.AppendLine("每件的 category、summary（同上要求）、urgent，以及 text（这件事的原话，不含电话号码）；同一类别的几件事算一件。只有一件事时填空数组 []。");
         return sb.ToString();
     }
 
@@ -56,7 +58,7 @@ internal static class WishPrompt
         {
             ["type"] = "object",
             ["additionalProperties"] = false,
-            ["required"] = new JsonArray("category", "confidence", "communityId", "place", "phone", "contactName", "urgent", "summary"),
+            ["required"] = new JsonArray("category", "confidence", "communityId", "place", "phone", "contactName", "urgent", "summary", "problems"),
             ["properties"] = new JsonObject
             {
                 ["category"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = codes },
@@ -67,6 +69,23 @@ internal static class WishPrompt
                 ["contactName"] = NullableString(),
                 ["urgent"] = new JsonObject { ["type"] = "boolean" },
                 ["summary"] = NullableString(),
+                ["problems"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["additionalProperties"] = false,
+                        ["required"] = new JsonArray("category", "summary", "urgent", "text"),
+                        ["properties"] = new JsonObject
+                        {
+                            ["category"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. ServiceCategory.All.Select(c => JsonValue.Create(c.Code))]) },
+                            ["summary"] = new JsonObject { ["type"] = "string" },
+                            ["urgent"] = new JsonObject { ["type"] = "boolean" },
+                            ["text"] = new JsonObject { ["type"] = "string" },
+                        },
+                    },
+                },
             },
         };
         return BinaryData.FromString(schema.ToJsonString());

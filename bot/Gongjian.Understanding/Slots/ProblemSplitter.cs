@@ -33,7 +33,7 @@ internal static class ProblemSplitter
             }
         }
         if (problems.Count < 2) return [];
-        return problems.Select(p => new WishProblem(p.Category, SummaryWriter.Write(p.Text) ?? p.Text, UrgencyDetector.Detect(p.Text))).ToList();
+        return problems.Select(p => new WishProblem(p.Category, SummaryWriter.Write(p.Text) ?? p.Text, UrgencyDetector.Detect(p.Text), p.Text)).ToList();
     }
 
     private static IEnumerable<string> Clauses(string text)

@@ -40,19 +40,31 @@ public sealed class SeveralProblemsConversationTests(AzuriteFixture azurite, ITe
         Assert.Contains("您说了 2 件事", first);
         Assert.Contains("先登记第一件：“东七里社区宝盛小区3号楼楼道灯坏了”", first);
         Assert.Contains("类别：设施维修", first);
+        // The first card holds the first problem's words only: not the car, and the phone only in its own field.
+        Assert.Contains("{\"title\":\"问题\",\"value\":\"东七里社区宝盛小区3号楼楼道灯坏了\"}", first);
 
         var placed = await Say("确认提交");
         Assert.Contains("已提交", placed);
         Assert.Contains("还有 1 件事没登记", placed);
         Assert.Contains("楼下那辆僵尸车好几年没人管|我要点单", placed);
 
-        Assert.Contains("哪个社区", await Say("楼下那辆僵尸车好几年没人管"));
-        // The place (楼下) is in its words; only the community and the phone are asked again.
-        Assert.Contains("联系电话", await Say("东七里"));
-        var second = await Say("13805381234");
+        // Its button shows its card at once: the community and phone the resident gave are not asked again,
+        // and the place is the spot in its own words (楼下) at the building the message named.
+        var second = await Say("楼下那辆僵尸车好几年没人管");
+        Assert.Contains("请确认您的诉求", second);
+        Assert.Contains("问题：楼下那辆僵尸车好几年没人管", second);
         Assert.Contains("类别：停车交通", second);
+        Assert.Contains("社区：东七里社区", second);
+        Assert.Contains("地点：宝盛小区3号楼楼下", second);
+        Assert.Contains("电话：13805381234", second);
         var placedSecond = await Say("确认提交");
         Assert.Contains("已提交", placedSecond);
         Assert.DoesNotContain("没登记", placedSecond);
+
+        var transcript = Transcripts.Render("居民一句话说了两件事，分两次登记", [("居民", chat.Seen)],
+            "测试 `SeveralProblemsConversationTests.Two_problems_in_one_message_become_two_wishes_each_confirmed` 生成（Direct Line，Azurite，离线理解）。");
+        Assert.DoesNotContain("没太明白", transcript);
+        Assert.DoesNotContain("哪个社区", transcript);
+        await Transcripts.SaveAsync("several-problems-resident.md", transcript);
     }
 }

@@ -18,6 +18,9 @@ public sealed class FallbackTests
     [InlineData("""{"category":"repair","confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":"东七里宝盛小区3号楼下水道堵了好几天了臭得不行楼下邻居都受不了了快来修"}""", "invalid summary")]
     [InlineData("""{"category":"repair","confidence":7,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":null}""", "invalid confidence")]
     [InlineData("""{"category":"repair","confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":"yes","summary":null}""", "invalid urgent")]
+    [InlineData("""{"category":"repair","confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":null,"problems":[{"category":"plumbing","summary":"漏水","urgent":false,"text":"漏水"}]}""", "invalid problems")]
+    [InlineData("""{"category":"repair","confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":null,"problems":[{"category":"repair","summary":"电话13805381234","urgent":false,"text":"堵了"}]}""", "invalid problems")]
+    [InlineData("""{"category":"repair","confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":null,"problems":"两件事"}""", "invalid problems")]
     [InlineData("""{"category":42,"confidence":0.9,"communityId":null,"place":null,"phone":null,"contactName":null,"urgent":false,"summary":null}""", "invalid json")]
     public async Task An_invalid_answer_falls_back_to_the_offline_reading(string content, string reason)
     {

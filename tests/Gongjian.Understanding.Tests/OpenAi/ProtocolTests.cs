@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gongjian.Domain.Community;
 
 namespace Gongjian.Understanding.Tests.OpenAi;
@@ -45,6 +46,40 @@ public sealed class ProtocolTests
         var ids = properties["communityId"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()).ToList();
         Assert.Equal(["sanlian", "dongqili", "qingshan", null], ids);
         Assert.False(format["json_schema"]!["schema"]!["additionalProperties"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Two_problems_the_model_lists_are_read_in_order_and_two_of_one_kind_are_one()
+    {
+        var answer = ModelAnswers.Good();
+        answer["problems"] = JsonNode.Parse("""
+            [{"category":"repair","summary":"3号楼下水道堵了","urgent":false,"text":"宝盛小区3号楼下水道堵了"},
+             {"category":"repair","summary":"楼道灯也坏了","urgent":false,"text":"楼道灯也坏了"},
+             {"category":"parking","summary":"楼下僵尸车没人管","urgent":false,"text":"楼下那辆僵尸车没人管"}]
+            """);
+        await using var fake = await OpenAiRig.Answering(answer.ToJsonString());
+
+        var fields = await OpenAiRig.Reader(fake).UnderstandAsync(ModelAnswers.Text, Communities.Caiyuan, Ct);
+
+        Assert.Equal("openai", fields.Source);
+        Assert.Equal(["repair", "parking"], fields.Problems.Select(p => p.Category));
+        Assert.Equal(["宝盛小区3号楼下水道堵了", "楼下那辆僵尸车没人管"], fields.Problems.Select(p => p.Text));
+        var schema = Assert.Single(fake.Requests).ResponseFormat!["json_schema"]!["schema"]!;
+        Assert.Contains("problems", schema["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal([.. ServiceCategory.All.Select(c => c.Code)],
+            schema["properties"]!["problems"]!["items"]!["properties"]!["category"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task One_problem_listed_alone_is_no_split()
+    {
+        var answer = ModelAnswers.Good();
+        answer["problems"] = JsonNode.Parse("""[{"category":"repair","summary":"下水道堵了","urgent":false,"text":"下水道堵了"}]""");
+        await using var fake = await OpenAiRig.Answering(answer.ToJsonString());
+
+        var fields = await OpenAiRig.Reader(fake).UnderstandAsync(ModelAnswers.Text, Communities.Caiyuan, Ct);
+
+        Assert.Equal(("openai", 0), (fields.Source, fields.Problems.Count));
     }
 
     [Fact]

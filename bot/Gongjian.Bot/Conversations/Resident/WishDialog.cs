@@ -61,8 +61,17 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
     public Task<TurnResult> StartAsync(Turn turn, CancellationToken ct) =>
         Task.FromResult(TurnResult.Say(turn.Data with { Step = new CollectingWish(NewDraft(turn.Data), WishSlot.Text) }, WishTexts.AskText));
 
-    /// <summary>A free-text wish typed without asking first.</summary>
-    public Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct) => FromTextAsync(turn, NewDraft(turn.Data), ct);
+    /// <summary>
+    /// A free-text wish typed without asking first — or the button of a problem told earlier in the same message as a
+    /// placed wish: its card, filled in already.
+    /// </summary>
+    public async Task<TurnResult> FromTextAsync(Turn turn, CancellationToken ct)
+    {
+        if (SeveralProblems.Pressed(turn.Text, turn.Data.LaterWishes) is not { } pressed)
+            return await FromTextAsync(turn, NewDraft(turn.Data), ct);
+        var data = turn.Data with { LaterWishes = [.. turn.Data.LaterWishes.Where(w => w != pressed)] };
+        return Next(turn with { Data = data }, pressed, await desk.CommunitiesAsync(ct));
+    }
 
     /// <summary>A new wish knows the resident's 称呼 when the conversation does.</summary>
     private static WishDraft NewDraft(ConversationData data) => new() { ContactName = data.Name };
@@ -148,26 +157,11 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             Step = Idle.Instance, Name = d.ContactName ?? turn.Data.Name,
         };
         var placedText = WishTexts.Placed(order.OrderId, order.TrackingCode, ResidentName.Salutation(data.Name));
-        var later = await LaterProblemsAsync(d, ct);
+        var later = SeveralProblems.StillToPlace(d, turn.Data.LaterWishes);
+        data = data with { LaterWishes = later };
         if (later.Count > 0)
-            return TurnResult.Say(data, new Reply(SeveralProblems.PlacedWithLater(placedText, later.Count), [.. later, .. Texts.Menu]));
+            return TurnResult.Say(data, new Reply(SeveralProblems.PlacedWithLater(placedText, later.Count), [.. later.Select(w => w.Summary!), .. Texts.Menu]));
         return TurnResult.Say(data, new Reply(placedText, Texts.Menu));
-    }
-
-    /// <summary>
-    /// The other problems of the placed wish's message, read again from its text (the state keeps only this wish).
-    /// The order is placed by now: a failing reader must not turn that into an apology, so it costs only the buttons.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> LaterProblemsAsync(WishDraft placed, CancellationToken ct)
-    {
-        try
-        {
-            return SeveralProblems.Later(await reader.UnderstandAsync(placed.Text!, await desk.CommunitiesAsync(ct), ct), placed);
-        }
-        catch (Exception) when (!ct.IsCancellationRequested)
-        {
-            return [];
-        }
     }
 
     /// <summary>Reads the message's photos and stages them; the draft with their ids, and what to tell the resident.</summary>
