@@ -38,63 +38,56 @@ public sealed record DispatchEpisode
     public DateTimeOffset? RespondedAt => AcceptedAt ?? DeclinedAt;
 }
 
-/// <summary>The episodes of an order, folded from its events in order (a pure function of the history).</summary>
+/// <summary>
+/// The episodes of an order, folded from its events in order (a pure function of the history). <see cref="Step"/> is
+/// one event of the fold: <see cref="OrderState.Evolve"/> keeps the episodes in the order's state with it, so the
+/// indicators' projection needs no history read.
+/// </summary>
 public static class DispatchEpisodes
 {
     public static IReadOnlyList<DispatchEpisode> From(IEnumerable<OrderEvent> history)
     {
-        var episodes = new List<DispatchEpisode>();
+        IReadOnlyList<DispatchEpisode> episodes = [];
         string street = "", community = "";
-        var open = false; // the last episode is the order's current holder
         var sequence = 0;
         foreach (var e in history)
         {
             sequence++;
-            switch (e)
-            {
-                case OrderPlaced p:
-                    (street, community) = (p.StreetId, p.CommunityId);
-                    break;
-                case OrderDispatched d:
-                    episodes.Add(new DispatchEpisode
-                    {
-                        OrderId = d.OrderId, StreetId = street, CommunityId = community, UnitId = d.UnitId, UnitName = d.UnitName,
-                        Category = d.Category, DispatchedAt = d.OccurredAt, Version = sequence,
-                    });
-                    open = true;
-                    break;
-                case OrderAccepted a when open:
-                    Update(x => x with { AcceptedAt = a.OccurredAt });
-                    break;
-                case OrderDeclined d when open:
-                    Update(x => x with { DeclinedAt = d.OccurredAt });
-                    open = false;
-                    break;
-                case DispatchWithdrawn w when open:
-                    Update(x => x with { WithdrawnAt = w.OccurredAt });
-                    open = false;
-                    break;
-                case OrderCancelled or OrderRejected when open:
-                    Update(x => x with { CancelledAt = e.OccurredAt });
-                    open = false;
-                    break;
-                case OrderCompleted c when open:
-                    Update(x => x with { FirstCompletedAt = x.FirstCompletedAt ?? c.OccurredAt });
-                    break;
-                case OrderReopened when open:
-                    Update(x => x with { ReopenedAt = [.. x.ReopenedAt, e.OccurredAt] });
-                    break;
-                case OrderConfirmed c when open:
-                    Update(x => x with { ConfirmedAt = c.OccurredAt, Rating = c.Rating });
-                    open = false;
-                    break;
-                case OrderEscalated { Step: SlaStep.Complete } when open:
-                    Update(x => x with { EscalatedAt = [.. x.EscalatedAt, e.OccurredAt] });
-                    break;
-            }
+            if (e is OrderPlaced p) (street, community) = (p.StreetId, p.CommunityId);
+            episodes = Step(episodes, street, community, e, sequence);
         }
         return episodes;
-
-        void Update(Func<DispatchEpisode, DispatchEpisode> change) => episodes[^1] = change(episodes[^1]) with { Version = sequence };
     }
+
+    /// <summary>
+    /// The episodes after event number <paramref name="sequence"/> of an order of <paramref name="street"/> and
+    /// <paramref name="community"/> (the same list when the event changes none). Only the last episode ever changes, and
+    /// only while it is open: its unit still holds the order (not declined, withdrawn, cancelled or confirmed).
+    /// </summary>
+    public static IReadOnlyList<DispatchEpisode> Step(IReadOnlyList<DispatchEpisode> episodes, string street, string community, OrderEvent e, int sequence)
+    {
+        if (e is OrderDispatched d)
+            return [.. episodes, new DispatchEpisode
+            {
+                OrderId = d.OrderId, StreetId = street, CommunityId = community, UnitId = d.UnitId, UnitName = d.UnitName,
+                Category = d.Category, DispatchedAt = d.OccurredAt, Version = sequence,
+            }];
+        if (episodes.Count == 0 || episodes[^1] is not { } last || !IsOpen(last)) return episodes;
+        DispatchEpisode? changed = e switch
+        {
+            OrderAccepted a => last with { AcceptedAt = a.OccurredAt },
+            OrderDeclined x => last with { DeclinedAt = x.OccurredAt },
+            DispatchWithdrawn w => last with { WithdrawnAt = w.OccurredAt },
+            OrderCancelled or OrderRejected => last with { CancelledAt = e.OccurredAt },
+            OrderCompleted c => last with { FirstCompletedAt = last.FirstCompletedAt ?? c.OccurredAt },
+            OrderReopened => last with { ReopenedAt = [.. last.ReopenedAt, e.OccurredAt] },
+            OrderConfirmed c => last with { ConfirmedAt = c.OccurredAt, Rating = c.Rating },
+            OrderEscalated { Step: SlaStep.Complete } => last with { EscalatedAt = [.. last.EscalatedAt, e.OccurredAt] },
+            _ => null,
+        };
+        return changed is null ? episodes : [.. episodes.Take(episodes.Count - 1), changed with { Version = sequence }];
+    }
+
+    /// <summary>The episode's unit still holds the order.</summary>
+    public static bool IsOpen(DispatchEpisode e) => e.DeclinedAt is null && e.WithdrawnAt is null && e.CancelledAt is null && e.ConfirmedAt is null;
 }

@@ -1,3 +1,5 @@
+using Gongjian.Domain.Evaluation;
+
 namespace Gongjian.Domain.Orders;
 
 /// <summary>An order as its events left it. Built only by <see cref="Evolve"/>.</summary>
@@ -38,6 +40,12 @@ public sealed record OrderState
     public IReadOnlyList<string> ShowcaseIds { get; init; } = [];
     /// <summary>When the resident's personal data was erased (PIPL); null while it is kept.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; init; }
+    /// <summary>
+    /// Each dispatch to a unit and what the unit did with it (<see cref="DispatchEpisodes.Step"/>): what the order
+    /// indicators count, kept here so their projection reads no history. Nothing personal. Empty in a state saved before
+    /// it was kept (the projection then reads the history).
+    /// </summary>
+    public IReadOnlyList<DispatchEpisode> Episodes { get; init; } = [];
     /// <summary>Whether the current unit has accepted it: what lets that unit see the resident's contact.</summary>
     public bool WasAccepted => AcceptedAt is not null;
 
@@ -89,6 +97,7 @@ public sealed record OrderState
             },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown order event."),
         };
+        evolved = evolved with { Episodes = DispatchEpisodes.Step(s.Episodes, evolved.StreetId, evolved.CommunityId, e, next.Version) };
         return evolved.Status == s.Status ? evolved : evolved with { StatusSince = e.OccurredAt, EscalatedStep = null };
     }
 

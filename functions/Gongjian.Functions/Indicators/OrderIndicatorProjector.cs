@@ -8,9 +8,9 @@ namespace Gongjian.Functions.Indicators;
 
 /// <summary>
 /// Keeps the order indicators' projection up to date from the engine's events: an event that changes what a unit is
-/// judged on (dispatch, answer, completion, rework, rating, 督办, cancellation) re-reads the order's history, folds its
-/// dispatch episodes and writes each that changed with its unit's month (a late relay of an older event still
-/// brings its episode up to date). A repeated relay writes nothing (each episode's version guards its row).
+/// judged on (dispatch, answer, completion, rework, rating, 督办, cancellation) writes the episode it changed — the order's
+/// state keeps its episodes (<see cref="OrderState.Episodes"/>) — with its unit's month (a late relay of an older event
+/// writes the episode as it is now). A repeated relay writes nothing (each episode's version guards its row).
 /// <see cref="RebuildAsync"/> writes every episode of every order again and recomputes their months.
 /// </summary>
 /// <remarks>It reads histories with a <see cref="HistoryReader{TState,TEvent}"/>, not the order store: the store's relay calls this projection.</remarks>
@@ -27,7 +27,22 @@ public sealed class OrderIndicatorProjector(OrderStorage codec, IEngineStorage e
 
     public static bool Changes(EventMessage m) => Moves.Contains(m.Type);
 
-    /// <summary>Projects the order's episodes that changed (all of them when <paramref name="rebuild"/>); answers how many rows were written.</summary>
+    /// <summary>
+    /// After event <paramref name="message"/>: the episodes it (or a later event) changed, from the order's state — no
+    /// read. A state saved before the state kept its episodes has none while the order was dispatched: its history is read.
+    /// </summary>
+    public async Task ProjectAsync(EventMessage message, OrderState state, CancellationToken ct)
+    {
+        if (state.Episodes.Count == 0 && (state.UnitId is not null || state.DeclinedUnitIds.Count > 0))
+        {
+            await ProjectAsync(state.Id, rebuild: false, ct);
+            return;
+        }
+        foreach (var e in state.Episodes)
+            if (e.Version >= message.Sequence) await tallies.ProjectAsync(e, rebuild: false, ct);
+    }
+
+    /// <summary>Projects the order's episodes that changed (all of them when <paramref name="rebuild"/>), folded from its history; answers how many rows were written.</summary>
     public async Task<int> ProjectAsync(string orderId, bool rebuild, CancellationToken ct)
     {
         if (await _histories.ReadAsync(orderId, ct) is not { } history) return 0;
@@ -57,7 +72,7 @@ public sealed class IndicatorNotifier(INotifier<OrderState> inner, OrderIndicato
 {
     public async Task NotifyAsync(EventMessage message, OrderState state, CancellationToken ct)
     {
-        if (OrderIndicatorProjector.Changes(message)) await projector.ProjectAsync(state.Id, rebuild: false, ct);
+        if (OrderIndicatorProjector.Changes(message)) await projector.ProjectAsync(message, state, ct);
         await inner.NotifyAsync(message, state, ct);
     }
 

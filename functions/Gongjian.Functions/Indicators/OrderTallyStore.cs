@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -22,7 +23,11 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     private const int Chunk = 30_000;
     private const int Attempts = 8;
 
+    private const int Remembered = 20_000;
+
     private readonly TableClient _episodes = storage.Table(TableNames.OrderEpisodes);
+    private readonly ConcurrentDictionary<(string, string), (int Version, ETag Tag)> _episodeTags = new();
+    private readonly ConcurrentDictionary<(string, string), ETag> _tallyTags = new();
     private readonly TableClient _tallies = storage.Table(TableNames.OrderTallies);
 
     public static string EpisodePartition(DispatchEpisode e) => $"{e.StreetId}_{e.UnitId}_{Month(e.DispatchedAt):yyyyMM}";
@@ -44,50 +49,94 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     {
         var row = new TableEntity(EpisodePartition(e), e.OrderId) { ["Version"] = e.Version };
         Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
+        var key = (row.PartitionKey, row.RowKey);
+        var known = _episodeTags.TryGetValue(key, out var k) ? k : ((int Version, ETag Tag)?)null;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var existing = await _episodes.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Version"], ct);
             try
             {
-                if (!existing.HasValue) await _episodes.AddEntityAsync(row, ct);
-                else if (existing.Value!.GetInt32("Version") is { } stored && (stored > e.Version || stored == e.Version && !rebuild)) return false;
-                else await _episodes.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
+                if (known is { } m)
+                {
+                    if (m.Version > e.Version || m.Version == e.Version && !rebuild) return false;
+                    Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, m.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
+                    return true;
+                }
+                if (attempt == 0 && !rebuild)
+                {
+                    // Not seen by this process: most likely a new episode, which needs no read (an existing row answers 409).
+                    Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
+                    return true;
+                }
+                var existing = await _episodes.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Version"], ct);
+                if (!existing.HasValue)
+                {
+                    Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
+                    return true;
+                }
+                known = (existing.Value!.GetInt32("Version") ?? 0, existing.Value.ETag);
+                if (known.Value.Version > e.Version || known.Value.Version == e.Version && !rebuild)
+                {
+                    Remember(_episodeTags, key, known.Value);
+                    return false;
+                }
+                Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, known.Value.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
                 return true;
             }
-            catch (RequestFailedException x) when (x.Status is 409 or 412)
+            catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
             {
-                // Another relay of this order wrote the row between our read and write: read again and compare.
+                // Another writer (a relay of this order elsewhere) changed the row, or what this process remembered is
+                // stale: read it again and compare.
+                known = null;
+                _episodeTags.TryRemove(key, out _);
             }
         }
         throw new InvalidOperationException($"Episode {e.OrderId} of {e.UnitId}: still contended after {Attempts} attempts.");
     }
 
-    /// <summary>Recomputes a unit's month from its episodes; the tally's ETag makes a recompute that read stale episodes lose and retry.</summary>
+    /// <summary>
+    /// Recomputes a unit's month from its episodes. The tally's ETag — taken before the episodes are read — makes a
+    /// recompute that read stale episodes lose and retry; this process remembers the ETag it wrote last, so the usual
+    /// recompute is one query and one write.
+    /// </summary>
     public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, CancellationToken ct)
     {
-        var (partition, key) = (TallyPartition(streetId, month.Year), $"{unitId}_{month.Number:D2}");
+        var (partition, rowKey) = (TallyPartition(streetId, month.Year), $"{unitId}_{month.Number:D2}");
+        var key = (partition, rowKey);
         var episodePartition = $"{streetId}_{unitId}_{month.Year:D4}{month.Number:D2}";
+        var known = _tallyTags.TryGetValue(key, out var k) ? k : (ETag?)null;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var current = await _tallies.GetEntityIfExistsAsync<TableEntity>(partition, key, ["Version"], ct);
             var episodes = new List<DispatchEpisode>();
             await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {episodePartition}"), cancellationToken: ct))
                 episodes.Add(JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!);
             var tally = OrderTally.Of(episodes, clock.GetUtcNow(), policy);
-            var row = new TableEntity(partition, key) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month.Number, ["Episodes"] = episodes.Count };
+            var row = new TableEntity(partition, rowKey) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month.Number, ["Episodes"] = episodes.Count };
             Put(row, "Tally", JsonSerializer.Serialize(tally, IndicatorJson.Web.OrderTally));
             try
             {
-                if (current.HasValue) await _tallies.UpdateEntityAsync(row, current.Value!.ETag, TableUpdateMode.Replace, ct);
-                else await _tallies.AddEntityAsync(row, ct);
+                var written = known is { } tag
+                    ? await _tallies.UpdateEntityAsync(row, tag, TableUpdateMode.Replace, ct)
+                    : await _tallies.AddEntityAsync(row, ct);
+                Remember(_tallyTags, key, written.Headers.ETag!.Value);
                 return;
             }
-            catch (RequestFailedException x) when (x.Status is 409 or 412)
+            catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
             {
-                // Another recompute of this month finished first: it may have read fewer episodes than there are now.
+                // Another recompute of this month finished first (it may have read fewer episodes than there are now), or
+                // the row exists and this process had no ETag for it: take the row's ETag, then read the episodes again.
+                var current = await _tallies.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["Month"], ct);
+                known = current.HasValue ? current.Value!.ETag : null;
+                _tallyTags.TryRemove(key, out _);
             }
         }
-        throw new InvalidOperationException($"Tally {partition}/{key}: still contended after {Attempts} attempts.");
+        throw new InvalidOperationException($"Tally {partition}/{rowKey}: still contended after {Attempts} attempts.");
+    }
+
+    /// <summary>What this process wrote last, bounded: forgetting costs one read, never a wrong row.</summary>
+    private static void Remember<T>(ConcurrentDictionary<(string, string), T> tags, (string, string) key, T value)
+    {
+        if (tags.Count >= Remembered) tags.Clear();
+        tags[key] = value;
     }
 
     /// <summary>A street's unit-months of a year (one partition query): unit id, unit name, month number and tally.</summary>

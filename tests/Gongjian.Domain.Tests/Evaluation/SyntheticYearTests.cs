@@ -138,6 +138,17 @@ public sealed class SyntheticYearTests
     }
 
     [Fact]
+    public void The_episodes_the_order_state_keeps_event_by_event_are_those_folded_from_its_whole_history()
+    {
+        var (histories, _) = Year(seed: 5, orders: 600);
+        static string Json(IEnumerable<DispatchEpisode> e) => System.Text.Json.JsonSerializer.Serialize(e);
+        foreach (var history in histories)
+            for (var n = 1; n <= history.Count; n++)
+                Assert.Equal(Json(DispatchEpisodes.From(history.Take(n))), Json(OrderState.Replay(history.Take(n)).Episodes));
+        Assert.Contains(histories, h => OrderState.Replay(h).Episodes.Count >= 2);
+    }
+
+    [Fact]
     public void The_months_of_a_year_add_up_to_the_year()
     {
         var (histories, _) = Year(seed: 7, orders: 600);
