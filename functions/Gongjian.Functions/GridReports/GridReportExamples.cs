@@ -32,9 +32,9 @@ public static class GridReportExamples
             new("volunteer", "志愿者", "刘桂兰", null)]);
 
     public static readonly GridPage Grids = new([Grid]);
-    public static readonly CheckInRequest CheckIn = new() { Lat = 32.0475, Lon = 112.1436, Note = "早班巡查" };
-    public static readonly CheckInView CheckedIn = new(GridId, At, "王建国", 32.0475, 112.1436, 57, false, "早班巡查");
-    public static readonly CheckInPage CheckIns = new([CheckedIn]);
+    public static readonly GridCheckInRequest CheckIn = new() { Lat = 32.0475, Lon = 112.1436, Note = "早班巡查" };
+    public static readonly GridCheckInView CheckedIn = new(GridId, At, "王建国", 32.0475, 112.1436, 57, false, "早班巡查");
+    public static readonly GridCheckInPage CheckIns = new([CheckedIn]);
 
     public static readonly FileReportRequest File = new()
     {

@@ -27,7 +27,7 @@ public static class CheckInFunction
         if (!GridAccess.IsGridWorkerOf(caller, grid.Id))
             throw ApiProblem.Forbidden(caller.Role == ActorRole.GridWorker ? "outside_scope" : "role_not_allowed",
                 caller.Role == ActorRole.GridWorker ? "您只能在自己的网格签到。" : "只有本网格的网格员可以签到。");
-        var r = await JsonBody.ReadAsync(context, GridApiJson.Web.CheckInRequest);
+        var r = await JsonBody.ReadAsync(context, GridApiJson.Web.GridCheckInRequest);
         if (r.Lat is null || r.Lon is null) throw ApiProblem.BadRequest("location_required", "签到需要位置，请允许定位后重试。", "lat");
         var at = new GeoPoint(r.Lat.Value, r.Lon.Value);
         if (!at.IsValid) throw ApiProblem.BadRequest("location_invalid", "位置的经纬度不正确。", "lat");
@@ -41,10 +41,10 @@ public static class CheckInFunction
             ["DistanceMetres"] = metres, ["Far"] = far, ["Note"] = note is { Length: > 0 } ? FreeTextRedactor.Redact(note) : null,
         };
         await storage.Table(TableNames.GridCheckIns).UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
-        return Results.Json(ToView(row), GridApiJson.Web.CheckInView, statusCode: StatusCodes.Status201Created);
+        return Results.Json(ToView(row), GridApiJson.Web.GridCheckInView, statusCode: StatusCodes.Status201Created);
     }
 
-    public static CheckInView ToView(TableEntity row) => new(row.PartitionKey, row.GetDateTimeOffset("At") ?? default, row.GetString("Worker") ?? "",
+    public static GridCheckInView ToView(TableEntity row) => new(row.PartitionKey, row.GetDateTimeOffset("At") ?? default, row.GetString("Worker") ?? "",
         row.GetDouble("Lat") ?? 0, row.GetDouble("Lon") ?? 0, row.GetInt32("DistanceMetres") ?? 0, row.GetBoolean("Far") ?? false, row.GetString("Note"));
 }
 
@@ -59,12 +59,12 @@ public static class ListCheckInsFunction
         context.RequireStaff();
         var (grid, _, community) = await GridRules.FindAsync(id, grids, directory, ct);
         GridAccess.RequireCommunityStaff(context, community.Id, community.StreetId);
-        var items = new List<CheckInView>();
+        var items = new List<GridCheckInView>();
         await foreach (var row in storage.Table(TableNames.GridCheckIns).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {grid.Id}"), 100, cancellationToken: ct))
         {
             items.Add(CheckInFunction.ToView(row));
             if (items.Count == 100) break;
         }
-        return Results.Json(new CheckInPage(items), GridApiJson.Web.CheckInPage);
+        return Results.Json(new GridCheckInPage(items), GridApiJson.Web.GridCheckInPage);
     }
 }

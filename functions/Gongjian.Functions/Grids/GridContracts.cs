@@ -32,7 +32,7 @@ public sealed record GridView(string Id, string CommunityId, string CommunityNam
 
 public sealed record GridPage(IReadOnlyList<GridView> Items);
 
-public sealed record CheckInRequest
+public sealed record GridCheckInRequest
 {
     public double? Lat { get; init; }
     public double? Lon { get; init; }
@@ -40,9 +40,9 @@ public sealed record CheckInRequest
 }
 
 /// <summary>A check-in: its location and distance are the worker's personal data, shown to the grid's community staff only.</summary>
-public sealed record CheckInView(string GridId, DateTimeOffset At, string Worker, double Lat, double Lon, int DistanceMetres, bool Far, string? Note);
+public sealed record GridCheckInView(string GridId, DateTimeOffset At, string Worker, double Lat, double Lon, int DistanceMetres, bool Far, string? Note);
 
-public sealed record CheckInPage(IReadOnlyList<CheckInView> Items);
+public sealed record GridCheckInPage(IReadOnlyList<GridCheckInView> Items);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -53,9 +53,9 @@ public sealed record CheckInPage(IReadOnlyList<CheckInView> Items);
 [JsonSerializable(typeof(SaveGridRequest))]
 [JsonSerializable(typeof(GridView))]
 [JsonSerializable(typeof(GridPage))]
-[JsonSerializable(typeof(CheckInRequest))]
-[JsonSerializable(typeof(CheckInView))]
-[JsonSerializable(typeof(CheckInPage))]
+[JsonSerializable(typeof(GridCheckInRequest))]
+[JsonSerializable(typeof(GridCheckInView))]
+[JsonSerializable(typeof(GridCheckInPage))]
 [JsonSerializable(typeof(List<GridMemberInput>))]
 public sealed partial class GridApiJson : JsonSerializerContext
 {
