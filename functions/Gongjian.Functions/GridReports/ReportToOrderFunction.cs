@@ -13,7 +13,9 @@ namespace Gongjian.Functions.GridReports;
 /// 转为派单: the community's dispatcher (or an admin) turns an open report into an order through the orders' own path
 /// (<see cref="OrderPlacement"/>, the rules of <c>PlaceOrder</c>): the text names the report, the contact is the grid's
 /// team (the reporter if listed with a phone, else the 网格长 or anyone with one). The report keeps the order's id and
-/// the order's id lists the report (<c>GET /api/grid-reports?order=</c>); the order's completion closes the report.
+/// the order's id lists the report (<c>GET /api/grid-reports?order=</c>); the order's completion closes the report. The
+/// placement is keyed by the report and its version (<see cref="Storage.IdempotencyKey.ForGridReport"/>), so a retry after a crash
+/// between placing the order and saving the report links the order already placed instead of placing a second.
 /// </summary>
 public static class ReportToOrderFunction
 {
@@ -35,11 +37,13 @@ public static class ReportToOrderFunction
             ?? throw ApiProblem.Conflict("grid_contact_missing", "网格团队没有登记联系电话，无法转为派单。请先在网格管理中补充。");
         var address = (request.Address ?? "").Trim() is { Length: > 0 } a ? a : s.Place.Length > 0 ? s.Place : grid.Name;
         var text = $"【格事坊 {s.Id}】{ReportCategory.NameOf(s.Category)}：{s.Text}";
+        // Keyed by the report and its version: if the order was placed but the report not saved (a crash), the retry finds that order.
+        var key = Storage.IdempotencyKey.ForGridReport(s.Id, s.Version);
         var placed = await placement.PlaceAsync((orderId, trackingCodeHash) => new PlaceOrder
         {
             By = caller.AsActor(), OrderId = orderId, Text = text, Category = request.Category, CommunityId = s.CommunityId, StreetId = s.StreetId,
             Address = address, Contact = contact, TrackingCodeHash = trackingCodeHash,
-        }, null, null, ct);
+        }, null, (key, key.Fingerprint(new ReportToOrderRequest(), GridReportApiJson.Web.ReportToOrderRequest)), ct);
         if (placed.Rejection is { } refused) throw OrderCommandRunner.ToProblem(refused);
         var outcome = await runner.Store.ExecuteAsync(id, new TurnIntoOrder { By = caller.AsActor(), OrderId = placed.Order!.OrderId }, ct,
             messageId: Activities.ActivityCommandRunner.MessageId(context));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Tests.Support;
 using Gongjian.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Gongjian.Functions.Tests.Activities.ActivityClient;
 using static Gongjian.Functions.Tests.GridReports.GridClient;
 
@@ -110,6 +111,27 @@ public sealed class GridReportHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         var records = await (await SendAsync(_app, HttpMethod.Get, "/api/records?street=caiyuan", key: await _app.OrganizerAsync())).Content.ReadAsStringAsync();
         Assert.Contains("grid_report_resolved", records);
         Assert.Contains(id, records);
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_order_was_placed_but_the_report_not_saved_links_that_order_and_places_no_second()
+    {
+        var (dispatcher, worker) = await GridWithWorkerAsync(_app);
+        var id = (await FiledAsync(_app, worker)).GetProperty("id").GetString()!;
+        // The first attempt's order, placed under the report's key, then a crash before the report was saved.
+        var state = (await _app.Services.GetRequiredService<Gongjian.Functions.GridReports.GridReportStore>().LoadAsync(id, CancellationToken.None))!.State;
+        var key = Gongjian.Functions.Storage.IdempotencyKey.ForGridReport(id, state.Version);
+        var first = await _app.Services.GetRequiredService<Gongjian.Functions.Orders.OrderPlacement>().PlaceAsync((orderId, hash) => new PlaceOrder
+        {
+            By = new Actor(ActorRole.Dispatcher, "earlier", "派单员"), OrderId = orderId, Text = "【格事坊】僵尸车", CommunityId = "dongqili", StreetId = "caiyuan",
+            Address = "阳光花园小区3栋旁", Contact = new Contact("李红梅", "13807101234"), TrackingCodeHash = hash,
+        }, null, (key, key.Fingerprint(new Gongjian.Functions.GridReports.ReportToOrderRequest(), Gongjian.Functions.GridReports.GridReportApiJson.Web.ReportToOrderRequest)),
+            CancellationToken.None);
+
+        var retried = await (await PostAsync(_app, $"/api/grid-reports/{id}/order", new { category = "environment" }, dispatcher)).ReadJsonAsync(200);
+        Assert.Equal(first.Order!.OrderId, retried.GetProperty("orderId").GetString());
+        var orders = await (await SendAsync(_app, HttpMethod.Get, "/api/orders?pageSize=50", key: dispatcher)).Content.ReadAsStringAsync();
+        Assert.Equal(1, orders.Split("格事坊").Length - 1);
     }
 
     [Fact]
