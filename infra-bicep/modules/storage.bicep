@@ -59,6 +59,10 @@ var tableNames = [
   'bookingindex'
   'orderepisodes'
   'ordertallies'
+  'grids'
+  'gridcheckins'
+  'gridreports'
+  'gridreportindex'
 ]
 var queueNames = [
   'order-timers'

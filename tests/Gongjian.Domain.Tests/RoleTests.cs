@@ -24,6 +24,9 @@ public sealed class RoleTests
         { Withdraw, Resident }, { Withdraw, Liaison }, { Withdraw, Organizer },
         { Showcase, Resident }, { Showcase, Dispatcher }, { Showcase, Liaison }, { Showcase, ActorRole.System },
         { Erase, Dispatcher }, { Erase, Liaison }, { Erase, Organizer },
+        // A grid worker (网格员) sends no order command: 格事坊's staff turn its reports into orders.
+        { Place, GridWorker }, { Dispatch, GridWorker }, { Reject, GridWorker }, { Accept, GridWorker }, { Decline, GridWorker }, { Complete, GridWorker },
+        { Confirm, GridWorker }, { Reopen, GridWorker }, { Cancel, GridWorker }, { Withdraw, GridWorker }, { Showcase, GridWorker }, { Erase, GridWorker },
     };
 
     /// <summary>Each command against the roles that MAY send it.</summary>

@@ -31,8 +31,13 @@ import { UnitReportsPage } from './pages/UnitReportsPage';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { ActivityNewPage } from './pages/ActivityNewPage';
 import { ActivityPage } from './pages/ActivityPage';
+// 网格管理 and 格事坊 (branch grids)
+import { GridReportsPage } from './pages/GridReportsPage';
+import { GridReportPage } from './pages/GridReportPage';
+import { GridReportNewPage } from './pages/GridReportNewPage';
+import { GridsPage } from './pages/GridsPage';
 
-const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
+const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units', gridworker: '/grid/report' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
 /** 微心愿 and 项目清单 lists need a community or street: the dispatcher's and the organizer's (an admin opens one by its link). */
 const runsModules = (role: Role) => role === 'dispatcher' || role === 'organizer';
@@ -79,6 +84,11 @@ export default function SignedInConsole() {
           <Route path="/activities" element={organisesActivities(session.role) ? <ActivitiesPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/new" element={organisesActivities(session.role) ? <ActivityNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/:id" element={<ActivityPage />} />
+          {/* 网格管理 and 格事坊 (branch grids): staff triage and manage grids; a grid worker checks in, reports and follows its reports */}
+          <Route path="/gridreports" element={runsModules(session.role) || session.role === 'gridworker' ? <GridReportsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/gridreports/:id" element={runsModules(session.role) || session.role === 'gridworker' ? <GridReportPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/grid/report" element={session.role === 'gridworker' ? <GridReportNewPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/grids" element={runsModules(session.role) ? <GridsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -1,7 +1,7 @@
 namespace Gongjian.Bot.Notifications;
 
 /// <summary>Who a notification is for: a resident (by order), a unit's liaisons, a community's dispatchers or a street's organizers.</summary>
-public enum RecipientKind { Resident, Unit, Dispatcher, Organizer }
+public enum RecipientKind { Resident, Unit, Dispatcher, Organizer, GridWorker }
 
 public sealed record Recipient(RecipientKind Kind, string Id);
 

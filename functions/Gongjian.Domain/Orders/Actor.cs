@@ -1,6 +1,6 @@
 namespace Gongjian.Domain.Orders;
 
-public enum ActorRole { Resident, Dispatcher, Liaison, Organizer, Admin, System }
+public enum ActorRole { Resident, Dispatcher, Liaison, Organizer, Admin, System, GridWorker }
 
 /// <summary>Who did something: a role and the id it is scoped to (unit id for a liaison, key id for staff).</summary>
 public sealed record Actor(ActorRole Role, string Id, string? Name = null)

@@ -26,6 +26,10 @@ public sealed class StaffAuthentication(RequestDelegate next)
         {
             await SignInWithCookieAsync(context, sessions, sessionId);
         }
+        // A grid worker's key (网格员) opens its grid, its reports, its session and inbox only: other handlers were written
+        // for the four office roles and are not asked to know this one.
+        if (context.Caller()?.Role == Domain.Orders.ActorRole.GridWorker && !Grids.GridAccess.IsGridWorkerPath(context.Request.Path))
+            throw ApiProblem.Forbidden("role_not_allowed", "网格员只能使用格事坊（签到、上报）的功能。");
         await next(context);
     }
 

@@ -33,6 +33,7 @@ internal static class StaffKeyAdmin
         ActorRole.Dispatcher => d.CommunityName(scope),
         ActorRole.Liaison => d.Units.TryGetValue(scope, out var u) ? u.Name : "",
         ActorRole.Organizer => d.Streets.TryGetValue(scope, out var s) ? s.Name : "",
+        ActorRole.GridWorker => Grids.GridIds.TryParse(scope, out var community, out var grid) ? $"{d.CommunityName(community)}·{grid}" : "",
         _ => "全部",
     };
 
@@ -66,12 +67,12 @@ public static class CreateStaffKeyFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "keys");
 
-    public static async Task<IResult> Run(HttpContext context, StaffKeys keys, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, StaffKeys keys, CommunityDirectory directory, TimeProvider clock, Grids.GridBook grids)
     {
         var me = StaffKeyAdmin.RequireAdmin(context);
         var r = await JsonBody.ReadAsync(context, ApiJson.Web.CreateStaffKeyRequest);
         if (!Caller.TryParseStaffRole(r.Role, out var role) || !r.Role.All(char.IsAsciiLetterLower))
-            throw ApiProblem.BadRequest("invalid_role", "角色应为 dispatcher、liaison、organizer 或 admin。", "role");
+            throw ApiProblem.BadRequest("invalid_role", "角色应为 dispatcher、liaison、organizer、admin 或 gridworker。", "role");
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 40)
             throw ApiProblem.BadRequest("invalid_name", "请填写密钥名称（不超过 40 字）。", "name");
         var scope = r.Scope?.Trim() ?? "";
@@ -87,6 +88,10 @@ public static class CreateStaffKeyFunction
             case ActorRole.Organizer when !d.Streets.ContainsKey(scope):
                 throw ApiProblem.BadRequest("unknown_street", "组织方密钥需要一个现有的街道。", "scope");
         }
+        // 网格员: scoped to an existing grid of a live community ({community}.{slug}).
+        if (role == ActorRole.GridWorker && (await grids.GetAsync(scope, context.RequestAborted) is null
+            || !d.Communities.TryGetValue(Grids.GridIds.CommunityOf(scope), out var gridCommunity) || gridCommunity.IsRetired))
+            throw ApiProblem.BadRequest("unknown_grid", "网格员密钥需要一个现有的网格（社区编号.网格编号）。", "scope");
         var created = await keys.CreateAsync(role, scope, r.Name.Trim(), context.RequestAborted);
         StaffKeyAdmin.Log(context, "create", created.Caller.KeyId, me);
         var view = StaffKeyAdmin.View(d, new StaffKeys.Listed(created.Caller, clock.GetUtcNow(), null), me);

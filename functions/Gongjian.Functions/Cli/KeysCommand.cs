@@ -33,7 +33,7 @@ public static class KeysCommand
                 var scope = Option("--scope") ?? "";
                 if (role != Domain.Orders.ActorRole.Admin && scope.Length == 0)
                 {
-                    output.WriteLine("--scope is required for every role but admin (community, unit or street id).");
+                    output.WriteLine("--scope is required for every role but admin (community, unit, street or grid id).");
                     return 2;
                 }
                 var created = await keys.CreateAsync(role, scope, name, ct);

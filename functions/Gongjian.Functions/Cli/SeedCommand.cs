@@ -68,6 +68,8 @@ public static class SeedCommand
             var (reports, people) = await DemoPeople.SeedAsync(services.GetRequiredService<People.UnitReportStore>(), services.GetRequiredService<People.PersonStore>(),
                 keys, unitNames, resourceIds, now, ct);
             output.WriteLine($"双报到: {reports} unit reports, {people} people.");
+            var (gridCount, gridReports) = await DemoGrids.SeedAsync(services.GetRequiredService<Grids.GridBook>(), services.GetRequiredService<GridReports.GridReportStore>(), services.GetRequiredService<Photos.PhotoStore>(), now, ct);
+            output.WriteLine($"格事坊: {gridCount} grids in 东七里社区, {gridReports} reports.");
         }
 
         if (printKeys)
@@ -81,6 +83,7 @@ public static class SeedCommand
                 (ActorRole.Liaison, "caiyuan-health-centre", "卫生服务中心联络员"),
                 (ActorRole.Organizer, DemoData.Caiyuan.Id, "财源街道党工委"),
                 (ActorRole.Admin, "", "管理员"),
+                (ActorRole.GridWorker, "dongqili.baosheng", "王建国"),
             ];
             output.WriteLine("Staff keys (shown once; use as 'Authorization: Bearer <key>'):");
             foreach (var (role, scope, name) in staff)

@@ -37,6 +37,7 @@ public static class ListContactViewsFunction
         ActorRole.Liaison => "单位联络员",
         ActorRole.Organizer => "组织方",
         ActorRole.Admin => "管理员",
+        ActorRole.GridWorker => "网格员",
         _ => "工作人员",
     };
 }

@@ -35,5 +35,10 @@ public static class SweepOutbox
             .SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (bookings > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} booking ledgers", bookings);
+        // 格事坊 (issue 13, branch grids).
+        var gridReports = await services.GetRequiredService<Relay<Domain.GridReports.GridReportState, Domain.GridReports.GridReportCommand, Domain.GridReports.GridReportEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (gridReports > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} grid reports", gridReports);
     }
 }

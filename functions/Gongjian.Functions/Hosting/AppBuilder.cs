@@ -134,6 +134,15 @@ public static class AppBuilder
             _ => new Gongjian.Domain.Bookings.BookingModule());
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<Bookings.BookingCommandRunner>();
+        // 网格 and 格事坊 (issue 13, branch grids): grids are a plain table, reports a module; an order made of a report closes it.
+        services.AddModule<Gongjian.Domain.GridReports.GridReportState, Gongjian.Domain.GridReports.GridReportCommand, Gongjian.Domain.GridReports.GridReportEvent,
+            Gongjian.Domain.GridReports.GridReportModule, GridReports.GridReportStorage, GridReports.GridReportStore, GridReports.GridReportNotifier,
+            NoCommandObserver<Gongjian.Domain.GridReports.GridReportState, Gongjian.Domain.GridReports.GridReportCommand, Gongjian.Domain.GridReports.GridReportEvent>>(
+            _ => new Gongjian.Domain.GridReports.GridReportModule());
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.GridReports.GridReportState, GridReports.GridReportNotifier>(services, GridReports.GridReportRecords.From);
+        GridReports.GridReportOrderLinkServices.AddGridReportOrderLink(services);
+        services.AddSingleton<GridReports.GridReportCommandRunner>();
+        services.AddSingleton<Grids.GridBook>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -251,6 +251,9 @@ public static class FunctionRoutes
         // 活动预告与报名 (functions/Gongjian.Functions/Activities/ActivityRoutes.cs; branch activities).
         Activities.ActivityRoutes.MapActivityFunctions(app);
 
+        // 网格管理 and 格事坊 (functions/Gongjian.Functions/GridReports/GridReportRoutes.cs; branch grids).
+        GridReports.GridReportRoutes.MapGridReportFunctions(app);
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();

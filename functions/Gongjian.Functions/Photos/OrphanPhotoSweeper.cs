@@ -10,7 +10,8 @@ namespace Gongjian.Functions.Photos;
 /// delete per orphan; referenced photos only lose their ledger row.
 /// </summary>
 public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, OrderStore orders, TimeProvider clock, ILogger<OrphanPhotoSweeper> log,
-    Projects.ProjectStore? projects = null, Wishes.WishStore? wishes = null, Activities.ActivityStore? activities = null)
+    Projects.ProjectStore? projects = null, Wishes.WishStore? wishes = null, Activities.ActivityStore? activities = null,
+    GridReports.GridReportStore? gridReports = null)
 {
     public sealed record Result(int Checked, int Deleted, int Failed);
 
@@ -57,6 +58,8 @@ public sealed class OrphanPhotoSweeper(PhotoUploads uploads, PhotoStore photos, 
             return (await wishes.LoadAsync(id, ct))?.State.PhotoIds.ToHashSet() ?? [];
         if (activities is not null && Activities.ActivityAccess.IsWellFormed(id))
             return (await activities.LoadAsync(id, ct))?.State.PhotoIds.ToHashSet() ?? [];
+        if (gridReports is not null && GridReports.GridReportAccess.IsWellFormed(id))
+            return (await gridReports.LoadAsync(id, ct))?.State is { } report ? report.PhotoIds.Concat(report.OutcomePhotoIds).ToHashSet() : [];
         return null;
     }
 }

@@ -49,13 +49,17 @@ public static class RecordKinds
     public const string ActivityHosted = "activity_hosted";
 
     public const string BookingHosted = "booking_hosted";
+    /// <summary>格事坊: a grid report resolved on the spot or closed with its order, for its community and grid.</summary>
+    public const string GridReportResolved = GridReports.GridReportRecords.Resolved;
     public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
-        UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted, BookingHosted];
+        UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted, BookingHosted,
+        GridReportResolved];
 
     public static string Chinese(string kind) => kind switch
     {
         ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
-        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", BookingHosted => "共享资源使用", _ => kind,
+        UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", BookingHosted => "共享资源使用",
+        GridReportResolved => "格事坊办结", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>

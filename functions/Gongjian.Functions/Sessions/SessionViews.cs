@@ -22,6 +22,7 @@ public sealed record SessionView(
             ActorRole.Dispatcher => ("派单员", directory.CommunityName(c.Scope, c.Scope)),
             ActorRole.Liaison => ("单位联络员", directory.Units.TryGetValue(c.Scope, out var u) ? u.Name : c.Scope),
             ActorRole.Organizer => ("组织方", directory.Streets.TryGetValue(c.Scope, out var s) ? s.Name : c.Scope),
+            ActorRole.GridWorker => ("网格员", Grids.GridIds.TryParse(c.Scope, out var community, out var grid) ? $"{directory.CommunityName(community, community)}·{grid}" : c.Scope),
             _ => ("管理员", "全部"),
         };
         return new(Caller.RoleCode(c.Role), roleName, c.Scope, scopeName, c.Name, c.KeyId, session.CsrfToken, session.ExpiresAt);

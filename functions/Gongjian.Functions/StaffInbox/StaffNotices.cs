@@ -35,6 +35,7 @@ public sealed class StaffNotices(StorageClients storage)
     {
         ActorRole.Dispatcher => Inbox(RecipientKind.Dispatcher, scope),
         ActorRole.Organizer => Inbox(RecipientKind.Organizer, scope),
+        ActorRole.GridWorker => Inbox(RecipientKind.GridWorker, scope),
         _ => null,
     };
 

@@ -36,6 +36,9 @@ public sealed class IdempotencyKey
     /// <summary>The bot's key for placing one wish (its draft id and content): a scope no HTTP caller has.</summary>
     public static IdempotencyKey ForBotDraft(string value) => new("bot-draft", value);
 
+    /// <summary>格事坊's 转为派单 of a report at a version: a retry after a crash between the order and the report finds the same order.</summary>
+    public static IdempotencyKey ForGridReport(string reportId, int version) => new("grid-report", $"{reportId}:{version}");
+
     public string Scope { get; }
 
     /// <summary>PartitionKey and RowKey of the reservation (64 hex digits: no key character ever reaches a table key).</summary>

@@ -54,6 +54,11 @@ public static class TableNames
     /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
     public const string OrderEpisodes = "orderepisodes";
     public const string OrderTallies = "ordertallies";
+    /// <summary>格事坊: the grids of a community with their team (PartitionKey community, RowKey grid), workers' check-ins, the reports module.</summary>
+    public const string Grids = "grids";
+    public const string GridCheckIns = "gridcheckins";
+    public const string GridReports = "gridreports";
+    public const string GridReportIndex = "gridreportindex";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -61,7 +66,8 @@ public static class TableNames
         UnitReports, UnitReportIndex, Persons, PersonIndex,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
-        OrderEpisodes, OrderTallies];
+        OrderEpisodes, OrderTallies,
+        Grids, GridCheckIns, GridReports, GridReportIndex];
 }
 
 public static class ContainerNames

@@ -52,6 +52,7 @@ internal static class Fixture
         ActorRole.Organizer => Organizer,
         ActorRole.Admin => Admin,
         ActorRole.System => System,
+        ActorRole.GridWorker => new(ActorRole.GridWorker, "key-gridworker", "网格员"),
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 }

@@ -7,7 +7,7 @@ export interface InboxItem {
 export interface Inbox { unread: number; items: InboxItem[]; nextPageToken?: string }
 
 /** Roles that have an inbox (a liaison's notices come by chat). */
-export const hasInbox = (role: string) => role === 'dispatcher' || role === 'organizer';
+export const hasInbox = (role: string) => role === 'dispatcher' || role === 'organizer' || role === 'gridworker';
 
 /** The first page; null when it has not changed since the answer tagged `etag`. */
 export async function pollInbox(etag: string | null): Promise<{ inbox: Inbox; etag: string | null } | null> {

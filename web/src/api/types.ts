@@ -1,6 +1,6 @@
 // The shapes of the public API's answers the console reads (see /api/openapi.json).
 
-export type Role = 'dispatcher' | 'liaison' | 'organizer' | 'admin';
+export type Role = 'dispatcher' | 'liaison' | 'organizer' | 'admin' | 'gridworker';
 
 export interface SessionInfo {
   role: Role;

@@ -33,8 +33,16 @@ const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>>
   liaison: [{ to: '/bookings', label: '资源预约' }, { to: '/unit/reports', label: '双报到' }],
 };
 
+/** 网格管理 and 格事坊 (branch grids): staff triage; a grid worker reports from its phone. */
+const gridMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/gridreports', label: '格事坊' }, { to: '/grids', label: '网格管理' }],
+  organizer: [{ to: '/gridreports', label: '格事坊' }, { to: '/grids', label: '网格管理' }],
+  gridworker: [{ to: '/grid/report', label: '签到上报' }, { to: '/gridreports', label: '我的上报' }],
+};
+
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? []),
+    ...(gridMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 

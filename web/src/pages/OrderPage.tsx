@@ -11,7 +11,7 @@ import { LiaisonActions } from '../components/LiaisonActions';
 import { ContactViewsCard } from '../components/ContactViewsCard';
 import type { Role } from '../api/types';
 
-const backTo: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
+const backTo: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units', gridworker: '/gridreports' };
 
 /**
  * One order: what the API lets this role see, and the steps this role may take on it now. The resident's
