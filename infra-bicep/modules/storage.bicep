@@ -59,6 +59,9 @@ var tableNames = [
   'bookingindex'
   'orderepisodes'
   'ordertallies'
+  'deliberations'
+  'deliberationindex'
+  'deliberationlinks'
 ]
 var queueNames = [
   'order-timers'
@@ -67,12 +70,14 @@ var queueNames = [
   'project-timers'
   'activity-timers'
   'booking-timers'
+  'deliberation-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
   'activity-timers-poison'
   'booking-timers-poison'
+  'deliberation-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

@@ -134,6 +134,9 @@ public static class AppBuilder
             _ => new Gongjian.Domain.Bookings.BookingModule());
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<Bookings.BookingCommandRunner>();
+        // 议事 (提审议办评; functions/Gongjian.Functions/Deliberations; branch deliberation): wraps the order and project notifiers.
+        Deliberations.DeliberationServices.AddDeliberations(services);
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Deliberations.DeliberationState, Deliberations.DeliberationNotifier>(services, Deliberations.DeliberationRecords.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

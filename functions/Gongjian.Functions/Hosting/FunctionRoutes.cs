@@ -251,6 +251,9 @@ public static class FunctionRoutes
         // 活动预告与报名 (functions/Gongjian.Functions/Activities/ActivityRoutes.cs; branch activities).
         Activities.ActivityRoutes.MapActivityFunctions(app);
 
+        // 议事 (提审议办评; functions/Gongjian.Functions/Deliberations/DeliberationRoutes.cs; branch deliberation).
+        Deliberations.DeliberationRoutes.MapDeliberationFunctions(app);
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
@@ -274,6 +277,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
         app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
         app.MapBackgroundFunction("PurgeConsoleRecords", PurgeConsoleRecords.Trigger, PurgeConsoleRecords.Run);
+        app.MapBackgroundFunction("OnDeliberationTimer", Deliberations.OnDeliberationTimer.Trigger, Deliberations.OnDeliberationTimer.Run);
     }
 
     /// <summary>

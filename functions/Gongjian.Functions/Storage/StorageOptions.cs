@@ -54,6 +54,10 @@ public static class TableNames
     /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
     public const string OrderEpisodes = "orderepisodes";
     public const string OrderTallies = "ordertallies";
+    /// <summary>议事 (提审议办评): one partition per topic; lists (counts, never names) in <c>deliberationindex</c>; the link from an order or project back to its deliberation.</summary>
+    public const string Deliberations = "deliberations";
+    public const string DeliberationIndex = "deliberationindex";
+    public const string DeliberationLinks = "deliberationlinks";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -61,7 +65,8 @@ public static class TableNames
         UnitReports, UnitReportIndex, Persons, PersonIndex,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
-        OrderEpisodes, OrderTallies];
+        OrderEpisodes, OrderTallies,
+        Deliberations, DeliberationIndex, DeliberationLinks];
 }
 
 public static class ContainerNames
