@@ -31,6 +31,9 @@ import { UnitReportsPage } from './pages/UnitReportsPage';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { ActivityNewPage } from './pages/ActivityNewPage';
 import { ActivityPage } from './pages/ActivityPage';
+// 议事 (提审议办评; branch deliberation).
+import { DeliberationsPage } from './pages/DeliberationsPage';
+import { DeliberationPage } from './pages/DeliberationPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -79,6 +82,9 @@ export default function SignedInConsole() {
           <Route path="/activities" element={organisesActivities(session.role) ? <ActivitiesPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/new" element={organisesActivities(session.role) ? <ActivityNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/:id" element={<ActivityPage />} />
+          {/* 议事 (branch deliberation): staff of a community or street, and a unit's liaison for its own and invited topics */}
+          <Route path="/deliberations" element={session.role !== 'admin' ? <DeliberationsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/deliberations/:id" element={<DeliberationPage />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

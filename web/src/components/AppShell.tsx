@@ -33,8 +33,14 @@ const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>>
   liaison: [{ to: '/bookings', label: '资源预约' }, { to: '/unit/reports', label: '双报到' }],
 };
 
+/** 议事 (提审议办评; branch deliberation). */
+const deliberationMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/deliberations', label: '议事' }], organizer: [{ to: '/deliberations', label: '议事' }], liaison: [{ to: '/deliberations', label: '议事' }],
+};
+
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? []),
+    ...(deliberationMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
