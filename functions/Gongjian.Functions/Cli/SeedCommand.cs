@@ -68,6 +68,7 @@ public static class SeedCommand
             var (reports, people) = await DemoPeople.SeedAsync(services.GetRequiredService<People.UnitReportStore>(), services.GetRequiredService<People.PersonStore>(),
                 keys, unitNames, resourceIds, now, ct);
             output.WriteLine($"双报到: {reports} unit reports, {people} people.");
+            foreach (var d in await DemoDeliberations.SeedAsync(services.GetRequiredService<Deliberations.DeliberationStore>(), keys, now, ct)) output.WriteLine($"议事 {d.Id}: {Gongjian.Domain.Deliberations.DeliberationStatusText.Chinese(d.Status)} — {d.Title}");
         }
 
         if (printKeys)
