@@ -37,6 +37,8 @@ public sealed record ConversationData
     public IReadOnlyList<ResidentBooking> Bookings { get; init; } = [];
     /// <summary>The 双报到 made here: its number and code, for 我的服务时长.</summary>
     public ReportedHere? Reported { get; init; }
+    /// <summary>议事 topics raised here, newest first: their numbers and codes, for 我的议题.</summary>
+    public IReadOnlyList<Deliberations.ResidentTopic> Topics { get; init; } = [];
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {
