@@ -12,6 +12,7 @@ import {
   deliberationPath, deliberationStatusColor, partyNames, stepTitles, steps, type CreatedOrders, type DeliberationView,
 } from '../api/deliberations';
 import { useAction } from '../components/useAction';
+import { useSession } from '../session/SessionContext';
 
 type Run = (name: string, action: () => Promise<unknown>, done: string) => Promise<boolean>;
 interface StepProps { d: DeliberationView; run: Run; busy: string | null; post: (action: string, body?: unknown) => () => Promise<void>; reload: () => Promise<void> }
@@ -24,6 +25,7 @@ interface StepProps { d: DeliberationView; run: Run; busy: string | null; post: 
  */
 export function DeliberationPage() {
   const { id = '' } = useParams();
+  const { session } = useSession();
   const [d, setD] = useState<DeliberationView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -47,7 +49,8 @@ export function DeliberationPage() {
       subTitle={<span data-testid="deliberation-error">{error.message}</span>} extra={backLink} />;
   }
   if (!d) return <Card><Skeleton active /></Card>;
-  const manager = d.contactVisible || d.source !== 'resident';
+  // Who may act: the community's and street's staff (the API answered the page, so they are in scope); a liaison reads.
+  const manager = session?.role !== 'liaison';
   const props = { d, run, busy, post, reload: load };
   const isPublic = ['decided', 'acting', 'delivered', 'closed'].includes(d.status);
 
