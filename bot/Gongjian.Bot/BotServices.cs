@@ -52,6 +52,8 @@ public static class BotServices
         services.AddSingleton<Conversations.Bookings.BookingDialog>();
         services.AddSingleton<Conversations.People.ReportDialog>();
         services.AddSingleton<CommunityLife>();
+        // 议事 in chat (branch deliberation); the host adds its desk (IDeliberationDesk).
+        services.AddSingleton<Conversations.Deliberations.TopicDialog>();
         services.AddSingleton<GongjianBot>();
 
         services.AddSingleton<ActivitySender>();

@@ -63,6 +63,9 @@ var tableNames = [
   'gridcheckins'
   'gridreports'
   'gridreportindex'
+  'deliberations'
+  'deliberationindex'
+  'deliberationlinks'
 ]
 var queueNames = [
   'order-timers'
@@ -71,12 +74,14 @@ var queueNames = [
   'project-timers'
   'activity-timers'
   'booking-timers'
+  'deliberation-timers'
   'order-timers-poison'
   'notifications-poison'
   'wish-timers-poison'
   'project-timers-poison'
   'activity-timers-poison'
   'booking-timers-poison'
+  'deliberation-timers-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

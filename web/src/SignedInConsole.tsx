@@ -36,6 +36,9 @@ import { GridReportsPage } from './pages/GridReportsPage';
 import { GridReportPage } from './pages/GridReportPage';
 import { GridReportNewPage } from './pages/GridReportNewPage';
 import { GridsPage } from './pages/GridsPage';
+// 议事 (提审议办评; branch deliberation).
+import { DeliberationsPage } from './pages/DeliberationsPage';
+import { DeliberationPage } from './pages/DeliberationPage';
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units', gridworker: '/grid/report' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -89,6 +92,9 @@ export default function SignedInConsole() {
           <Route path="/gridreports/:id" element={runsModules(session.role) || session.role === 'gridworker' ? <GridReportPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/grid/report" element={session.role === 'gridworker' ? <GridReportNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/grids" element={runsModules(session.role) ? <GridsPage /> : <Navigate to={home[session.role]} replace />} />
+          {/* 议事 (branch deliberation): staff of a community or street, and a unit's liaison for its own and invited topics */}
+          <Route path="/deliberations" element={session.role !== 'admin' ? <DeliberationsPage /> : <Navigate to={home[session.role]} replace />} />
+          <Route path="/deliberations/:id" element={<DeliberationPage />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -39,6 +39,8 @@ public sealed record ConversationData
     public ReportedHere? Reported { get; init; }
     /// <summary>Wishes told in one message with one already placed, waiting for the resident to press their button.</summary>
     public IReadOnlyList<WishDraft> LaterWishes { get; init; } = [];
+    /// <summary>议事 topics raised here, newest first: their numbers and codes, for 我的议题.</summary>
+    public IReadOnlyList<Deliberations.ResidentTopic> Topics { get; init; } = [];
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {

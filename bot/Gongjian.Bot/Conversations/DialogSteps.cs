@@ -20,6 +20,7 @@ namespace Gongjian.Bot.Conversations;
 [JsonDerivedType(typeof(BookingRoom), "bookingRoom")]
 [JsonDerivedType(typeof(ConfirmingBooking), "confirmingBooking")]
 [JsonDerivedType(typeof(ReportingPerson), "reportingPerson")]
+[JsonDerivedType(typeof(Deliberations.RaisingTopic), "raisingTopic")]
 public abstract record DialogStep;
 
 public sealed record Idle : DialogStep

@@ -12,7 +12,7 @@ namespace Gongjian.Bot.Conversations;
 /// </summary>
 public sealed class GongjianBot(
     WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison, MicroWishDialog microWish, ProjectDialog projects,
-    CommunityLife life)
+    CommunityLife life, Deliberations.TopicDialog topics)
 {
     public async Task<TurnResult> OnTurnAsync(Turn turn, CancellationToken ct) => turn.Activity.Type switch
     {
@@ -66,6 +66,9 @@ public sealed class GongjianBot(
             case IntentKind.ClaimProject:
                 return await projects.ClaimFromCardAsync(turn, intent.OrderId!, ct);
         }
+        // 议事: 我的议题 interrupts like 查进度; 我想提个议题 starts a topic (a resident's, not a bound liaison's).
+        if (intent.Kind == IntentKind.MyTopics) return TurnResult.Say(data, [await topics.ProgressAsync(data, ct), .. await RepeatAsync(turn, ct)]);
+        if (intent.Kind == IntentKind.RaiseTopic && data.Unit is null) return await topics.StartAsync(turn, intent.Code, ct);
         // 活动, 预约, 双报到: their commands interrupt like 查进度; their steps are answered below.
         if (await life.OnIntentAsync(turn, intent, RepeatAsync, ct) is { } lifeTurn) return lifeTurn;
         if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && PhotoReader.Files(turn.Activity).Count > 0)
@@ -75,7 +78,7 @@ public sealed class GongjianBot(
                 ? data.Unit is null ? Texts.ResidentPhotoNotExpected : Texts.PhotoNotExpected
                 : Texts.UnsupportedAttachment);
         if (data.Unit is null && data.Step is not (ConfirmingWish or CollectingWish { Asking: WishSlot.Name } or PostingMicroWish { Asking: MicroWishSlot.Nickname })
-            && !CommunityLife.TakesName(data.Step)
+            && !CommunityLife.TakesName(data.Step) && data.Step is not Deliberations.RaisingTopic { Asking: Deliberations.TopicSlot.Name or Deliberations.TopicSlot.Text }
             && ResidentName.Introduction(turn.Text) is { } name)
             return await IntroducedAsync(turn, name, ct);
         if (SmallTalk.Read(turn.Text) is { } talk && TakesSmallTalk(data.Step, talk))
@@ -94,6 +97,7 @@ public sealed class GongjianBot(
             PostingMicroWish s => await microWish.AnswerAsync(turn, s, ct),
             ConfirmingMicroWish s => await microWish.ConfirmAsync(turn, s, ct),
             ClaimingProject s => await projects.AnswerAsync(turn, s, ct),
+            Deliberations.RaisingTopic s => await topics.AnswerAsync(turn, s, ct),
             _ => await IdleAsync(turn, intent, ct),
         };
     }
@@ -171,6 +175,7 @@ public sealed class GongjianBot(
         ConfirmingMicroWish s => [MicroWishCard.Summary(s.Draft)],
         ClaimingProject s => [ProjectDialog.Repeat(s)],
         CompletingOrder => [LiaisonTexts.AskPhoto],
+        Deliberations.RaisingTopic s => [await topics.RepeatAsync(s, ct)],
         _ => await life.RepeatAsync(turn.Data, ct) is { } again ? [again] : [],
     };
 

@@ -10,6 +10,7 @@ public enum IntentKind
     None, Cancel, Help, Greeting, PlaceOrder, Progress, MyRatings, Track, Bind, Unbind, Accept, Decline, Complete, CancelOrder,
     PostMicroWish, MyMicroWishes, TrackMicroWish, WithdrawMicroWish, ConfirmMicroWish, ListProjects, ShowProject, ClaimProject,
     ListActivities, JoinActivity, CancelRegistration, MyActivities, BookRoom, MyBookings, CancelBooking, Report, MyHours,
+    RaiseTopic, MyTopics,
 }
 
 /// <summary>What a message asks for, with the order id (a wish's or project's id for theirs), tracking code or binding code it carries.</summary>
@@ -39,6 +40,7 @@ public static partial class Intents
         var orderId = OrderIdPattern().Match(plain.ToUpperInvariant()) is { Success: true } m ? m.Value : null;
         if (BindPattern().Match(plain) is { Success: true } bind) return new Intent(IntentKind.Bind, Code: bind.Groups[1].Value);
         if (UnbindWords.Contains(bare)) return new Intent(IntentKind.Unbind);
+        if (Deliberation(plain, bare) is { } topic) return topic;
         if (MicroWishOrProject(plain, bare) is { } other) return other;
         if (CommunityLife(plain, bare) is { } life) return life;
         if (orderId is not null)

@@ -36,6 +36,8 @@ public static class BotDeskServices
         services.AddSingleton<IActivityDesk, ActivityDesk>();
         services.AddSingleton<IBookingDesk, BookingDesk>();
         services.AddSingleton<IPeopleDesk, PeopleDesk>();
+        // 议事 in chat (branch deliberation): 我想提个议题, 我的议题.
+        services.AddSingleton<IDeliberationDesk, DeliberationDesk>();
         return services;
     }
 

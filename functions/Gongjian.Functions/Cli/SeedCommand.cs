@@ -70,6 +70,7 @@ public static class SeedCommand
             output.WriteLine($"双报到: {reports} unit reports, {people} people.");
             var (gridCount, gridReports) = await DemoGrids.SeedAsync(services.GetRequiredService<Grids.GridBook>(), services.GetRequiredService<GridReports.GridReportStore>(), services.GetRequiredService<Photos.PhotoStore>(), now, ct);
             output.WriteLine($"格事坊: {gridCount} grids in 东七里社区, {gridReports} reports.");
+            foreach (var d in await DemoDeliberations.SeedAsync(services.GetRequiredService<Deliberations.DeliberationStore>(), keys, now, ct)) output.WriteLine($"议事 {d.Id}: {Gongjian.Domain.Deliberations.DeliberationStatusText.Chinese(d.Status)} — {d.Title}");
         }
 
         if (printKeys)

@@ -40,5 +40,10 @@ public static class SweepOutbox
             .SweepAsync(TimeSpan.FromSeconds(30), ct);
         if (gridReports > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} grid reports", gridReports);
+        // 议事 (branch deliberation).
+        var deliberations = await services.GetRequiredService<Relay<Domain.Deliberations.DeliberationState, Domain.Deliberations.DeliberationCommand, Domain.Deliberations.DeliberationEvent>>()
+            .SweepAsync(TimeSpan.FromSeconds(30), ct);
+        if (deliberations > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SweepOutbox)).LogInformation("Outbox sweep repaired {Count} deliberations", deliberations);
     }
 }

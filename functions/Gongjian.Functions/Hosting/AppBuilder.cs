@@ -143,6 +143,9 @@ public static class AppBuilder
         GridReports.GridReportOrderLinkServices.AddGridReportOrderLink(services);
         services.AddSingleton<GridReports.GridReportCommandRunner>();
         services.AddSingleton<Grids.GridBook>();
+        // 议事 (提审议办评; functions/Gongjian.Functions/Deliberations; branch deliberation): wraps the order and project notifiers.
+        Deliberations.DeliberationServices.AddDeliberations(services);
+        Records.RecordServices.AddRecordsOf<Gongjian.Domain.Deliberations.DeliberationState, Deliberations.DeliberationNotifier>(services, Deliberations.DeliberationRecords.From);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();

@@ -253,6 +253,8 @@ public static class FunctionRoutes
 
         // 网格管理 and 格事坊 (functions/Gongjian.Functions/GridReports/GridReportRoutes.cs; branch grids).
         GridReports.GridReportRoutes.MapGridReportFunctions(app);
+        // 议事 (提审议办评; functions/Gongjian.Functions/Deliberations/DeliberationRoutes.cs; branch deliberation).
+        Deliberations.DeliberationRoutes.MapDeliberationFunctions(app);
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
@@ -277,6 +279,7 @@ public static class FunctionRoutes
         app.MapBackgroundFunction("DeliverNotification", DeliverNotificationFunction.Trigger, DeliverNotificationFunction.Run);
         app.MapBackgroundFunction("PurgeChatHistory", PurgeChatHistoryFunction.Trigger, PurgeChatHistoryFunction.Run);
         app.MapBackgroundFunction("PurgeConsoleRecords", PurgeConsoleRecords.Trigger, PurgeConsoleRecords.Run);
+        app.MapBackgroundFunction("OnDeliberationTimer", Deliberations.OnDeliberationTimer.Trigger, Deliberations.OnDeliberationTimer.Run);
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ public static class QueueNames
     public const string ActivityTimers = "activity-timers";
     /// <summary>The bookings module's durable timers: unanswered requests and slot reminders.</summary>
     public const string BookingTimers = "booking-timers";
-    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers, ActivityTimers, BookingTimers];
+    /// <summary>议事: the review reminder, the reminder before a meeting and the vote's deadline.</summary>
+    public const string DeliberationTimers = "deliberation-timers";
+    public static readonly string[] All = [OrderTimers, Notifications, WishTimers, ProjectTimers, ActivityTimers, BookingTimers, DeliberationTimers];
 
     public static string Poison(string queue) => queue + "-poison";
 }

@@ -51,15 +51,20 @@ public static class RecordKinds
     public const string BookingHosted = "booking_hosted";
     /// <summary>格事坊: a grid report resolved on the spot or closed with its order, for its community and grid.</summary>
     public const string GridReportResolved = GridReports.GridReportRecords.Resolved;
+    /// <summary>议事: a deliberation held and a decision delivered per community, and units' participation (functions/Gongjian.Functions/Deliberations/DeliberationRecords.cs).</summary>
+    public const string DeliberationHeld = Deliberations.DeliberationRecords.Held;
+    public const string DecisionDelivered = Deliberations.DeliberationRecords.Delivered;
+    public const string DeliberationParticipation = Deliberations.DeliberationRecords.Participation;
     public static readonly IReadOnlyList<string> All = [ProjectClaim, MilestoneReport, WishFulfilled, OrderCompleted,
         UnitCommitments, CommitmentMet, ServiceHours, ActivityAttended, ActivityHosted, BookingHosted,
-        GridReportResolved];
+        GridReportResolved, DeliberationHeld, DecisionDelivered, DeliberationParticipation];
 
     public static string Chinese(string kind) => kind switch
     {
         ProjectClaim => "项目认领", MilestoneReport => "节点进展", WishFulfilled => "实现微心愿", OrderCompleted => "办结工单",
         UnitCommitments => "双报到承诺", CommitmentMet => "承诺兑现", ServiceHours => "志愿服务时长", ActivityAttended => "参加活动", ActivityHosted => "主办活动", BookingHosted => "共享资源使用",
-        GridReportResolved => "格事坊办结", _ => kind,
+        GridReportResolved => "格事坊办结",
+        DeliberationHeld => "召开议事", DecisionDelivered => "议事决议办结", DeliberationParticipation => "参与议事", _ => kind,
     };
 
     /// <summary>Ids derive from the event's id, so a relay that runs twice writes the same row.</summary>

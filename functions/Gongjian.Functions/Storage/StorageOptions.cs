@@ -59,6 +59,10 @@ public static class TableNames
     public const string GridCheckIns = "gridcheckins";
     public const string GridReports = "gridreports";
     public const string GridReportIndex = "gridreportindex";
+    /// <summary>议事 (提审议办评): one partition per topic; lists (counts, never names) in <c>deliberationindex</c>; the link from an order or project back to its deliberation.</summary>
+    public const string Deliberations = "deliberations";
+    public const string DeliberationIndex = "deliberationindex";
+    public const string DeliberationLinks = "deliberationlinks";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -67,7 +71,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks];
 }
 
 public static class ContainerNames

@@ -346,6 +346,48 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         var gridReport4 = (await _api.SendAsync(post, "/api/grid-reports", 201, GridReport("宝盛里井盖松动。"), gridWorker)).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/grid-reports/{gridReport4}/resolve", 200, new { note = "已联系物业当场固定。" }, dispatcher);
         await _api.SendAsync(get, $"/api/grid-reports/{gridReport}/timeline", 200, key: gridWorker);
+        // 议事 (提审议办评): a resident raises a topic, staff accept and schedule a meeting with a vote, opinions and votes,
+        // the vote closes after its deadline (the clock jumps), the decision becomes an order, its completion delivers it,
+        // a resident rates it, staff close it; the public pages; a staff-raised topic declined, another answered.
+        var topic = await _api.SendAsync(post, "/api/deliberations/public", 201,
+            new { communityId = "dongqili", estate = "宝盛小区", title = "东门加装电动车充电桩", description = "楼道里充电不安全。", name = "王秀兰", phone = "13912345678" });
+        var (topicId, topicCode) = (topic.GetProperty("id").GetString()!, topic.GetProperty("trackingCode").GetString()!);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/accept", 200, key: dispatcher);
+        var meetingAt = _clock.GetUtcNow().AddHours(1);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/meeting", 200, new
+        {
+            at = meetingAt, place = "八仙议事厅", parties = new[] { "resident_reps", "property_company" }, unitIds = new[] { "baosheng-property" },
+            vote = new { question = "是否在东门加装 10 个充电桩", rule = "two_thirds", closesAt = meetingAt.AddHours(1) },
+        }, dispatcher);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/opinions", 200, new { text = "支持加装。", phone = "13812345678" });
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/votes", 200, new { choice = "for", phone = "13812345678" });
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/votes", 409, new { choice = "for", phone = "13812345678" });
+        await _api.SendAsync(get, $"/api/deliberations/{topicId}/progress", 200, tracking: topicCode);
+        _clock.Shift(TimeSpan.FromHours(2));
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/vote/close", 200, key: dispatcher);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/decision", 400, new { minutes = "纪要", decision = "决议", actions = Array.Empty<object>() }, dispatcher);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/decision", 200, new
+        {
+            minutes = "到会 15 人，物业同意提供东门空地。", decision = "在东门加装充电桩。", attendees = 15,
+            actions = new[] { new { kind = "order", text = "东门加装 10 个电动车充电桩", category = "repair", address = "宝盛小区东门" } },
+        }, dispatcher);
+        var topicOrder = (await _api.SendAsync(post, $"/api/deliberations/{topicId}/orders", 200, new { contact = new { name = "东七里社区议事会", phone = "05388221234" } }, dispatcher))
+            .GetProperty("orders")[0].GetProperty("orderId").GetString()!;
+        await _api.SendAsync(post, $"/api/orders/{topicOrder}/dispatch", 200, new { unitId = "baosheng-property" }, dispatcher);
+        await _api.SendAsync(post, $"/api/orders/{topicOrder}/accept", 200, key: liaison);
+        await _api.SendAsync(post, $"/api/orders/{topicOrder}/complete", 200, new { note = "充电桩已装好", photos = new[] { TestImages.PngBase64() } }, liaison);
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/ratings", 200, new { phone = "13812345678", stars = 5, comment = "很方便" });
+        await _api.SendAsync(post, $"/api/deliberations/{topicId}/close", 200, key: dispatcher);
+        await _api.SendAsync(get, $"/api/deliberations/{topicId}", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/deliberations", 200, key: dispatcher);
+        await _api.SendAsync(get, "/api/pages/deliberations/caiyuan", 200);
+        await _api.SendAsync(get, $"/api/pages/deliberations/caiyuan/{topicId}", 200);
+        var staffTopic = (await _api.SendAsync(post, "/api/deliberations", 201, new { communityId = "dongqili", title = "小区停车难", source = "grid_worker" }, dispatcher))
+            .GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/deliberations/{staffTopic}/decline", 200, new { reason = "属于业主大会表决事项，已转业委会。" }, dispatcher);
+        var answeredTopic = (await _api.SendAsync(post, "/api/deliberations", 201, new { communityId = "dongqili", title = "路灯不亮" }, dispatcher)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/deliberations/{answeredTopic}/answer", 200, new { answer = "已报修，本周内修好。" }, dispatcher);
+        await _api.SendAsync(get, "/api/deliberations/YS260101-ZZZZZZ", 404, key: dispatcher);
 
         // Every operation outside chat answered with its success status at least once, and was checked.
         // 资源共享预约 needs a slot that began (used, no-show): Bookings/BookingContractTests checks its tag on a clock of its own.

@@ -52,7 +52,8 @@ public sealed class RecordsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(5, street.GetProperty("total").GetInt32());
         Assert.Equal([("project_claim", 1), ("milestone_report", 1), ("wish_fulfilled", 2), ("order_completed", 1),
             ("unit_commitments", 0), ("commitment_met", 0), ("service_hours", 0), ("activity_attended", 0), ("activity_hosted", 0), ("booking_hosted", 0),
-            ("grid_report_resolved", 0)], Kinds(street.GetProperty("kinds")));
+            ("grid_report_resolved", 0),
+            ("deliberation_held", 0), ("decision_delivered", 0), ("deliberation_participation", 0)], Kinds(street.GetProperty("kinds")));
         Assert.Equal([("baosheng-property", 2), ("caiyuan-health-centre", 2)], street.GetProperty("units").EnumerateArray()
             .Select(u => (u.GetProperty("unitId").GetString()!, u.GetProperty("total").GetInt32())).Order().ToList());
         var person = Assert.Single(street.GetProperty("persons").EnumerateArray());

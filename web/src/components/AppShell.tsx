@@ -40,9 +40,14 @@ const gridMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
   gridworker: [{ to: '/grid/report', label: '签到上报' }, { to: '/gridreports', label: '我的上报' }],
 };
 
+/** 议事 (提审议办评; branch deliberation). */
+const deliberationMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/deliberations', label: '议事' }], organizer: [{ to: '/deliberations', label: '议事' }], liaison: [{ to: '/deliberations', label: '议事' }],
+};
+
 const menuOf = (role: Role) => {
   const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? []),
-    ...(gridMenus[role] ?? [])];
+    ...(gridMenus[role] ?? []), ...(deliberationMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
