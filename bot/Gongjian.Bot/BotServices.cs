@@ -61,6 +61,17 @@ public static class BotServices
         services.AddSingleton<InboundGate>();
         services.AddSingleton<GroupWebhook>();
         services.AddSingleton<NotificationDelivery>();
+
+        // The WeChat Official Account channel (Bot:WeChat); the host adds its table (WeChat.WeChatTables).
+        services.AddOptions<WeChat.WeChatOptions>().BindConfiguration("Bot:WeChat");
+        // No request logging: the API's URLs carry the access token.
+        services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddSingleton<WeChat.WeChatAccessTokens>();
+        services.AddSingleton<WeChat.WeChatApi>();
+        services.AddSingleton<WeChat.WeChatUsers>();
+        services.AddSingleton<WeChat.WeChatPassiveReplies>();
+        services.AddSingleton<WeChat.WeChatOutbox>();
+        services.AddSingleton<WeChat.WeChatReceiver>();
         return services;
     }
 }

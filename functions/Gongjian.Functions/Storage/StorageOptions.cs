@@ -54,6 +54,8 @@ public static class TableNames
     /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
     public const string OrderEpisodes = "orderepisodes";
     public const string OrderTallies = "ordertallies";
+    /// <summary>WeChat Official Account channel (issue 15): residents' openids (personal data) and the shared access token.</summary>
+    public const string BotWeChat = Gongjian.Bot.WeChat.WeChatTables.Name;
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -61,7 +63,8 @@ public static class TableNames
         UnitReports, UnitReportIndex, Persons, PersonIndex,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
-        OrderEpisodes, OrderTallies];
+        OrderEpisodes, OrderTallies,
+        BotWeChat];
 }
 
 public static class ContainerNames
