@@ -8,6 +8,7 @@ using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Notifications;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Bot.Storage;
+using Gongjian.Bot.WeChat;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjian.Bot;
@@ -72,6 +73,7 @@ public static class BotServices
         services.AddSingleton<WeChat.WeChatPassiveReplies>();
         services.AddSingleton<WeChat.WeChatOutbox>();
         services.AddSingleton<WeChat.WeChatReceiver>();
+        services.AddRequestLinePrivacy();
         return services;
     }
 }

@@ -46,11 +46,13 @@ public sealed class WeChatReceiver(InboundGate gate, WeChatUsers users, WeChatPa
         switch (await gate.AcceptAsync(activity, inbound.DedupeId, ct))
         {
             case InboundOutcome.Duplicate:
-                log.LogInformation("WeChat re-sent a message already taken; answered once");
-                return null;
+                log.LogInformation("WeChat re-sent a message already taken; not processed again");
+                return passive.Recall(activity.Id!);
             case InboundOutcome.Busy:
                 return [Texts.Busy];
         }
-        return await waiter.ForAsync(options.Value.PassiveReplyBudget, clock, ct);
+        var answer = await waiter.ForAsync(options.Value.PassiveReplyBudget, clock, ct);
+        if (answer is not null) passive.Remember(activity.Id!, answer);
+        return answer;
     }
 }
