@@ -63,8 +63,8 @@ public static class BotServices
         services.AddSingleton<GroupWebhook>();
         services.AddSingleton<NotificationDelivery>();
 
-        // The WeChat Official Account channel (Bot:WeChat); the host adds its table (WeChat.WeChatTables).
-        services.AddOptions<WeChat.WeChatOptions>().BindConfiguration("Bot:WeChat");
+        // The WeChat Official Account channel (section WeChat, as infra-bicep writes it); the host adds its table (WeChat.WeChatTables).
+        services.AddOptions<WeChat.WeChatOptions>().BindConfiguration(WeChat.WeChatOptions.Section);
         // No request logging: the API's URLs carry the access token.
         services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<WeChat.WeChatAccessTokens>();

@@ -8,8 +8,8 @@ var settings = new SimulatorSettings { Port = port, EncodingAesKey = plain ? nul
 await using var sim = await WeChatSimulator.StartAsync(settings);
 sim.ServerUrl = new Uri(server);
 Console.WriteLine($"WeChat simulator on {sim.BaseAddress} posting to {server} ({(plain ? "plain" : "safe")} mode)");
-Console.WriteLine($"  app settings: Bot__WeChat__ApiBaseUrl={sim.BaseAddress} Bot__WeChat__AppId={settings.AppId} Bot__WeChat__AppSecret={settings.AppSecret} " +
-    $"Bot__WeChat__Token={settings.Token}{(plain ? "" : " Bot__WeChat__EncodingAesKey=" + settings.EncodingAesKey)}");
+Console.WriteLine($"  app settings: WeChat__ApiBaseUrl={sim.BaseAddress} WeChat__AppId={settings.AppId} WeChat__AppSecret={settings.AppSecret} " +
+    $"WeChat__Token={settings.Token}{(plain ? "" : " WeChat__EncodingAesKey=" + settings.EncodingAesKey)}");
 Console.WriteLine("  try: curl -s -X POST localhost:" + port + "/sim/followers/o-demo/follow; curl -s -X POST -H 'content-type: application/json' " +
     "-d '{\"text\":\"三楼楼道灯坏了\"}' localhost:" + port + "/sim/followers/o-demo/text");
 var stop = new TaskCompletionSource();

@@ -42,7 +42,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     private int _apiCalls;
 
     public SimulatorSettings Settings { get; }
-    /// <summary>The API base the app is configured with (<c>Bot:WeChat:ApiBaseUrl</c>).</summary>
+    /// <summary>The API base the app is configured with (<c>WeChat:ApiBaseUrl</c>).</summary>
     public Uri BaseAddress { get; }
     /// <summary>The app's server URL (服务器地址), e.g. <c>http://127.0.0.1:7071/api/wechat</c>.</summary>
     public Uri? ServerUrl { get; set; }

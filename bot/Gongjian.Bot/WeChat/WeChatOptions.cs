@@ -1,12 +1,15 @@
 namespace Gongjian.Bot.WeChat;
 
 /// <summary>
-/// Configuration section <c>Bot:WeChat</c>: one WeChat Official Account (公众号). In Azure the four secrets are
-/// Key Vault references (infra-bicep: <c>Bot__WeChat__AppId</c>, <c>…AppSecret</c>, <c>…Token</c>, <c>…EncodingAesKey</c>).
-/// Without <see cref="AppId"/> and <see cref="Token"/> the endpoint answers 404 (not configured).
+/// Configuration section <c>WeChat</c>: one WeChat Official Account (公众号). In Azure the four values are
+/// Key Vault references (infra-bicep: <c>WeChat__AppId</c>, <c>WeChat__AppSecret</c>, <c>WeChat__Token</c>, <c>WeChat__EncodingAesKey</c>).
+/// Without <see cref="AppId"/> and <see cref="Token"/> the endpoint answers 404 (not configured); a reference App Service
+/// could not resolve (the secret not set yet: the value is still <c>@Microsoft.KeyVault(…)</c>) counts as not set.
 /// </summary>
 public sealed class WeChatOptions
 {
+    public const string Section = "WeChat";
+
     public string? AppId { get; set; }
     public string? AppSecret { get; set; }
     /// <summary>The 令牌 (Token) filled in on the admin page: the key of every request signature.</summary>
@@ -33,6 +36,10 @@ public sealed class WeChatOptions
     public string SubscribeTextField { get; set; } = "thing1";
     public string SubscribeTimeField { get; set; } = "time2";
 
-    public bool IsConfigured => AppId is { Length: > 0 } && Token is { Length: > 0 };
-    public bool IsSafeMode => EncodingAesKey is { Length: > 0 };
+    /// <summary>AppID and Token set, and the AES key either absent (plain mode) or a valid one (an unresolved reference is neither).</summary>
+    public bool IsConfigured => Set(AppId) && Set(Token) && (string.IsNullOrEmpty(EncodingAesKey) || WeChatCrypto.KeyOf(EncodingAesKey) is not null);
+    public bool IsSafeMode => Set(EncodingAesKey);
+
+    /// <summary>A value, not empty and not an unresolved Key Vault reference.</summary>
+    public static bool Set(string? value) => value is { Length: > 0 } && !value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }

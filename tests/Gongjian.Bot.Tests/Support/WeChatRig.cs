@@ -33,10 +33,10 @@ public sealed partial class WeChatRig : IAsyncDisposable
         var logs = new LogLines();
         var all = new Dictionary<string, string>
         {
-            ["Bot:WeChat:AppId"] = settings.AppId, ["Bot:WeChat:AppSecret"] = settings.AppSecret, ["Bot:WeChat:Token"] = settings.Token,
-            ["Bot:WeChat:ApiBaseUrl"] = sim.BaseAddress.ToString(), ["Bot:WeChat:SubscribeTemplateId"] = Template,
+            ["WeChat:AppId"] = settings.AppId, ["WeChat:AppSecret"] = settings.AppSecret, ["WeChat:Token"] = settings.Token,
+            ["WeChat:ApiBaseUrl"] = sim.BaseAddress.ToString(), ["WeChat:SubscribeTemplateId"] = Template,
         };
-        if (settings.EncodingAesKey is { } key) all["Bot:WeChat:EncodingAesKey"] = key;
+        if (settings.EncodingAesKey is { } key) all["WeChat:EncodingAesKey"] = key;
         foreach (var (k, v) in appSettings ?? new Dictionary<string, string>()) all[k] = v;
         var app = await BotTestApp.StartAsync(azurite, all, s =>
         {

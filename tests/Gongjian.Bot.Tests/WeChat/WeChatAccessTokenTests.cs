@@ -48,7 +48,7 @@ public sealed class WeChatAccessTokenTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_wrong_secret_is_an_error_with_wechats_code_and_the_lease_is_given_back()
     {
-        await using var rig = await WeChatRig.StartAsync(azurite, appSettings: new Dictionary<string, string> { ["Bot:WeChat:AppSecret"] = "wrong" });
+        await using var rig = await WeChatRig.StartAsync(azurite, appSettings: new Dictionary<string, string> { ["WeChat:AppSecret"] = "wrong" });
         var tokens = rig.App.Get<WeChatAccessTokens>();
         var e = await Assert.ThrowsAsync<WeChatApiException>(() => tokens.GetAsync(CancellationToken.None));
         Assert.Equal(40125, e.ErrCode);

@@ -129,7 +129,7 @@ public sealed class WeChatResidentTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Outside_the_window_an_update_goes_as_a_subscription_message_only_as_often_as_the_resident_agreed()
     {
         await using var rig = await WeChatRig.StartAsync(azurite, new SimulatorSettings { ServiceWindow = TimeSpan.Zero },
-            new Dictionary<string, string> { ["Bot:WeChat:ServiceWindow"] = "00:00:00" });
+            new Dictionary<string, string> { ["WeChat:ServiceWindow"] = "00:00:00" });
         var sim = rig.Sim;
         await sim.FollowAsync(Resident);
         Expect(Passive(await sim.TextAsync(Resident, "楼道灯坏了，东七里社区宝盛小区3号楼，电话13805381234")), "请确认您的诉求");
