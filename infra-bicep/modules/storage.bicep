@@ -59,6 +59,7 @@ var tableNames = [
   'bookingindex'
   'orderepisodes'
   'ordertallies'
+  'botwechat'
 ]
 var queueNames = [
   'order-timers'
