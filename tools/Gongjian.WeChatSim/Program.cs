@@ -12,6 +12,11 @@ Console.WriteLine($"  app settings: WeChat__ApiBaseUrl={sim.BaseAddress} WeChat_
     $"WeChat__Token={settings.Token}{(plain ? "" : " WeChat__EncodingAesKey=" + settings.EncodingAesKey)}");
 Console.WriteLine("  try: curl -s -X POST localhost:" + port + "/sim/followers/o-demo/follow; curl -s -X POST -H 'content-type: application/json' " +
     "-d '{\"text\":\"三楼楼道灯坏了\"}' localhost:" + port + "/sim/followers/o-demo/text");
+if (args.SkipWhile(a => a != "--bench").Skip(1).FirstOrDefault() is { } n)
+{
+    Console.WriteLine(await ReplyBench.RunAsync(sim, int.Parse(n)));
+    return;
+}
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
