@@ -18,7 +18,7 @@ public sealed record WeChatUser(string ConversationId, string OpenId, DateTimeOf
 /// </summary>
 public sealed class WeChatUsers(WeChatTables tables)
 {
-    private const string Row = "u";
+    public const string Row = "u";
     private readonly TableClient _table = tables.Table;
 
     /// <summary>Records a message from the resident (opens the 48-hour window).</summary>
