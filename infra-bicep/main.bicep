@@ -158,6 +158,8 @@ var allTags = union({ application: 'gongjian', environment: environmentName }, t
 var weChatSecretNames = {
   token: 'wechat-token'
   encodingAesKey: 'wechat-encoding-aes-key'
+  appId: 'wechat-app-id'
+  appSecret: 'wechat-app-secret'
 }
 
 // The app's only credential: storage, Key Vault references, Azure OpenAI and the Bot

@@ -27,5 +27,7 @@ public static class BotEndpoints
         directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoint.Run).RequireRateLimiting(DirectLineRateLimits.Uploads);
         app.MapGet("/chat", ChatPage.Page).ExcludeFromDescription();
         app.MapGet("/chat/webchat.js", ChatPage.Script).ExcludeFromDescription();
+        app.MapGet("/wechat", WeChat.WeChatEndpoint.Verify).ExcludeFromDescription();
+        app.MapPost("/wechat", WeChat.WeChatEndpoint.Receive).ExcludeFromDescription();
     }
 }

@@ -8,6 +8,7 @@ using Gongjian.Bot.DirectLine;
 using Gongjian.Bot.Notifications;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Bot.Storage;
+using Gongjian.Bot.WeChat;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjian.Bot;
@@ -63,6 +64,18 @@ public static class BotServices
         services.AddSingleton<InboundGate>();
         services.AddSingleton<GroupWebhook>();
         services.AddSingleton<NotificationDelivery>();
+
+        // The WeChat Official Account channel (section WeChat, as infra-bicep writes it); the host adds its table (WeChat.WeChatTables).
+        services.AddOptions<WeChat.WeChatOptions>().BindConfiguration(WeChat.WeChatOptions.Section);
+        // No request logging: the API's URLs carry the access token.
+        services.AddHttpClient(WeChat.WeChatAccessTokens.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddSingleton<WeChat.WeChatAccessTokens>();
+        services.AddSingleton<WeChat.WeChatApi>();
+        services.AddSingleton<WeChat.WeChatUsers>();
+        services.AddSingleton<WeChat.WeChatPassiveReplies>();
+        services.AddSingleton<WeChat.WeChatOutbox>();
+        services.AddSingleton<WeChat.WeChatReceiver>();
+        services.AddRequestLinePrivacy();
         return services;
     }
 }

@@ -54,10 +54,12 @@ param appInsightsConnectionString string
 @description('Key Vault URI, ending in a slash.')
 param keyVaultUri string
 
-@description('Key Vault secret names of the WeChat token and AES key.')
+@description('Key Vault secret names of the WeChat Official Account settings: token, AES key, AppID and AppSecret.')
 param weChatSecretNames {
   token: string
   encodingAesKey: string
+  appId: string
+  appSecret: string
 }
 
 @description('Key Vault secret name of the person-key secret (base64, 32 bytes): it keys the hashes that count a volunteer\'s records.')
@@ -132,6 +134,9 @@ var appSettings = {
   // Versionless references follow secret rotation (re-read within a day, or on restart).
   WeChat__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.token}/)'
   WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.encodingAesKey}/)'
+  // The Official Account channel (issue 15, /api/wechat): unresolved references (secret not set) leave it off.
+  WeChat__AppId: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.appId}/)'
+  WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.appSecret}/)'
   Privacy__PersonKeySecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${personKeySecretName}/)'
   // Abuse limits: the app's peer is always the local Functions host, which passes on the front
   // end's headers. Behind Front Door (which alone may reach the app) the client is X-Azure-ClientIP,

@@ -66,6 +66,7 @@ var tableNames = [
   'deliberations'
   'deliberationindex'
   'deliberationlinks'
+  'botwechat'
 ]
 var queueNames = [
   'order-timers'

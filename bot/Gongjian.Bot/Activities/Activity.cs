@@ -29,6 +29,8 @@ public sealed record Activity
     /// <summary>Card action data (messageBack / Action.Submit) arrives here.</summary>
     public JsonElement? Value { get; init; }
     public JsonElement? ChannelData { get; init; }
+    /// <summary>Mentions, places and the like; a shared location arrives as a <c>Place</c> entity (see <see cref="SharedPlace"/>).</summary>
+    public IReadOnlyList<JsonElement>? Entities { get; init; }
 }
 
 public static class ActivityTypes

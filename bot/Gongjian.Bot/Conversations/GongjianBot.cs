@@ -71,6 +71,8 @@ public sealed class GongjianBot(
         if (intent.Kind == IntentKind.RaiseTopic && data.Unit is null) return await topics.StartAsync(turn, intent.Code, ct);
         // 活动, 预约, 双报到: their commands interrupt like 查进度; their steps are answered below.
         if (await life.OnIntentAsync(turn, intent, RepeatAsync, ct) is { } lifeTurn) return lifeTurn;
+        if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && SharedPlace.From(turn.Activity) is { } place)
+            return await wish.PlaceSharedAsync(turn, place, ct);
         if (data.Unit is null && WishDialog.TakesPhotos(data.Step) && PhotoReader.Files(turn.Activity).Count > 0)
             return await wish.PhotosAsync(turn, ct);
         if (data.Step is not CompletingOrder && PhotoReader.Files(turn.Activity).Count > 0)

@@ -30,6 +30,9 @@ public static class WishTexts
     public static string TooManyPhotos(int kept) =>
         $"一张工单最多附 {Gongjian.Domain.Orders.OrderLimits.PhotosMax} 张照片，已经有 {kept} 张了，这次发的照片没有保存。";
 
+    /// <summary>A shared location became the wish's place (it is the resident's own chat: the place may be shown back).</summary>
+    public static string PlaceShared(string place) => $"收到您的位置：{place}，会作为工单的地点。";
+
     public static string PhotoRefused(string reason) => $"{reason}这次发的照片没有保存，请换一张照片发送。";
 
     /// <summary>The resident told their name: "好的，王阿姨，记住了。" (a bare surname: "好的，记住了，您姓王。").</summary>

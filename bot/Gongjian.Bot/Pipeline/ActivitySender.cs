@@ -9,9 +9,10 @@ namespace Gongjian.Bot.Pipeline;
 
 /// <summary>
 /// Delivers the bot's activities to a conversation, wherever it lives: appended to the transcript
-/// for the app's own Direct Line, posted to the Bot Connector for every other channel.
+/// for the app's own Direct Line, handed to the WeChat channel for the Official Account, posted to the
+/// Bot Connector for every other channel.
 /// </summary>
-public sealed class ActivitySender(ConnectorClient connector, TranscriptStore transcripts)
+public sealed class ActivitySender(ConnectorClient connector, TranscriptStore transcripts, WeChat.WeChatOutbox wechat)
 {
     public async Task SendAsync(ConversationReference to, IReadOnlyList<Activity> activities, CancellationToken ct)
     {
@@ -20,6 +21,11 @@ public sealed class ActivitySender(ConnectorClient connector, TranscriptStore tr
         {
             await transcripts.AppendAsync(to.ConversationId,
                 [.. activities.Select(a => JsonSerializer.SerializeToNode(a, ActivityJson.Default.Activity)!.AsObject())], ct);
+            return;
+        }
+        if (WeChat.WeChatChannel.Is(to))
+        {
+            await wechat.SendAsync(to, activities, ct);
             return;
         }
         foreach (var activity in activities) await connector.SendAsync(activity, ct);

@@ -27,6 +27,7 @@ public static class BotDeskServices
                 storage.Table(BotTables.TranscriptsName), storage.Table(BotTables.StateName),
                 storage.Table(BotTables.LinksName), storage.Table(BotTables.DeliveriesName));
         });
+        services.AddSingleton(sp => new Gongjian.Bot.WeChat.WeChatTables(sp.GetRequiredService<StorageClients>().Table(Gongjian.Bot.WeChat.WeChatTables.Name)));
         services.AddSingleton<PhotoStaging>();
         services.AddSingleton<IOrderDesk, OrderDesk>();
         // 微心愿 and 项目认领 in chat, on the modules' own stores and rules.

@@ -24,6 +24,8 @@ public static class PurgeChatHistoryFunction
         var photos = await services.GetRequiredService<PhotoStaging>().PurgeAsync(retention.Cutoff, ct);
         if (photos > 0)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PurgeChatHistoryFunction)).LogInformation("Deleted {Count} staged photos of wishes never submitted", photos);
+        // WeChat residents' openids (issue 15): kept no longer than the rest of the chat.
+        await ActivatorUtilities.CreateInstance<Gongjian.Bot.WeChat.WeChatRetention>(services, clock).RunAsync(ct);
         return (report, photos);
     }
 }

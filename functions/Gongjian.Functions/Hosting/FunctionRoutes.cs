@@ -265,6 +265,9 @@ public static class FunctionRoutes
             .RequireRateLimiting(RateLimitPolicies.Orders).ExcludeFromDescription();
         app.MapFunction("Open311ListRequests", ListRequestsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListRequestsFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
         app.MapFunction("Open311GetRequest", GetRequestFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetRequestFunction.Run)).WithOpen311Errors().ExcludeFromDescription();
+        // The WeChat Official Account's server URL speaks WeChat's signed (and encrypted) XML, not this contract (issue 15; docs/DEPLOY.md).
+        app.MapFunction("WeChatVerify", new HttpTrigger("GET", "wechat"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeChat.WeChatEndpoint.Verify)).ExcludeFromDescription();
+        app.MapFunction("WeChatMessage", new HttpTrigger("POST", "wechat"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeChat.WeChatEndpoint.Receive)).ExcludeFromDescription();
 
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);

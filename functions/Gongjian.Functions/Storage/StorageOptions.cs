@@ -63,6 +63,8 @@ public static class TableNames
     public const string Deliberations = "deliberations";
     public const string DeliberationIndex = "deliberationindex";
     public const string DeliberationLinks = "deliberationlinks";
+    /// <summary>WeChat Official Account channel (issue 15): residents' openids (personal data) and the shared access token.</summary>
+    public const string BotWeChat = Gongjian.Bot.WeChat.WeChatTables.Name;
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -71,7 +73,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat];
 }
 
 public static class ContainerNames

@@ -1,3 +1,4 @@
+using Gongjian.Bot.Activities;
 using Gongjian.Bot.Conversations.Liaison;
 using Gongjian.Bot.Desk;
 using Gongjian.Bot.DirectLine;
@@ -56,6 +57,24 @@ public sealed class WishDialog(WishReader reader, IOrderDesk desk, ConversationL
             _ => TurnResult.Say(data with { Step = new CollectingWish(kept, WishSlot.Text) }, WishTexts.AskText),
         };
         return new TurnResult(result.Data, [notice, .. result.Replies]);
+    }
+
+    /// <summary>
+    /// A shared location (WeChat 位置, a Place entity) while idle or taking a wish: it becomes the draft's place,
+    /// then the next missing field is asked (a new wish starts with its text), or the summary card shows again.
+    /// </summary>
+    public async Task<TurnResult> PlaceSharedAsync(Turn turn, SharedPlace place, CancellationToken ct)
+    {
+        var text = place.AsText();
+        var notice = WishTexts.PlaceShared(text);
+        var communities = await desk.CommunitiesAsync(ct);
+        var draft = turn.Data.Step switch
+        {
+            CollectingWish s => s.Draft, ChoosingRevision s => s.Draft, ConfirmingWish s => s.Draft, _ => NewDraft(turn.Data),
+        } with { Place = text };
+        if (turn.Data.Step is Idle)
+            return TurnResult.Say(turn.Data with { Step = new CollectingWish(draft, WishSlot.Text) }, notice, WishTexts.AskText);
+        return WithNotice(notice, Next(turn, draft, communities));
     }
 
     public Task<TurnResult> StartAsync(Turn turn, CancellationToken ct) =>

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gongjian.WeChatSim;
+
+/// <summary>One message a follower received, in order: a passive reply, a customer-service message or a subscription message.</summary>
+public sealed record Received(string OpenId, string Kind, string Text, JsonObject? Data = null)
+{
+    public const string Passive = "passive";
+    public const string CustomerService = "cs";
+    public const string Subscription = "subscribe";
+    /// <summary>What the follower sent (kept for transcripts; not part of <see cref="WeChatSimulator.Inbox"/>).</summary>
+    public const string Follower = "follower";
+}
+
+/// <summary>
+/// A local WeChat: the API side (<c>/cgi-bin/stable_token</c>, <c>/cgi-bin/token</c>, <c>/cgi-bin/message/custom/send</c>,
+/// <c>/cgi-bin/message/subscribe/bizsend</c>, and <c>/sim/media/{id}</c> for pictures' PicUrl) with WeChat's error codes,
+/// and the followers' side (<see cref="SendAsync"/> and friends: signed, encrypted XML posted to the server URL, retried
+/// like WeChat when no answer comes). Everything a follower receives is kept in <see cref="Inbox"/>.
+/// </summary>
+public sealed partial class WeChatSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, byte[]> _media = new();
+    private readonly HashSet<string> _followers = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastMessage = [];
+    private readonly Dictionary<(string OpenId, string Template), int> _consents = [];
+    private readonly List<Received> _inbox = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _token;
+    private bool _tokenExpired;
+    private int _tokenRequests;
+    private int _apiCalls;
+
+    public SimulatorSettings Settings { get; }
+    /// <summary>The API base the app is configured with (<c>WeChat:ApiBaseUrl</c>).</summary>
+    public Uri BaseAddress { get; }
+    /// <summary>The app's server URL (服务器地址), e.g. <c>http://127.0.0.1:7071/api/wechat</c>.</summary>
+    public Uri? ServerUrl { get; set; }
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+    public int ApiCalls => Volatile.Read(ref _apiCalls);
+
+    private WeChatSimulator(WebApplication app, SimulatorSettings settings, Uri baseAddress)
+    {
+        _app = app;
+        Settings = settings;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<WeChatSimulator> StartAsync(SimulatorSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        WeChatSimulator? sim = null;
+        app.MapPost("/cgi-bin/stable_token", (JsonObject body) => sim!.StableToken(body));
+        app.MapGet("/cgi-bin/token", (string? appid, string? secret) => sim!.IssueToken(appid, secret, force: true));
+        app.MapPost("/cgi-bin/message/custom/send", (string? access_token, JsonObject body) => sim!.CustomSend(access_token, body));
+        app.MapPost("/cgi-bin/message/subscribe/bizsend", (string? access_token, JsonObject body) => sim!.SubscribeSend(access_token, body));
+        app.MapGet("/sim/media/{id}", (string id) => sim!._media.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound());
+        MapPhoneApi(app, () => sim!);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sim = new WeChatSimulator(app, settings, new Uri(address));
+        return sim;
+    }
+
+    /// <summary>The current access token stops working (as at expiry): the next API call answers 42001.</summary>
+    public void ExpireToken()
+    {
+        lock (_gate) _tokenExpired = true;
+    }
+
+    public IReadOnlyList<Received> Inbox(string openId)
+    {
+        lock (_gate) return [.. _inbox.Where(r => r.OpenId == openId && r.Kind != Received.Follower)];
+    }
+
+    /// <summary>Both sides, in order: what the follower sent and what they received.</summary>
+    public IReadOnlyList<Received> Conversation(string openId)
+    {
+        lock (_gate) return [.. _inbox.Where(r => r.OpenId == openId)];
+    }
+
+    /// <summary>Waits until the follower's inbox satisfies <paramref name="condition"/> (every change wakes it), up to <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(string openId, Func<IReadOnlyList<Received>, bool> condition, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var mine = _inbox.Where(r => r.OpenId == openId && r.Kind != Received.Follower).ToList();
+                if (condition(mine)) return mine;
+                changed = _changed.Task;
+            }
+            try { await changed.WaitAsync(cts.Token); }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("The follower's inbox never got there:\n" + string.Join("\n", Inbox(openId).Select(r => $"[{r.Kind}] {r.Text}")));
+            }
+        }
+    }
+
+    private void Add(Received received)
+    {
+        lock (_gate)
+        {
+            _inbox.Add(received);
+            var changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
+    }
+
+    private IResult StableToken(JsonObject body) =>
+        IssueToken((string?)body["appid"], (string?)body["secret"], body["force_refresh"]?.GetValue<bool>() == true);
+
+    private IResult IssueToken(string? appId, string? secret, bool force)
+    {
+        Interlocked.Increment(ref _tokenRequests);
+        if (appId != Settings.AppId) return Error(40013, "invalid appid");
+        if (secret != Settings.AppSecret) return Error(40125, "invalid appsecret");
+        lock (_gate)
+        {
+            if (force || _token is null || _tokenExpired)
+            {
+                _token = "simtok_" + Guid.NewGuid().ToString("N");
+                _tokenExpired = false;
+            }
+            return Results.Json(new JsonObject { ["access_token"] = _token, ["expires_in"] = 7200 });
+        }
+    }
+
+    private int? TokenProblem(string? token)
+    {
+        Interlocked.Increment(ref _apiCalls);
+        lock (_gate)
+        {
+            if (token is null || token != _token) return 40001;
+            if (_tokenExpired) return 42001;
+            return null;
+        }
+    }
+
+    private IResult CustomSend(string? token, JsonObject body)
+    {
+        if (TokenProblem(token) is { } problem) return Error(problem, "access_token invalid or expired");
+        var openId = (string?)body["touser"] ?? "";
+        lock (_gate)
+        {
+            if (!_followers.Contains(openId)) return Error(43004, "require subscribe");
+            if (!_lastMessage.TryGetValue(openId, out var last) || DateTimeOffset.UtcNow - last > Settings.ServiceWindow)
+                return Error(45015, "response out of time limit or subscription is canceled");
+        }
+        if ((string?)body["msgtype"] != "text" || (string?)body["text"]?["content"] is not { Length: > 0 } content) return Error(44003, "empty news data");
+        Add(new Received(openId, Received.CustomerService, content));
+        return Error(0, "ok");
+    }
+
+    private IResult SubscribeSend(string? token, JsonObject body)
+    {
+        if (TokenProblem(token) is { } problem) return Error(problem, "access_token invalid or expired");
+        var openId = (string?)body["touser"] ?? "";
+        var template = (string?)body["template_id"] ?? "";
+        if (body["data"] is not JsonObject data) return Error(47003, "argument invalid! data is empty");
+        lock (_gate)
+        {
+            if (!_consents.TryGetValue((openId, template), out var left) || left <= 0) return Error(43101, "user refuse to accept the msg");
+            _consents[(openId, template)] = left - 1;
+        }
+        foreach (var (name, field) in data)
+            if (name.StartsWith("thing", StringComparison.Ordinal) && ((string?)field?["value"])?.Length > 20) return Error(47003, "argument invalid! data.thing.value too long");
+        Add(new Received(openId, Received.Subscription, string.Join(" | ", data.Select(kv => $"{kv.Key}={(string?)kv.Value?["value"]}")), (JsonObject)data.DeepClone()));
+        return Error(0, "ok");
+    }
+
+    private static IResult Error(int code, string message) => Results.Json(new JsonObject { ["errcode"] = code, ["errmsg"] = message });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
