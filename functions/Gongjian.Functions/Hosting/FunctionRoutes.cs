@@ -251,6 +251,9 @@ public static class FunctionRoutes
         // 活动预告与报名 (functions/Gongjian.Functions/Activities/ActivityRoutes.cs; branch activities).
         Activities.ActivityRoutes.MapActivityFunctions(app);
 
+        // 共建考核指标 and 年度评议 (functions/Gongjian.Functions/Scorecards/ScorecardRoutes.cs; issue 14, branch scorecard).
+        Scorecards.ScorecardRoutes.MapScorecardFunctions(app);
+
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.
         app.MapFunction("Open311Discovery", DiscoveryFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DiscoveryFunction.Run)).WithOpen311Errors().ExcludeFromDescription();

@@ -257,6 +257,8 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/records?street=xianying", 403, key: organizer);
         await _api.SendAsync(get, "/api/indicators/orders", 200, key: organizer);
         await _api.SendAsync(get, "/api/indicators/orders?period=2026-13", 400, key: organizer);
+        await _api.SendAsync(get, "/api/indicators/modules", 200, key: organizer);
+        await _api.SendAsync(get, "/api/indicators/modules?period=2026-13", 400, key: organizer);
 
         // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance
         // after the end. The app's clock jumps to the start and past the end instead of the test waiting for them.

@@ -20,7 +20,8 @@ public static class ApiContractJson
         People.PeopleApiJson.Web,
         Activities.ActivityApiJson.Web,
         Bookings.BookingApiJson.Web,
-        Indicators.IndicatorJson.Web];
+        Indicators.IndicatorJson.Web,
+        Scorecards.ScorecardJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>
