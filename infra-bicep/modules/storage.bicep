@@ -59,6 +59,9 @@ var tableNames = [
   'bookingindex'
   'orderepisodes'
   'ordertallies'
+  'evalschemes'
+  'evalmanual'
+  'evalresults'
 ]
 var queueNames = [
   'order-timers'

@@ -12,6 +12,14 @@ namespace Gongjian.Functions.Scorecards;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ModuleIndicatorsView))]
+[JsonSerializable(typeof(Domain.Evaluation.EvaluationScheme))]
+[JsonSerializable(typeof(SchemeRequest))]
+[JsonSerializable(typeof(ManualScoreRequest))]
+[JsonSerializable(typeof(PublishRequest))]
+[JsonSerializable(typeof(SchemesView))]
+[JsonSerializable(typeof(ManualScoreView))]
+[JsonSerializable(typeof(ScorecardView))]
+[JsonSerializable(typeof(TraceView))]
 public sealed partial class ScorecardJson : JsonSerializerContext
 {
     public static ScorecardJson Web => s_web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -54,6 +54,10 @@ public static class TableNames
     /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
     public const string OrderEpisodes = "orderepisodes";
     public const string OrderTallies = "ordertallies";
+    /// <summary>年度评议 (issue 14): the schemes' versions, the manual points and the published scorecards, partition per street and year.</summary>
+    public const string EvalSchemes = "evalschemes";
+    public const string EvalManual = "evalmanual";
+    public const string EvalResults = "evalresults";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -61,7 +65,8 @@ public static class TableNames
         UnitReports, UnitReportIndex, Persons, PersonIndex,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
-        OrderEpisodes, OrderTallies];
+        OrderEpisodes, OrderTallies,
+        EvalSchemes, EvalManual, EvalResults];
 }
 
 public static class ContainerNames

@@ -12,7 +12,8 @@ public sealed class ContractDocumentTests(AzuriteFixture azurite) : IAsyncLifeti
         "双报到 People",
         "活动预告与报名 Activities",
         "资源共享预约 Bookings",
-        "考核指标 Indicators"];
+        "考核指标 Indicators",
+        "年度评议 Evaluation"];
     private TestApp _app = null!;
     private PublishedContract _contract = null!;
 

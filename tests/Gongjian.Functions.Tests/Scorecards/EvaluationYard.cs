@@ -41,8 +41,13 @@ public static class EvaluationYard
         R("x1", RecordKinds.ProjectClaim, "pj9", "xianying-building-party", "xianying-1", 3) with { StreetId = "xianying" },
     ];
 
+    /// <summary>Writes the year's records, and adds 仙营街道 to the directory: another street, whose units 财源's organizer may not score.</summary>
     public static async Task WriteAsync(TestApp app)
     {
+        var directory = app.Services.GetRequiredService<Gongjian.Functions.Communities.CommunityDirectory>();
+        await directory.AddAsync(Gongjian.Functions.Seed.DemoData.Xianying, CancellationToken.None);
+        foreach (var c in Gongjian.Functions.Seed.DemoData.XianyingCommunities) await directory.AddAsync(c, CancellationToken.None);
+        foreach (var u in Gongjian.Functions.Seed.DemoData.XianyingUnits) await directory.AddAsync(u, CancellationToken.None);
         var book = app.Services.GetRequiredService<RecordBook>();
         foreach (var r in Year2026) await book.WriteAsync(r, CancellationToken.None);
     }

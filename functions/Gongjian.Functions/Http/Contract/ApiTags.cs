@@ -26,5 +26,6 @@ public static class ApiTags
         People.PeopleExamples.Tag,
         Activities.ActivityExamples.Tag,
         Bookings.BookingExamples.Tag,
-        Indicators.IndicatorExamples.Tag];
+        Indicators.IndicatorExamples.Tag,
+        Scorecards.ScorecardExamples.Tag];
 }
