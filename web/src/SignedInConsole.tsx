@@ -31,6 +31,9 @@ import { UnitReportsPage } from './pages/UnitReportsPage';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { ActivityNewPage } from './pages/ActivityNewPage';
 import { ActivityPage } from './pages/ActivityPage';
+// 统计与年度评议 (branch scorecard): its own chunk, with ECharts, loaded when the page is opened.
+import { lazy, Suspense } from 'react';
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -79,6 +82,8 @@ export default function SignedInConsole() {
           <Route path="/activities" element={organisesActivities(session.role) ? <ActivitiesPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/new" element={organisesActivities(session.role) ? <ActivityNewPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/activities/:id" element={<ActivityPage />} />
+          {/* 统计与年度评议 (branch scorecard): every staff role but admins, each in its scope */}
+          <Route path="/evaluation" element={session.role !== 'admin' ? <Suspense fallback={null}><EvaluationPage /></Suspense> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -33,8 +33,14 @@ const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>>
   liaison: [{ to: '/bookings', label: '资源预约' }, { to: '/unit/reports', label: '双报到' }],
 };
 
+/** 统计与年度评议 (branch scorecard). */
+const evaluationMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/evaluation', label: '统计评议' }], organizer: [{ to: '/evaluation', label: '统计评议' }], liaison: [{ to: '/evaluation', label: '统计评议' }],
+};
+
 const menuOf = (role: Role) => {
-  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? [])];
+  const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? []),
+    ...(evaluationMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 
