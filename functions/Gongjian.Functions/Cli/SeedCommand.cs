@@ -68,6 +68,7 @@ public static class SeedCommand
             var (reports, people) = await DemoPeople.SeedAsync(services.GetRequiredService<People.UnitReportStore>(), services.GetRequiredService<People.PersonStore>(),
                 keys, unitNames, resourceIds, now, ct);
             output.WriteLine($"双报到: {reports} unit reports, {people} people.");
+            output.WriteLine($"年度评议: {await DemoEvaluation.SeedAsync(services.GetRequiredService<Scorecards.ScorecardStore>(), now, ct)} scheme for {DemoData.Caiyuan.Name}.");
         }
 
         if (printKeys)

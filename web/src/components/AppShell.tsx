@@ -35,7 +35,7 @@ const bookingPeopleMenus: Partial<Record<Role, { to: string; label: string }[]>>
 
 /** 统计与年度评议 (branch scorecard). */
 const evaluationMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
-  dispatcher: [{ to: '/evaluation', label: '统计评议' }], organizer: [{ to: '/evaluation', label: '统计评议' }], liaison: [{ to: '/evaluation', label: '统计评议' }],
+  dispatcher: [{ to: '/evaluation', label: '评议' }], organizer: [{ to: '/evaluation', label: '评议' }], liaison: [{ to: '/evaluation', label: '评议' }],
 };
 
 const menuOf = (role: Role) => {

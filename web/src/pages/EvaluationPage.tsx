@@ -108,6 +108,15 @@ export function EvaluationPage() {
   const scoreColumns = card ? [
     { title: '名次', dataIndex: 'rank', width: 64 },
     { title: '单位', dataIndex: 'unitName', width: 200 },
+    { title: '总分', dataIndex: 'total', width: 72, align: 'right' as const, render: (v: number) => <b>{v}</b> },
+    { title: '等级', dataIndex: 'grade', width: 72, render: (g: string) => <Tag color={gradeColor[g]}>{g}</Tag> },
+    ...(card.scheme.manual ? [{
+      title: card.scheme.manual.name, key: 'manual', width: 130, align: 'right' as const,
+      render: (_: unknown, l: ScoreLine) => organizer && card.status === 'draft'
+        ? <InputNumber size="small" min={0} max={card.scheme.manual!.max} defaultValue={l.manual ?? undefined} placeholder="未录入" aria-label={`${l.unitName}评议分`}
+            onBlur={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && v !== l.manual) void act(() => setManual(year, l.unitId, v)); }} />
+        : shown(l.manual),
+    }] : []),
     ...card.indicators.map((d, i) => ({
       title: <span title={d.definition}>{d.name}</span>, key: d.code, width: 100, align: 'right' as const,
       render: (_: unknown, l: ScoreLine) => (
@@ -117,15 +126,6 @@ export function EvaluationPage() {
         </a>
       ),
     })),
-    ...(card.scheme.manual ? [{
-      title: card.scheme.manual.name, key: 'manual', width: 130, align: 'right' as const,
-      render: (_: unknown, l: ScoreLine) => organizer && card.status === 'draft'
-        ? <InputNumber size="small" min={0} max={card.scheme.manual!.max} defaultValue={l.manual ?? undefined} placeholder="未录入" aria-label={`${l.unitName}评议分`}
-            onBlur={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && v !== l.manual) void act(() => setManual(year, l.unitId, v)); }} />
-        : shown(l.manual),
-    }] : []),
-    { title: '总分', dataIndex: 'total', width: 80, align: 'right' as const, render: (v: number) => <b>{v}</b> },
-    { title: '等级', dataIndex: 'grade', width: 80, render: (g: string) => <Tag color={gradeColor[g]}>{g}</Tag> },
   ] : [];
 
   const report = card?.lines.find((l) => l.unitId === (reportUnit ?? card.lines[0]?.unitId));
@@ -204,7 +204,7 @@ export function EvaluationPage() {
                 <tbody>
                   {report.items.map((item, i) => (
                     <tr key={item.indicator}><td>{card.indicators[i].name}</td><td>{shown(item.value, card.indicators[i].unit)}</td>
-                      <td>{item.pointsPer > 0 ? `每单位 ${item.pointsPer} 分，最高 ${item.cap} 分` : `每单位扣 ${-item.pointsPer} 分，最多扣 ${item.cap} 分`}</td><td>{item.points}</td></tr>
+                      <td>{card.indicators[i].unit === 'rate' ? `按比率计分，100% 得 ${item.pointsPer} 分，最高 ${item.cap} 分` : item.pointsPer > 0 ? `每${card.indicators[i].unit === 'hours' ? '小时' : '项'} ${item.pointsPer} 分，最高 ${item.cap} 分` : `每${card.indicators[i].unit === 'hours' ? '小时' : '次'}扣 ${-item.pointsPer} 分，最多扣 ${item.cap} 分`}</td><td>{item.points}</td></tr>
                   ))}
                   {card.scheme.manual && <tr><td>{card.scheme.manual.name}</td><td>—</td><td>满分 {card.scheme.manual.max} 分</td><td>{shown(report.manual)}</td></tr>}
                 </tbody>
