@@ -42,11 +42,12 @@ public static class ModuleIndicatorsFunction
     {
         var unitIds = records.Where(r => r.UnitId is not null).Select(r => r.UnitId!)
             .Concat(snapshot.Units.Values.Where(u => u.StreetId == scope.StreetId && !u.IsRetired).Select(u => u.Id))
+            .Concat(scope.UnitId is { } asked ? [asked] : []) // a retired unit asked for by name: its figures, zeros or not
             .Distinct().Where(u => (scope.UnitId is null || u == scope.UnitId) && scope.Sees(u, null));
         var units = unitIds.Select(u => Figures(u, snapshot.Units.TryGetValue(u, out var m) ? m.Name : u, records, u))
             .OrderByDescending(f => f.Records).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         var visible = records.Where(r => scope.Sees(r.UnitId, r.CommunityId)).ToList();
-        var total = scope.UnitId is { } only ? units.Single() with { Id = "", Name = "合计" } : Figures("", "合计", visible, null);
+        var total = scope.UnitId is not null ? units.Single() with { Id = "", Name = "合计" } : Figures("", "合计", visible, null);
         var communities = scope.UnitId is not null ? [] : snapshot.Communities.Values
             .Where(c => c.StreetId == scope.StreetId && (community is null || c.Id == community) && scope.Sees(null, c.Id))
             .Select(c => Figures(c.Id, c.Name, [.. visible.Where(r => r.CommunityId == c.Id)], null)).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
