@@ -67,6 +67,9 @@ var tableNames = [
   'deliberationindex'
   'deliberationlinks'
   'botwechat'
+  'evalschemes'
+  'evalmanual'
+  'evalresults'
 ]
 var queueNames = [
   'order-timers'

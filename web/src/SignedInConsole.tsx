@@ -39,6 +39,9 @@ import { GridsPage } from './pages/GridsPage';
 // 议事 (提审议办评; branch deliberation).
 import { DeliberationsPage } from './pages/DeliberationsPage';
 import { DeliberationPage } from './pages/DeliberationPage';
+// 统计与年度评议 (branch scorecard): its own chunk, with ECharts, loaded when the page is opened.
+import { lazy, Suspense } from 'react';
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
 
 const home: Record<Role, string> = { dispatcher: '/board', liaison: '/unit', organizer: '/street', admin: '/admin/units', gridworker: '/grid/report' };
 const managesDirectory = (role: Role) => role === 'admin' || role === 'organizer';
@@ -95,6 +98,8 @@ export default function SignedInConsole() {
           {/* 议事 (branch deliberation): staff of a community or street, and a unit's liaison for its own and invited topics */}
           <Route path="/deliberations" element={session.role !== 'admin' ? <DeliberationsPage /> : <Navigate to={home[session.role]} replace />} />
           <Route path="/deliberations/:id" element={<DeliberationPage />} />
+          {/* 统计与年度评议 (branch scorecard): every staff role but admins, each in its scope */}
+          <Route path="/evaluation" element={session.role !== 'admin' ? <Suspense fallback={null}><EvaluationPage /></Suspense> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
       </AppShell>

@@ -71,6 +71,7 @@ public static class SeedCommand
             var (gridCount, gridReports) = await DemoGrids.SeedAsync(services.GetRequiredService<Grids.GridBook>(), services.GetRequiredService<GridReports.GridReportStore>(), services.GetRequiredService<Photos.PhotoStore>(), now, ct);
             output.WriteLine($"格事坊: {gridCount} grids in 东七里社区, {gridReports} reports.");
             foreach (var d in await DemoDeliberations.SeedAsync(services.GetRequiredService<Deliberations.DeliberationStore>(), keys, now, ct)) output.WriteLine($"议事 {d.Id}: {Gongjian.Domain.Deliberations.DeliberationStatusText.Chinese(d.Status)} — {d.Title}");
+            output.WriteLine($"年度评议: {await DemoEvaluation.SeedAsync(services.GetRequiredService<Scorecards.ScorecardStore>(), now, ct)} scheme for {DemoData.Caiyuan.Name}.");
         }
 
         if (printKeys)

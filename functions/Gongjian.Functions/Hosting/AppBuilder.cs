@@ -167,6 +167,8 @@ public static class AppBuilder
         services.AddRateLimits();
         services.AddTriggers(configuration);
         services.AddBotDesk(configuration);
+        // 年度评议 (issue 14, branch scorecard): functions/Gongjian.Functions/Scorecards.
+        Scorecards.ScorecardServices.AddScorecards(services);
         return services;
     }
 

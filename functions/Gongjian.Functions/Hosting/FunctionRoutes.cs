@@ -255,6 +255,8 @@ public static class FunctionRoutes
         GridReports.GridReportRoutes.MapGridReportFunctions(app);
         // 议事 (提审议办评; functions/Gongjian.Functions/Deliberations/DeliberationRoutes.cs; branch deliberation).
         Deliberations.DeliberationRoutes.MapDeliberationFunctions(app);
+        // 共建考核指标 and 年度评议 (functions/Gongjian.Functions/Scorecards/ScorecardRoutes.cs; issue 14, branch scorecard).
+        Scorecards.ScorecardRoutes.MapScorecardFunctions(app);
 
         // Open311 GeoReport v2 is described by its own standard (form bodies, XML, its error list) and discovery
         // document, not by this OpenAPI contract.

@@ -65,6 +65,10 @@ public static class TableNames
     public const string DeliberationLinks = "deliberationlinks";
     /// <summary>WeChat Official Account channel (issue 15): residents' openids (personal data) and the shared access token.</summary>
     public const string BotWeChat = Gongjian.Bot.WeChat.WeChatTables.Name;
+    /// <summary>年度评议 (issue 14): the schemes' versions, the manual points and the published scorecards, partition per street and year.</summary>
+    public const string EvalSchemes = "evalschemes";
+    public const string EvalManual = "evalmanual";
+    public const string EvalResults = "evalresults";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -73,7 +77,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults];
 }
 
 public static class ContainerNames

@@ -257,6 +257,27 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/records?street=xianying", 403, key: organizer);
         await _api.SendAsync(get, "/api/indicators/orders", 200, key: organizer);
         await _api.SendAsync(get, "/api/indicators/orders?period=2026-13", 400, key: organizer);
+        await _api.SendAsync(get, "/api/indicators/modules", 200, key: organizer);
+        await _api.SendAsync(get, "/api/indicators/modules?period=2026-13", 400, key: organizer);
+        // 年度评议 (issue 14): a scheme, manual points, the draft, a trace, publishing, and what is refused after.
+        var evaluationYear = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        object EvaluationScheme(double total) => new
+        {
+            year = evaluationYear, total, items = new object[] { new { indicator = "response_rate", pointsPer = 40, cap = 40 }, new { indicator = "projects_claimed", pointsPer = 10, cap = 40 } },
+            manual = new { name = "居民代表评议", max = 20 }, grades = new { excellent = 90, good = 75, pass = 60 },
+        };
+        await _api.SendAsync(get, $"/api/evaluation/schemes?year={evaluationYear}", 200, key: organizer);
+        await _api.SendAsync(post, "/api/evaluation/schemes", 400, EvaluationScheme(90), organizer);
+        await _api.SendAsync(post, "/api/evaluation/schemes", 201, EvaluationScheme(100), organizer);
+        await _api.SendAsync(HttpMethod.Put, "/api/evaluation/manual", 200, new { year = evaluationYear, unitId = "baosheng-property", score = 18 }, organizer);
+        await _api.SendAsync(HttpMethod.Put, "/api/evaluation/manual", 400, new { year = evaluationYear, unitId = "baosheng-property", score = 21 }, organizer);
+        await _api.SendAsync(get, $"/api/evaluation/scorecard?year={evaluationYear}", 200, key: organizer);
+        await _api.SendAsync(get, $"/api/evaluation/trace?year={evaluationYear}&indicator=projects_claimed", 200, key: liaison);
+        await _api.SendAsync(get, $"/api/evaluation/trace?year={evaluationYear}&indicator=smiles", 400, key: liaison);
+        await _api.SendAsync(post, "/api/evaluation/publish", 200, new { year = evaluationYear }, organizer);
+        await _api.SendAsync(post, "/api/evaluation/publish", 409, new { year = evaluationYear }, organizer);
+        await _api.SendAsync(get, $"/api/evaluation/export?what=scorecard&year={evaluationYear}", 200, key: organizer);
+        await _api.SendAsync(get, "/api/evaluation/export?what=people", 400, key: organizer);
 
         // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance
         // after the end. The app's clock jumps to the start and past the end instead of the test waiting for them.

@@ -13,7 +13,7 @@ public sealed class ContractDocumentTests(AzuriteFixture azurite) : IAsyncLifeti
         "活动预告与报名 Activities",
         "资源共享预约 Bookings",
         "考核指标 Indicators",
-        "网格管理 Grids", "格事坊 Grid reports", "议事 Deliberation"];
+        "网格管理 Grids", "格事坊 Grid reports", "议事 Deliberation", "年度评议 Evaluation"];
     private TestApp _app = null!;
     private PublishedContract _contract = null!;
 

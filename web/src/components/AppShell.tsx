@@ -45,9 +45,15 @@ const deliberationMenus: Partial<Record<Role, { to: string; label: string }[]>> 
   dispatcher: [{ to: '/deliberations', label: '议事' }], organizer: [{ to: '/deliberations', label: '议事' }], liaison: [{ to: '/deliberations', label: '议事' }],
 };
 
+/** 统计与年度评议 (branch scorecard). */
+const evaluationMenus: Partial<Record<Role, { to: string; label: string }[]>> = {
+  dispatcher: [{ to: '/evaluation', label: '评议' }], organizer: [{ to: '/evaluation', label: '评议' }], liaison: [{ to: '/evaluation', label: '评议' }],
+};
+
 const menuOf = (role: Role) => {
   const items = [...(menus[role] ?? []), ...(moduleMenus[role] ?? []), ...(activityMenus[role] ?? []), ...(bookingPeopleMenus[role] ?? []),
-    ...(gridMenus[role] ?? []), ...(deliberationMenus[role] ?? [])];
+    ...(gridMenus[role] ?? []), ...(deliberationMenus[role] ?? []),
+    ...(evaluationMenus[role] ?? [])];
   return items.filter((m, i) => items.findIndex((x) => x.to === m.to) === i);
 };
 

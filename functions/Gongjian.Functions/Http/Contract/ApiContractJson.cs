@@ -21,7 +21,7 @@ public static class ApiContractJson
         Activities.ActivityApiJson.Web,
         Bookings.BookingApiJson.Web,
         Indicators.IndicatorJson.Web,
-        Grids.GridApiJson.Web, GridReports.GridReportApiJson.Web, Deliberations.DeliberationApiJson.Web];
+        Grids.GridApiJson.Web, GridReports.GridReportApiJson.Web, Deliberations.DeliberationApiJson.Web, Scorecards.ScorecardJson.Web];
 
     /// <summary>The app's own metadata for <paramref name="type"/>, or null when no body of the API has that type.</summary>
     public static JsonTypeInfo? Find(Type type) =>

@@ -27,5 +27,5 @@ public static class ApiTags
         Activities.ActivityExamples.Tag,
         Bookings.BookingExamples.Tag,
         Indicators.IndicatorExamples.Tag,
-        GridReports.GridReportExamples.GridTag, GridReports.GridReportExamples.Tag, Deliberations.DeliberationExamples.Tag];
+        GridReports.GridReportExamples.GridTag, GridReports.GridReportExamples.Tag, Deliberations.DeliberationExamples.Tag, Scorecards.ScorecardExamples.Tag];
 }

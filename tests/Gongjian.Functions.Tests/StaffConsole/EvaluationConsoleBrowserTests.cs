@@ -1,0 +1,92 @@
+using Gongjian.Functions.Tests.Orders;
+using Gongjian.Functions.Tests.Scorecards;
+using Gongjian.Functions.Tests.Support;
+using Gongjian.Testing;
+using Microsoft.Playwright;
+
+namespace Gongjian.Functions.Tests.StaffConsole;
+
+/// <summary>
+/// 统计与年度评议 in real Chromium against the real app and Azurite: a known year of records and this month's orders;
+/// the organizer reads the indicators table and the ECharts charts, starts the suggested scheme, enters 居民代表评议,
+/// opens a score's records, publishes, and prints a unit's report; a liaison sees its own line only. Screenshots go to
+/// artifacts/screenshots/console, and the charts page to docs/evaluation-charts.png.
+/// </summary>
+public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
+{
+    [Fact]
+    public async Task Organizer_reads_indicators_and_charts_scores_the_year_traces_a_point_publishes_and_prints()
+    {
+        await EvaluationYard.WriteAsync(App);
+        var (dispatcher, baosheng) = (await App.DispatcherAsync(), await App.LiaisonAsync());
+        for (var n = 0; n < 3; n++)
+        {
+            var (id, _) = await App.PlaceAsync(TestApp.NewOrder($"{n + 3}号楼楼道灯不亮"));
+            await App.DispatchAsync(id, dispatcher);
+            if (n < 2) await App.AcceptAsync(id, baosheng);
+        }
+
+        var page = await SignedInAsync(await App.OrganizerAsync());
+        await page.GetByTestId("menu").GetByText("评议", new() { Exact = true }).ClickAsync();
+        var table = page.GetByTestId("indicators-table");
+        var row = table.Locator("tr", new() { HasText = "泰山宝盛置业有限公司" });
+        await row.WaitForAsync();
+        Assert.Contains("100.0%", await row.InnerTextAsync()); // answered both it was sent in time (the third is not due yet)
+        await ConsoleBrowser.ShootAsync(page, "evaluation-indicators");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "统计图表" }).ClickAsync();
+        foreach (var chart in new[] { "chart-months", "chart-units", "chart-communities" })
+            await page.Locator($"[data-testid={chart}][data-ready=true] canvas").First.WaitForAsync();
+        await ConsoleBrowser.ShootAsync(page, "evaluation-charts");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "evaluation-charts.png"), FullPage = true });
+
+        // No scheme yet: the organizer starts from the suggested one, then enters 宝盛's 居民代表评议.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "年度评议" }).ClickAsync();
+        await page.GetByTestId("use-suggested").ClickAsync();
+        var line = page.GetByTestId("scorecard-table").Locator("tr", new() { HasText = "泰山宝盛置业有限公司" });
+        await line.WaitForAsync();
+        var before = await line.InnerTextAsync();
+        Assert.Contains("28", before);
+        await page.GetByLabel("泰山宝盛置业有限公司评议分").FillAsync("18");
+        await page.GetByLabel("泰山宝盛置业有限公司评议分").PressAsync("Tab");
+        // 15 (answered both due in time) + 10 (two claims) + 2 (a commitment met) + 1 (two attended its activity) = 28, and 18 entered: 46.
+        await line.Locator("b", new() { HasText = "46" }).WaitForAsync();
+        Assert.NotEqual(before, await line.InnerTextAsync());
+
+        // A point opens its records: 宝盛's two approved claims.
+        await page.GetByTestId("points-baosheng-property-projects_claimed").ClickAsync();
+        var trace = page.GetByTestId("trace");
+        await trace.GetByText("小区停车整治").WaitForAsync();
+        Assert.Contains("楼道亮灯", await trace.InnerTextAsync());
+        await SettledAsync(page);
+        await ConsoleBrowser.ShootAsync(page, "evaluation-trace");
+        await page.Keyboard.PressAsync("Escape");
+        await trace.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await SettledAsync(page);
+        await ConsoleBrowser.ShootAsync(page, "evaluation-scorecard");
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await page.GetByTestId("scorecard-status").GetByText("已发布 · 方案第 1 版").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "打印报告" }).ClickAsync();
+        await page.GetByTestId("report").GetByText("年度共建评议报告").WaitForAsync();
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await page.Locator(".shell-header").IsVisibleAsync());
+        await ConsoleBrowser.ShootAsync(page, "evaluation-report-print");
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
+
+        // A liaison: its own line, ranked in the street; never another unit's.
+        var liaison = await SignedInAsync(baosheng);
+        await liaison.GotoAsync(Url("/console/evaluation?tab=scorecard"));
+        await liaison.GetByTestId("scorecard-table").Locator("tr", new() { HasText = "泰山宝盛置业有限公司" }).WaitForAsync();
+        Assert.DoesNotContain("财源街道社区卫生服务中心", await liaison.GetByTestId("scorecard-table").InnerTextAsync());
+        Assert.Equal(0, await liaison.GetByTestId("publish").CountAsync());
+        await ConsoleBrowser.ShootAsync(liaison, "evaluation-liaison");
+
+        Assert.Empty(Browser.Complaints);
+    }
+
+    /// <summary>Waits for the page's running animations (a drawer sliding) to finish, so a screenshot shows where things end.</summary>
+    private static Task SettledAsync(IPage page) => page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished))");
+}
