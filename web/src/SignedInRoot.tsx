@@ -10,7 +10,10 @@ dayjs.locale('zh-cn');
 /** Ant Design's theme, Chinese locale and message/modal context around everything behind the sign-in (one lazy chunk). */
 export default function SignedInRoot() {
   return (
-    <ConfigProvider locale={zhCN} csp={{ nonce: cspNonce() }} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
+    // No click wave anywhere: many buttons leave with what they act on (a step, a modal, a row), and antd's wave then
+    // unmounts a holder that is gone — a page error ("reading '__rc_react_root__'") that browser tests catch at random.
+    <ConfigProvider locale={zhCN} csp={{ nonce: cspNonce() }} button={{ autoInsertSpace: false }} wave={{ disabled: true }}
+      theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
       <AntApp>
         <SignedInConsole />
       </AntApp>

@@ -106,16 +106,8 @@ public static class DeliberationServices
         services.AddSingleton<DeliberationCommandRunner>();
         services.AddSingleton<DeliberationLinks>();
         services.AddSingleton<DeliberationProgress>();
-        Wrap<OrderState>(services, (sp, inner) => new OrderDeliberationNotifier(inner, sp.GetRequiredService<DeliberationProgress>()));
-        Wrap<ProjectState>(services, (sp, inner) => new ProjectDeliberationNotifier(inner, sp.GetRequiredService<DeliberationProgress>()));
+        services.WrapNotifier<OrderState>((sp, inner) => new OrderDeliberationNotifier(inner, sp.GetRequiredService<DeliberationProgress>()));
+        services.WrapNotifier<ProjectState>((sp, inner) => new ProjectDeliberationNotifier(inner, sp.GetRequiredService<DeliberationProgress>()));
         return services;
-    }
-
-    private static void Wrap<TState>(IServiceCollection services, Func<IServiceProvider, INotifier<TState>, INotifier<TState>> wrap)
-    {
-        var inner = services.Last(d => d.ServiceType == typeof(INotifier<TState>));
-        services.Remove(inner);
-        services.AddSingleton(sp => wrap(sp, (INotifier<TState>)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(sp)
-            ?? throw new InvalidOperationException($"The {typeof(TState).Name} notifier to wrap must be registered as an instance or a factory (RecordServices.AddRecordsOf does)."))));
     }
 }

@@ -45,14 +45,7 @@ public sealed class GridReportOrderLink(INotifier<OrderState> inner, GridReportS
 public static class GridReportOrderLinkServices
 {
     /// <summary>Wraps the order notifier registered so far (records, indicators, notices) so a report made into an order follows it.</summary>
-    public static IServiceCollection AddGridReportOrderLink(this IServiceCollection services)
-    {
-        var inner = services.Last(d => d.ServiceType == typeof(INotifier<OrderState>));
-        services.Remove(inner);
-        services.AddSingleton<INotifier<OrderState>>(sp => new GridReportOrderLink(
-            (INotifier<OrderState>)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(sp)
-                ?? throw new InvalidOperationException("The order notifier to wrap must be registered as an instance or a factory.")),
+    public static IServiceCollection AddGridReportOrderLink(this IServiceCollection services) =>
+        services.WrapNotifier<OrderState>((sp, inner) => new GridReportOrderLink(inner,
             sp.GetRequiredService<GridReportStore>(), sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<ILogger<GridReportOrderLink>>()));
-        return services;
-    }
 }

@@ -86,13 +86,6 @@ public static class IndicatorServices
     {
         services.AddSingleton<OrderTallyStore>();
         services.AddSingleton<OrderIndicatorProjector>();
-        var inner = services.Last(d => d.ServiceType == typeof(INotifier<OrderState>));
-        services.Remove(inner);
-        services.AddSingleton<INotifier<OrderState>>(sp => new IndicatorNotifier(Resolve(sp, inner), sp.GetRequiredService<OrderIndicatorProjector>()));
-        return services;
+        return services.WrapNotifier<OrderState>((sp, inner) => new IndicatorNotifier(inner, sp.GetRequiredService<OrderIndicatorProjector>()));
     }
-
-    private static INotifier<OrderState> Resolve(IServiceProvider sp, ServiceDescriptor d) =>
-        (INotifier<OrderState>)(d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(sp)
-            ?? throw new InvalidOperationException("The order notifier to wrap must be registered as an instance or a factory (RecordServices.AddRecordsOf does)."));
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
-  Alert, Button, Card, Checkbox, ConfigProvider, Descriptions, Form, Input, InputNumber, List, Modal, Result, Select, Skeleton, Space, Steps, Switch, Table, Tag, Typography,
+  Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, List, Modal, Result, Select, Skeleton, Space, Steps, Switch, Table, Tag, Typography,
 } from 'antd';
 import { ArrowLeftOutlined, GlobalOutlined, MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
@@ -54,10 +54,7 @@ export function DeliberationPage() {
   const props = { d, run, busy, post, reload: load };
   const isPublic = ['decided', 'acting', 'delivered', 'closed'].includes(d.status);
 
-  // No click wave here: most buttons of a step leave with the step, and antd's wave then unmounts a holder that is gone
-  // (a page error, "reading '__rc_react_root__'"), when its 5 s deadline ends on a removed button.
   return (
-    <ConfigProvider wave={{ disabled: true }}>
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
         {backLink}
@@ -91,7 +88,6 @@ export function DeliberationPage() {
       {d.decision && <ActCard {...props} manager={manager} />}
       {(d.status === 'delivered' || d.status === 'closed') && <RateCard {...props} manager={manager} />}
     </div>
-    </ConfigProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, ConfigProvider, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
@@ -66,9 +66,7 @@ export function DeliberationsPage() {
   const communityName = (id: string) => communities.find((c) => c.id === id)?.name ?? id;
   const publicPage = street ? `/api/pages/deliberations/${encodeURIComponent(street)}` : undefined;
 
-  // No click wave (as on the topic's page): the modal's buttons leave with it.
   return (
-    <ConfigProvider wave={{ disabled: true }}>
     <Card title="议事（提审议办评）" extra={
       <Space wrap>
         {publicPage && <Button icon={<GlobalOutlined />} href={publicPage} target="_blank" data-testid="deliberations-public">居民看到的议事公开</Button>}
@@ -126,7 +124,6 @@ export function DeliberationsPage() {
         </Form>
       </Modal>
     </Card>
-    </ConfigProvider>
   );
 }
 
