@@ -80,21 +80,8 @@ public static class ListActivitiesFunction
         string? Param(string name) => context.Request.Query[name].ToString() is { Length: > 0 } v ? v : null;
         var snapshot = await directory.GetAsync(context.RequestAborted);
         string? community = Param("community"), street = Param("street"), unit = Param("unit");
-        static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的活动。");
-        var partition = caller.Role switch
-        {
-            ActorRole.Dispatcher when street is null && unit is null && (community ?? caller.Scope) == caller.Scope => ActivityModule.CommunityList(caller.Scope),
-            ActorRole.Liaison when community is null && street is null && (unit ?? caller.Scope) == caller.Scope => ActivityModule.UnitList(caller.Scope),
-            ActorRole.Organizer when unit is null && (street ?? caller.Scope) == caller.Scope =>
-                community is null ? ActivityModule.StreetList(caller.Scope)
-                : snapshot.Communities.TryGetValue(community, out var c) && c.StreetId == caller.Scope ? ActivityModule.CommunityList(community)
-                : throw Outside(),
-            ActorRole.Admin => community is not null ? ActivityModule.CommunityList(community)
-                : unit is not null ? ActivityModule.UnitList(unit)
-                : street is not null ? ActivityModule.StreetList(street)
-                : throw ApiProblem.BadRequest("scope_required", "请指定 community、street 或 unit 之一。"),
-            _ => throw Outside(),
-        };
+        var partition = StaffListScope.Partition(caller, snapshot, community, street, unit,
+            new ListPartitions(ActivityModule.CommunityList, ActivityModule.StreetList, ActivityModule.UnitList), "只能查看您管辖范围内的活动。");
         // Rows run from the earliest start: `from` skips those that ended before it, so the coming ones stay within MaxRows.
         var from = Param("from") is not { } text ? (DateTimeOffset?)null
             : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at

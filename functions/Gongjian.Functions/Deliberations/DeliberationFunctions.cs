@@ -121,21 +121,8 @@ public static class ListDeliberationsFunction
         string? Param(string name) => context.Request.Query[name].ToString() is { Length: > 0 } v ? v : null;
         var snapshot = await directory.GetAsync(context.RequestAborted);
         string? community = Param("community"), street = Param("street"), unit = Param("unit");
-        static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的议题。");
-        var partition = caller.Role switch
-        {
-            ActorRole.Dispatcher when street is null && unit is null && (community ?? caller.Scope) == caller.Scope => DeliberationModule.CommunityList(caller.Scope),
-            ActorRole.Liaison when community is null && street is null && (unit ?? caller.Scope) == caller.Scope => DeliberationModule.UnitList(caller.Scope),
-            ActorRole.Organizer when unit is null && (street ?? caller.Scope) == caller.Scope =>
-                community is null ? DeliberationModule.StreetList(caller.Scope)
-                : snapshot.Communities.TryGetValue(community, out var c) && c.StreetId == caller.Scope ? DeliberationModule.CommunityList(community)
-                : throw Outside(),
-            ActorRole.Admin => community is not null ? DeliberationModule.CommunityList(community)
-                : unit is not null ? DeliberationModule.UnitList(unit)
-                : street is not null ? DeliberationModule.StreetList(street)
-                : throw ApiProblem.BadRequest("scope_required", "请指定 community、street 或 unit 之一。"),
-            _ => throw Outside(),
-        };
+        var partition = StaffListScope.Partition(caller, snapshot, community, street, unit,
+            new ListPartitions(DeliberationModule.CommunityList, DeliberationModule.StreetList, DeliberationModule.UnitList), "只能查看您管辖范围内的议题。");
         return Results.Json(new DeliberationPage(await DeliberationRows.ReadAsync(storage, partition, MaxRows, context.RequestAborted)),
             DeliberationApiJson.Web.DeliberationPage);
     }
