@@ -30,6 +30,10 @@ public static class ModuleIndicatorCatalog
         new("activities_hosted", "主办活动", IndicatorUnit.Count, "本期结束并登记签到的单位主办活动数。", "activity_hosted", RecordMeasure.Count),
         new("activity_hours", "活动服务时长", IndicatorUnit.Hours, "单位主办的活动中参加者获得的服务小时数合计。", "activity_hosted", RecordMeasure.Hours),
         new("bookings_hosted", "共享资源使用", IndicatorUnit.Count, "单位共享的场地、设施本期被预约并实际使用的次数。", "booking_hosted", RecordMeasure.Count),
+        new("grid_reports_resolved", "格事坊办结", IndicatorUnit.Count, "本期就地解决或转派单后办结的网格上报数，计入所在社区和街道。", "grid_report_resolved", RecordMeasure.Count),
+        new("deliberations_held", "召开议事", IndicatorUnit.Count, "本期形成决议的议事数（议题经会议议定），计入所在社区和街道。", "deliberation_held", RecordMeasure.Count),
+        new("decisions_delivered", "议事决议办结", IndicatorUnit.Count, "本期决议事项全部办完的议事数，计入所在社区和街道。", "decision_delivered", RecordMeasure.Count),
+        new("deliberation_participation", "参与议事", IndicatorUnit.Count, "本期形成决议的议事中，单位受邀参会或发表意见的议题数（每个议题每个单位计一次）。", "deliberation_participation", RecordMeasure.Count),
     ];
 
     /// <summary>The indicators of <paramref name="kinds"/> in their order: each kind's defined ones, or a count of its records.</summary>
