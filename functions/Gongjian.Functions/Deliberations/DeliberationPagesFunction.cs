@@ -19,8 +19,9 @@ public static class DeliberationPaths
 /// <summary>
 /// Public pages of 议事 (HTML, <c>public, max-age=60</c> like the other public pages): a street's deliberations that reached a
 /// decision, from the list partition <c>p-{street}</c> (rows hold counts and staff-visible titles, never a person); and one
-/// deliberation's anonymised record, from its state — only once decided, else a 404 page. Texts people wrote are shown as
-/// they were masked when written, and the decision and minutes are masked again here of the raiser's name and phone.
+/// deliberation's anonymised record, from its state — only once decided, else a 404 page. Texts people wrote were masked
+/// when written; here the decision and minutes are masked again of the raiser's name and phone, and every masked form
+/// (139****1122, 欧**) is dropped (<see cref="PublicText"/>).
 /// </summary>
 public static class DeliberationPagesFunction
 {
@@ -40,7 +41,7 @@ public static class DeliberationPagesFunction
         {
             [nameof(DeliberationsPublicPage.StreetId)] = street.Id,
             [nameof(DeliberationsPublicPage.StreetName)] = street.Name,
-            [nameof(DeliberationsPublicPage.Topics)] = rows.Select(r => new DeliberationsPublicPage.TopicRow(r.Id, r.Title, snapshot.CommunityName(r.CommunityId, street.Name),
+            [nameof(DeliberationsPublicPage.Topics)] = rows.Select(r => new DeliberationsPublicPage.TopicRow(r.Id, PublicText.WithoutMasked(r.Title), snapshot.CommunityName(r.CommunityId, street.Name),
                 r.StatusText, r.OpinionCount, r.ActionCount, r.ActionsDone, r.RatingCount, r.RatingAverage)).ToList(),
             [nameof(DeliberationsPublicPage.BaseUrl)] = options.Value.BaseFor(context.Request),
         }, "public, max-age=60");
@@ -56,7 +57,8 @@ public static class DeliberationPagesFunction
         if (s is null || s.StreetId != street.Id || !s.Status.IsPublic())
             return await pages.MissingAsync("没有找到这个议题", Missing, street.Name, DeliberationPaths.Street(street.Id), $"看看{street.Name}的议事");
         var known = s.Contact is { } c ? new KnownPersonalData(c.Name, null, c.Phone) : null;
-        string Clean(string text) => FreeTextRedactor.Redact(text, known);
+        // Redacted, and the masked forms staff see dropped: the page is for anyone.
+        string Clean(string text) => PublicText.WithoutMasked(FreeTextRedactor.Redact(text, known));
         var topic = new DeliberationPublicPage.PublicTopic(s.Id, s.StreetId, snapshot.CommunityName(s.CommunityId, street.Name), s.Estate, Clean(s.Title),
             Clean(s.Description), s.Status.Chinese(), s.Status.Step(), TopicSource.Chinese(s.Source), s.RaisedAt, s.Meeting?.At, s.Meeting?.Place,
             string.Join("、", (s.Meeting?.Parties ?? []).Select(DeliberationParty.Chinese)),

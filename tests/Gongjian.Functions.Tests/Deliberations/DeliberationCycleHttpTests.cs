@@ -91,6 +91,10 @@ public sealed class DeliberationCycleHttpTests(AzuriteFixture azurite) : IAsyncL
         Assert.Contains("已办结", html);
         foreach (var personal in (string[])[RaiserName, RaiserPhone, "3号楼2单元301", "13700009999", "05388221234", orderId, .. VoterPhones])
             Assert.DoesNotContain(personal, html);
+        // Not even the masked forms staff see (139****1122, 欧**, 3号楼****): the raiser's sentence keeps its sense.
+        Assert.DoesNotContain("**", html); // (a single * is the stylesheet's)
+        Assert.DoesNotContain("1122", html);
+        Assert.Contains("我是（略），住宝盛小区3号楼（略），电话（略）", html.Replace(" ", ""));
         var street = await (await _app.GetAsync("/api/pages/deliberations/caiyuan")).Content.ReadAsStringAsync();
         Assert.Contains($"data-deliberation=\"{id}\"", street);
         Assert.DoesNotContain(RaiserPhone, street);
