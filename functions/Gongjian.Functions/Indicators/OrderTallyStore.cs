@@ -139,6 +139,16 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
         tags[key] = value;
     }
 
+    /// <summary>A unit's dispatch episodes of a year (its twelve unit-month partitions, one range query), oldest first: what its order indicators were computed from.</summary>
+    public async Task<List<DispatchEpisode>> ReadEpisodesAsync(string streetId, string unitId, int year, CancellationToken ct)
+    {
+        var list = new List<DispatchEpisode>();
+        var (from, to) = ($"{streetId}_{unitId}_{year:D4}01", $"{streetId}_{unitId}_{year:D4}12");
+        await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}"), cancellationToken: ct))
+            if (JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode) is { } e && e.UnitId == unitId) list.Add(e);
+        return [.. list.OrderBy(e => e.DispatchedAt).ThenBy(e => e.OrderId, StringComparer.Ordinal)];
+    }
+
     /// <summary>A street's unit-months of a year (one partition query): unit id, unit name, month number and tally.</summary>
     public async Task<List<(string UnitId, string UnitName, int Month, OrderTally Tally)>> ReadYearAsync(string streetId, int year, CancellationToken ct)
     {

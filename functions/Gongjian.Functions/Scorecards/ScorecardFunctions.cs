@@ -76,7 +76,7 @@ public static class TraceScoreFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "evaluation/trace");
 
-    public static async Task<IResult> Run(HttpContext context, RecordBook records, OrderEpisodeReader episodes, SlaPolicy policy, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, RecordBook records, Indicators.OrderTallyStore episodes, SlaPolicy policy, CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -93,7 +93,7 @@ public static class TraceScoreFunction
             var items = new List<TraceItem>();
             double? value = null;
             var tally = OrderTally.Empty;
-            foreach (var e in await episodes.ReadYearAsync(scope.StreetId, unit, year, ct))
+            foreach (var e in await episodes.ReadEpisodesAsync(scope.StreetId, unit, year, ct))
             {
                 var one = OrderTally.Of([e], now, policy);
                 tally = tally.Add(one);
