@@ -57,11 +57,11 @@ public static partial class BadInputHelpers
     }
 
     /// <summary>
-    /// The response text without its ISO timestamps, whose fractional seconds could contain any digits
-    /// (a "301" there says nothing about the address).
+    /// Whether the house number stands in the text as a number of its own ("2单元301", "301室"), not as three digits
+    /// inside an id, a token, a photo signature or a timestamp's fractional seconds, which could hold any digits.
     /// </summary>
-    public static string WithoutTimestamps(string body) => Timestamp().Replace(body, "\"<time>\"");
+    public static bool MentionsHouseNumber(string text) => StandaloneHouseNumber().IsMatch(text);
 
-    [GeneratedRegex("\"\\d{4}-\\d{2}-\\d{2}T[^\"]*\"")]
-    private static partial Regex Timestamp();
+    [GeneratedRegex("(?<![0-9A-Za-z%+/=.:_-])" + HouseNumber + "(?![0-9A-Za-z])")]
+    private static partial Regex StandaloneHouseNumber();
 }
