@@ -22,11 +22,14 @@ public static class StorageClientPolicy
     /// <summary>Per try, for blobs: a photo is up to 10 MB.</summary>
     public static readonly TimeSpan BlobNetworkTimeout = TimeSpan.FromSeconds(30);
 
-    public static TableClientOptions Tables() => Apply(new TableClientOptions(), NetworkTimeout);
+    /// <param name="networkTimeout">Per try, when configured (<see cref="StorageOptions.NetworkTimeout"/>); blobs keep at least theirs.</param>
+    public static TableClientOptions Tables(TimeSpan? networkTimeout = null) => Apply(new TableClientOptions(), networkTimeout ?? NetworkTimeout);
 
-    public static BlobClientOptions Blobs() => Apply(new BlobClientOptions(), BlobNetworkTimeout);
+    public static BlobClientOptions Blobs(TimeSpan? networkTimeout = null) =>
+        Apply(new BlobClientOptions(), networkTimeout > BlobNetworkTimeout ? networkTimeout.Value : BlobNetworkTimeout);
 
-    public static QueueClientOptions Queues() => Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, NetworkTimeout);
+    public static QueueClientOptions Queues(TimeSpan? networkTimeout = null) =>
+        Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, networkTimeout ?? NetworkTimeout);
 
     private static T Apply<T>(T options, TimeSpan networkTimeout) where T : ClientOptions
     {

@@ -16,18 +16,19 @@ public sealed class StorageClients : Gongjian.Engine.IEngineStorage
     public StorageClients(StorageSettings settings, IOptions<StorageOptions> options)
     {
         _options = options.Value;
-        var queueOptions = StorageClientPolicy.Queues();
+        var timeout = _options.NetworkTimeout;
+        var queueOptions = StorageClientPolicy.Queues(timeout);
         if (settings.ConnectionString is { } cs)
         {
-            _tables = new TableServiceClient(cs, StorageClientPolicy.Tables());
-            _blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs());
+            _tables = new TableServiceClient(cs, StorageClientPolicy.Tables(timeout));
+            _blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs(timeout));
             _queues = new QueueServiceClient(cs, queueOptions);
         }
         else
         {
             var credential = settings.CreateCredential();
-            _tables = new TableServiceClient(settings.TableServiceUri!, credential, StorageClientPolicy.Tables());
-            _blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs());
+            _tables = new TableServiceClient(settings.TableServiceUri!, credential, StorageClientPolicy.Tables(timeout));
+            _blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs(timeout));
             _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
         }
         Orders = Table(TableNames.Orders);

@@ -5,6 +5,12 @@ public sealed class StorageOptions
 {
     public string Prefix { get; set; } = "";
 
+    /// <summary>
+    /// Per try of a table or queue call (<c>Storage:NetworkTimeout</c>); <see cref="StorageClientPolicy.NetworkTimeout"/> when unset.
+    /// Tests on a shared, overloaded machine give the local Azurite more patience: a slow answer there is not an outage.
+    /// </summary>
+    public TimeSpan? NetworkTimeout { get; set; }
+
     public string Table(string name) => Prefix + name;
     public string Queue(string name) => (Prefix + name).ToLowerInvariant();
     public string Container(string name) => (Prefix + name).ToLowerInvariant();

@@ -8,7 +8,7 @@ namespace Gongjian.Bot.Tests.Conversations;
 /// <summary>
 /// 议事 in chat, through the real app (Direct Line, Azure Tables, the 议事 module): a resident says “我想提个议题：…”, chooses
 /// their community, leaves a name and phone (never said back in full), and the topic is raised for the community's staff;
-/// “我的议题” follows it as staff accept it and schedule the meeting in the console's API.
+/// the chat is told as staff accept it and schedule the meeting in the console's API, and “我的议题” follows it.
 /// </summary>
 public sealed class DeliberationConversationTests(AzuriteFixture azurite) : BotAppTest(azurite)
 {
@@ -34,11 +34,14 @@ public sealed class DeliberationConversationTests(AzuriteFixture azurite) : BotA
 
         // Staff accept it and schedule the meeting: the resident reads each step.
         Assert.True((await Cycle.PostAsync($"/api/deliberations/{id}/accept", dispatcher, null)).IsSuccessStatusCode);
+        Assert.Contains("社区会召集相关各方开议事会商量", await MicroWishConversationTests.WaitForAsync(chat, "已被社区受理"));
         Assert.Contains("进度：审 · 已受理，待议事", await chat.SayAsync("议题进度"));
         var meeting = DateTimeOffset.UtcNow.AddDays(3);
         var scheduled = await Cycle.PostAsync($"/api/deliberations/{id}/meeting", dispatcher,
             new { at = meeting, place = "八仙议事厅", parties = new[] { "resident_reps", "property_company" } });
         Assert.True(scheduled.IsSuccessStatusCode, await scheduled.Content.ReadAsStringAsync());
+        var told = await MicroWishConversationTests.WaitForAsync(chat, "开议事会商量");
+        Assert.Contains($"{meeting.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm} 在八仙议事厅", told);
         var progress = await chat.SayAsync("我的议题");
         Assert.Contains("进度：议 · 议事中", progress);
         Assert.Contains("在八仙议事厅召开，欢迎发表意见", progress);
@@ -49,7 +52,7 @@ public sealed class DeliberationConversationTests(AzuriteFixture azurite) : BotA
         var transcript = Transcripts.Render("居民在聊天里提议题并查看议事进度",
             [("居民王秀兰", chat.Seen)],
             "测试 `DeliberationConversationTests.A_resident_raises_a_topic_and_follows_it_through_review_and_the_meeting` 生成（Direct Line，Azurite）。" +
-            "议题提交后，东七里社区工作人员在工作台受理，并安排了八仙议事厅的议事会。");
+            "议题提交后，东七里社区工作人员在工作台受理，并安排了八仙议事厅的议事会；每一步都主动告诉了居民。");
         Assert.DoesNotContain("没太明白", transcript);
         await Transcripts.SaveAsync("deliberation-topic-resident.md", transcript);
     }

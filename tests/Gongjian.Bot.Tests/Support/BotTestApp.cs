@@ -46,6 +46,7 @@ public sealed class BotTestApp : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
             $"--Storage:Prefix={prefix}",
+            "--Storage:NetworkTimeout=00:01:00", // a starved Azurite on a busy test machine is slow, not down
             "--Logging:LogLevel:Default=Warning",
             "--Host:Triggers=false",
             "--RateLimits:Enabled=false", // every test client is 127.0.0.1; the abuse limits have their own tests

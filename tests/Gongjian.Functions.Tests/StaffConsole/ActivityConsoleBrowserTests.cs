@@ -91,7 +91,7 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
         // The list: counts, no names.
         await page.GetByRole(AriaRole.Button, new() { Name = "返回活动" }).ClickAsync();
         var row = page.Locator("tr", new() { HasText = "学雷锋志愿服务日" });
-        await row.WaitForAsync();
+        await row.GetByTestId($"counts-{id}").Filter(new() { HasText = "候补 2" }).WaitForAsync();
         Assert.Equal("2/2候补 2", await page.GetByTestId($"counts-{id}").InnerTextAsync());
         Assert.Contains("报名中", await row.InnerTextAsync());
         var list = await page.ContentAsync();

@@ -1,5 +1,7 @@
+using Gongjian.Bot.Activities;
 using Gongjian.Bot.Conversations.Resident;
 using Gongjian.Bot.Desk;
+using Gongjian.Bot.Storage;
 
 namespace Gongjian.Bot.Conversations.Deliberations;
 
@@ -17,16 +19,17 @@ public sealed record ResidentTopic(string DeliberationId, string Code, string Ti
 
 /// <summary>
 /// 议事 in chat: “我想提个议题：…” raises a topic for the resident's community through the 议事 module (提), and “我的议题”
-/// tells where each topic raised here stands in 提审议办评 — the community's reply, the meeting, the decision.
+/// tells where each topic raised here stands in 提审议办评 — the community's reply, the meeting, the decision. The chat is
+/// linked to the topic, so the raiser is told of each step as it happens (as for an order or a wish).
 /// </summary>
-public sealed class TopicDialog(IDeliberationDesk desk, IOrderDesk orders)
+public sealed class TopicDialog(IDeliberationDesk desk, IOrderDesk orders, ConversationLinks links)
 {
     public const int TopicsKept = 10;
 
     public async Task<TurnResult> StartAsync(Turn turn, string? text, CancellationToken ct)
     {
         var step = new RaisingTopic(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), TopicSlot.Text, Guid.NewGuid().ToString("N"));
-        return await NextAsync(turn.Data, step, ct);
+        return await NextAsync(turn.Data, step, turn.Reference, ct);
     }
 
     public async Task<TurnResult> AnswerAsync(Turn turn, RaisingTopic step, CancellationToken ct)
@@ -55,11 +58,11 @@ public sealed class TopicDialog(IDeliberationDesk desk, IOrderDesk orders)
                 data = data with { Contact = new PersonContact(data.Contact?.Name ?? "", phone) };
                 break;
         }
-        return await NextAsync(data, step, ct);
+        return await NextAsync(data, step, turn.Reference, ct);
     }
 
     /// <summary>Asks for what is missing, or raises the topic once nothing is.</summary>
-    private async Task<TurnResult> NextAsync(ConversationData data, RaisingTopic step, CancellationToken ct)
+    private async Task<TurnResult> NextAsync(ConversationData data, RaisingTopic step, ConversationReference chat, CancellationToken ct)
     {
         TopicSlot? missing = step.Text is null ? TopicSlot.Text
             : data.Home is null ? TopicSlot.Community
@@ -71,6 +74,7 @@ public sealed class TopicDialog(IDeliberationDesk desk, IOrderDesk orders)
         var done = await desk.RaiseAsync(new TopicRaise(data.Home!.Id, step.Text!, data.Contact!.Name, data.Contact.Phone, step.DraftId), ct);
         data = data with { Step = Idle.Instance };
         if (done.Value is not { } topic) return TurnResult.Say(data, new Reply(TopicTexts.NotRaised(done.Refusal!), Texts.Menu));
+        await links.LinkOrderAsync(topic.DeliberationId, chat, ct);
         var mine = new ResidentTopic(topic.DeliberationId, topic.Code, topic.Title);
         data = data with { Topics = [mine, .. data.Topics.Where(t => t.DeliberationId != mine.DeliberationId).Take(TopicsKept - 1)] };
         return TurnResult.Say(data, new Reply(TopicTexts.Raised(topic, data.Home.Name, PersonAnswers.Masked(data.Contact.Phone)), [TopicTexts.MyTopics, .. Texts.Menu]));

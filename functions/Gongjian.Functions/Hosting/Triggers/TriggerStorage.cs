@@ -21,19 +21,19 @@ public sealed class TriggerStorage
     {
         _options = options.Value;
         _log = log;
-        var queueOptions = StorageClientPolicy.Queues();
+        var queueOptions = StorageClientPolicy.Queues(_options.NetworkTimeout);
         queueOptions.MessageDecodingFailed += OnUndecodableAsync;
         BlobServiceClient blobs;
         if (settings.ConnectionString is { } cs)
         {
             _queues = new QueueServiceClient(cs, queueOptions);
-            blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs());
+            blobs = new BlobServiceClient(cs, StorageClientPolicy.Blobs(_options.NetworkTimeout));
         }
         else
         {
             var credential = settings.CreateCredential();
             _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
-            blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs());
+            blobs = new BlobServiceClient(settings.BlobServiceUri!, credential, StorageClientPolicy.Blobs(_options.NetworkTimeout));
         }
         Locks = blobs.GetBlobContainerClient(_options.Container(LocksContainer));
     }

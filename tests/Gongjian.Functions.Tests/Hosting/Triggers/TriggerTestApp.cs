@@ -46,7 +46,7 @@ public sealed class TriggerTestApp : IAsyncDisposable
         string? dir = null;
         var all = new List<string>
         {
-            "--urls=http://127.0.0.1:0", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:Prefix={prefix}",
+            "--urls=http://127.0.0.1:0", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Storage:Prefix={prefix}", "--Storage:NetworkTimeout=00:01:00",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Gongjian.Functions.Queue=None",
             "--Logging:LogLevel:Gongjian.Functions.Timer=None", "--Logging:LogLevel:Gongjian.Functions.Invoke=None",
         };
