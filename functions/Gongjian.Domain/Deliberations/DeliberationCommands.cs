@@ -93,3 +93,9 @@ public sealed record RateResult : DeliberationCommand
 
 /// <summary>Staff close a delivered deliberation.</summary>
 public sealed record CloseDeliberation : DeliberationCommand;
+
+/// <summary>
+/// PIPL retention: the raiser's name and phone are erased a while after the topic ended (declined, answered or closed) — by the
+/// module's timer only, for the end it was armed for (<see cref="EndedAt"/>); the topic, its record and the tracking code stay.
+/// </summary>
+public sealed record EraseRaiserContact : DeliberationCommand { public required DateTimeOffset EndedAt { get; init; } }

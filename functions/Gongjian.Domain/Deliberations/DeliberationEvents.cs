@@ -71,3 +71,6 @@ public sealed record ActionCompleted : DeliberationEvent
 
 public sealed record ResultRated : DeliberationEvent { public required Rating Rating { get; init; } }
 public sealed record DeliberationClosed : DeliberationEvent;
+
+/// <summary>The raiser's contact was erased (retention); stored copies of <see cref="TopicRaised"/> lose it too.</summary>
+public sealed record RaiserContactErased : DeliberationEvent;

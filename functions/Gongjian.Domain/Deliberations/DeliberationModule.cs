@@ -15,10 +15,14 @@ namespace Gongjian.Domain.Deliberations;
 /// </summary>
 /// <param name="remindBefore">The community's staff are reminded this long before the meeting (a day by default).</param>
 /// <param name="reviewRemindAfter">A topic still waiting for review (审) this long after it was raised reminds staff.</param>
-public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRemindAfter) : Module<DeliberationState, DeliberationCommand, DeliberationEvent>
+/// <param name="eraseAfter">A resident raiser's name and phone are erased this long after the topic ended (PIPL retention; 180 days by default).</param>
+public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRemindAfter, TimeSpan? eraseAfter = null)
+    : Module<DeliberationState, DeliberationCommand, DeliberationEvent>
 {
     public static readonly TimeSpan DefaultRemindBefore = TimeSpan.FromDays(1);
     public static readonly TimeSpan DefaultReviewRemindAfter = TimeSpan.FromDays(3);
+    public static readonly TimeSpan DefaultEraseAfter = TimeSpan.FromDays(180);
+    public TimeSpan EraseAfter => eraseAfter ?? DefaultEraseAfter;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public DeliberationModule() : this(DefaultRemindBefore, DefaultReviewRemindAfter) { }
@@ -33,6 +37,7 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
         (DeliberationStatus.None, RaiseTopic c) => Raise(c, now),
         (_, RaiseTopic) => Refuse("deliberation_exists", RejectionKind.Conflict, "议题已存在。"),
         (DeliberationStatus.None, _) => Refuse("deliberation_not_found", RejectionKind.Conflict, "议题不存在，请检查编号。"),
+        (_, EraseRaiserContact c) => Erase(s, c, now),
 
         (DeliberationStatus.Raised, AcceptTopic c) => StaffOnly(c, () => Accept(new TopicAccepted { OccurredAt = now, By = c.By })),
         (DeliberationStatus.Raised, DeclineTopic c) => StaffOnly(c, () => Decline(c, now)),
@@ -57,6 +62,14 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
         CloseVote => "结束表决", RecordDecision => "记录决议", LinkAction => "转为工单", CompleteAction => "登记办结",
         RateResult => "评价", CloseDeliberation => "结束议题", _ => "这样办理",
     };
+
+    /// <summary>Retention, by the timer only: stale once the topic is no longer in the end it was armed for, or nothing is left to erase.</summary>
+    private static Verdict<DeliberationEvent> Erase(DeliberationState s, EraseRaiserContact c, DateTimeOffset now)
+    {
+        if (c.By.Role != ActorRole.System) return Refuse("role_not_allowed", RejectionKind.Forbidden, "联系方式到期由系统自动删除。");
+        if (s.Contact is null || s.EndedAt != c.EndedAt) return Refuse("timer_stale", RejectionKind.Conflict, "议题状态已变化，无需删除。");
+        return Accept(new RaiserContactErased { OccurredAt = now, By = c.By });
+    }
 
     public static bool IsStaff(Actor a) => a.Role is ActorRole.Dispatcher or ActorRole.Organizer or ActorRole.Admin;
 
@@ -267,6 +280,7 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
             },
             ResultRated x => next with { Ratings = [.. s.Ratings, x.Rating] },
             DeliberationClosed x => next with { Status = DeliberationStatus.Closed, ClosedAt = x.OccurredAt },
+            RaiserContactErased x => next with { Contact = null, ContactErasedAt = x.OccurredAt },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
         };
     }
@@ -329,7 +343,10 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
     public const string MeetingStep = "Meeting";
     public const string VoteStep = "Vote";
 
-    /// <summary>Raised: remind staff to review; scheduled: remind before the meeting, and close the vote at its deadline.</summary>
+    /// <summary>
+    /// Raised: remind staff to review; scheduled: remind before the meeting, and close the vote at its deadline; ended with a
+    /// raiser's contact still held: erase it <see cref="EraseAfter"/> after the end.
+    /// </summary>
     public override IReadOnlyList<TimerSpec> Timers(DeliberationState s)
     {
         var timers = new List<TimerSpec>();
@@ -339,6 +356,7 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
             if (m.At - remindBefore > m.ScheduledAt) timers.Add(new TimerSpec(MeetingStep, TimerStage.Remind, m.ScheduledAt, m.At - remindBefore));
             if (s.VoteOpen) timers.Add(new TimerSpec(VoteStep, TimerStage.Due, m.ScheduledAt, s.Vote!.ClosesAt));
         }
+        if (s.EndedAt is { } ended && s.Contact is not null) timers.Add(new TimerSpec(null, TimerStage.Erase, ended, ended + EraseAfter));
         return timers;
     }
 
@@ -348,6 +366,8 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
         (MeetingStep, TimerStage.Remind) when s.Status == DeliberationStatus.Scheduled && s.Meeting?.ScheduledAt == timer.StartedAt => new Wake<DeliberationCommand>.Remind(),
         (VoteStep, TimerStage.Due) when s.Status == DeliberationStatus.Scheduled && s.VoteOpen && s.Meeting?.ScheduledAt == timer.StartedAt =>
             new Wake<DeliberationCommand>.Run(new CloseVote { By = Actor.System }),
+        // The rules decide whether it is stale (the topic no longer in the end the timer was armed for).
+        (_, TimerStage.Erase) => new Wake<DeliberationCommand>.Run(new EraseRaiserContact { By = Actor.System, EndedAt = timer.StartedAt }),
         _ => new Wake<DeliberationCommand>.Stale(),
     };
 
@@ -364,6 +384,8 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
     };
 
     /// <summary>The raiser's contact is personal: a stored event copy without it (the tracking code hash stays so the code still works).</summary>
+    public override bool Erases(DeliberationEvent e) => e is RaiserContactErased;
+
     public override DeliberationEvent? Redacted(DeliberationEvent e) => e is TopicRaised { Contact: not null } r ? r with { Contact = null } : null;
 
     private static string? Text(string? text, int max) => text?.Trim() is { Length: > 0 } t && t.Length <= max ? t : null;

@@ -202,9 +202,17 @@ public sealed record DeliberationState
     public DateTimeOffset? DeliveredAt { get; init; }
     public IReadOnlyList<Rating> Ratings { get; init; } = [];
     public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? ContactErasedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
     public bool VoteOpen => Vote is not null && !VoteClosed;
+    /// <summary>When the topic ended — declined, answered or closed —, or null while it is still on its way.</summary>
+    public DateTimeOffset? EndedAt => Status switch
+    {
+        DeliberationStatus.Declined or DeliberationStatus.Answered => ReviewedAt,
+        DeliberationStatus.Closed => ClosedAt,
+        _ => null,
+    };
     public double? AverageRating => Ratings.Count == 0 ? null : Math.Round(Ratings.Average(r => r.Stars), 1);
     public bool AllActionsDone => Actions.Count > 0 && Actions.All(a => a.TargetId is not null && a.Done);
 }

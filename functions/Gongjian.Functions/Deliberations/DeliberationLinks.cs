@@ -7,6 +7,7 @@ using Gongjian.Domain.Orders;
 using Gongjian.Domain.Projects;
 using Gongjian.Engine;
 using Gongjian.Functions.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Gongjian.Functions.Deliberations;
 
@@ -102,7 +103,9 @@ public static class DeliberationServices
     public static IServiceCollection AddDeliberations(this IServiceCollection services)
     {
         services.AddModule<DeliberationState, DeliberationCommand, DeliberationEvent, DeliberationModule, DeliberationStorage, DeliberationStore,
-            DeliberationNotifier, NoCommandObserver<DeliberationState, DeliberationCommand, DeliberationEvent>>(_ => new DeliberationModule());
+            DeliberationNotifier, NoCommandObserver<DeliberationState, DeliberationCommand, DeliberationEvent>>(sp => new DeliberationModule(
+            DeliberationModule.DefaultRemindBefore, DeliberationModule.DefaultReviewRemindAfter,
+            sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.EraseAfter)); // the raiser's contact: the orders' retention
         services.AddSingleton<DeliberationCommandRunner>();
         services.AddSingleton<DeliberationLinks>();
         services.AddSingleton<DeliberationProgress>();

@@ -23,6 +23,7 @@ namespace Gongjian.Functions.Deliberations;
 [JsonSerializable(typeof(ActionCompleted))]
 [JsonSerializable(typeof(ResultRated))]
 [JsonSerializable(typeof(DeliberationClosed))]
+[JsonSerializable(typeof(RaiserContactErased))]
 internal sealed partial class DeliberationJson : JsonSerializerContext
 {
     public static DeliberationEvent DeserializeEvent(string type, string json)
@@ -42,6 +43,7 @@ internal sealed partial class DeliberationJson : JsonSerializerContext
             nameof(ActionCompleted) => Default.ActionCompleted,
             nameof(ResultRated) => Default.ResultRated,
             nameof(DeliberationClosed) => Default.DeliberationClosed,
+            nameof(RaiserContactErased) => Default.RaiserContactErased,
             _ => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)null,
         } ?? throw new InvalidDataException($"Unknown deliberation event type '{type}'.");
         return (DeliberationEvent)(JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"Empty deliberation event of type '{type}'."));

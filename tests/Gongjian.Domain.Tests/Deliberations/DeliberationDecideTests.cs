@@ -243,4 +243,29 @@ public sealed class DeliberationDecideTests
         Assert.Null(redacted.Contact);
         Assert.Null(Module.Redacted(new TopicAccepted { By = Dispatcher, OccurredAt = T0 }));
     }
+
+    [Fact]
+    public void The_raisers_contact_is_erased_by_the_retention_timer_after_the_topic_ended_and_only_then()
+    {
+        // On its way: no erase timer, and an erase for a made-up end is stale.
+        Assert.DoesNotContain(Module.Timers(Raised()), t => t.Stage == TimerStage.Erase);
+        Assert.Equal("timer_stale", Refused(Raised(), new EraseRaiserContact { By = Actor.System, EndedAt = T0 }, T0).Code);
+
+        var declinedAt = T0.AddHours(1);
+        var declined = Run(Raised(), new DeclineTopic { By = Dispatcher, Reason = "属于业主委员会事项，已转交。" }, declinedAt);
+        var erase = Assert.Single(Module.Timers(declined), t => t.Stage == TimerStage.Erase);
+        Assert.Equal(declinedAt + DeliberationModule.DefaultEraseAfter, erase.FireAt);
+        Assert.Equal("role_not_allowed", Refused(declined, new EraseRaiserContact { By = Dispatcher, EndedAt = declinedAt }, declinedAt).Code);
+
+        var run = Assert.IsType<Wake<DeliberationCommand>.Run>(Module.OnTimer(declined, erase, erase.FireAt));
+        var verdict = Module.Decide(declined, run.Command, erase.FireAt);
+        Assert.True(Module.Erases(Assert.Single(verdict.Events)));
+        var erased = Run(declined, run.Command, erase.FireAt);
+        Assert.Null(erased.Contact);
+        Assert.Equal(erase.FireAt, erased.ContactErasedAt);
+        // The topic itself stays: its status, its words (masked when raised), the tracking code's hash.
+        Assert.Equal((DeliberationStatus.Declined, declined.Title, declined.TrackingCodeHash), (erased.Status, erased.Title, erased.TrackingCodeHash));
+        Assert.DoesNotContain(Module.Timers(erased), t => t.Stage == TimerStage.Erase);
+        Assert.Equal("timer_stale", Refused(erased, run.Command, erase.FireAt).Code);
+    }
 }

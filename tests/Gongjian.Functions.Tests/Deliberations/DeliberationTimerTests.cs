@@ -12,7 +12,7 @@ namespace Gongjian.Functions.Tests.Deliberations;
 /// <summary>
 /// The vote's deadline on the engine's timers (queue <c>deliberation-timers</c>, Azurite): the timer armed when the meeting
 /// was scheduled closes the vote by its rule at the deadline, as the system; a vote after it is refused; the same timer
-/// delivered again changes nothing.
+/// delivered again changes nothing. And the retention timer: a resident raiser's name and phone erased a while after the end.
 /// </summary>
 public sealed class DeliberationTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -57,5 +57,35 @@ public sealed class DeliberationTimerTests(AzuriteFixture azurite) : IAsyncLifet
         await (await VoteAsync(_app, id, VoterPhones[2])).ShouldBeProblemAsync(409, "vote_closed");
         foreach (var body in handled) await consumer.RunAsync(body, CancellationToken.None);
         Assert.Single((await store.LoadWithHistoryAsync(id, CancellationToken.None))!.Events.OfType<VoteClosed>());
+    }
+
+    [Fact]
+    public async Task The_raisers_contact_is_erased_after_the_retention_period_also_from_the_stored_events()
+    {
+        await using var app = await TestApp.StartAsync(azurite, "--Privacy:EraseAfter=00:00:02");
+        var dispatcher = await app.DispatcherAsync();
+        var (id, code) = await RaisedAsync(app);
+        Assert.True((await DeliberationAsync(app, id, dispatcher)).GetProperty("contactVisible").GetBoolean());
+        await (await app.PostAsync($"/api/deliberations/{id}/decline", new { reason = "属于业主委员会事项，已转交。" }, dispatcher)).ReadJsonAsync(200);
+
+        var store = app.Services.GetRequiredService<DeliberationStore>();
+        var consumer = app.Services.GetRequiredService<TimerConsumer<DeliberationState, DeliberationCommand, DeliberationEvent>>();
+        for (var i = 0; i < 300 && (await store.LoadAsync(id, CancellationToken.None))!.State.Contact is not null; i++)
+        {
+            foreach (var m in await EngineRig.DrainAsync(app, QueueNames.DeliberationTimers)) await consumer.RunAsync(m.Body.ToString(), CancellationToken.None);
+            await Task.Delay(100);
+        }
+
+        var loaded = (await store.LoadWithHistoryAsync(id, CancellationToken.None))!;
+        Assert.Null(loaded.State.Contact);
+        Assert.Single(loaded.Events.OfType<RaiserContactErased>());
+        Assert.Null(Assert.Single(loaded.Events.OfType<TopicRaised>()).Contact);
+        var shown = await DeliberationAsync(app, id, dispatcher);
+        Assert.False(shown.TryGetProperty("contact", out var contact) && contact.ValueKind != System.Text.Json.JsonValueKind.Null, shown.ToString());
+        Assert.False(shown.GetProperty("contactVisible").GetBoolean());
+        Assert.Equal("declined", shown.GetProperty("status").GetString());
+        // The topic and its tracking code stay: the raiser can still look it up.
+        var progress = await app.GetAsync($"/api/deliberations/{id}/progress", trackingCode: code);
+        Assert.True(progress.IsSuccessStatusCode, await progress.Content.ReadAsStringAsync());
     }
 }
