@@ -23,6 +23,7 @@ public static class EngineServices
         where TNotifier : class, INotifier<TState>
         where TObserver : class, ICommandObserver<TState, TCommand, TEvent>
     {
+        services.TryAddSingleton<QueueWakeups>();
         services.TryAddSingleton<QueueSender>();
         services.AddSingleton(module);
         services.AddSingleton<Module<TState, TCommand, TEvent>>(sp => sp.GetRequiredService<TModule>());

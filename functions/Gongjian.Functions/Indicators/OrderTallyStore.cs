@@ -16,6 +16,13 @@ namespace Gongjian.Functions.Indicators;
 /// partition <c>{street}_{yyyy}</c> (a street's year is one query), row key <c>{unit}_{MM}</c>, holding the month's
 /// <see cref="OrderTally"/> — recomputed from the month's episodes under the tally's ETag, so two writers cannot
 /// both win with stale counts.
+/// <para>
+/// This process remembers, per unit-month, the episodes its last tally write was computed from and that write's ETag.
+/// The next recompute of that month starts from them (with the episode just written) instead of querying the month:
+/// if the tally's ETag still matches, no other host wrote the tally since, and a host that wrote an episode without
+/// having written the tally yet will fail its own If-Match and recompute from a query that sees both. A failed
+/// If-Match (412/404) forgets the month and queries it, as before.
+/// </para>
 /// </summary>
 public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, TimeProvider clock)
 {
@@ -24,10 +31,12 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     private const int Attempts = 8;
 
     private const int Remembered = 20_000;
+    /// <summary>Unit-months whose episodes are remembered (a few active months per unit; each holds that month's episodes).</summary>
+    private const int RememberedMonths = 1_000;
 
     private readonly TableClient _episodes = storage.Table(TableNames.OrderEpisodes);
     private readonly ConcurrentDictionary<(string, string), (int Version, ETag Tag)> _episodeTags = new();
-    private readonly ConcurrentDictionary<(string, string), ETag> _tallyTags = new();
+    private readonly ConcurrentDictionary<(string, string), MonthMemo> _months = new();
     private readonly TableClient _tallies = storage.Table(TableNames.OrderTallies);
 
     public static string EpisodePartition(DispatchEpisode e) => $"{e.StreetId}_{e.UnitId}_{Month(e.DispatchedAt):yyyyMM}";
@@ -36,16 +45,34 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
 
     /// <summary>
     /// Writes the episode if it is newer than the stored one (or as new, when <paramref name="rebuild"/>), then recomputes its
-    /// unit's month. False: nothing to write.
+    /// unit's month. False: no episode row written (this process wrote it already, a newer one is stored, or — after a relay
+    /// that died before its recompute — the row holds this version; then the month is recomputed from a query anyway).
     /// </summary>
     public async Task<bool> ProjectAsync(DispatchEpisode episode, bool rebuild, CancellationToken ct)
     {
-        if (!await WriteEpisodeAsync(episode, rebuild, ct)) return false;
-        await RecomputeAsync(episode.StreetId, episode.UnitId, episode.UnitName, EvaluationPeriod.MonthOf(episode.DispatchedAt), ct);
-        return true;
+        var written = await WriteEpisodeAsync(episode, rebuild, ct);
+        if (written == EpisodeWrite.Known) return false;
+        var month = EvaluationPeriod.MonthOf(episode.DispatchedAt);
+        try
+        {
+            // A row found stored at this version was written by a relay that may have died before its recompute (a sweep
+            // repeats it): recompute from a query, which also heals what a remembered month could not know.
+            await RecomputeAsync(episode.StreetId, episode.UnitId, episode.UnitName, month,
+                written == EpisodeWrite.Written && !rebuild ? episode : null, ct);
+        }
+        catch
+        {
+            // The tally may now miss this episode: forget that it was written, so a repeated relay reads the row and recomputes.
+            _episodeTags.TryRemove((EpisodePartition(episode), episode.OrderId), out _);
+            throw;
+        }
+        return written == EpisodeWrite.Written;
     }
 
-    private async Task<bool> WriteEpisodeAsync(DispatchEpisode e, bool rebuild, CancellationToken ct)
+    /// <summary>Written; <c>Known</c>: this process already wrote this version or a newer one (nothing to do); <c>Stored</c>: the row already holds it.</summary>
+    private enum EpisodeWrite { Written, Known, Stored }
+
+    private async Task<EpisodeWrite> WriteEpisodeAsync(DispatchEpisode e, bool rebuild, CancellationToken ct)
     {
         var row = new TableEntity(EpisodePartition(e), e.OrderId) { ["Version"] = e.Version };
         Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
@@ -57,30 +84,31 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
             {
                 if (known is { } m)
                 {
-                    if (m.Version > e.Version || m.Version == e.Version && !rebuild) return false;
+                    if (m.Version > e.Version || m.Version == e.Version && !rebuild) return EpisodeWrite.Known;
                     Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, m.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
-                    return true;
+                    return EpisodeWrite.Written;
                 }
                 if (attempt == 0 && !rebuild)
                 {
                     // Not seen by this process: most likely a new episode, which needs no read (an existing row answers 409).
                     Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
-                    return true;
+                    return EpisodeWrite.Written;
                 }
                 var existing = await _episodes.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Version"], ct);
                 if (!existing.HasValue)
                 {
                     Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
-                    return true;
+                    return EpisodeWrite.Written;
                 }
                 known = (existing.Value!.GetInt32("Version") ?? 0, existing.Value.ETag);
-                if (known.Value.Version > e.Version || known.Value.Version == e.Version && !rebuild)
+                if (known.Value.Version > e.Version) return EpisodeWrite.Known; // a newer episode: its writer recomputes
+                if (known.Value.Version == e.Version && !rebuild)
                 {
                     Remember(_episodeTags, key, known.Value);
-                    return false;
+                    return EpisodeWrite.Stored;
                 }
                 Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, known.Value.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
-                return true;
+                return EpisodeWrite.Written;
             }
             catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
             {
@@ -94,43 +122,65 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     }
 
     /// <summary>
-    /// Recomputes a unit's month from its episodes. The tally's ETag — taken before the episodes are read — makes a
-    /// recompute that read stale episodes lose and retry; this process remembers the ETag it wrote last, so the usual
-    /// recompute is one query and one write.
+    /// Recomputes a unit's month. The tally's ETag — taken before the episodes are read — makes a recompute that read
+    /// stale episodes lose and retry. With <paramref name="written"/> (an episode this process just wrote) and the month
+    /// remembered from this process's last tally write, the recompute starts from the remembered episodes: one write.
+    /// Otherwise, and after any failed write, the month's episodes are queried: one query and one write.
     /// </summary>
-    public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, CancellationToken ct)
+    public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, DispatchEpisode? written, CancellationToken ct)
     {
         var (partition, rowKey) = (TallyPartition(streetId, month.Year), $"{unitId}_{month.Number:D2}");
         var key = (partition, rowKey);
         var episodePartition = $"{streetId}_{unitId}_{month.Year:D4}{month.Number:D2}";
-        var known = _tallyTags.TryGetValue(key, out var k) ? k : (ETag?)null;
+        _months.TryGetValue(key, out var remembered);
+        var memo = written is not null ? remembered : null;
+        ETag? known = remembered?.Tag;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var episodes = new List<DispatchEpisode>();
-            await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {episodePartition}"), cancellationToken: ct))
-                episodes.Add(JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!);
-            var tally = OrderTally.Of(episodes, clock.GetUtcNow(), policy);
+            SortedDictionary<string, DispatchEpisode> episodes;
+            if (memo is not null)
+            {
+                // Copied: the remembered month changes only when this write succeeds.
+                episodes = new SortedDictionary<string, DispatchEpisode>(memo.Episodes, StringComparer.Ordinal) { [written!.OrderId] = Stored(written) };
+            }
+            else
+            {
+                episodes = new SortedDictionary<string, DispatchEpisode>(StringComparer.Ordinal);
+                await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {episodePartition}"), cancellationToken: ct))
+                    episodes[r.RowKey] = JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!;
+            }
+            // RowKey (order id) order, as the query answers: the tally's lists come out the same either way.
+            var tally = OrderTally.Of(episodes.Values, clock.GetUtcNow(), policy);
             var row = new TableEntity(partition, rowKey) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month.Number, ["Episodes"] = episodes.Count };
             Put(row, "Tally", JsonSerializer.Serialize(tally, IndicatorJson.Web.OrderTally));
             try
             {
-                var written = known is { } tag
+                var saved = known is { } tag
                     ? await _tallies.UpdateEntityAsync(row, tag, TableUpdateMode.Replace, ct)
                     : await _tallies.AddEntityAsync(row, ct);
-                Remember(_tallyTags, key, written.Headers.ETag!.Value);
+                if (_months.Count >= RememberedMonths) _months.Clear();
+                _months[key] = new MonthMemo(saved.Headers.ETag!.Value, episodes);
                 return;
             }
             catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
             {
                 // Another recompute of this month finished first (it may have read fewer episodes than there are now), or
-                // the row exists and this process had no ETag for it: take the row's ETag, then read the episodes again.
+                // the row exists and this process had no ETag for it: take the row's ETag, then query the episodes again.
+                memo = null;
+                _months.TryRemove(key, out _);
                 var current = await _tallies.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["Month"], ct);
                 known = current.HasValue ? current.Value!.ETag : null;
-                _tallyTags.TryRemove(key, out _);
             }
         }
         throw new InvalidOperationException($"Tally {partition}/{rowKey}: still contended after {Attempts} attempts.");
     }
+
+    /// <summary>The episode as a query would read it back (its JSON round trip).</summary>
+    private static DispatchEpisode Stored(DispatchEpisode e) =>
+        JsonSerializer.Deserialize(JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode), IndicatorJson.Web.DispatchEpisode)!;
+
+    /// <summary>A unit-month as this process last wrote its tally: that write's ETag and the episodes it was computed from (by order id).</summary>
+    private sealed record MonthMemo(ETag Tag, SortedDictionary<string, DispatchEpisode> Episodes);
 
     /// <summary>What this process wrote last, bounded: forgetting costs one read, never a wrong row.</summary>
     private static void Remember<T>(ConcurrentDictionary<(string, string), T> tags, (string, string) key, T value)

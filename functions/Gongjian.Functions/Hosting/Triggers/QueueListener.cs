@@ -1,3 +1,4 @@
+using Gongjian.Engine;
 using Azure;
 using Azure.Storage.Queues;
 
@@ -6,13 +7,16 @@ namespace Gongjian.Functions.Hosting.Triggers;
 /// <summary>
 /// One queue function's receive loop: fetches up to batchSize messages, runs them concurrently,
 /// and fetches the next batch once the number still running has dropped to newBatchThreshold
-/// (so at most batchSize + newBatchThreshold run at once). Idle, it polls with exponential back-off.
+/// (so at most batchSize + newBatchThreshold run at once). Idle, it polls with exponential back-off, and wakes
+/// early when this process expects a message (<see cref="QueueWakeups"/>: a timer it armed, a retry it released).
 /// </summary>
 public sealed class QueueListener(
     FunctionDeclaration function, QueueClient queue, QueueClient poison, QueueHostOptions options, TimeSpan lease,
-    IServiceProvider services, TimeProvider clock, ILogger log)
+    IServiceProvider services, TimeProvider clock, ILogger log, QueueWakeups? wakeups = null)
 {
-    private readonly QueueMessageRunner _runner = new(function, queue, poison, options, lease, services, log);
+    private readonly string _queueName = ((QueueTrigger)function.Trigger).QueueName;
+    private readonly QueueMessageRunner _runner = new(function, queue, poison, options, lease, services, log,
+        wakeups is { } w ? delay => w.Expect(((QueueTrigger)function.Trigger).QueueName, clock.GetUtcNow() + delay) : null);
     private readonly PollingBackoff _backoff = new(options.MaxPollingInterval);
     private readonly SemaphoreSlim _finished = new(0);
     private readonly HashSet<Task> _running = [];
@@ -69,7 +73,8 @@ public sealed class QueueListener(
                     log.LogWarning(e, "Receiving from {Queue} failed; retrying", queue.Name);
                 }
                 if (received > 0) _backoff.Reset();
-                else await Task.Delay(_backoff.Idle(), clock, stopping);
+                else if (wakeups is null) await Task.Delay(_backoff.Idle(), clock, stopping);
+                else await wakeups.WaitAsync(_queueName, _backoff.Idle(), stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }

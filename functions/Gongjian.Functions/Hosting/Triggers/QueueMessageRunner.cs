@@ -12,7 +12,7 @@ namespace Gongjian.Functions.Hosting.Triggers;
 /// </summary>
 public sealed class QueueMessageRunner(
     FunctionDeclaration function, QueueClient queue, QueueClient poison, QueueHostOptions options, TimeSpan lease,
-    IServiceProvider services, ILogger log)
+    IServiceProvider services, ILogger log, Action<TimeSpan>? retryExpected = null)
 {
     public async Task RunAsync(QueueMessage message, CancellationToken stopping)
     {
@@ -44,7 +44,12 @@ public sealed class QueueMessageRunner(
             log.LogError(e, "{Function} failed on message {Id} (try {Try} of {Max})",
                 function.Name, message.MessageId, message.DequeueCount, options.MaxDequeueCount);
             if (message.DequeueCount >= options.MaxDequeueCount) await PoisonAsync(message, held);
-            else await held.ReleaseAsync(RetryDelay(e, message.DequeueCount), CancellationToken.None);
+            else
+            {
+                var delay = RetryDelay(e, message.DequeueCount);
+                await held.ReleaseAsync(delay, CancellationToken.None);
+                retryExpected?.Invoke(delay); // the listener wakes for the retry instead of polling for it
+            }
             return;
         }
         await held.DeleteAsync(CancellationToken.None);

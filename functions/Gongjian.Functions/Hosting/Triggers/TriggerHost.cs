@@ -1,3 +1,5 @@
+using Gongjian.Engine;
+
 namespace Gongjian.Functions.Hosting.Triggers;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Gongjian.Functions.Hosting.Triggers;
 /// </summary>
 public sealed class TriggerHost(
     FunctionCatalog catalog, TriggerStorage storage, TriggerSettings settings, IHostEnvironment environment,
-    IServiceProvider services, TimeProvider clock, ILoggerFactory logs, IHostApplicationLifetime lifetime) : BackgroundService
+    IServiceProvider services, TimeProvider clock, ILoggerFactory logs, IHostApplicationLifetime lifetime, QueueWakeups wakeups) : BackgroundService
 {
     private readonly ILogger _log = logs.CreateLogger<TriggerHost>();
 
@@ -22,7 +24,7 @@ public sealed class TriggerHost(
         var timerLock = new TimerLock(storage.Locks, logs.CreateLogger<TimerLock>());
         Listeners = catalog.All.Where(f => f.Trigger is QueueTrigger && f.Run is not null)
             .Select(f => new QueueListener(f, storage.Queue(((QueueTrigger)f.Trigger).QueueName), storage.Poison(((QueueTrigger)f.Trigger).QueueName),
-                queues, settings.MessageLease, services, clock, logs.CreateLogger($"Gongjian.Functions.Queue.{f.Name}")))
+                queues, settings.MessageLease, services, clock, logs.CreateLogger($"Gongjian.Functions.Queue.{f.Name}"), wakeups))
             .ToList();
         Timers = catalog.All.Where(f => f.Trigger is TimerTrigger && f.Run is not null)
             .Select(f => (Function: f, Trigger: (TimerTrigger)f.Trigger))

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Gongjian.Functions.Hosting.Triggers;
 
 public static class TriggerServices
@@ -12,6 +14,7 @@ public static class TriggerServices
         var settings = TriggerSettings.From(configuration);
         services.AddSingleton(settings);
         services.AddSingleton<TriggerStorage>();
+        services.TryAddSingleton<Gongjian.Engine.QueueWakeups>();
         if (settings.Standalone)
         {
             services.AddSingleton<TriggerHost>();

@@ -19,7 +19,7 @@ public sealed class HostJsonOptionsTests
     {
         var path = Path.Combine(RepoPaths.Root, "host.json");
         var q = HostJsonOptions.Parse(File.ReadAllText(path), path).Queues;
-        Assert.Equal((16, 8, TimeSpan.FromSeconds(10), 5, TimeSpan.FromSeconds(2)),
+        Assert.Equal((16, 8, TimeSpan.FromSeconds(10), 5, TimeSpan.FromSeconds(15)),
             (q.BatchSize, q.NewBatchThreshold, q.VisibilityTimeout, q.MaxDequeueCount, q.MaxPollingInterval));
     }
 
