@@ -12,6 +12,10 @@ namespace Gongjian.Bot.WeChat;
 /// </summary>
 public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken tokens, ILogger log)
 {
+    protected IHttpClientFactory Http { get; } = http;
+    protected SharedAccessToken Tokens { get; } = tokens;
+    protected ILogger Log { get; } = log;
+
     /// <summary>Where the API lives (the simulator's address in development and tests).</summary>
     protected abstract string BaseUrl { get; }
 
@@ -22,13 +26,13 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
     {
         for (var attempt = 1; ; attempt++)
         {
-            var token = await tokens.GetAsync(ct);
+            var token = await Tokens.GetAsync(ct);
             var code = await SendAsync(api, token, body, ct);
             if (code == 0) return 0;
-            log.LogWarning("API {Api} answered errcode {ErrCode} (attempt {Attempt})", api, code, attempt);
+            Log.LogWarning("API {Api} answered errcode {ErrCode} (attempt {Attempt})", api, code, attempt);
             if (IsTokenProblem(code))
             {
-                await tokens.InvalidateAsync(token, ct);
+                await Tokens.InvalidateAsync(token, ct);
                 if (attempt == 1) continue;
                 throw new WeChatApiException(api, code);
             }
@@ -49,18 +53,18 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
     {
         try
         {
-            using var response = await http.CreateClient(WeChatAccessTokens.HttpClientName).PostAsJsonAsync(Url(api, token), body, ct);
+            using var response = await Http.CreateClient(WeChatAccessTokens.HttpClientName).PostAsJsonAsync(Url(api, token), body, ct);
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
             if (!response.IsSuccessStatusCode || answer?["errcode"] is not JsonValue code)
             {
-                log.LogWarning("API {Api} answered HTTP {Status} without an errcode", api, (int)response.StatusCode);
+                Log.LogWarning("API {Api} answered HTTP {Status} without an errcode", api, (int)response.StatusCode);
                 throw new WeChatApiException(api, null);
             }
             return code.GetValue<int>();
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            log.LogWarning("API {Api} could not be reached: {Error}", api, e.GetType().Name);
+            Log.LogWarning("API {Api} could not be reached: {Error}", api, e.GetType().Name);
             throw new WeChatApiException(api, null, e);
         }
     }
