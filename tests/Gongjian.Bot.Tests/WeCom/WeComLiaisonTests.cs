@@ -174,7 +174,10 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         var dtd = await sim.PostAsync("<!DOCTYPE xml [<!ENTITY x \"y\">]><xml><FromUserName>&x;</FromUserName></xml>");
         Assert.Equal(400, dtd.Status);
         Assert.Contains("\"invalid_xml\"", dtd.Body);
-        Assert.Empty(sim.Inbox(Liaison));
+        var genuine = await sim.PostAsync(xml);
+        Assert.Equal(200, genuine.Status); // the same message, genuine: taken (the refusals did not use up its MsgId), and answered
+        await TextWithAsync(Liaison, "绑定码不正确");
+        Assert.Single(sim.Inbox(Liaison));
     }
 
     private static string Render(string title, IReadOnlyList<WeComReceived> seen) =>
