@@ -161,6 +161,14 @@ var weChatSecretNames = {
   appId: 'wechat-app-id'
   appSecret: 'wechat-app-secret'
 }
+// The WeCom self-built app for liaisons (issue 15, /api/wecom; docs/DEPLOY.md): all five set, or the channel stays off.
+var weComSecretNames = {
+  corpId: 'wecom-corp-id'
+  agentId: 'wecom-agent-id'
+  secret: 'wecom-secret'
+  token: 'wecom-token'
+  encodingAesKey: 'wecom-encoding-aes-key'
+}
 
 // The app's only credential: storage, Key Vault references, Azure OpenAI and the Bot
 // Connector all accept it, so there are no storage keys, API keys or bot passwords.
@@ -259,6 +267,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultUri: keyVault.outputs.uri
     weChatSecretNames: weChatSecretNames
+    weComSecretNames: weComSecretNames
     openAiEndpoint: enableOpenAi ? openAi!.outputs.endpoint : ''
     openAiDeploymentName: enableOpenAi ? openAi!.outputs.deploymentName : ''
     maximumInstanceCount: maximumInstanceCount
@@ -317,6 +326,9 @@ output keyVaultName string = keyVault.outputs.name
 
 @description('Key Vault entry names the operator fills in (names only, never values).')
 output weChatKeyVaultEntryNames object = weChatSecretNames
+
+@description('Key Vault entry names of the WeCom app the operator fills in (names only, never values).')
+output weComKeyVaultEntryNames object = weComSecretNames
 
 @description('Azure OpenAI endpoint (empty without one).')
 output openAiEndpoint string = enableOpenAi ? openAi!.outputs.endpoint : ''

@@ -29,5 +29,7 @@ public static class BotEndpoints
         app.MapGet("/chat/webchat.js", ChatPage.Script).ExcludeFromDescription();
         app.MapGet("/wechat", WeChat.WeChatEndpoint.Verify).ExcludeFromDescription();
         app.MapPost("/wechat", WeChat.WeChatEndpoint.Receive).ExcludeFromDescription();
+        app.MapGet("/wecom", WeCom.WeComEndpoint.Verify).ExcludeFromDescription();
+        app.MapPost("/wecom", WeCom.WeComEndpoint.Receive).ExcludeFromDescription();
     }
 }

@@ -76,6 +76,14 @@ public static class BotServices
         services.AddSingleton<WeChat.WeChatOutbox>();
         services.AddSingleton<WeChat.WeChatReceiver>();
         services.AddRequestLinePrivacy();
+        // The WeCom self-built app for liaisons (section WeCom): cards, taps, photos; it shares the WeChat table and HTTP client.
+        services.AddOptions<WeCom.WeComOptions>().BindConfiguration(WeCom.WeComOptions.Section);
+        services.AddSingleton<WeCom.WeComAccessTokens>();
+        services.AddSingleton<WeCom.WeComApi>();
+        services.AddSingleton<WeCom.WeComMembers>();
+        services.AddSingleton<WeCom.WeComCardTaps>();
+        services.AddSingleton<WeCom.WeComOutbox>();
+        services.AddSingleton<WeCom.WeComReceiver>();
         return services;
     }
 }

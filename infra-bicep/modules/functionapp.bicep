@@ -62,6 +62,15 @@ param weChatSecretNames {
   appSecret: string
 }
 
+@description('Key Vault secret names of the WeCom self-built app settings (liaisons\' channel): CorpID, AgentId, Secret, callback Token and EncodingAESKey.')
+param weComSecretNames {
+  corpId: string
+  agentId: string
+  secret: string
+  token: string
+  encodingAesKey: string
+}
+
 @description('Key Vault secret name of the person-key secret (base64, 32 bytes): it keys the hashes that count a volunteer\'s records.')
 param personKeySecretName string = 'person-key-secret'
 
@@ -137,6 +146,12 @@ var appSettings = {
   // The Official Account channel (issue 15, /api/wechat): unresolved references (secret not set) leave it off.
   WeChat__AppId: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.appId}/)'
   WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weChatSecretNames.appSecret}/)'
+  // The WeCom app for liaisons (issue 15, /api/wecom): like the Official Account, off until all five secrets are set.
+  WeCom__CorpId: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weComSecretNames.corpId}/)'
+  WeCom__AgentId: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weComSecretNames.agentId}/)'
+  WeCom__Secret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weComSecretNames.secret}/)'
+  WeCom__Token: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weComSecretNames.token}/)'
+  WeCom__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${weComSecretNames.encodingAesKey}/)'
   Privacy__PersonKeySecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${personKeySecretName}/)'
   // Abuse limits: the app's peer is always the local Functions host, which passes on the front
   // end's headers. Behind Front Door (which alone may reach the app) the client is X-Azure-ClientIP,

@@ -87,7 +87,8 @@ public sealed class FunctionAppTemplateTests
     {
         var settings = await SettingsAsync();
 
-        foreach (var name in new[] { "WeChat__Token", "WeChat__EncodingAesKey", "Privacy__PersonKeySecret", "WeChat__AppId", "WeChat__AppSecret" })
+        foreach (var name in new[] { "WeChat__Token", "WeChat__EncodingAesKey", "Privacy__PersonKeySecret", "WeChat__AppId", "WeChat__AppSecret",
+            "WeCom__CorpId", "WeCom__AgentId", "WeCom__Secret", "WeCom__Token", "WeCom__EncodingAesKey" })
             Assert.StartsWith("@Microsoft.KeyVault(SecretUri=", CompiledTemplate.LiteralOrFormat(settings[name]));
         var site = await CompiledTemplate.SingleAsync(Site);
         Assert.Contains("outputs.uri.value", site.ModuleArgument("keyVaultUri"));

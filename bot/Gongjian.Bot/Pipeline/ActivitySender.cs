@@ -9,10 +9,11 @@ namespace Gongjian.Bot.Pipeline;
 
 /// <summary>
 /// Delivers the bot's activities to a conversation, wherever it lives: appended to the transcript
-/// for the app's own Direct Line, handed to the WeChat channel for the Official Account, posted to the
+/// for the app's own Direct Line, handed to the WeChat channel for the Official Account and to the WeCom channel for liaisons
+/// in the WeCom app, posted to the
 /// Bot Connector for every other channel.
 /// </summary>
-public sealed class ActivitySender(ConnectorClient connector, TranscriptStore transcripts, WeChat.WeChatOutbox wechat)
+public sealed class ActivitySender(ConnectorClient connector, TranscriptStore transcripts, WeChat.WeChatOutbox wechat, WeCom.WeComOutbox wecom)
 {
     public async Task SendAsync(ConversationReference to, IReadOnlyList<Activity> activities, CancellationToken ct)
     {
@@ -26,6 +27,11 @@ public sealed class ActivitySender(ConnectorClient connector, TranscriptStore tr
         if (WeChat.WeChatChannel.Is(to))
         {
             await wechat.SendAsync(to, activities, ct);
+            return;
+        }
+        if (WeCom.WeComChannel.Is(to))
+        {
+            await wecom.SendAsync(to, activities, ct);
             return;
         }
         foreach (var activity in activities) await connector.SendAsync(activity, ct);

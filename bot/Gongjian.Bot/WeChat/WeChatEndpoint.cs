@@ -109,7 +109,8 @@ public static class WeChatEndpoint
         return null;
     }
 
-    private static async Task<string?> ReadBodyAsync(HttpContext context)
+    /// <summary>The body as UTF-8 text (not UTF-8: empty, refused later as XML), or null when it is over <see cref="MaxBodyBytes"/>.</summary>
+    public static async Task<string?> ReadBodyAsync(HttpContext context)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes + 1;
         if (context.Request.ContentLength > MaxBodyBytes) return null;

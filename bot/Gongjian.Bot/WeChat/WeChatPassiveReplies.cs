@@ -8,12 +8,12 @@ namespace Gongjian.Bot.WeChat;
 /// WeChat answered <c>success</c>), the hand-over fails and the answer goes out as a customer-service message.
 /// Both sides race on one <see cref="TaskCompletionSource{T}"/>, so exactly one of them wins.
 /// A passive answer is also kept for a minute: when WeChat re-sends the message because the response was lost
-/// on the way, the retry (deduplicated, not processed again) gets the same answer instead of nothing — on this
-/// instance; another instance answers <c>success</c>.
+/// on the way, the retry (deduplicated, not processed again) gets the same answer instead of nothing — from memory on
+/// this instance, from the resident's row (<see cref="WeChatUsers.RecallPassiveAsync"/>) on another.
 /// </summary>
 public sealed class WeChatPassiveReplies(TimeProvider clock)
 {
-    private static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyList<string>>> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (IReadOnlyList<string> Messages, DateTimeOffset At)> _answered = new(StringComparer.Ordinal);
 

@@ -47,12 +47,17 @@ public sealed class WeChatReceiver(InboundGate gate, WeChatUsers users, WeChatPa
         {
             case InboundOutcome.Duplicate:
                 log.LogInformation("WeChat re-sent a message already taken; not processed again");
-                return passive.Recall(activity.Id!);
+                return passive.Recall(activity.Id!)
+                    ?? await users.RecallPassiveAsync(conversationId, activity.Id!, clock.GetUtcNow(), WeChatPassiveReplies.Kept, ct);
             case InboundOutcome.Busy:
                 return [Texts.Busy];
         }
         var answer = await waiter.ForAsync(options.Value.PassiveReplyBudget, clock, ct);
-        if (answer is not null) passive.Remember(activity.Id!, answer);
+        if (answer is not null)
+        {
+            passive.Remember(activity.Id!, answer);
+            await users.RememberPassiveAsync(conversationId, activity.Id!, answer, clock.GetUtcNow(), ct);
+        }
         return answer;
     }
 }

@@ -34,6 +34,27 @@ public sealed class WeChatUsers(WeChatTables tables)
             e.GetString("ConsentTemplate"), e.GetInt32("Consents") ?? 0, e.ETag);
     }
 
+    /// <summary>
+    /// The passive answer just given to a message (its dedupe id), kept in the resident's row so WeChat's retry of that
+    /// message gets the same answer on whichever instance it lands (the retry of a response lost on the way).
+    /// </summary>
+    public Task RememberPassiveAsync(string conversationId, string dedupeId, IReadOnlyList<string> messages, DateTimeOffset at, CancellationToken ct) =>
+        _table.UpsertEntityAsync(new TableEntity(conversationId, Row)
+        {
+            ["PassiveFor"] = dedupeId, ["PassiveAt"] = at,
+            ["Passive"] = System.Text.Json.JsonSerializer.Serialize(messages, WeChatJson.Default.IReadOnlyListString),
+        }, TableUpdateMode.Merge, ct);
+
+    /// <summary>The passive answer given to this message no longer than <paramref name="kept"/> ago, if any.</summary>
+    public async Task<IReadOnlyList<string>?> RecallPassiveAsync(string conversationId, string dedupeId, DateTimeOffset now, TimeSpan kept, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(conversationId, Row, ["PassiveFor", "PassiveAt", "Passive"], ct);
+        if (!row.HasValue) return null;
+        var e = row.Value!;
+        if (e.GetString("PassiveFor") != dedupeId || e.GetDateTimeOffset("PassiveAt") is not { } at || now - at > kept || e.GetString("Passive") is not { } json) return null;
+        return System.Text.Json.JsonSerializer.Deserialize(json, WeChatJson.Default.IReadOnlyListString);
+    }
+
     /// <summary>取消关注: the resident's row (and with it the openid) is deleted.</summary>
     public Task ForgetAsync(string conversationId, CancellationToken ct) => _table.DeleteEntityAsync(conversationId, Row, ETag.All, ct);
 

@@ -270,6 +270,9 @@ public static class FunctionRoutes
         // The WeChat Official Account's server URL speaks WeChat's signed (and encrypted) XML, not this contract (issue 15; docs/DEPLOY.md).
         app.MapFunction("WeChatVerify", new HttpTrigger("GET", "wechat"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeChat.WeChatEndpoint.Verify)).ExcludeFromDescription();
         app.MapFunction("WeChatMessage", new HttpTrigger("POST", "wechat"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeChat.WeChatEndpoint.Receive)).ExcludeFromDescription();
+        // The WeCom self-built app's callback URL (liaisons' cards and messages): WeCom's signed, encrypted XML (issue 15; docs/DEPLOY.md).
+        app.MapFunction("WeComVerify", new HttpTrigger("GET", "wecom"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeCom.WeComEndpoint.Verify)).ExcludeFromDescription();
+        app.MapFunction("WeComMessage", new HttpTrigger("POST", "wecom"), t => app.MapMethods(t.Pattern, t.Methods, Gongjian.Bot.WeCom.WeComEndpoint.Receive)).ExcludeFromDescription();
 
         app.MapBackgroundFunction("OnOrderTimer", OnOrderTimer.Trigger, OnOrderTimer.Run);
         app.MapBackgroundFunction("OnWishTimer", Wishes.OnWishTimer.Trigger, Wishes.OnWishTimer.Run);

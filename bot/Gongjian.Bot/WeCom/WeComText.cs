@@ -1,0 +1,50 @@
+using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations;
+using Gongjian.Bot.Conversations.Liaison;
+
+namespace Gongjian.Bot.WeCom;
+
+/// <summary>
+/// A bot message as a WeCom text message: the text, a card without buttons as lines, and the suggested replies as
+/// one line (WeCom text has no tappable replies). The words that name the card's buttons follow the WeCom card
+/// (接单 / 婉拒), and the photo hint names WeCom's "+" instead of Web Chat's paper clip.
+/// </summary>
+public static class WeComText
+{
+    /// <summary>WeCom takes at most 2048 bytes per text message; the bot's messages are far shorter, longer ones are cut.</summary>
+    public const int MaxChars = 600;
+
+    private static readonly (string From, string To)[] Wording =
+    [
+        ("点“接单”或“拒单”", "点“接单”或“婉拒”"),
+        ("已拒单，", "已婉拒，"),
+        ("拒单原因", "婉拒原因"),
+        (LiaisonTexts.AskPhoto, "请发一张办结后的现场照片（点输入框旁的“+”，选“图片”）。"),
+    ];
+
+    public static string Render(Activity a)
+    {
+        var lines = new List<string>();
+        if (a.Text is { Length: > 0 } text) lines.Add(Reword(text));
+        foreach (var attachment in a.Attachments ?? [])
+        {
+            if (attachment.Content is not HeroCard hero) continue;
+            lines.Add("【" + hero.Title + "】");
+            if (hero.Subtitle is { Length: > 0 } sub) lines.Add(sub);
+            if (hero.Text.Length > 0) lines.Add(hero.Text);
+        }
+        if (a.SuggestedActions?.Actions is { Count: > 0 } actions)
+            lines.Add("可以回复：" + string.Join("、", actions.Select(x => x.Value as string ?? x.Title)));
+        var all = string.Join("\n", lines.Where(l => l.Length > 0));
+        return all.Length <= MaxChars ? all : all[..(MaxChars - 1)] + "…";
+    }
+
+    public static string Reword(string text)
+    {
+        foreach (var (from, to) in Wording) text = text.Replace(from, to);
+        return text;
+    }
+
+    /// <summary>The label of a card button in WeCom: the chat's 拒单 reads 婉拒 on the card.</summary>
+    public static string ButtonLabel(string title) => title == Texts.Decline ? "婉拒" : title;
+}
