@@ -37,6 +37,7 @@ public static class IndicatorsBench
         var engineRate = double.Parse(Opt("--engine-rate", "42"), CultureInfo.InvariantCulture);
         var appDll = Opt("--app", Environment.GetEnvironmentVariable("GONGJIAN_BENCH_APP") ?? "");
         var outFile = Opt("--out", "");
+        var azuritePid = int.Parse(Opt("--azurite-pid", "0"), CultureInfo.InvariantCulture);
         if (!File.Exists(appDll)) { error.WriteLine("Give the app's Gongjian.Functions.dll with --app or GONGJIAN_BENCH_APP."); return 2; }
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(25));
         var ct = cts.Token;
@@ -86,22 +87,24 @@ public static class IndicatorsBench
             $"/api/evaluation/scorecard?year={year}",
             $"/api/evaluation/trace?year={year}&unit=baosheng-property&indicator=response_rate",
         ];
-        Say($"GET latency, ms, client-measured (request sent → body read); {requests} requests per row after 20 warm-up requests:");
+        Say($"GET latency, ms, client-measured (request sent → body read); {requests} requests per row after 10 warm-up requests:");
         Say("");
-        Say("| request | answer size | p50 | p95 | p99 | max | p95 at concurrency 4 |");
-        Say("|---|---|---|---|---|---|---|");
+        Say("| request | answer size | p50 | p95 | p99 | max | p95 at concurrency 4 | CPU per request: app / Azurite ms |");
+        Say("|---|---|---|---|---|---|---|---|");
         foreach (var path in paths)
         {
             var size = 0;
-            for (var i = 0; i < 20; i++) size = (await GetAsync(http, path, ct)).Length;
+            for (var i = 0; i < 10; i++) size = (await GetAsync(http, path, ct)).Length;
             var one = new List<double>();
+            var (appCpu, azuriteCpu) = (CpuMs(child.Pid), CpuMs(azuritePid));
             for (var i = 0; i < requests; i++) one.Add(await TimeAsync(http, path, ct));
+            var cpu = $"{(CpuMs(child.Pid) - appCpu) / requests:F1} / {(azuritePid == 0 ? "–" : ((CpuMs(azuritePid) - azuriteCpu) / requests).ToString("F1", CultureInfo.InvariantCulture))}";
             var four = new List<double>();
             await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
             {
                 for (var i = 0; i < requests / 4; i++) { var ms = await TimeAsync(http, path, ct); lock (four) four.Add(ms); }
             }));
-            Say($"| `{path}` | {size / 1024.0:N0} KB | {P(one, 50):F1} | **{P(one, 95):F1}** | {P(one, 99):F1} | {one.Max():F1} | {P(four, 95):F1} |");
+            Say($"| `{path}` | {size / 1024.0:N0} KB | {P(one, 50):F1} | **{P(one, 95):F1}** | {P(one, 99):F1} | {one.Max():F1} | {P(four, 95):F1} | {cpu} |");
         }
         Say("");
 
@@ -167,6 +170,15 @@ public static class IndicatorsBench
         return sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
     }
 
+    /// <summary>A process's CPU time so far (user + system, from /proc; 0 when unknown), in ms.</summary>
+    private static double CpuMs(int pid)
+    {
+        if (pid == 0 || !File.Exists($"/proc/{pid}/stat")) return 0;
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0; // 100 ticks a second
+    }
+
     private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }
 
@@ -176,6 +188,7 @@ public sealed class ChildApp : IAsyncDisposable
     private readonly Process _process;
     private ChildApp(Process process, Uri address) => (_process, BaseAddress) = (process, address);
     public Uri BaseAddress { get; }
+    public int Pid => _process.Id;
 
     public static async Task<ChildApp> StartAsync(string appDll, CancellationToken ct)
     {

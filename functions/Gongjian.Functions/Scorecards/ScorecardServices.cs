@@ -9,6 +9,7 @@ public static class ScorecardServices
         services.AddSingleton<YearFigures>();
         services.AddSingleton<ScorecardBook>();
         services.AddSingleton<ScoreTracer>();
+        services.AddSingleton<EvaluationExportLog>();
         return services;
     }
 }
