@@ -77,7 +77,7 @@ public sealed class ScorecardStore(StorageClients storage)
             Put(traceRow, "Trace", JsonSerializer.Serialize(t with { Items = items }, ScorecardJson.Web.TraceView));
             return traceRow;
         }));
-        foreach (var batch in rows.Chunk(50))
+        foreach (var batch in rows.Chunk(25)) // ≤ 25 × ≈ 75 KB: inside a transaction's 4 MB
             await _results.SubmitTransactionAsync([.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))], ct);
         var row = new TableEntity(partition, PublishedRow) { ["SchemeVersion"] = card.SchemeVersion, ["TraceSet"] = set };
         Put(row, "Scorecard", JsonSerializer.Serialize(card, ScorecardJson.Web.ScorecardView));
