@@ -70,6 +70,7 @@ var tableNames = [
   'evalschemes'
   'evalmanual'
   'evalresults'
+  'evalexports'
 ]
 var queueNames = [
   'order-timers'

@@ -84,6 +84,34 @@ public sealed record OrderTally
         AcceptMillis = [.. AcceptMillis, .. o.AcceptMillis], CompleteMillis = [.. CompleteMillis, .. o.CompleteMillis],
     };
 
+    /// <summary>
+    /// The sum of many tallies in one pass (what <see cref="Add"/> gives, folded, without copying the lists at each step:
+    /// a street's year of unit-months is hundreds of tallies holding 100k durations).
+    /// </summary>
+    public static OrderTally Sum(IEnumerable<OrderTally> tallies)
+    {
+        var list = tallies as IReadOnlyCollection<OrderTally> ?? [.. tallies];
+        if (list.Count == 0) return Empty;
+        if (list.Count == 1) return list.First();
+        var (answerBy, completeBy) = (new List<DateTimeOffset>(), new List<DateTimeOffset>());
+        var (acceptMillis, completeMillis) = (new List<long>(), new List<long>());
+        var sum = new int[13];
+        foreach (var t in list)
+        {
+            sum[0] += t.Received; sum[1] += t.RespondedInTime; sum[2] += t.ResponseDueLate; sum[3] += t.Accepted; sum[4] += t.Declined; sum[5] += t.Withdrawn;
+            sum[6] += t.CompletedInTime; sum[7] += t.CompletedLate; sum[8] += t.Resolved; sum[9] += t.Rated; sum[10] += t.Satisfied; sum[11] += t.RatingSum;
+            sum[12] += t.ReopenedEpisodes;
+            answerBy.AddRange(t.AnswerBy); completeBy.AddRange(t.CompleteBy); acceptMillis.AddRange(t.AcceptMillis); completeMillis.AddRange(t.CompleteMillis);
+        }
+        return new()
+        {
+            Received = sum[0], RespondedInTime = sum[1], ResponseDueLate = sum[2], Accepted = sum[3], Declined = sum[4], Withdrawn = sum[5],
+            CompletedInTime = sum[6], CompletedLate = sum[7], Resolved = sum[8], Rated = sum[9], Satisfied = sum[10], RatingSum = sum[11],
+            ReopenedEpisodes = sum[12], Escalations = list.Sum(t => t.Escalations),
+            AnswerBy = answerBy, CompleteBy = completeBy, AcceptMillis = acceptMillis, CompleteMillis = completeMillis,
+        };
+    }
+
     /// <summary>The indicators as of <paramref name="asOf"/>: pending deadlines that have passed by then are due.</summary>
     public OrderIndicators Read(DateTimeOffset asOf) => new()
     {

@@ -31,10 +31,11 @@ public static class OrderIndicatorsFunction
         var months = period.Months().Select(m => m.Number).ToHashSet();
         var rows = (await tallies.ReadYearAsync(scope.StreetId, period.Year, ct))
             .Where(r => months.Contains(r.Month) && (scope.UnitId is null || r.UnitId == scope.UnitId) && scope.Sees(r.UnitId, null)).ToList();
-        var units = rows.GroupBy(r => r.UnitId)
-            .Select(g => View(g.Key, snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, g.Aggregate(OrderTally.Empty, (t, r) => t.Add(r.Tally)), now))
+        var sums = rows.GroupBy(r => r.UnitId)
+            .Select(g => (Id: g.Key, Name: snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, Tally: OrderTally.Sum(g.Select(r => r.Tally)))).ToList();
+        var units = sums.Select(s => View(s.Id, s.Name, s.Tally, now))
             .OrderByDescending(u => u.Received).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList();
-        var total = View("", "合计", rows.Aggregate(OrderTally.Empty, (t, r) => t.Add(r.Tally)), now);
+        var total = View("", "合计", OrderTally.Sum(sums.Select(s => s.Tally)), now);
         return Results.Json(ToView(scope.StreetId, period, now, total, units), IndicatorJson.Web.OrderIndicatorsView);
     }
 

@@ -182,6 +182,35 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     /// <summary>A unit-month as this process last wrote its tally: that write's ETag and the episodes it was computed from (by order id).</summary>
     private sealed record MonthMemo(ETag Tag, SortedDictionary<string, DispatchEpisode> Episodes);
 
+    /// <summary>
+    /// Bulk load (the indicators benchmark, an import): writes <paramref name="episodes"/> as they are — no version guard,
+    /// an existing row is replaced — in entity-group transactions of up to 100 rows per unit-month partition, then
+    /// recomputes every unit-month it touched. Answers the rows written and the unit-months recomputed.
+    /// </summary>
+    public async Task<(int Episodes, int Months)> LoadAsync(IEnumerable<DispatchEpisode> episodes, CancellationToken ct)
+    {
+        var (written, months) = (0, 0);
+        foreach (var partition in episodes.GroupBy(EpisodePartition))
+        {
+            foreach (var batch in partition.Chunk(100))
+            {
+                var actions = batch.Select(e =>
+                {
+                    var row = new TableEntity(partition.Key, e.OrderId) { ["Version"] = e.Version };
+                    Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
+                    return new TableTransactionAction(TableTransactionActionType.UpsertReplace, row);
+                }).ToList();
+                await _episodes.SubmitTransactionAsync(actions, ct);
+                written += actions.Count;
+            }
+            var first = partition.First();
+            _months.TryRemove((TallyPartition(first.StreetId, Month(first.DispatchedAt).Year), $"{first.UnitId}_{Month(first.DispatchedAt).Month:D2}"), out _);
+            await RecomputeAsync(first.StreetId, first.UnitId, first.UnitName, EvaluationPeriod.MonthOf(first.DispatchedAt), null, ct);
+            months++;
+        }
+        return (written, months);
+    }
+
     /// <summary>What this process wrote last, bounded: forgetting costs one read, never a wrong row.</summary>
     private static void Remember<T>(ConcurrentDictionary<(string, string), T> tags, (string, string) key, T value)
     {

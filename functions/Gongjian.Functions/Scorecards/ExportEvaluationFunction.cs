@@ -11,14 +11,14 @@ namespace Gongjian.Functions.Scorecards;
 
 /// <summary>
 /// 导出 Excel: the indicators of a period (<c>what=indicators</c>) or a year's scorecard (<c>what=scorecard</c>) as .xlsx,
-/// in the caller's scope (another street is 403). Each export is logged: who (key id, role), when, what, which street and period.
+/// in the caller's scope (another street is 403). Each export is recorded before the file is answered (table <c>evalexports</c>, <see cref="EvaluationExportLog"/>) and logged: who (key id, role, name), when, what, which street, period and scope.
 /// </summary>
 public static class ExportEvaluationFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "evaluation/export");
 
     public static async Task<IResult> Run(HttpContext context, ScorecardBook book, OrderTallyStore tallies, RecordBook records, CommunityDirectory directory,
-        TimeProvider clock, ILoggerFactory loggers)
+        EvaluationExportLog exports, TimeProvider clock, ILoggerFactory loggers)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -35,7 +35,7 @@ public static class ExportEvaluationFunction
             var scope = EvaluationScope.Resolve(caller, snapshot, IndexPage.Param(context, "street"), IndexPage.Param(context, "unit"), community, "年度评议");
             var card = ScorecardBook.Scoped(await book.ReadAsync(snapshot, scope.StreetId, year, now, ct), scope);
             (file, name, period) = (await EvaluationWorkbook.ScorecardAsync(card, ct), $"{scope.StreetId}-{year}-年度评议.xlsx", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Log(scope.StreetId);
+            await LogAsync(scope.StreetId, scope.UnitId);
         }
         else
         {
@@ -45,17 +45,21 @@ public static class ExportEvaluationFunction
             var rows = (await tallies.ReadYearAsync(scope.StreetId, p.Year, ct))
                 .Where(r => months.Contains(r.Month) && (scope.UnitId is null || r.UnitId == scope.UnitId) && scope.Sees(r.UnitId, null)).ToList();
             var units = rows.GroupBy(r => r.UnitId)
-                .Select(g => OrderIndicatorsFunction.View(g.Key, snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, g.Aggregate(OrderTally.Empty, (t, r) => t.Add(r.Tally)), now))
+                .Select(g => OrderIndicatorsFunction.View(g.Key, snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, OrderTally.Sum(g.Select(r => r.Tally)), now))
                 .OrderByDescending(u => u.Received).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList();
-            var total = OrderIndicatorsFunction.View("", "合计", rows.Aggregate(OrderTally.Empty, (t, r) => t.Add(r.Tally)), now);
+            var total = OrderIndicatorsFunction.View("", "合计", OrderTally.Sum(rows.Select(r => r.Tally)), now);
             var facts = (await records.ReadAsync(scope.StreetId, p.Year, null, ct)).Where(r => p.Contains(r.At)).Select(ModuleIndicatorSet.Fact).ToList();
             var modules = ModuleIndicatorsFunction.Compute(snapshot, scope, community, p, now, facts);
             (file, name, period) = (await EvaluationWorkbook.IndicatorsAsync(p.Chinese, units, total, modules, ct), $"{scope.StreetId}-{p.Code}-考核指标.xlsx", p.Code);
-            Log(scope.StreetId);
+            await LogAsync(scope.StreetId, scope.UnitId);
         }
         return Results.File(file, EvaluationWorkbook.ContentType, name);
 
-        void Log(string street) => loggers.CreateLogger("Gongjian.Evaluation.Export").LogInformation(
-            "Evaluation export {What} of street {Street} for {Period} by {Role} key {KeyId} at {At:o}", what, street, period, caller.Role, caller.KeyId, now);
+        async Task LogAsync(string street, string? unit)
+        {
+            await exports.WriteAsync(EvaluationExportLog.Of(caller, street, what, period, unit, community, name, now), ct);
+            loggers.CreateLogger("Gongjian.Evaluation.Export").LogInformation(
+                "Evaluation export {What} of street {Street} for {Period} by {Role} key {KeyId} at {At:o}", what, street, period, caller.Role, caller.KeyId, now);
+        }
     }
 }

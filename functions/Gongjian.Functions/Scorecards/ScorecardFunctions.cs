@@ -52,7 +52,7 @@ public static class PublishScorecardFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "evaluation/publish");
 
-    public static async Task<IResult> Run(HttpContext context, ScorecardBook book, ScorecardStore store, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, ScorecardBook book, ScorecardStore store, ScoreTracer tracer, CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -63,20 +63,21 @@ public static class PublishScorecardFunction
         var year = ScorecardAccess.Year(request.Year, now);
         if (await store.PublishedAsync(street, year, ct) is not null) throw ScorecardStore.YearPublished();
         var card = await book.DraftAsync(snapshot, street, year, now, ct) with { Status = "published", PublishedAt = now, PublishedBy = caller.Name };
-        await store.PublishAsync(card, ct);
+        await store.PublishAsync(card, await tracer.TraceAllAsync(card, now, ct), ct);
         return Results.Json(card, ScorecardJson.Web.ScorecardView);
     }
 }
 
 /// <summary>
 /// 得分依据: the records (or dispatched orders) that make a unit's value of an indicator in a year, each with what it
-/// adds — so a unit can see why it scored what it did. Scoped as the scorecard; nothing personal (an order by its id and category).
+/// adds — so a unit can see why it scored what it did. A published year answers the trace stored with its result (the
+/// records as they were then); a draft year computes it now. Scoped as the scorecard; nothing personal (an order by its id and category).
 /// </summary>
 public static class TraceScoreFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "evaluation/trace");
 
-    public static async Task<IResult> Run(HttpContext context, RecordBook records, Indicators.OrderTallyStore episodes, SlaPolicy policy, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, ScoreTracer tracer, ScorecardStore store, CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -85,29 +86,10 @@ public static class TraceScoreFunction
         var snapshot = await directory.GetAsync(ct);
         var unit = IndexPage.Param(context, "unit") ?? (caller.Role == ActorRole.Liaison ? caller.Scope : throw ApiProblem.BadRequest("unit_required", "请指明成员单位（unit）。", "unit"));
         var code = IndexPage.Param(context, "indicator") ?? throw ApiProblem.BadRequest("indicator_required", "请指明考核指标（indicator）。", "indicator");
-        var definition = ScoringIndicators.Find(code) ?? throw ApiProblem.BadRequest("unknown_indicator", $"考核指标不存在：{code}。", "indicator");
+        if (ScoringIndicators.Find(code) is null) throw ApiProblem.BadRequest("unknown_indicator", $"考核指标不存在：{code}。", "indicator");
         var scope = EvaluationScope.Resolve(caller, snapshot, IndexPage.Param(context, "street"), unit, null, "年度评议");
-        var name = snapshot.Units[unit].Name;
-        if (IndicatorCatalog.Find(code) is { } order)
-        {
-            var items = new List<TraceItem>();
-            double? value = null;
-            var tally = OrderTally.Empty;
-            foreach (var e in await episodes.ReadEpisodesAsync(scope.StreetId, unit, year, ct))
-            {
-                var one = OrderTally.Of([e], now, policy);
-                tally = tally.Add(one);
-                if (order.Value(one.Read(now)) is { } v && (order.Unit != IndicatorUnit.Count || v > 0))
-                    items.Add(new TraceItem(e.OrderId, "order", "派单", Domain.Community.ServiceCategory.NameOf(e.Category), e.DispatchedAt, Math.Round(v, 2)));
-            }
-            value = OrderIndicatorsFunction.View(unit, name, tally, now).Values.Single(v => v.Code == code).Value;
-            return Results.Json(new TraceView(scope.StreetId, year, unit, name, code, definition.Name, definition.Definition, value, items), ScorecardJson.Web.TraceView);
-        }
-        var module = ModuleIndicatorSet.Find(code)!;
-        var facts = (await records.ReadAsync(scope.StreetId, year, null, ct)).Select(ModuleIndicatorSet.Fact).ToList();
-        var contributing = ModuleIndicators.Contributing(module, facts, unit).OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new TraceItem(r.SourceId, r.Kind, RecordKinds.Chinese(r.Kind), r.Title, r.At, ModuleIndicators.Of(module, r))).ToList();
-        return Results.Json(new TraceView(scope.StreetId, year, unit, name, code, definition.Name, definition.Definition, ModuleIndicators.Value(module, facts, unit), contributing),
-            ScorecardJson.Web.TraceView);
+        var trace = await store.PublishedTraceAsync(scope.StreetId, year, unit, code, ct)
+            ?? await tracer.TraceAsync(scope.StreetId, year, unit, snapshot.Units[unit].Name, code, now, ct);
+        return Results.Json(trace, ScorecardJson.Web.TraceView);
     }
 }

@@ -61,16 +61,59 @@ public sealed class ScorecardStore(StorageClients storage)
         return row.HasValue ? JsonSerializer.Deserialize(Get(row.Value!, "Scorecard"), ScorecardJson.Web.ScorecardView) : null;
     }
 
-    /// <summary>Freezes the scorecard; a year already published is <c>409 year_published</c> and keeps its first result.</summary>
-    public async Task PublishAsync(ScorecardView card, CancellationToken ct)
+    /// <summary>
+    /// Freezes the scorecard with its traces; a year already published is <c>409 year_published</c> and keeps its first
+    /// result. The traces are written first, under a set id of their own (rows <c>trace:{set}:{unit}:{indicator}:{part}</c>,
+    /// at most <see cref="TraceItemsPerRow"/> items a row, in transactions), and the published row names the set: a publish
+    /// that fails half-way, or loses to another, leaves rows no result points to.
+    /// </summary>
+    public async Task PublishAsync(ScorecardView card, IReadOnlyList<TraceView> traces, CancellationToken ct)
     {
-        var row = new TableEntity(Partition(card.StreetId, card.Year), PublishedRow) { ["SchemeVersion"] = card.SchemeVersion };
+        var partition = Partition(card.StreetId, card.Year);
+        var set = Guid.NewGuid().ToString("N")[..12];
+        var rows = traces.SelectMany(t => t.Items.Chunk(TraceItemsPerRow).DefaultIfEmpty([]).Select((items, part) =>
+        {
+            var traceRow = new TableEntity(partition, $"{TracePrefix(set, t.UnitId, t.Indicator)}{part:D4}");
+            Put(traceRow, "Trace", JsonSerializer.Serialize(t with { Items = items }, ScorecardJson.Web.TraceView));
+            return traceRow;
+        }));
+        foreach (var batch in rows.Chunk(25)) // ≤ 25 × ≈ 75 KB: inside a transaction's 4 MB
+            await _results.SubmitTransactionAsync([.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))], ct);
+        var row = new TableEntity(partition, PublishedRow) { ["SchemeVersion"] = card.SchemeVersion, ["TraceSet"] = set };
         Put(row, "Scorecard", JsonSerializer.Serialize(card, ScorecardJson.Web.ScorecardView));
         try { await _results.AddEntityAsync(row, ct); }
         catch (RequestFailedException x) when (x.Status == 409)
         {
             throw YearPublished();
         }
+    }
+
+    /// <summary>Items of a trace per stored row (≈ 150 characters each, so a row stays well inside a property's and an entity's size).</summary>
+    public const int TraceItemsPerRow = 150;
+
+    private static string TracePrefix(string set, string unitId, string indicator) => $"trace:{set}:{unitId}:{indicator}:";
+
+    /// <summary>
+    /// A unit's trace of an indicator as it was when the year was published (the records and dispatches then, with what
+    /// each added); null when the year is not published, or was published without it (before traces were kept, or an
+    /// indicator its scheme did not score).
+    /// </summary>
+    public async Task<TraceView?> PublishedTraceAsync(string streetId, int year, string unitId, string indicator, CancellationToken ct)
+    {
+        var partition = Partition(streetId, year);
+        var published = await _results.GetEntityIfExistsAsync<TableEntity>(partition, PublishedRow, ["TraceSet"], ct);
+        if (!published.HasValue || published.Value!.GetString("TraceSet") is not { } set) return null;
+        var prefix = TracePrefix(set, unitId, indicator);
+        TraceView? trace = null;
+        var items = new List<TraceItem>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix + "0000"} and RowKey le {prefix + "9999"}");
+        await foreach (var r in _results.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var part = JsonSerializer.Deserialize(Get(r, "Trace"), ScorecardJson.Web.TraceView)!;
+            trace ??= part;
+            items.AddRange(part.Items);
+        }
+        return trace is null ? null : trace with { Items = items };
     }
 
     public static ApiProblem YearPublished() => ApiProblem.Conflict("year_published", "该年度的评议成绩已经发布，不能再修改；新的方案请用于下一年度。");

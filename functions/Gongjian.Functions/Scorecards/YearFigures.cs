@@ -16,7 +16,7 @@ public sealed class YearFigures(OrderTallyStore tallies, RecordBook book)
     {
         var orderRows = await tallies.ReadYearAsync(streetId, year, ct);
         var records = (await book.ReadAsync(streetId, year, null, ct)).Select(ModuleIndicatorSet.Fact).ToList();
-        var orders = orderRows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.Aggregate(OrderTally.Empty, (t, r) => t.Add(r.Tally)));
+        var orders = orderRows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => OrderTally.Sum(g.Select(r => r.Tally)));
         var ids = snapshot.Units.Values.Where(u => u.StreetId == streetId && !u.IsRetired).Select(u => u.Id)
             .Concat(orders.Keys).Concat(records.Where(r => r.UnitId is not null).Select(r => r.UnitId!)).Distinct(StringComparer.Ordinal);
         return [.. ids.Select(id =>

@@ -75,6 +75,8 @@ public static class TableNames
     public const string EvalSchemes = "evalschemes";
     public const string EvalManual = "evalmanual";
     public const string EvalResults = "evalresults";
+    /// <summary>年度评议: every .xlsx export (who, when, what), partition per street.</summary>
+    public const string EvalExports = "evalexports";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -83,7 +85,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports];
 }
 
 public static class ContainerNames

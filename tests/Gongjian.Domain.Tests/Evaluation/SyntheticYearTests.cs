@@ -177,6 +177,13 @@ public sealed class SyntheticYearTests
         var summed = tallies.Aggregate(OrderTally.Empty, (a, b) => a.Add(b)).Read(readAt);
         var direct = OrderIndicators.Compute(episodes.Where(e => e.DispatchedAt <= madeAt).Select(e => AsKnownAt(e, madeAt)), year, readAt, SlaPolicy.Default);
         Assert.Equal(direct, summed);
+        // The one-pass sum the indicators API uses gives the same, and the same counters and durations.
+        var sum = OrderTally.Sum(tallies);
+        Assert.Equal(direct, sum.Read(readAt));
+        var folded = tallies.Aggregate(OrderTally.Empty, (a, b) => a.Add(b));
+        Assert.Equal((folded.Escalations, folded.Withdrawn, folded.AnswerBy.Count), (sum.Escalations, sum.Withdrawn, sum.AnswerBy.Count));
+        Assert.Equal(folded.AcceptMillis, sum.AcceptMillis);
+        Assert.Equal(folded.CompleteBy, sum.CompleteBy);
     }
 
     /// <summary>The episode as it stood at <paramref name="at"/>: later moments had not happened.</summary>

@@ -80,6 +80,15 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
         await (await _app.GetAsync("/api/evaluation/export?what=scorecard&street=xianying", organizer)).ShouldBeProblemAsync(403, "outside_scope");
         await (await _app.GetAsync("/api/evaluation/export?what=people", organizer)).ShouldBeProblemAsync(400, "invalid_export");
         await (await _app.GetAsync("/api/evaluation/export?what=indicators&period=2027", organizer)).ShouldBeProblemAsync(400, "period_in_future");
+
+        // Each export served is recorded (who, when, what); the refused ones are not. (Both at the same test-clock moment: compared in role order.)
+        var log = (await _app.Services.GetRequiredService<Gongjian.Functions.Scorecards.EvaluationExportLog>().ReadAsync("caiyuan", 10, CancellationToken.None))
+            .OrderBy(e => e.Role, StringComparer.Ordinal).ToList();
+        Assert.Equal([("liaison", "scorecard", "2026", "baosheng-property"), ("organizer", "scorecard", "2026", null)],
+            log.Select(e => (e.Role, e.What, e.Period, e.UnitId)));
+        Assert.All(log, e => Assert.Equal((_clock.GetUtcNow(), "caiyuan-2026-年度评议.xlsx"), (e.At, e.FileName)));
+        Assert.Equal("财源街道党工委", log[1].By);
+        Assert.All(log, e => Assert.NotEqual("", e.KeyId));
     }
 
     private static string ZipText(Stream xlsx)

@@ -110,6 +110,45 @@ public sealed class ScorecardApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_published_year_traces_the_records_and_orders_as_they_were_when_it_was_published()
+    {
+        await OrderAsync();
+        var organizer = await _app.OrganizerAsync();
+        await (await _app.PostAsync("/api/evaluation/schemes", Scheme(), organizer)).ReadJsonAsync(201);
+        const string claims = "/api/evaluation/trace?year=2026&unit=caiyuan-health-centre&indicator=projects_claimed";
+        const string response = "/api/evaluation/trace?year=2026&unit=baosheng-property&indicator=response_rate";
+        var claimsThen = (await (await _app.GetAsync(claims, organizer)).ReadJsonAsync(200)).GetRawText();
+        var responseThen = (await (await _app.GetAsync(response, organizer)).ReadJsonAsync(200)).GetRawText();
+        await (await _app.PostAsync("/api/evaluation/publish", new { year = 2026 }, organizer)).ReadJsonAsync(200);
+
+        // After publication: a late claim of the health centre, and a second order of 宝盛 answered ten days after its dispatch.
+        await _app.Services.GetRequiredService<RecordBook>().WriteAsync(EvaluationYard.R("late", RecordKinds.ProjectClaim, "pj7", "caiyuan-health-centre", "qingshan", 7), CancellationToken.None);
+        var (dispatcher, baosheng) = (await _app.DispatcherAsync(), await _app.LiaisonAsync());
+        var (late, _) = await _app.PlaceAsync(TestApp.NewOrder());
+        await _app.DispatchAsync(late, dispatcher);
+        _clock.Now = _clock.Now.AddDays(10);
+        await _app.AcceptAsync(late, baosheng);
+
+        // The live figures moved (so the traces below could have) …
+        var modules = await (await _app.GetAsync("/api/indicators/modules?period=2026&unit=caiyuan-health-centre", organizer)).ReadJsonAsync(200);
+        Assert.Equal(2, modules.GetProperty("total").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "projects_claimed").GetProperty("value").GetDouble());
+        var orders = await (await _app.GetAsync("/api/indicators/orders?period=2026&unit=baosheng-property", organizer)).ReadJsonAsync(200);
+        Assert.Equal(0.5, orders.GetProperty("total").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "response_rate").GetProperty("value").GetDouble());
+
+        // … but the published year's traces are the records and orders as they were when it was published.
+        var claimsNow = await (await _app.GetAsync(claims, organizer)).ReadJsonAsync(200);
+        Assert.Equal(claimsThen, claimsNow.GetRawText());
+        Assert.Equal(1.0, claimsNow.GetProperty("value").GetDouble());
+        Assert.Equal(["pj3"], claimsNow.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sourceId").GetString()));
+        var responseNow = await (await _app.GetAsync(response, baosheng)).ReadJsonAsync(200);
+        Assert.Equal(responseThen, responseNow.GetRawText());
+        Assert.DoesNotContain(late, responseNow.GetRawText());
+        // An indicator the scheme did not score is traced live: the late order is there.
+        var accepted = await (await _app.GetAsync("/api/evaluation/trace?year=2026&unit=baosheng-property&indicator=accepted", organizer)).ReadJsonAsync(200);
+        Assert.Contains(late, accepted.GetRawText());
+    }
+
+    [Fact]
     public async Task Bad_schemes_points_years_units_and_streets_are_refused_with_a_precise_problem()
     {
         _clock.Now = new DateTimeOffset(2026, 7, 15, 9, 0, 0, TimeSpan.FromHours(8));
