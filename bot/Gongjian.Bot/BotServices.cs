@@ -82,6 +82,7 @@ public static class BotServices
         services.AddSingleton<WeCom.WeComApi>();
         services.AddSingleton<WeCom.WeComMembers>();
         services.AddSingleton<WeCom.WeComCardTaps>();
+        services.AddSingleton<WeCom.WeComLiveCards>();
         services.AddSingleton<WeCom.WeComOutbox>();
         services.AddSingleton<WeCom.WeComReceiver>();
         return services;

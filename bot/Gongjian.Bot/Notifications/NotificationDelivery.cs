@@ -12,18 +12,29 @@ namespace Gongjian.Bot.Notifications;
 /// <summary>
 /// Delivers the engine's notifications as proactive messages: to the conversation that placed the
 /// order (a completion starts the rating), to every conversation bound to a unit, to the unit's
-/// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. Each (notification, target) is claimed in the ledger first, so a redelivered
+/// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. A notice
+/// that the order has moved on (accepted, declined, withdrawn, cancelled — whoever it is for) first updates the unit's WeCom cards
+/// still showing 接单/婉拒 (<see cref="WeCom.WeComLiveCards"/>; each card once, whichever notice of the event comes first). Each (notification, target) is claimed in the ledger first, so a redelivered
 /// message is not sent twice; a failed send gives its claim back and fails the invocation (retry).
 /// </summary>
 public sealed class NotificationDelivery(
     ConversationLinks links, DeliveryLedger ledger, TurnRunner runner, ActivitySender sender, GroupWebhook webhook,
-    IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
+    WeCom.WeComLiveCards wecomCards, IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
 {
     public const string StaffFooter = "请登录共建工作台处理。";
 
     public async Task DeliverAsync(Notification n, CancellationToken ct)
     {
         var failures = new List<Exception>();
+        if (n.OrderId is { } moved && WeCom.WeComLiveCards.OutcomeOf(n.Kind) is { } outcome)
+        {
+            try { await wecomCards.SettleAsync(moved, outcome, ct); }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Notification {Id}: the WeCom cards of its order were not updated; retried with it", n.Id);
+                failures.Add(e);
+            }
+        }
         switch (n.Recipient.Kind)
         {
             case RecipientKind.Resident:

@@ -48,6 +48,10 @@ public static class WeComCards
         };
     }
 
+    /// <summary>The order a card's 接单 button is for; null for a card without one.</summary>
+    public static string? OrderOf(HeroCard hero) =>
+        hero.Buttons.Select(Words).OfType<string>().Select(w => Intents.Parse(w, null)).FirstOrDefault(i => i.Kind == IntentKind.Accept)?.OrderId;
+
     /// <summary>The words a button stands for (a messageBack's text, an imBack's value); null for a button that only carries a form.</summary>
     private static string? Words(CardAction action) => action.Type switch
     {

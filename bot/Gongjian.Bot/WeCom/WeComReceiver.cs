@@ -1,4 +1,5 @@
 using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations;
 using Gongjian.Bot.Conversations.Liaison;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Bot.Storage;
@@ -15,7 +16,7 @@ public enum WeComReceipt { Taken, Duplicate, Busy }
 /// instance took it) is not processed again. A tap's response code is kept for the outbox, which updates the card with the
 /// outcome; a picture is fetched from WeCom first and travels in the activity (the photo path strips its EXIF later).
 /// </summary>
-public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeComMembers members, WeComCardTaps taps, WeComApi api,
+public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeComMembers members, WeComCardTaps taps, WeComLiveCards live, WeComApi api,
     TimeProvider clock, ILogger<WeComReceiver> log)
 {
     public async Task<WeComReceipt> ReceiveAsync(WeComInbound inbound, CancellationToken ct)
@@ -39,6 +40,8 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
             };
         }
         if (inbound.Tap is { } tap) await taps.SaveAsync(reference.ConversationId, activity.Id!, tap, ct);
+        // The liaison answers this order themselves (a tap, or the command typed): their card shows their own outcome, not another's.
+        if ((inbound.Tap?.OrderId ?? AnsweredOrder(activity.Text)) is { } answered) await live.ForgetAsync(answered, reference.ConversationId, ct);
         switch (await gate.AcceptAsync(activity, null, ct))
         {
             case InboundOutcome.Busy:
@@ -48,4 +51,7 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
                 return WeComReceipt.Taken;
         }
     }
+
+    private static string? AnsweredOrder(string? text) =>
+        text is { Length: > 0 } && Intents.Parse(text, null) is { Kind: IntentKind.Accept or IntentKind.Decline, OrderId: { } orderId } ? orderId : null;
 }
