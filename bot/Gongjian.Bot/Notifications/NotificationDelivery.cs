@@ -19,7 +19,7 @@ namespace Gongjian.Bot.Notifications;
 /// </summary>
 public sealed class NotificationDelivery(
     ConversationLinks links, DeliveryLedger ledger, TurnRunner runner, ActivitySender sender, GroupWebhook webhook,
-    WeCom.WeComLiveCards wecomCards, IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
+    WeCom.WeComLiveCards wecomCards, WeChat.WeChatCompletionPhoto wechatPhoto, IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
 {
     public const string StaffFooter = "请登录共建工作台处理。";
 
@@ -111,6 +111,8 @@ public sealed class NotificationDelivery(
                 : TurnResult.Say(known, new Reply(n.Text + "\n忙完手头的事后，发送“我的评价”就可以打分。"));
         }, ct);
         await sender.SendAsync(to, replies, null, ct);
+        // On WeChat the completion photo follows the text (Web Chat's order page shows it); it never fails the notice.
+        if (n.Kind == "completed" && WeChat.WeChatChannel.Is(to)) await wechatPhoto.SendAsync(to, orderId, ct);
     }
 
     private async Task TryAsync(Notification n, string target, Func<Task> send, List<Exception> failures, CancellationToken ct)
