@@ -110,9 +110,18 @@ public sealed class NotificationDelivery(
                 ? RatingDialog.Begin(known, orderId, n.Text)
                 : TurnResult.Say(known, new Reply(n.Text + "\n忙完手头的事后，发送“我的评价”就可以打分。"));
         }, ct);
+        // On WeChat the unit's completion photo comes first, then the question whether it is solved. Claimed on its own, so a retry
+        // of the notice (the text failed) does not send the photo again; a refused upload or send never fails the notice.
+        if (n.Kind == "completed" && WeChat.WeChatChannel.Is(to) && await ledger.TryClaimAsync(n.Id, "wxphoto", ct))
+        {
+            try { await wechatPhoto.SendAsync(to, orderId, ct); }
+            catch
+            {
+                await ledger.ReleaseAsync(n.Id, "wxphoto", CancellationToken.None);
+                throw;
+            }
+        }
         await sender.SendAsync(to, replies, null, ct);
-        // On WeChat the completion photo follows the text (Web Chat's order page shows it); it never fails the notice.
-        if (n.Kind == "completed" && WeChat.WeChatChannel.Is(to)) await wechatPhoto.SendAsync(to, orderId, ct);
     }
 
     private async Task TryAsync(Notification n, string target, Func<Task> send, List<Exception> failures, CancellationToken ct)

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Gongjian.Bot.WeChat;
 
 /// <summary>
-/// The unit's completion photo, to the resident who placed the order on WeChat, after the completion notice's text: uploaded
+/// The unit's completion photo, to the resident who placed the order on WeChat, just before the completion notice's text: uploaded
 /// as temporary media (as stored: EXIF-free) and sent as a customer-service <c>image</c> message while the 48-hour window is
 /// open. Outside it the subscription message has carried the text and no picture can follow (the order's page shows it).
-/// The text has gone out already, so nothing here throws for a retry: a refused upload or send is logged with its errcode.
+/// The text must go out whatever becomes of the photo, so a refused upload or send is logged with its errcode and nothing more.
 /// </summary>
 public sealed class WeChatCompletionPhoto(IOrderDesk desk, WeChatUsers users, WeChatApi api, IOptions<WeChatOptions> options, TimeProvider clock,
     ILogger<WeChatCompletionPhoto> log)

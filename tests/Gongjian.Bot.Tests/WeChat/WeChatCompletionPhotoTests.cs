@@ -6,8 +6,9 @@ using Gongjian.WeChatSim;
 namespace Gongjian.Bot.Tests.WeChat;
 
 /// <summary>
-/// A WeChat resident's order completed with a photo: the completion text and then the photo itself, uploaded as temporary
-/// media (multipart) and sent as a customer-service image message — the bytes are the stored, EXIF-free photo. A refused
+/// A WeChat resident's order completed with a photo: the photo itself, uploaded as temporary
+/// media (multipart) and sent as a customer-service image message — the bytes are the stored, EXIF-free photo — then the
+/// completion text with the rating question. A refused
 /// upload is logged with its errcode and the text still goes out.
 /// </summary>
 public sealed class WeChatCompletionPhotoTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -43,10 +44,10 @@ public sealed class WeChatCompletionPhotoTests(AzuriteFixture azurite) : IAsyncL
             new { note = "已更换灯泡", photos = new[] { TestImages.PngBase64("GPS 36.1937N 117.1290E") } });
         Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
 
-        var inbox = await _rig.Sim.WaitForAsync(Resident, i => i.Any(r => r.Image is not null));
+        var inbox = await _rig.Sim.WaitForAsync(Resident, i => i.Any(r => r.Kind == Received.CustomerService && r.Text.Contains("办结")));
         var text = inbox.Single(r => r.Kind == Received.CustomerService && r.Text.Contains("办结"));
         var image = inbox.Single(r => r.Image is not null);
-        Assert.True(inbox.ToList().IndexOf(text) < inbox.ToList().IndexOf(image), "the photo follows the text");
+        Assert.True(inbox.ToList().IndexOf(image) < inbox.ToList().IndexOf(text), "the photo comes first, then the question whether it is solved");
         Assert.Equal(Received.ImageText, image.Text);
 
         var state = await _rig.Cycle.StateAsync(orderId);
@@ -57,7 +58,8 @@ public sealed class WeChatCompletionPhotoTests(AzuriteFixture azurite) : IAsyncL
         Assert.DoesNotContain("GPS", System.Text.Encoding.Latin1.GetString(image.Image!));
         Assert.DoesNotContain("tEXt", System.Text.Encoding.Latin1.GetString(image.Image!));
         await Transcripts.SaveAsync("wechat-completion-photo.md", "# 微信公众号：办结通知附现场照片\n\n" + string.Join("\n\n",
-            _rig.Sim.Conversation(Resident).Select(r => (r.Kind == Received.Follower ? "**居民**：" : "**小助手**：") + r.Text.Replace("\n", "  \n"))));
+            _rig.Sim.Conversation(Resident).Select(r => (r.Kind == Received.Follower ? "**居民**：" : "**小助手**：")
+                + System.Text.RegularExpressions.Regex.Replace(r.Text, "<a href=\"[^\"]*\">([^<]*)</a>", "[$1]").Replace("\n", "  \n"))));
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         Expect(card.Text, "新工单待接单", "工单号：" + orderId, "居民电话：接单后可见", "[接单]  [婉拒]");
         Assert.DoesNotContain("13805381234", card.Text);
         Assert.DoesNotContain("李秀英", card.Text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Text, orderId)); // the number once, in the card's facts
 
         Taken(await sim.TapAsync(Liaison, card.TaskId!, "接单"));
         Expect(await TextWithAsync(Liaison, "已接单"), orderId, "13805381234", "办结");
@@ -81,6 +82,8 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         // The userid, the resident's phone and what the liaison wrote are in no log line.
         var leaks = _rig.Logs.Lines.Where(l => l.Contains(Liaison) || l.Contains("13805381234") || l.Contains("已更换楼道灯泡")).ToList();
         Assert.True(leaks.Count == 0, string.Join("\n----\n", leaks));
+        // The standing menu is not repeated under every reply (WeCom text has no buttons; "帮助" lists the commands).
+        Assert.DoesNotContain(sim.Inbox(Liaison), r => r.Text.Contains("可以回复：看看项目"));
         await Transcripts.SaveAsync("wecom-liaison.md", Render("企业微信：联络员绑定、接单、办结", sim.Conversation(Liaison)));
     }
 
