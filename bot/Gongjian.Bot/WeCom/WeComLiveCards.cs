@@ -12,8 +12,8 @@ namespace Gongjian.Bot.WeCom;
 /// <c>response_code</c> that updates that card once within 72 hours (WeCom's rule); it is kept here per (order, liaison):
 /// table <c>botwechat</c>, PartitionKey <c>wecard.{order id}</c>, RowKey = the liaison's conversation id. When the order moves
 /// on by any path (accepted, declined, withdrawn, cancelled — the engine's notices, <see cref="OutcomeOf"/>) each kept card
-/// is updated once to say so. A liaison who taps their own card, or types the command, is forgotten here first: their card
-/// shows their own outcome (<see cref="WeComOutbox"/>, the tap's code). A row is taken (deleted with If-Match) before its
+/// is updated once to say so. A liaison who taps their own card is forgotten here first, and one who types the command
+/// takes their card's code for that turn: either way their card shows their own outcome (<see cref="WeComOutbox"/>). A row is taken (deleted with If-Match) before its
 /// code is used, so two paths never spend one code. Nothing is logged with the userid.
 /// </summary>
 public sealed class WeComLiveCards(WeChatTables tables, WeComApi api, IOptions<WeComOptions> options, TimeProvider clock, ILogger<WeComLiveCards> log)
@@ -40,6 +40,20 @@ public sealed class WeComLiveCards(WeChatTables tables, WeComApi api, IOptions<W
         {
             ["UserId"] = userId, ["ResponseCode"] = responseCode, ["SentAt"] = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, ct);
+
+    /// <summary>
+    /// The liaison types the card's command instead of tapping: the card's own code, once (null: no live card of theirs), so the
+    /// card shows their outcome like a tap's.
+    /// </summary>
+    public async Task<string?> TakeAsync(string orderId, string conversationId, CancellationToken ct)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(orderId), conversationId, cancellationToken: ct);
+        if (!found.HasValue) return null;
+        try { await _table.DeleteEntityAsync(found.Value!.PartitionKey, found.Value.RowKey, found.Value.ETag, ct); }
+        catch (RequestFailedException e) when (e.Status is 404 or 412) { return null; }
+        return clock.GetUtcNow() - (found.Value.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue) < CodeLifetime
+            ? found.Value.GetString("ResponseCode") : null;
+    }
 
     /// <summary>The liaison answers the card themselves: it is no longer theirs to be told about.</summary>
     public async Task ForgetAsync(string orderId, string conversationId, CancellationToken ct)

@@ -39,9 +39,15 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
                 Attachments = [new Attachment { ContentType = "image/jpeg", Name = "wecom.jpg", ContentUrl = bytes is null ? null : "data:image/jpeg;base64," + Convert.ToBase64String(bytes) }],
             };
         }
-        if (inbound.Tap is { } tap) await taps.SaveAsync(reference.ConversationId, activity.Id!, tap, ct);
-        // The liaison answers this order themselves (a tap, or the command typed): their card shows their own outcome, not another's.
-        if ((inbound.Tap?.OrderId ?? AnsweredOrder(activity.Text)) is { } answered) await live.ForgetAsync(answered, reference.ConversationId, ct);
+        // The liaison answers this order themselves: their card shows their own outcome, not another's — a tap with its own
+        // code; the command typed ("接单 GJ…") with the code the card came with, as if the card had been tapped.
+        if (inbound.Tap is { } tap)
+        {
+            await taps.SaveAsync(reference.ConversationId, activity.Id!, tap, ct);
+            await live.ForgetAsync(tap.OrderId, reference.ConversationId, ct);
+        }
+        else if (Typed(activity.Text) is { } typed && await live.TakeAsync(typed.OrderId, reference.ConversationId, ct) is { } code)
+            await taps.SaveAsync(reference.ConversationId, activity.Id!, typed with { ResponseCode = code }, ct);
         switch (await gate.AcceptAsync(activity, null, ct))
         {
             case InboundOutcome.Busy:
@@ -52,6 +58,11 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
         }
     }
 
-    private static string? AnsweredOrder(string? text) =>
-        text is { Length: > 0 } && Intents.Parse(text, null) is { Kind: IntentKind.Accept or IntentKind.Decline, OrderId: { } orderId } ? orderId : null;
+    /// <summary>A typed 接单/拒单 with the order's number, as the tap it stands for (its code still to be found).</summary>
+    private static WeComCardTap? Typed(string? text) => text is { Length: > 0 } ? Intents.Parse(text, null) switch
+    {
+        { Kind: IntentKind.Accept, OrderId: { } id } => new WeComCardTap(id, WeComCardTap.Accept, ""),
+        { Kind: IntentKind.Decline, OrderId: { } id } => new WeComCardTap(id, WeComCardTap.Decline, ""),
+        _ => null,
+    } : null;
 }

@@ -127,6 +127,21 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_liaison_who_types_the_command_sees_their_own_card_say_accepted_and_the_other_sees_it_taken()
+    {
+        const string other = "LiNa_baosheng";
+        await BindAsync(Liaison);
+        await BindAsync(other);
+        var (orderId, mine) = await DispatchedCardAsync(Liaison);
+        var theirs = await CardOfAsync(other, orderId);
+        Taken(await _rig.Sim.TextAsync(Liaison, "接单 " + orderId));
+        await TextWithAsync(Liaison, "已接单");
+        Assert.Equal("已接单", await UpdateOfAsync(Liaison, mine.TaskId!));
+        Assert.Equal("已被他人接单", await UpdateOfAsync(other, theirs.TaskId!));
+        Assert.Single(_rig.Sim.Inbox(Liaison), r => r.Kind == WeComReceived.CardUpdate);
+    }
+
+    [Fact]
     public async Task An_order_accepted_in_the_console_updates_every_liaisons_card()
     {
         const string other = "LiNa_baosheng";
