@@ -74,6 +74,7 @@ public static class BotServices
         services.AddSingleton<WeChat.WeChatUsers>();
         services.AddSingleton<WeChat.WeChatPassiveReplies>();
         services.AddSingleton<WeChat.WeChatOutbox>();
+        services.AddSingleton<WeChat.WeChatCompletionPhoto>();
         services.AddSingleton<WeChat.WeChatReceiver>();
         services.AddRequestLinePrivacy();
         // The WeCom self-built app for liaisons (section WeCom): cards, taps, photos; it shares the WeChat table and HTTP client.
@@ -82,6 +83,7 @@ public static class BotServices
         services.AddSingleton<WeCom.WeComApi>();
         services.AddSingleton<WeCom.WeComMembers>();
         services.AddSingleton<WeCom.WeComCardTaps>();
+        services.AddSingleton<WeCom.WeComLiveCards>();
         services.AddSingleton<WeCom.WeComOutbox>();
         services.AddSingleton<WeCom.WeComReceiver>();
         return services;

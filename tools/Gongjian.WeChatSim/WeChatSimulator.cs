@@ -11,8 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Gongjian.WeChatSim;
 
 /// <summary>One message a follower received, in order: a passive reply, a customer-service message or a subscription message.</summary>
-public sealed record Received(string OpenId, string Kind, string Text, JsonObject? Data = null)
+public sealed record Received(string OpenId, string Kind, string Text, JsonObject? Data = null, byte[]? Image = null)
 {
+    /// <summary>How a customer-service image message reads in <see cref="Text"/> (its bytes are in <see cref="Image"/>).</summary>
+    public const string ImageText = "（图片）";
     public const string Passive = "passive";
     public const string CustomerService = "cs";
     public const string Subscription = "subscribe";
@@ -22,7 +24,8 @@ public sealed record Received(string OpenId, string Kind, string Text, JsonObjec
 
 /// <summary>
 /// A local WeChat: the API side (<c>/cgi-bin/stable_token</c>, <c>/cgi-bin/token</c>, <c>/cgi-bin/message/custom/send</c>,
-/// <c>/cgi-bin/message/subscribe/bizsend</c>, and <c>/sim/media/{id}</c> for pictures' PicUrl) with WeChat's error codes,
+/// <c>/cgi-bin/message/subscribe/bizsend</c>, <c>/cgi-bin/media/upload</c> (multipart, temporary images: a media_id, the bytes
+/// kept), and <c>/sim/media/{id}</c> for pictures' PicUrl) with WeChat's error codes,
 /// and the followers' side (<see cref="SendAsync"/> and friends: signed, encrypted XML posted to the server URL, retried
 /// like WeChat when no answer comes). Everything a follower receives is kept in <see cref="Inbox"/>.
 /// </summary>
@@ -31,6 +34,9 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, byte[]> _media = new();
+    /// <summary>Temporary media the app uploaded (media_id → bytes).</summary>
+    private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
+    private int? _failNextUpload;
     private readonly HashSet<string> _followers = [];
     private readonly Dictionary<string, DateTimeOffset> _lastMessage = [];
     private readonly Dictionary<(string OpenId, string Template), int> _consents = [];
@@ -67,6 +73,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
         app.MapGet("/cgi-bin/token", (string? appid, string? secret) => sim!.IssueToken(appid, secret, force: true));
         app.MapPost("/cgi-bin/message/custom/send", (string? access_token, JsonObject body) => sim!.CustomSend(access_token, body));
         app.MapPost("/cgi-bin/message/subscribe/bizsend", (string? access_token, JsonObject body) => sim!.SubscribeSend(access_token, body));
+        app.MapPost("/cgi-bin/media/upload", (string? access_token, string? type, HttpRequest request) => sim!.UploadAsync(access_token, type, request));
         app.MapGet("/sim/media/{id}", (string id) => sim!._media.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound());
         MapPhoneApi(app, () => sim!);
         await app.StartAsync();
@@ -79,6 +86,12 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     public void ExpireToken()
     {
         lock (_gate) _tokenExpired = true;
+    }
+
+    /// <summary>The next <c>media/upload</c> answers <paramref name="errCode"/> (e.g. 40004, 45001) instead of a media_id.</summary>
+    public void FailNextUpload(int errCode)
+    {
+        lock (_gate) _failNextUpload = errCode;
     }
 
     public IReadOnlyList<Received> Inbox(string openId)
@@ -164,9 +177,40 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
             if (!_lastMessage.TryGetValue(openId, out var last) || DateTimeOffset.UtcNow - last > Settings.ServiceWindow)
                 return Error(45015, "response out of time limit or subscription is canceled");
         }
+        if ((string?)body["msgtype"] == "image")
+        {
+            if ((string?)body["image"]?["media_id"] is not { Length: > 0 } mediaId || !_uploads.TryGetValue(mediaId, out var picture)) return Error(40007, "invalid media_id");
+            Add(new Received(openId, Received.CustomerService, Received.ImageText, Image: picture));
+            return Error(0, "ok");
+        }
         if ((string?)body["msgtype"] != "text" || (string?)body["text"]?["content"] is not { Length: > 0 } content) return Error(44003, "empty news data");
         Add(new Received(openId, Received.CustomerService, content));
         return Error(0, "ok");
+    }
+
+    /// <summary>新增临时素材: multipart/form-data with the file in part <c>media</c>; images up to 2 MB (png, jpeg, gif).</summary>
+    private async Task<IResult> UploadAsync(string? token, string? type, HttpRequest request)
+    {
+        if (TokenProblem(token) is { } problem) return Error(problem, "access_token invalid or expired");
+        if (type != "image") return Error(40004, "invalid media type");
+        lock (_gate)
+        {
+            if (_failNextUpload is { } failure)
+            {
+                _failNextUpload = null;
+                return Error(failure, "simulated upload failure");
+            }
+        }
+        if (!request.HasFormContentType) return Error(41005, "media data missing");
+        var form = await request.ReadFormAsync();
+        if (form.Files.GetFile("media") is not { } file || file.FileName.Length == 0) return Error(41005, "media data missing");
+        if (file.Length is 0 or > 2 * 1024 * 1024) return Error(40009, "invalid image size");
+        if (file.ContentType is not ("image/png" or "image/jpeg" or "image/gif")) return Error(40005, "invalid file type");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        var mediaId = "simmedia_" + Guid.NewGuid().ToString("N");
+        _uploads[mediaId] = buffer.ToArray();
+        return Results.Json(new JsonObject { ["type"] = "image", ["media_id"] = mediaId, ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
     }
 
     private IResult SubscribeSend(string? token, JsonObject body)

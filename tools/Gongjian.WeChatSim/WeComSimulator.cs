@@ -22,7 +22,7 @@ public sealed record WeComReceived(string UserId, string Kind, string Text, stri
 
 /// <summary>
 /// A local WeCom: the API side of a self-built app (<c>/cgi-bin/gettoken</c>, <c>/cgi-bin/message/send</c> with text and
-/// template cards, <c>/cgi-bin/message/update_template_card</c> with the single-use response codes of taps,
+/// template cards, <c>/cgi-bin/message/update_template_card</c> with the single-use response codes of sent cards and of taps,
 /// <c>/cgi-bin/media/get</c>) with WeCom's error codes, and the members' side (<see cref="TextAsync"/> and friends: signed,
 /// encrypted XML posted to the callback URL). Everything a member receives is kept in <see cref="Inbox"/>.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed partial class WeComSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte[]> _media = new();
     private readonly List<WeComReceived> _inbox = [];
     private readonly Dictionary<string, (string UserId, JsonObject Card)> _cards = [];
-    /// <summary>Response codes handed out with taps and not used yet, with the card they update.</summary>
+    /// <summary>Response codes handed out with sent cards and with taps and not used yet, with the card they update.</summary>
     private readonly Dictionary<string, string> _responseCodes = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _token;
@@ -171,7 +171,10 @@ public sealed partial class WeComSimulator : IAsyncDisposable
                     _cards[taskId] = (userId, (JsonObject)card.DeepClone());
                 }
                 Add(new WeComReceived(userId, WeComReceived.TemplateCard, Describe(card), taskId, (JsonObject)card.DeepClone()));
-                return Error(0, "ok");
+                // A card that calls back comes with its own single-use response code (the app may update it once without a tap).
+                var responseCode = "rc_" + Guid.NewGuid().ToString("N");
+                lock (_gate) _responseCodes[responseCode] = taskId;
+                return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["msgid"] = "msg_" + Guid.NewGuid().ToString("N"), ["response_code"] = responseCode });
             default:
                 return Error(44004, "empty content");
         }

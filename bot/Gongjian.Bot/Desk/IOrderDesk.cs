@@ -40,7 +40,13 @@ public interface IOrderDesk
 
     /// <summary>The unit's display name, or null when there is no such unit.</summary>
     Task<string?> UnitNameAsync(string unitId, CancellationToken ct);
+
+    /// <summary>The last photo the unit completed the order with (as stored: EXIF-free), for the resident's own chat; null when there is none.</summary>
+    Task<OrderPhoto?> CompletionPhotoAsync(string orderId, CancellationToken ct);
 }
+
+/// <summary>A stored photo of an order: its bytes and content type.</summary>
+public sealed record OrderPhoto(byte[] Bytes, string ContentType);
 
 /// <summary>Either a value or the reason (in Chinese) it could not be had.</summary>
 public sealed record DeskResult<T>(T? Value, string? Refusal) where T : class

@@ -12,18 +12,29 @@ namespace Gongjian.Bot.Notifications;
 /// <summary>
 /// Delivers the engine's notifications as proactive messages: to the conversation that placed the
 /// order (a completion starts the rating), to every conversation bound to a unit, to the unit's
-/// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. Each (notification, target) is claimed in the ledger first, so a redelivered
+/// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. A notice
+/// that the order has moved on (accepted, declined, withdrawn, cancelled — whoever it is for) first updates the unit's WeCom cards
+/// still showing 接单/婉拒 (<see cref="WeCom.WeComLiveCards"/>; each card once, whichever notice of the event comes first). Each (notification, target) is claimed in the ledger first, so a redelivered
 /// message is not sent twice; a failed send gives its claim back and fails the invocation (retry).
 /// </summary>
 public sealed class NotificationDelivery(
     ConversationLinks links, DeliveryLedger ledger, TurnRunner runner, ActivitySender sender, GroupWebhook webhook,
-    IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
+    WeCom.WeComLiveCards wecomCards, WeChat.WeChatCompletionPhoto wechatPhoto, IOptions<BotOptions> options, ILogger<NotificationDelivery> log)
 {
     public const string StaffFooter = "请登录共建工作台处理。";
 
     public async Task DeliverAsync(Notification n, CancellationToken ct)
     {
         var failures = new List<Exception>();
+        if (n.OrderId is { } moved && WeCom.WeComLiveCards.OutcomeOf(n.Kind) is { } outcome)
+        {
+            try { await wecomCards.SettleAsync(moved, outcome, ct); }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Notification {Id}: the WeCom cards of its order were not updated; retried with it", n.Id);
+                failures.Add(e);
+            }
+        }
         switch (n.Recipient.Kind)
         {
             case RecipientKind.Resident:
@@ -99,6 +110,17 @@ public sealed class NotificationDelivery(
                 ? RatingDialog.Begin(known, orderId, n.Text)
                 : TurnResult.Say(known, new Reply(n.Text + "\n忙完手头的事后，发送“我的评价”就可以打分。"));
         }, ct);
+        // On WeChat the unit's completion photo comes first, then the question whether it is solved. Claimed on its own, so a retry
+        // of the notice (the text failed) does not send the photo again; a refused upload or send never fails the notice.
+        if (n.Kind == "completed" && WeChat.WeChatChannel.Is(to) && await ledger.TryClaimAsync(n.Id, "wxphoto", ct))
+        {
+            try { await wechatPhoto.SendAsync(to, orderId, ct); }
+            catch
+            {
+                await ledger.ReleaseAsync(n.Id, "wxphoto", CancellationToken.None);
+                throw;
+            }
+        }
         await sender.SendAsync(to, replies, null, ct);
     }
 

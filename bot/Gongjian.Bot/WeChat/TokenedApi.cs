@@ -22,13 +22,16 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
     protected abstract bool IsTokenProblem(int code);
 
     /// <summary>The errcode answered (0: done). Unreachable, or still failing after the one retry → <see cref="WeChatApiException"/>.</summary>
-    public async Task<int> PostAsync(string api, JsonObject body, CancellationToken ct)
+    public async Task<int> PostAsync(string api, JsonObject body, CancellationToken ct) => (await PostForAnswerAsync(api, body, ct)).Code;
+
+    /// <summary>The same, with the whole answer (e.g. the <c>response_code</c> of a sent template card).</summary>
+    public async Task<(int Code, JsonObject Answer)> PostForAnswerAsync(string api, JsonObject body, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var token = await Tokens.GetAsync(ct);
-            var code = await SendAsync(api, token, body, ct);
-            if (code == 0) return 0;
+            var (code, answer) = await SendAsync(api, token, body, ct);
+            if (code == 0) return (0, answer);
             Log.LogWarning("API {Api} answered errcode {ErrCode} (attempt {Attempt})", api, code, attempt);
             if (IsTokenProblem(code))
             {
@@ -41,7 +44,7 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
                 if (attempt == 1) continue;
                 throw new WeChatApiException(api, code);
             }
-            return code;
+            return (code, answer);
         }
     }
 
@@ -49,7 +52,7 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
     protected string Url(string api, string token, string? query = null) =>
         BaseUrl.TrimEnd('/') + api + "?access_token=" + Uri.EscapeDataString(token) + (query is null ? "" : "&" + query);
 
-    private async Task<int> SendAsync(string api, string token, JsonObject body, CancellationToken ct)
+    private async Task<(int Code, JsonObject Answer)> SendAsync(string api, string token, JsonObject body, CancellationToken ct)
     {
         try
         {
@@ -60,7 +63,7 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
                 Log.LogWarning("API {Api} answered HTTP {Status} without an errcode", api, (int)response.StatusCode);
                 throw new WeChatApiException(api, null);
             }
-            return code.GetValue<int>();
+            return (code.GetValue<int>(), answer);
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
         {

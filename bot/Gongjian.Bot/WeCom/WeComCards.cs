@@ -41,11 +41,25 @@ public static class WeComCards
             ["card_type"] = "button_interaction",
             ["source"] = new JsonObject { ["desc"] = "共建小助手" },
             ["main_title"] = new JsonObject { ["title"] = Cut(hero.Title, TitleMax) },
-            ["sub_title_text"] = Cut(WeComText.Reword(hero.Text), SubTitleMax),
+            ["sub_title_text"] = Cut(Notice(WeComText.Reword(hero.Text)), SubTitleMax),
             ["horizontal_content_list"] = facts,
             ["task_id"] = taskId,
             ["button_list"] = buttons,
         };
+    }
+
+    /// <summary>The order a card's 接单 button is for; null for a card without one.</summary>
+    public static string? OrderOf(HeroCard hero) =>
+        hero.Buttons.Select(Words).OfType<string>().Select(w => Intents.Parse(w, null)).FirstOrDefault(i => i.Kind == IntentKind.Accept)?.OrderId;
+
+    /// <summary>
+    /// The notice as the card's text: the card's title says it is a new order and its facts give the number, so the notice's
+    /// 【新工单】 and "（工单 GJ…）" are left out, and "请尽快接单" gives way to the deadline when there is one.
+    /// </summary>
+    public static string Notice(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Replace(text, "^【新工单】|（工单 [^）]*）", "");
+        return text.Replace("，请尽快接单。\n请在", "。请在");
     }
 
     /// <summary>The words a button stands for (a messageBack's text, an imBack's value); null for a button that only carries a form.</summary>

@@ -12,9 +12,10 @@ namespace Gongjian.Bot.WeCom;
 /// Where the bot's messages to a WeCom liaison go: a card with command buttons becomes a template card, everything else a
 /// text message (<c>/cgi-bin/message/send</c>). When the messages answer a card tap, the card is updated once with the
 /// outcome (<c>update_template_card</c>, the tap's response code): 已接单, 已婉拒 (once the reason is in), 已被他人处理
-/// (the order has moved on), or 未能处理. Nothing is logged with the userid or the text.
+/// (the order has moved on), or 未能处理. A sent card's own response code is kept (<see cref="WeComLiveCards"/>) so the card
+/// follows the order when it moves on without this liaison's tap. Nothing is logged with the userid or the text.
 /// </summary>
-public sealed class WeComOutbox(WeComMembers members, WeComCardTaps taps, WeComApi api, IOrderDesk desk, IOptions<WeComOptions> options, ILogger<WeComOutbox> log)
+public sealed class WeComOutbox(WeComMembers members, WeComCardTaps taps, WeComLiveCards live, WeComApi api, IOrderDesk desk, IOptions<WeComOptions> options, ILogger<WeComOutbox> log)
 {
     public const string Accepted = "已接单", Declined = "已婉拒", TakenElsewhere = "已被他人处理", NotDone = "未能处理";
 
@@ -35,26 +36,31 @@ public sealed class WeComOutbox(WeComMembers members, WeComCardTaps taps, WeComA
             var cards = (message.Attachments ?? []).Select(a => a.Content).OfType<HeroCard>().Where(WeComCards.HasCommands).ToList();
             // A card's lead-in ("您有一张新工单，请处理：") is not sent on its own: the card says it.
             foreach (var card in cards)
-                if (!await SendAsync(userId, "template_card", WeComCards.ButtonInteraction(card, "gj" + Guid.NewGuid().ToString("N")), ct)) return;
+            {
+                var (sent, answer) = await SendAsync(userId, "template_card", WeComCards.ButtonInteraction(card, "gj" + Guid.NewGuid().ToString("N")), ct);
+                if (!sent) return;
+                if (WeComCards.OrderOf(card) is { } orderId && (string?)answer?["response_code"] is { Length: > 0 } responseCode)
+                    await live.KeepAsync(orderId, to.ConversationId, userId, responseCode, ct);
+            }
             if (cards.Count > 0) continue;
             var text = WeComText.Render(message);
-            if (text.Length > 0 && !await SendAsync(userId, "text", new JsonObject { ["content"] = text }, ct)) return;
+            if (text.Length > 0 && !(await SendAsync(userId, "text", new JsonObject { ["content"] = text }, ct)).Sent) return;
         }
         await UpdateCardAsync(to.ConversationId, userId, activities[0].ReplyToId, messages[0].Text ?? "", ct);
     }
 
     /// <summary>False when the member cannot be reached (logged, the rest not sent); other error codes throw for the caller's retry.</summary>
-    private async Task<bool> SendAsync(string userId, string type, JsonObject content, CancellationToken ct)
+    private async Task<(bool Sent, JsonObject? Answer)> SendAsync(string userId, string type, JsonObject content, CancellationToken ct)
     {
-        var code = await api.PostAsync(WeComApi.MessageSend, new JsonObject
+        var (code, answer) = await api.PostForAnswerAsync(WeComApi.MessageSend, new JsonObject
         {
             ["touser"] = userId, ["msgtype"] = type, ["agentid"] = options.Value.Agent, [type] = content,
         }, ct);
-        if (code == 0) return true;
+        if (code == 0) return (true, answer);
         if (IsUnreachable(code))
         {
             log.LogWarning("WeCom message not sent: the member is outside the app's visible range (errcode {ErrCode})", code);
-            return false;
+            return (false, null);
         }
         throw new WeChatApiException(WeComApi.MessageSend, code);
     }

@@ -1,4 +1,5 @@
 using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations;
 using Gongjian.Bot.Conversations.Liaison;
 using Gongjian.Bot.Pipeline;
 using Gongjian.Bot.Storage;
@@ -15,7 +16,7 @@ public enum WeComReceipt { Taken, Duplicate, Busy }
 /// instance took it) is not processed again. A tap's response code is kept for the outbox, which updates the card with the
 /// outcome; a picture is fetched from WeCom first and travels in the activity (the photo path strips its EXIF later).
 /// </summary>
-public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeComMembers members, WeComCardTaps taps, WeComApi api,
+public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeComMembers members, WeComCardTaps taps, WeComLiveCards live, WeComApi api,
     TimeProvider clock, ILogger<WeComReceiver> log)
 {
     public async Task<WeComReceipt> ReceiveAsync(WeComInbound inbound, CancellationToken ct)
@@ -38,7 +39,15 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
                 Attachments = [new Attachment { ContentType = "image/jpeg", Name = "wecom.jpg", ContentUrl = bytes is null ? null : "data:image/jpeg;base64," + Convert.ToBase64String(bytes) }],
             };
         }
-        if (inbound.Tap is { } tap) await taps.SaveAsync(reference.ConversationId, activity.Id!, tap, ct);
+        // The liaison answers this order themselves: their card shows their own outcome, not another's — a tap with its own
+        // code; the command typed ("接单 GJ…") with the code the card came with, as if the card had been tapped.
+        if (inbound.Tap is { } tap)
+        {
+            await taps.SaveAsync(reference.ConversationId, activity.Id!, tap, ct);
+            await live.ForgetAsync(tap.OrderId, reference.ConversationId, ct);
+        }
+        else if (Typed(activity.Text) is { } typed && await live.TakeAsync(typed.OrderId, reference.ConversationId, ct) is { } code)
+            await taps.SaveAsync(reference.ConversationId, activity.Id!, typed with { ResponseCode = code }, ct);
         switch (await gate.AcceptAsync(activity, null, ct))
         {
             case InboundOutcome.Busy:
@@ -48,4 +57,12 @@ public sealed class WeComReceiver(InboundGate gate, ConversationStore store, WeC
                 return WeComReceipt.Taken;
         }
     }
+
+    /// <summary>A typed 接单/拒单 with the order's number, as the tap it stands for (its code still to be found).</summary>
+    private static WeComCardTap? Typed(string? text) => text is { Length: > 0 } ? Intents.Parse(text, null) switch
+    {
+        { Kind: IntentKind.Accept, OrderId: { } id } => new WeComCardTap(id, WeComCardTap.Accept, ""),
+        { Kind: IntentKind.Decline, OrderId: { } id } => new WeComCardTap(id, WeComCardTap.Decline, ""),
+        _ => null,
+    } : null;
 }

@@ -5,8 +5,8 @@ using Gongjian.Bot.Conversations.Liaison;
 namespace Gongjian.Bot.WeCom;
 
 /// <summary>
-/// A bot message as a WeCom text message: the text, a card without buttons as lines, and the suggested replies as
-/// one line (WeCom text has no tappable replies). The words that name the card's buttons follow the WeCom card
+/// A bot message as a WeCom text message: the text, a card without buttons as lines, and a question's suggested replies as
+/// one line (WeCom text has no tappable replies; the standing menu is left out, "帮助" lists it). The words that name the card's buttons follow the WeCom card
 /// (接单 / 婉拒), and the photo hint names WeCom's "+" instead of Web Chat's paper clip.
 /// </summary>
 public static class WeComText
@@ -33,8 +33,10 @@ public static class WeComText
             if (hero.Subtitle is { Length: > 0 } sub) lines.Add(sub);
             if (hero.Text.Length > 0) lines.Add(hero.Text);
         }
-        if (a.SuggestedActions?.Actions is { Count: > 0 } actions)
-            lines.Add("可以回复：" + string.Join("、", actions.Select(x => x.Value as string ?? x.Title)));
+        // The standing menu is not repeated under every reply ("帮助" lists it); a question's own choices are (WeCom text has no buttons).
+        if (a.SuggestedActions?.Actions is { Count: > 0 } actions && actions.Select(x => x.Value as string ?? x.Title).ToList() is var words
+            && !words.SequenceEqual(Texts.LiaisonMenu) && !words.SequenceEqual(Texts.Menu))
+            lines.Add("可以回复：" + string.Join("、", words));
         var all = string.Join("\n", lines.Where(l => l.Length > 0));
         return all.Length <= MaxChars ? all : all[..(MaxChars - 1)] + "…";
     }

@@ -170,4 +170,14 @@ public sealed class OrderDesk(
 
     /// <summary>"东七里社区" is also "东七里".</summary>
     private static IReadOnlyList<string> Aliases(string name) => name.EndsWith("社区", StringComparison.Ordinal) && name.Length > 3 ? [name[..^2]] : [];
+
+    public async Task<OrderPhoto?> CompletionPhotoAsync(string orderId, CancellationToken ct)
+    {
+        if (!OrderIds.IsWellFormed(orderId) || (await store.LoadAsync(orderId, ct))?.State is not { AfterPhotoIds: [.., var last] }) return null;
+        if (await photos.OpenAsync(orderId, last, ct) is not { } photo) return null;
+        await using var content = photo.Content;
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        return new OrderPhoto(buffer.ToArray(), photo.ContentType);
+    }
 }

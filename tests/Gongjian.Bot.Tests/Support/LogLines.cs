@@ -9,6 +9,26 @@ public sealed class LogLines : ILoggerProvider, ISupportExternalScope
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public ConcurrentQueue<string> Lines { get; } = new();
+    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits until a line matching <paramref name="match"/> has been written (every line wakes it), up to 30 s.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> match)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var added = Volatile.Read(ref _added).Task;
+            if (Lines.FirstOrDefault(match) is { } line) return line;
+            try { await added.WaitAsync(cts.Token); }
+            catch (OperationCanceledException) { throw new TimeoutException("No such log line was written."); }
+        }
+    }
+
+    private void Add(string line)
+    {
+        Lines.Enqueue(line);
+        Interlocked.Exchange(ref _added, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -24,7 +44,7 @@ public sealed class LogLines : ILoggerProvider, ISupportExternalScope
             var parts = new List<string> { category, formatter(state, exception), exception?.ToString() ?? "" };
             if (state is IEnumerable<KeyValuePair<string, object?>> values) parts.AddRange(values.Select(v => $"{v.Key}={v.Value}"));
             owner._scopes.ForEachScope((scope, all) => all.Add(scope?.ToString() ?? ""), parts);
-            owner.Lines.Enqueue(string.Join("\n", parts));
+            owner.Add(string.Join("\n", parts));
         }
     }
 }

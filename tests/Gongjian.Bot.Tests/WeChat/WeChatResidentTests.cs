@@ -57,7 +57,8 @@ public sealed class WeChatResidentTests(AzuriteFixture azurite) : IAsyncLifetime
         var completed = await _rig.Cycle.PostAsync($"/api/orders/{orderId}/complete", liaison, new { note = "已更换灯泡", photos = new[] { TestImages.PngBase64() } });
         Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
         var asked = await sim.WaitForAsync(Resident, inbox => inbox.Any(r => r.Kind == Received.CustomerService && r.Text.Contains("办结")));
-        Expect(asked.Last(r => r.Kind == Received.CustomerService).Text, "请为这次服务打分", "msgmenucontent=5分");
+        Expect(asked.Last(r => r.Kind == Received.CustomerService && r.Text.Contains("办结")).Text, "请为这次服务打分", "msgmenucontent=5分");
+        Assert.Single(asked, r => r.Image is not null); // the completion photo came first
 
         Expect(Passive(await sim.TextAsync(Resident, "查进度")), orderId);
         Expect(Passive(await sim.TextAsync(Resident, "5分")), "还有什么想说的");

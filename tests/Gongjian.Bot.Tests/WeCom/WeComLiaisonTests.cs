@@ -62,6 +62,7 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         Expect(card.Text, "新工单待接单", "工单号：" + orderId, "居民电话：接单后可见", "[接单]  [婉拒]");
         Assert.DoesNotContain("13805381234", card.Text);
         Assert.DoesNotContain("李秀英", card.Text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Text, orderId)); // the number once, in the card's facts
 
         Taken(await sim.TapAsync(Liaison, card.TaskId!, "接单"));
         Expect(await TextWithAsync(Liaison, "已接单"), orderId, "13805381234", "办结");
@@ -81,6 +82,8 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         // The userid, the resident's phone and what the liaison wrote are in no log line.
         var leaks = _rig.Logs.Lines.Where(l => l.Contains(Liaison) || l.Contains("13805381234") || l.Contains("已更换楼道灯泡")).ToList();
         Assert.True(leaks.Count == 0, string.Join("\n----\n", leaks));
+        // The standing menu is not repeated under every reply (WeCom text has no buttons; "帮助" lists the commands).
+        Assert.DoesNotContain(sim.Inbox(Liaison), r => r.Text.Contains("可以回复：看看项目"));
         await Transcripts.SaveAsync("wecom-liaison.md", Render("企业微信：联络员绑定、接单、办结", sim.Conversation(Liaison)));
     }
 
@@ -100,20 +103,82 @@ public sealed class WeComLiaisonTests(AzuriteFixture azurite) : IAsyncLifetime
         await Transcripts.SaveAsync("wecom-liaison-decline.md", Render("企业微信：联络员婉拒工单", sim.Conversation(Liaison)));
     }
 
+    /// <summary>The card of <paramref name="orderId"/> that <paramref name="userId"/> received.</summary>
+    private async Task<WeComReceived> CardOfAsync(string userId, string orderId) =>
+        (await _rig.Sim.WaitForAsync(userId, i => i.Any(r => r.Kind == WeComReceived.TemplateCard && r.Text.Contains(orderId))))
+            .Single(r => r.Kind == WeComReceived.TemplateCard && r.Text.Contains(orderId));
+
     [Fact]
-    public async Task A_second_liaison_of_the_unit_finds_the_order_taken_and_their_card_says_so()
+    public async Task When_one_liaison_accepts_from_the_card_the_other_liaisons_card_shows_it_was_taken_without_a_tap()
     {
         const string other = "LiNa_baosheng";
         await BindAsync(Liaison);
         await BindAsync(other);
         var (orderId, mine) = await DispatchedCardAsync(Liaison);
-        var theirs = (await _rig.Sim.WaitForAsync(other, i => i.Any(r => r.Kind == WeComReceived.TemplateCard && r.Text.Contains(orderId))))
-            .Single(r => r.Kind == WeComReceived.TemplateCard);
+        var theirs = await CardOfAsync(other, orderId);
         Taken(await _rig.Sim.TapAsync(Liaison, mine.TaskId!, "接单"));
+        Assert.Equal("已被他人接单", await UpdateOfAsync(other, theirs.TaskId!));
         Assert.Equal("已接单", await UpdateOfAsync(Liaison, mine.TaskId!));
-        Taken(await _rig.Sim.TapAsync(other, theirs.TaskId!, "接单"));
-        Expect(await TextWithAsync(other, "没有办成"), "接单");
-        Assert.Equal("已被他人处理", await UpdateOfAsync(other, theirs.TaskId!));
+        // Each card was updated once: the acceptor's with their tap's code, the other's with the code its sending returned.
+        Assert.Single(_rig.Sim.Inbox(Liaison), r => r.Kind == WeComReceived.CardUpdate);
+        Assert.Single(_rig.Sim.Inbox(other), r => r.Kind == WeComReceived.CardUpdate);
+        Assert.DoesNotContain(_rig.Logs.Lines, l => l.Contains("not updated"));
+        await Transcripts.SaveAsync("wecom-liaison-taken-elsewhere.md", Render("企业微信：另一位联络员已接单", _rig.Sim.Conversation(other)));
+    }
+
+    [Fact]
+    public async Task A_liaison_who_types_the_command_sees_their_own_card_say_accepted_and_the_other_sees_it_taken()
+    {
+        const string other = "LiNa_baosheng";
+        await BindAsync(Liaison);
+        await BindAsync(other);
+        var (orderId, mine) = await DispatchedCardAsync(Liaison);
+        var theirs = await CardOfAsync(other, orderId);
+        Taken(await _rig.Sim.TextAsync(Liaison, "接单 " + orderId));
+        await TextWithAsync(Liaison, "已接单");
+        Assert.Equal("已接单", await UpdateOfAsync(Liaison, mine.TaskId!));
+        Assert.Equal("已被他人接单", await UpdateOfAsync(other, theirs.TaskId!));
+        Assert.Single(_rig.Sim.Inbox(Liaison), r => r.Kind == WeComReceived.CardUpdate);
+    }
+
+    [Fact]
+    public async Task An_order_accepted_in_the_console_updates_every_liaisons_card()
+    {
+        const string other = "LiNa_baosheng";
+        await BindAsync(Liaison);
+        await BindAsync(other);
+        var (orderId, mine) = await DispatchedCardAsync(Liaison);
+        var theirs = await CardOfAsync(other, orderId);
+        var key = await _rig.App.KeyAsync(ActorRole.Liaison, "baosheng-property");
+        var accepted = await _rig.Cycle.PostAsync($"/api/orders/{orderId}/accept", key, null);
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        Assert.Equal("已被他人接单", await UpdateOfAsync(Liaison, mine.TaskId!));
+        Assert.Equal("已被他人接单", await UpdateOfAsync(other, theirs.TaskId!));
+        Assert.Equal("accepted", await _rig.StatusAsync(orderId));
+    }
+
+    [Fact]
+    public async Task An_order_the_resident_cancels_updates_the_live_card_once()
+    {
+        await BindAsync(Liaison);
+        var placed = await (await _rig.Cycle.PostAsync("/api/orders", null, new
+        {
+            text = "小区门口的路灯不亮了", category = "repair", communityId = "dongqili", address = "宝盛小区东门",
+            contact = new { name = "李秀英", phone = "13805381234" },
+        })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var orderId = (string)placed!["id"]!;
+        var dispatcher = await _rig.App.KeyAsync(ActorRole.Dispatcher, "dongqili");
+        Assert.True((await _rig.Cycle.PostAsync($"/api/orders/{orderId}/dispatch", dispatcher, new { unitId = "baosheng-property" })).IsSuccessStatusCode);
+        var card = await CardOfAsync(Liaison, orderId);
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{orderId}/cancel");
+        cancel.Headers.Add("X-Tracking-Code", (string)placed["trackingCode"]!);
+        var cancelled = await _rig.App.Http.SendAsync(cancel);
+        Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
+        Assert.Equal("已取消", await UpdateOfAsync(Liaison, card.TaskId!));
+        // The cancellation's notices (to the dispatcher and to the unit) both pass by: the card is updated once.
+        Taken(await _rig.Sim.TextAsync(Liaison, "帮助"));
+        var inbox = await _rig.Sim.WaitForAsync(Liaison, i => i.Any(r => r.Kind == WeComReceived.Message && r.Text.Contains("联络员可以")));
+        Assert.Single(inbox, r => r.Kind == WeComReceived.CardUpdate);
     }
 
     [Fact]
