@@ -40,8 +40,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     private readonly HashSet<string> _followers = [];
     private readonly Dictionary<string, DateTimeOffset> _lastMessage = [];
     private readonly Dictionary<(string OpenId, string Template), int> _consents = [];
-    private readonly List<Received> _inbox = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SimInbox<Received> _inbox = new(r => r.OpenId, r => r.Kind == Received.Follower, "follower");
     private string? _token;
     private bool _tokenExpired;
     private int _tokenRequests;
@@ -94,48 +93,16 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
         lock (_gate) _failNextUpload = errCode;
     }
 
-    public IReadOnlyList<Received> Inbox(string openId)
-    {
-        lock (_gate) return [.. _inbox.Where(r => r.OpenId == openId && r.Kind != Received.Follower)];
-    }
+    public IReadOnlyList<Received> Inbox(string openId) => _inbox.Received(openId);
 
     /// <summary>Both sides, in order: what the follower sent and what they received.</summary>
-    public IReadOnlyList<Received> Conversation(string openId)
-    {
-        lock (_gate) return [.. _inbox.Where(r => r.OpenId == openId)];
-    }
+    public IReadOnlyList<Received> Conversation(string openId) => _inbox.Conversation(openId);
 
     /// <summary>Waits until the follower's inbox satisfies <paramref name="condition"/> (every change wakes it), up to <paramref name="timeout"/>.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(string openId, Func<IReadOnlyList<Received>, bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                var mine = _inbox.Where(r => r.OpenId == openId && r.Kind != Received.Follower).ToList();
-                if (condition(mine)) return mine;
-                changed = _changed.Task;
-            }
-            try { await changed.WaitAsync(cts.Token); }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException("The follower's inbox never got there:\n" + string.Join("\n", Inbox(openId).Select(r => $"[{r.Kind}] {r.Text}")));
-            }
-        }
-    }
+    public Task<IReadOnlyList<Received>> WaitForAsync(string openId, Func<IReadOnlyList<Received>, bool> condition, TimeSpan? timeout = null) =>
+        _inbox.WaitForAsync(openId, condition, r => $"[{r.Kind}] {r.Text}", timeout);
 
-    private void Add(Received received)
-    {
-        lock (_gate)
-        {
-            _inbox.Add(received);
-            var changed = _changed;
-            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            changed.TrySetResult();
-        }
-    }
+    private void Add(Received received) => _inbox.Add(received);
 
     private IResult StableToken(JsonObject body) =>
         IssueToken((string?)body["appid"], (string?)body["secret"], body["force_refresh"]?.GetValue<bool>() == true);

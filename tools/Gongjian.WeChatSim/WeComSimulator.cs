@@ -31,11 +31,10 @@ public sealed partial class WeComSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, byte[]> _media = new();
-    private readonly List<WeComReceived> _inbox = [];
+    private readonly SimInbox<WeComReceived> _inbox = new(r => r.UserId, r => r.Kind == WeComReceived.Member, "member");
     private readonly Dictionary<string, (string UserId, JsonObject Card)> _cards = [];
     /// <summary>Response codes handed out with sent cards and with taps and not used yet, with the card they update.</summary>
     private readonly Dictionary<string, string> _responseCodes = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _token;
     private bool _tokenExpired;
     private int _tokenRequests;
@@ -78,48 +77,16 @@ public sealed partial class WeComSimulator : IAsyncDisposable
         lock (_gate) _tokenExpired = true;
     }
 
-    public IReadOnlyList<WeComReceived> Inbox(string userId)
-    {
-        lock (_gate) return [.. _inbox.Where(r => r.UserId == userId && r.Kind != WeComReceived.Member)];
-    }
+    public IReadOnlyList<WeComReceived> Inbox(string userId) => _inbox.Received(userId);
 
     /// <summary>Both sides, in order: what the member sent and what they received.</summary>
-    public IReadOnlyList<WeComReceived> Conversation(string userId)
-    {
-        lock (_gate) return [.. _inbox.Where(r => r.UserId == userId)];
-    }
+    public IReadOnlyList<WeComReceived> Conversation(string userId) => _inbox.Conversation(userId);
 
     /// <summary>Waits until the member's inbox satisfies <paramref name="condition"/> (every change wakes it), up to <paramref name="timeout"/>.</summary>
-    public async Task<IReadOnlyList<WeComReceived>> WaitForAsync(string userId, Func<IReadOnlyList<WeComReceived>, bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                var mine = _inbox.Where(r => r.UserId == userId && r.Kind != WeComReceived.Member).ToList();
-                if (condition(mine)) return mine;
-                changed = _changed.Task;
-            }
-            try { await changed.WaitAsync(cts.Token); }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException("The member's inbox never got there:\n" + string.Join("\n", Inbox(userId).Select(r => $"[{r.Kind}] {r.Text}")));
-            }
-        }
-    }
+    public Task<IReadOnlyList<WeComReceived>> WaitForAsync(string userId, Func<IReadOnlyList<WeComReceived>, bool> condition, TimeSpan? timeout = null) =>
+        _inbox.WaitForAsync(userId, condition, r => $"[{r.Kind}] {r.Text}", timeout);
 
-    private void Add(WeComReceived received)
-    {
-        lock (_gate)
-        {
-            _inbox.Add(received);
-            var changed = _changed;
-            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            changed.TrySetResult();
-        }
-    }
+    private void Add(WeComReceived received) => _inbox.Add(received);
 
     private IResult IssueToken(string? corpId, string? secret)
     {
