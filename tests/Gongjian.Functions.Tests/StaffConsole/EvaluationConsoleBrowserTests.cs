@@ -87,6 +87,46 @@ public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : Cons
         Assert.Empty(Browser.Complaints);
     }
 
+    [Fact]
+    public async Task Organizer_edits_the_scheme_each_save_a_new_version_and_a_published_year_keeps_it()
+    {
+        await EvaluationYard.WriteAsync(App);
+        var page = await SignedInAsync(await App.OrganizerAsync());
+        await page.GotoAsync(Url("/console/evaluation?tab=scorecard"));
+        await page.GetByTestId("use-suggested").ClickAsync();
+        await page.GetByTestId("scorecard-status").GetByText("草稿 · 方案第 1 版").WaitForAsync();
+
+        // The editor starts from the current version: eight indicators, 居民代表评议 out of 20, 100 in all.
+        await page.GetByTestId("scheme-edit").ClickAsync();
+        var editor = page.GetByTestId("scheme-editor");
+        await editor.GetByTestId("scheme-item-7").WaitForAsync();
+        Assert.Equal("20", await page.GetByLabel("评议分满分").InputValueAsync());
+        await editor.GetByTestId("scheme-sum").GetByText("各项满分之和 100 分，方案总分 100 分，一致。").WaitForAsync();
+
+        // 居民代表评议 raised to 25 without raising the total: the sum says so, and the API refuses it in its words.
+        await page.GetByLabel("评议分满分").FillAsync("25");
+        await editor.GetByTestId("scheme-sum").GetByText("各项满分之和 105 分，方案总分 100 分，请调整").WaitForAsync();
+        await editor.GetByTestId("scheme-save").ClickAsync();
+        await editor.GetByTestId("scheme-problem").GetByText("各项满分之和为 105 分，与方案总分 100 分不一致。").WaitForAsync();
+
+        // The total follows: saved as version 2, and the scorecard is scored with it.
+        await page.GetByTestId("scheme-total").FillAsync("105");
+        await editor.GetByTestId("scheme-sum").GetByText("一致。").WaitForAsync();
+        await SettledAsync(page);
+        await ConsoleBrowser.ShootAsync(page, "evaluation-scheme-editor");
+        await editor.GetByTestId("scheme-save").ClickAsync();
+        await page.GetByTestId("scheme-saved").GetByText("已保存为方案第 2 版").WaitForAsync();
+        await page.GetByTestId("scorecard-status").GetByText("草稿 · 方案第 2 版").WaitForAsync();
+        await page.GetByText("满分 105 分").WaitForAsync();
+
+        // Published: the scheme can no longer change, here or through the API.
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await page.GetByTestId("scorecard-status").GetByText("已发布 · 方案第 2 版").WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("scheme-edit").CountAsync());
+        Assert.Empty(Browser.Complaints);
+    }
+
     /// <summary>Waits for the page's running animations (a drawer sliding) to finish, so a screenshot shows where things end.</summary>
     private static Task SettledAsync(IPage page) => page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished))");
 }

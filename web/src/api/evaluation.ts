@@ -24,8 +24,11 @@ export const trace = (year: number, unit: string, indicator: string) =>
   api<Trace>('GET', `evaluation/trace?year=${year}&unit=${encodeURIComponent(unit)}&indicator=${encodeURIComponent(indicator)}`);
 export const setManual = (year: number, unitId: string, score: number) => api<unknown>('PUT', 'evaluation/manual', { year, unitId, score });
 export const publish = (year: number) => api<Scorecard>('POST', 'evaluation/publish', { year });
-export const createScheme = (body: { year: number; total: number; items: SchemeItem[]; manual: { name: string; max: number }; grades: { excellent: number; good: number; pass: number } }) =>
-  api<Scheme>('POST', 'evaluation/schemes', body);
+export interface SchemeBody { year: number; total: number; items: SchemeItem[]; manual: { name: string; max: number } | null; grades: { excellent: number; good: number; pass: number } }
+export interface Schemes { streetId: string; year: number; current: Scheme | null; versions: { version: number; createdAt: string; createdBy: string }[];
+  publishedVersion: number | null; indicators: IndicatorDefinition[] }
+export const createScheme = (body: SchemeBody) => api<Scheme>('POST', 'evaluation/schemes', body);
+export const schemes = (year: number) => api<Schemes>('GET', `evaluation/schemes?year=${year}`);
 /** A GET the browser downloads itself, with the session cookie. */
 export const exportUrl = (what: 'indicators' | 'scorecard', period: string) =>
   `/api/evaluation/export?what=${what}&${what === 'scorecard' ? 'year' : 'period'}=${encodeURIComponent(period)}`;

@@ -8,6 +8,7 @@ import {
   type IndicatorDefinition, type ModuleIndicators, type OrderIndicators, type Scorecard, type ScoreLine,
 } from '../api/evaluation';
 import { EvaluationChart } from '../components/EvaluationChart';
+import { SchemeEditorDrawer } from '../components/SchemeEditorDrawer';
 import { ScoreTraceDrawer } from '../components/ScoreTraceDrawer';
 import { useSession } from '../session/SessionContext';
 
@@ -19,7 +20,8 @@ const beijingMonth = () => Number(new Date().toLocaleString('en-US', { timeZone:
 /**
  * 统计与年度评议: the indicators of a period (orders and modules, per unit and community), ECharts of the months and of
  * the units compared, the year's scorecard ranked with grades (each point opens its records), a printable report per
- * unit, and the Excel exports. The organizer starts a scheme, enters 居民代表评议 and publishes.
+ * unit, and the Excel exports. The organizer starts a scheme (the suggested one, or its own in the editor), changes it
+ * (each save a new version), enters 居民代表评议 and publishes.
  */
 export function EvaluationPage() {
   const { session } = useSession();
@@ -36,6 +38,8 @@ export function EvaluationPage() {
   const [traced, setTraced] = useState<{ unit: string; indicator: string; unitOf?: string }>();
   const [chartIndicator, setChartIndicator] = useState('projects_claimed');
   const [reportUnit, setReportUnit] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const organizer = session?.role === 'organizer';
   const set = (key: string, value?: string) => {
     const next = new URLSearchParams(params);
@@ -167,6 +171,7 @@ export function EvaluationPage() {
           key: 'scorecard', label: '年度评议', children: (
             <Card size="small" title={`${year}年度评议`} extra={card && (
               <Space>
+                {organizer && card.status === 'draft' && <Button onClick={() => setEditing(true)} data-testid="scheme-edit">修改方案</Button>}
                 <Tag color={card.status === 'published' ? 'green' : 'gold'} data-testid="scorecard-status">{card.status === 'published' ? `已发布 · 方案第 ${card.schemeVersion} 版` : `草稿 · 方案第 ${card.schemeVersion} 版`}</Tag>
                 {organizer && card.status === 'draft' && (
                   <Popconfirm title="发布后成绩冻结，不能再修改。确定发布？" okText="发布" cancelText="取消" onConfirm={() => act(() => publish(year))}>
@@ -177,7 +182,16 @@ export function EvaluationPage() {
             )}>
               {noScheme && (
                 <Alert type="info" showIcon title="本年度还没有评议方案。" description={organizer ? '可以先采用推荐方案（满分 100 分：指标 80 分，居民代表评议 20 分），之后再调整。' : '请街道组织方先制定方案。'}
-                  action={organizer && <Button data-testid="use-suggested" onClick={() => act(() => createScheme(suggestedScheme(year)))}>采用推荐方案</Button>} />
+                  action={organizer && (
+                    <Space direction="vertical">
+                      <Button data-testid="use-suggested" onClick={() => act(() => createScheme(suggestedScheme(year)))}>采用推荐方案</Button>
+                      <Button onClick={() => setEditing(true)} data-testid="scheme-new">自定义方案</Button>
+                    </Space>
+                  )} />
+              )}
+              {savedVersion !== null && (
+                <Alert type="success" showIcon closable onClose={() => setSavedVersion(null)} style={{ marginBottom: 12 }} data-testid="scheme-saved"
+                  title={`已保存为方案第 ${savedVersion} 版，成绩已按新方案重新计算。`} />
               )}
               {card && (
                 <>
@@ -222,6 +236,10 @@ export function EvaluationPage() {
           ) : <Alert type="info" showIcon title="有了年度评议成绩后，可以在这里打印各单位的年度报告。" />,
         },
       ]} />
+      {organizer && (
+        <SchemeEditorDrawer year={year} open={editing} onClose={() => setEditing(false)}
+          onSaved={(version) => { setEditing(false); setSavedVersion(version); void load(); }} />
+      )}
       <ScoreTraceDrawer year={year} unit={traced?.unit} indicator={traced?.indicator} unitOf={traced?.unitOf} onClose={() => setTraced(undefined)} />
     </div>
   );
