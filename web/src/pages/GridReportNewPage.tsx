@@ -32,7 +32,12 @@ export function GridReportNewPage() {
   const [error, setError] = useState<string | null>(null);
   const [checkedIn, setCheckedIn] = useState<CheckIn | null>(null);
 
-  useEffect(() => { void listGrids().then((g) => setGrid(g.items[0] ?? null)).catch(() => setError('网格加载失败，请稍后再试。')); }, []);
+  useEffect(() => {
+    void listGrids().then((g) => {
+      setGrid(g.items[0] ?? null);
+      if (!g.items.length) setError('您还没有分到网格，请联系社区工作人员。');
+    }).catch(() => setError('网格加载失败，请稍后再试。'));
+  }, []);
 
   const where = async () => {
     try { const s = await locate(); setSpot(s); return s; } catch (e) { setError((e as Error).message); return null; }
@@ -73,7 +78,7 @@ export function GridReportNewPage() {
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} data-testid="report-error" />}
       <Card size="small" title={grid ? `${grid.communityName} · ${grid.name}` : '我的网格'}>
         <Space wrap>
-          <Button icon={<EnvironmentOutlined />} loading={busy === 'checkin'} onClick={() => void checkIn()} data-testid="checkin">到岗签到</Button>
+          <Button icon={<EnvironmentOutlined />} loading={busy === 'checkin'} disabled={!grid} onClick={() => void checkIn()} data-testid="checkin">到岗签到</Button>
           {checkedIn && <span data-testid="checked-in">{checkedIn.far ? `已签到，离网格中心约 ${checkedIn.distanceMetres} 米（超出网格范围，已记录）` : '今天已签到'}</span>}
         </Space>
       </Card>
@@ -92,7 +97,7 @@ export function GridReportNewPage() {
             onChange={({ fileList }) => setFiles(fileList)} data-testid="report-photos">
             {files.length < 9 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>拍照</div></div>}
           </Upload>
-          <Button type="primary" block size="large" loading={busy === 'report'} onClick={() => void submit()} data-testid="report-submit">上报</Button>
+          <Button type="primary" block size="large" loading={busy === 'report'} disabled={!grid} onClick={() => void submit()} data-testid="report-submit">上报</Button>
         </Space>
       </Card>
     </Space>
