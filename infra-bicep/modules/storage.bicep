@@ -71,6 +71,7 @@ var tableNames = [
   'evalmanual'
   'evalresults'
   'evalexports'
+  'recordtallies'
 ]
 var queueNames = [
   'order-timers'

@@ -15,8 +15,8 @@ public static class ModuleIndicators
         return records.Where(r => r.Kind == indicator.Kind && hosted.Contains(r.SourceId));
     }
 
-    /// <summary>What one record adds to the indicator: 1, or its hours.</summary>
-    public static double Of(ModuleIndicator indicator, RecordFact record) => indicator.Measure == RecordMeasure.Hours ? record.Hours ?? 0 : 1;
+    /// <summary>What a fact adds to the indicator: how many records it stands for (one record: 1), or their hours.</summary>
+    public static double Of(ModuleIndicator indicator, RecordFact record) => indicator.Measure == RecordMeasure.Hours ? record.Hours ?? 0 : record.Records;
 
     public static double Value(ModuleIndicator indicator, IReadOnlyList<RecordFact> records, string? unitId) =>
         Math.Round(Contributing(indicator, records, unitId).Sum(r => Of(indicator, r)), 2, MidpointRounding.AwayFromZero);

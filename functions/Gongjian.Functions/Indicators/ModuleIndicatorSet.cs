@@ -24,5 +24,20 @@ public static class ModuleIndicatorSet
 
     /// <summary>How many records make a unit's (or all) figures.</summary>
     public static int Count(IReadOnlyList<RecordFact> records, string? unitId) =>
-        All.SelectMany(i => ModuleIndicators.Contributing(i, records, unitId)).Select(r => r.Id).Distinct().Count();
+        All.SelectMany(i => ModuleIndicators.Contributing(i, records, unitId)).DistinctBy(r => r.Id).Sum(r => r.Records);
+
+    /// <summary>
+    /// Each unit's share of <paramref name="facts"/>: its own, and those of the sources it hosted (an activity's
+    /// attendance). A unit's values and count from its share equal those from all the facts, without every unit and
+    /// indicator scanning all of them.
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<RecordFact>> ByUnit(IReadOnlyList<RecordFact> facts)
+    {
+        var hosting = All.Where(i => i.HostKind is not null).ToList();
+        var guests = facts.Where(f => hosting.Any(i => i.Kind == f.Kind)).ToLookup(f => (f.Kind, f.SourceId));
+        return facts.Where(f => f.UnitId is not null).GroupBy(f => f.UnitId!, StringComparer.Ordinal).ToDictionary(g => g.Key, IReadOnlyList<RecordFact> (g) =>
+        [
+            .. g.Concat(hosting.SelectMany(i => g.Where(f => f.Kind == i.HostKind).SelectMany(h => guests[(i.Kind, h.SourceId)]))).DistinctBy(f => f.Id),
+        ], StringComparer.Ordinal);
+    }
 }

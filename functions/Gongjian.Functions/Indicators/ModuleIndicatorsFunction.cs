@@ -16,14 +16,15 @@ public sealed record ModuleIndicatorsView(string StreetId, string Period, string
 /// <summary>
 /// 共建考核指标: a street's module indicators (projects claimed, milestones, 双报到 commitments kept, activities and
 /// attendance, bookings hosted, volunteer hours, wishes fulfilled, and any record kind added later) over a month,
-/// quarter or year, per unit, per community and in all, from the evaluation records (one partition query). Scoped as
+/// quarter or year, per unit, per community and in all, from the projection's month counters (<see cref="RecordTallyStore"/>: a
+/// query per month). Scoped as
 /// the order indicators; a unit's figures count what it hosted (its activities' attendance) though those records name no unit.
 /// </summary>
 public static class ModuleIndicatorsFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "indicators/modules");
 
-    public static async Task<IResult> Run(HttpContext context, RecordBook book, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, RecordTallyStore tallies, CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -32,11 +33,10 @@ public static class ModuleIndicatorsFunction
         var period = PeriodQuery.Period(context, now);
         var community = IndexPage.Param(context, "community");
         var scope = EvaluationScope.Resolve(caller, snapshot, IndexPage.Param(context, "street"), IndexPage.Param(context, "unit"), community, "考核指标");
-        var all = (await book.ReadAsync(scope.StreetId, period.Year, null, ct)).Where(r => period.Contains(r.At)).Select(ModuleIndicatorSet.Fact).ToList();
-        return Results.Json(Compute(snapshot, scope, community, period, now, all), Scorecards.ScorecardJson.Web.ModuleIndicatorsView);
+        return Results.Json(Compute(snapshot, scope, community, period, now, await tallies.ReadAsync(scope.StreetId, period, ct)), Scorecards.ScorecardJson.Web.ModuleIndicatorsView);
     }
 
-    /// <summary>The view of <paramref name="records"/> (the street's, in the period) as <paramref name="scope"/> may see it.</summary>
+    /// <summary>The view of <paramref name="records"/> (the street's facts in the period) as <paramref name="scope"/> may see it.</summary>
     public static ModuleIndicatorsView Compute(CommunityDirectory.Snapshot snapshot, EvaluationScope scope, string? community, EvaluationPeriod period,
         DateTimeOffset asOf, IReadOnlyList<RecordFact> records)
     {
@@ -44,7 +44,8 @@ public static class ModuleIndicatorsFunction
             .Concat(snapshot.Units.Values.Where(u => u.StreetId == scope.StreetId && !u.IsRetired).Select(u => u.Id))
             .Concat(scope.UnitId is { } asked ? [asked] : []) // a retired unit asked for by name: its figures, zeros or not
             .Distinct().Where(u => (scope.UnitId is null || u == scope.UnitId) && scope.Sees(u, null));
-        var units = unitIds.Select(u => Figures(u, snapshot.Units.TryGetValue(u, out var m) ? m.Name : u, records, u))
+        var byUnit = ModuleIndicatorSet.ByUnit(records);
+        var units = unitIds.Select(u => Figures(u, snapshot.Units.TryGetValue(u, out var m) ? m.Name : u, byUnit.GetValueOrDefault(u) ?? [], u))
             .OrderByDescending(f => f.Records).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         var visible = records.Where(r => scope.Sees(r.UnitId, r.CommunityId)).ToList();
         var total = scope.UnitId is not null ? units.Single() with { Id = "", Name = "合计" } : Figures("", "合计", visible, null);

@@ -38,7 +38,7 @@ public sealed class PersonRunner(PersonStore store, CommunityDirectory directory
     public async Task<(double Hours, int Points, int Records)> TotalsAsync(PersonState s, CancellationToken ct)
     {
         var year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
-        var others = (await records.ReadAsync(s.StreetId, year, null, ct)).Where(r => r.PersonKey == s.PersonKey && r.Kind != PeopleRecords.ServiceHours).ToList();
+        var others = (await records.ReadAsync(s.StreetId, year, null, ct, personKey: s.PersonKey)).Where(r => r.Kind != PeopleRecords.ServiceHours).ToList();
         var hours = (double)s.Hours.Where(h => h.Date.Year == year).Sum(h => h.Hours) + others.Sum(r => r.Hours ?? 0);
         return (hours, (int)Math.Round(hours * PersonLimits.PointsPerHour) + 5 * others.Count, others.Count);
     }

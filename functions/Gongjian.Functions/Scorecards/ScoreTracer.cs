@@ -16,8 +16,10 @@ public sealed class ScoreTracer(RecordBook records, OrderTallyStore episodes, Sl
     {
         if (IndicatorCatalog.Find(code) is { } order)
             return OrderTrace(streetId, year, unitId, unitName, order, await episodes.ReadEpisodesAsync(streetId, unitId, year, ct), now);
-        var facts = (await records.ReadAsync(streetId, year, null, ct)).Select(ModuleIndicatorSet.Fact).ToList();
-        return ModuleTrace(streetId, year, unitId, unitName, ModuleIndicatorSet.Find(code)!, facts);
+        var module = ModuleIndicatorSet.Find(code)!;
+        // A unit's own records are its figures (the table filters them), unless the indicator credits what it hosted.
+        var facts = (await records.ReadAsync(streetId, year, module.HostKind is null ? unitId : null, ct)).Select(ModuleIndicatorSet.Fact).ToList();
+        return ModuleTrace(streetId, year, unitId, unitName, module, facts);
     }
 
     /// <summary>The traces of every line's unit for every indicator <paramref name="card"/>'s scheme scores (the year's records read once, each unit's episodes once).</summary>

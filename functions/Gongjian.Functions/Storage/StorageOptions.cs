@@ -77,6 +77,8 @@ public static class TableNames
     public const string EvalResults = "evalresults";
     /// <summary>年度评议: every .xlsx export (who, when, what), partition per street.</summary>
     public const string EvalExports = "evalexports";
+    /// <summary>The module indicators' projection (issue 14): counters per kind, community, unit (and source) and a marker per record counted, partition per street and month.</summary>
+    public const string RecordTallies = "recordtallies";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -85,7 +87,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports, RecordTallies];
 }
 
 public static class ContainerNames
