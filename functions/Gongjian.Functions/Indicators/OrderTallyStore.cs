@@ -228,14 +228,50 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
         return [.. list.OrderBy(e => e.DispatchedAt).ThenBy(e => e.OrderId, StringComparer.Ordinal)];
     }
 
-    /// <summary>A street's unit-months of a year (one partition query): unit id, unit name, month number and tally.</summary>
+    /// <summary>
+    /// A street's unit-months of a year: unit id, unit name, month number and tally. The first read of a street-year is one
+    /// partition query; this process keeps what it read (with each row's ETag), and the next read asks the partition for
+    /// its rows' ETags only (a keys-only query) and reads again just the rows whose ETag changed — a street's year of
+    /// tallies holds every episode's durations (megabytes at 100k orders), of which an event changes one unit-month.
+    /// </summary>
     public async Task<List<(string UnitId, string UnitName, int Month, OrderTally Tally)>> ReadYearAsync(string streetId, int year, CancellationToken ct)
     {
-        var rows = new List<(string, string, int, OrderTally)>();
-        await foreach (var r in _tallies.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TallyPartition(streetId, year)}"), cancellationToken: ct))
-            rows.Add((r.GetString("UnitId") ?? "", r.GetString("UnitName") ?? "", r.GetInt32("Month") ?? 0,
-                JsonSerializer.Deserialize(Get(r, "Tally"), IndicatorJson.Web.OrderTally)!));
-        return rows;
+        var partition = TallyPartition(streetId, year);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        Dictionary<string, YearRow> rows;
+        if (!_years.TryGetValue(partition, out var known))
+        {
+            rows = new(StringComparer.Ordinal);
+            await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
+        }
+        else
+        {
+            var tags = new Dictionary<string, ETag>(StringComparer.Ordinal);
+            await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) tags[r.RowKey] = r.ETag;
+            var changed = tags.Where(t => !known.TryGetValue(t.Key, out var k) || k.Tag != t.Value).Select(t => t.Key).ToList();
+            rows = tags.Keys.Where(known.ContainsKey).ToDictionary(k => k, k => known[k], StringComparer.Ordinal);
+            if (changed.Count > ChangedRowsRead)
+                await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
+            else
+                foreach (var row in await Task.WhenAll(changed.Select(k => _tallies.GetEntityIfExistsAsync<TableEntity>(partition, k, cancellationToken: ct))))
+                    if (row.HasValue) rows[row.Value!.RowKey] = YearRow.Of(row.Value);
+        }
+        if (_years.Count >= RememberedYears) _years.Clear();
+        _years[partition] = rows;
+        return [.. rows.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.UnitId, r.UnitName, r.Month, r.Tally))];
+    }
+
+    /// <summary>Street-years whose tallies this process keeps between reads.</summary>
+    private const int RememberedYears = 64;
+    /// <summary>More changed rows than this since the last read: the partition is queried whole instead of row by row.</summary>
+    private const int ChangedRowsRead = 24;
+    private readonly ConcurrentDictionary<string, Dictionary<string, YearRow>> _years = new();
+
+    /// <summary>A tally row as read: its row key and ETag, and what it holds.</summary>
+    private sealed record YearRow(string Key, ETag Tag, string UnitId, string UnitName, int Month, OrderTally Tally)
+    {
+        public static YearRow Of(TableEntity r) => new(r.RowKey, r.ETag, r.GetString("UnitId") ?? "", r.GetString("UnitName") ?? "", r.GetInt32("Month") ?? 0,
+            JsonSerializer.Deserialize(Get(r, "Tally"), IndicatorJson.Web.OrderTally)!);
     }
 
     private static void Put(TableEntity row, string name, string value)

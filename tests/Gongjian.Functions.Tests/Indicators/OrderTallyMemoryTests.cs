@@ -84,4 +84,32 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         await a.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 3, accepted: true), rebuild: false, CancellationToken.None);
         Assert.Equal((2, 1), ((await TallyAsync()).Received, (await TallyAsync()).Accepted));
     }
+
+    [Fact]
+    public async Task A_year_read_again_sees_what_other_hosts_wrote_since_and_forgets_deleted_months()
+    {
+        var (reader, writer) = (Host(), Host());
+        await writer.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 2), rebuild: false, CancellationToken.None);
+        await writer.ProjectAsync(Episode("GJ260801-BBBBBB", 31, 2), rebuild: false, CancellationToken.None); // August
+        Assert.Equal([1, 1], (await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).OrderBy(r => r.Month).Select(r => r.Tally.Received));
+
+        // Another host changes July (the reader keeps the year it read; only July's ETag differs now).
+        await writer.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 3, accepted: true), rebuild: false, CancellationToken.None);
+        await writer.ProjectAsync(Episode("GJ260702-CCCCCC", 2, 2), rebuild: false, CancellationToken.None);
+        var again = (await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).OrderBy(r => r.Month).ToList();
+        Assert.Equal([(7, 2, 1), (8, 1, 0)], again.Select(r => (r.Month, r.Tally.Received, r.Tally.Accepted)));
+        Assert.Equal(Json(again[0].Tally), Json((await Host().ReadYearAsync(_street, 2026, CancellationToken.None)).Single(r => r.Month == 7).Tally));
+
+        // What the reread relies on: the keys-only query answers each row's real ETag.
+        var tallies = _app.Storage.Table(TableNames.OrderTallies);
+        var partition = OrderTallyStore.TallyPartition(_street, 2026);
+        var light = await tallies.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: ["RowKey"]).ToListAsync();
+        var full = await tallies.QueryAsync<TableEntity>(x => x.PartitionKey == partition).ToListAsync();
+        Assert.Equal(full.Select(r => (r.RowKey, r.ETag)), light.Select(r => (r.RowKey, r.ETag)));
+        Assert.All(light, r => Assert.NotEqual(default, r.ETag));
+
+        // August's row deleted (a rebuild of a street that lost its orders): gone from the next read too.
+        await tallies.DeleteEntityAsync(OrderTallyStore.TallyPartition(_street, 2026), "baosheng-property_08");
+        Assert.Equal([7], (await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Select(r => r.Month));
+    }
 }
