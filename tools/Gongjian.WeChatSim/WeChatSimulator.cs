@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.WeChatSim;
 
@@ -41,9 +36,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     private readonly Dictionary<string, DateTimeOffset> _lastMessage = [];
     private readonly Dictionary<(string OpenId, string Template), int> _consents = [];
     private readonly SimInbox<Received> _inbox = new(r => r.OpenId, r => r.Kind == Received.Follower, "follower");
-    private string? _token;
-    private bool _tokenExpired;
-    private int _tokenRequests;
+    private readonly SimAccessToken _token = new("simtok_");
     private int _apiCalls;
 
     public SimulatorSettings Settings { get; }
@@ -51,7 +44,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
     public Uri BaseAddress { get; }
     /// <summary>The app's server URL (服务器地址), e.g. <c>http://127.0.0.1:7071/api/wechat</c>.</summary>
     public Uri? ServerUrl { get; set; }
-    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+    public int TokenRequests => _token.Requests;
     public int ApiCalls => Volatile.Read(ref _apiCalls);
 
     private WeChatSimulator(WebApplication app, SimulatorSettings settings, Uri baseAddress)
@@ -63,29 +56,23 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
 
     public static async Task<WeChatSimulator> StartAsync(SimulatorSettings settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         WeChatSimulator? sim = null;
-        app.MapPost("/cgi-bin/stable_token", (JsonObject body) => sim!.StableToken(body));
-        app.MapGet("/cgi-bin/token", (string? appid, string? secret) => sim!.IssueToken(appid, secret, force: true));
-        app.MapPost("/cgi-bin/message/custom/send", (string? access_token, JsonObject body) => sim!.CustomSend(access_token, body));
-        app.MapPost("/cgi-bin/message/subscribe/bizsend", (string? access_token, JsonObject body) => sim!.SubscribeSend(access_token, body));
-        app.MapPost("/cgi-bin/media/upload", (string? access_token, string? type, HttpRequest request) => sim!.UploadAsync(access_token, type, request));
-        app.MapGet("/sim/media/{id}", (string id) => sim!._media.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound());
-        MapPhoneApi(app, () => sim!);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sim = new WeChatSimulator(app, settings, new Uri(address));
+        var (app, address) = await SimHost.StartAsync(settings.Port, routes =>
+        {
+            routes.MapPost("/cgi-bin/stable_token", (JsonObject body) => sim!.StableToken(body));
+            routes.MapGet("/cgi-bin/token", (string? appid, string? secret) => sim!.IssueToken(appid, secret, force: true));
+            routes.MapPost("/cgi-bin/message/custom/send", (string? access_token, JsonObject body) => sim!.CustomSend(access_token, body));
+            routes.MapPost("/cgi-bin/message/subscribe/bizsend", (string? access_token, JsonObject body) => sim!.SubscribeSend(access_token, body));
+            routes.MapPost("/cgi-bin/media/upload", (string? access_token, string? type, HttpRequest request) => sim!.UploadAsync(access_token, type, request));
+            routes.MapGet("/sim/media/{id}", (string id) => sim!._media.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound());
+            MapPhoneApi(routes, () => sim!);
+        });
+        sim = new WeChatSimulator(app, settings, address);
         return sim;
     }
 
     /// <summary>The current access token stops working (as at expiry): the next API call answers 42001.</summary>
-    public void ExpireToken()
-    {
-        lock (_gate) _tokenExpired = true;
-    }
+    public void ExpireToken() => _token.Expire();
 
     /// <summary>The next <c>media/upload</c> answers <paramref name="errCode"/> (e.g. 40004, 45001) instead of a media_id.</summary>
     public void FailNextUpload(int errCode)
@@ -109,29 +96,21 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
 
     private IResult IssueToken(string? appId, string? secret, bool force)
     {
-        Interlocked.Increment(ref _tokenRequests);
+        _token.CountRequest();
         if (appId != Settings.AppId) return Error(40013, "invalid appid");
         if (secret != Settings.AppSecret) return Error(40125, "invalid appsecret");
-        lock (_gate)
-        {
-            if (force || _token is null || _tokenExpired)
-            {
-                _token = "simtok_" + Guid.NewGuid().ToString("N");
-                _tokenExpired = false;
-            }
-            return Results.Json(new JsonObject { ["access_token"] = _token, ["expires_in"] = 7200 });
-        }
+        return Results.Json(new JsonObject { ["access_token"] = _token.Issue(force), ["expires_in"] = 7200 });
     }
 
     private int? TokenProblem(string? token)
     {
         Interlocked.Increment(ref _apiCalls);
-        lock (_gate)
+        return _token.Check(token) switch
         {
-            if (token is null || token != _token) return 40001;
-            if (_tokenExpired) return 42001;
-            return null;
-        }
+            SimTokenCheck.Missing or SimTokenCheck.Wrong => 40001,
+            SimTokenCheck.Expired => 42001,
+            _ => null,
+        };
     }
 
     private IResult CustomSend(string? token, JsonObject body)

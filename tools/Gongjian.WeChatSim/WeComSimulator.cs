@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.WeChatSim;
 
@@ -35,16 +30,14 @@ public sealed partial class WeComSimulator : IAsyncDisposable
     private readonly Dictionary<string, (string UserId, JsonObject Card)> _cards = [];
     /// <summary>Response codes handed out with sent cards and with taps and not used yet, with the card they update.</summary>
     private readonly Dictionary<string, string> _responseCodes = [];
-    private string? _token;
-    private bool _tokenExpired;
-    private int _tokenRequests;
+    private readonly SimAccessToken _token = new("wwtok_");
 
     public WeComSettings Settings { get; }
     /// <summary>The API base the app is configured with (<c>WeCom:ApiBaseUrl</c>).</summary>
     public Uri BaseAddress { get; }
     /// <summary>The app's callback URL (接收消息服务器 URL), e.g. <c>http://127.0.0.1:7071/api/wecom</c>.</summary>
     public Uri? ServerUrl { get; set; }
-    public int TokenRequests => Volatile.Read(ref _tokenRequests);
+    public int TokenRequests => _token.Requests;
 
     private WeComSimulator(WebApplication app, WeComSettings settings, Uri baseAddress)
     {
@@ -55,27 +48,21 @@ public sealed partial class WeComSimulator : IAsyncDisposable
 
     public static async Task<WeComSimulator> StartAsync(WeComSettings settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         WeComSimulator? sim = null;
-        app.MapGet("/cgi-bin/gettoken", (string? corpid, string? corpsecret) => sim!.IssueToken(corpid, corpsecret));
-        app.MapPost("/cgi-bin/message/send", (string? access_token, JsonObject body) => sim!.Send(access_token, body));
-        app.MapPost("/cgi-bin/message/update_template_card", (string? access_token, JsonObject body) => sim!.UpdateCard(access_token, body));
-        app.MapGet("/cgi-bin/media/get", (string? access_token, string? media_id) => sim!.GetMedia(access_token, media_id));
-        MapMemberApi(app, () => sim!);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sim = new WeComSimulator(app, settings, new Uri(address));
+        var (app, address) = await SimHost.StartAsync(settings.Port, routes =>
+        {
+            routes.MapGet("/cgi-bin/gettoken", (string? corpid, string? corpsecret) => sim!.IssueToken(corpid, corpsecret));
+            routes.MapPost("/cgi-bin/message/send", (string? access_token, JsonObject body) => sim!.Send(access_token, body));
+            routes.MapPost("/cgi-bin/message/update_template_card", (string? access_token, JsonObject body) => sim!.UpdateCard(access_token, body));
+            routes.MapGet("/cgi-bin/media/get", (string? access_token, string? media_id) => sim!.GetMedia(access_token, media_id));
+            MapMemberApi(routes, () => sim!);
+        });
+        sim = new WeComSimulator(app, settings, address);
         return sim;
     }
 
     /// <summary>The current access token stops working (as at expiry): the next API call answers 42001.</summary>
-    public void ExpireToken()
-    {
-        lock (_gate) _tokenExpired = true;
-    }
+    public void ExpireToken() => _token.Expire();
 
     public IReadOnlyList<WeComReceived> Inbox(string userId) => _inbox.Received(userId);
 
@@ -90,30 +77,19 @@ public sealed partial class WeComSimulator : IAsyncDisposable
 
     private IResult IssueToken(string? corpId, string? secret)
     {
-        Interlocked.Increment(ref _tokenRequests);
+        _token.CountRequest();
         if (corpId != Settings.CorpId) return Error(40013, "invalid corpid");
         if (secret != Settings.Secret) return Error(40001, "invalid secret");
-        lock (_gate)
-        {
-            if (_token is null || _tokenExpired)
-            {
-                _token = "wwtok_" + Guid.NewGuid().ToString("N");
-                _tokenExpired = false;
-            }
-            return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["access_token"] = _token, ["expires_in"] = 7200 });
-        }
+        return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["access_token"] = _token.Issue(), ["expires_in"] = 7200 });
     }
 
-    private int? TokenProblem(string? token)
+    private int? TokenProblem(string? token) => _token.Check(token) switch
     {
-        lock (_gate)
-        {
-            if (token is null) return 41001;
-            if (token != _token) return 40014;
-            if (_tokenExpired) return 42001;
-            return null;
-        }
-    }
+        SimTokenCheck.Missing => 41001,
+        SimTokenCheck.Wrong => 40014,
+        SimTokenCheck.Expired => 42001,
+        _ => null,
+    };
 
     private IResult Send(string? token, JsonObject body)
     {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Gongjian.Bot.Activities;
 
 /// <summary>
@@ -27,5 +30,25 @@ public sealed record ConversationReference(
         Text = text,
         TextFormat = "plain",
         Locale = "zh-CN",
+    };
+
+    /// <summary>
+    /// A message the user sent into this conversation, as a channel the bot receives itself (WeChat, WeCom) hands it to
+    /// the turn pipeline: <paramref name="id"/> is its dedupe id, <paramref name="sentAt"/> the platform's Unix seconds.
+    /// </summary>
+    public Activity UserMessage(string id, long sentAt, string? text, IReadOnlyList<Attachment>? attachments = null, IReadOnlyList<JsonElement>? entities = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = id,
+        Timestamp = DateTimeOffset.FromUnixTimeSeconds(sentAt).ToString("O", CultureInfo.InvariantCulture),
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = new ConversationAccount(ConversationId),
+        From = User,
+        Recipient = Bot,
+        Text = text,
+        Locale = "zh-CN",
+        Attachments = attachments,
+        Entities = entities,
     };
 }

@@ -1,4 +1,5 @@
 using Azure;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -102,12 +103,39 @@ public abstract class SharedAccessToken(WeChatTables tables, TimeProvider clock,
         catch (RequestFailedException) { }
     }
 
+    /// <summary>
+    /// Asks the platform for a token. Both answer <c>access_token</c> and <c>expires_in</c>, or an <c>errcode</c>
+    /// (logged; the secret is never). Unreachable or refused → <see cref="WeChatApiException"/>.
+    /// </summary>
+    private async Task<(string Token, int ExpiresIn)> FetchAsync(bool force, CancellationToken ct)
+    {
+        JsonObject? answer;
+        try { answer = await AskAsync(force, ct); }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            Log.LogWarning("{Platform} {Api} could not be reached: {Error}", Platform, Api, e.GetType().Name);
+            throw new WeChatApiException(Api, null, e);
+        }
+        if (answer?["access_token"]?.GetValue<string>() is { Length: > 0 } token)
+        {
+            var expiresIn = answer["expires_in"]?.GetValue<int>() ?? 7200;
+            Log.LogInformation("{Platform} access token fetched (force {Force}, valid {Seconds} s)", Platform, force, expiresIn);
+            return (token, expiresIn);
+        }
+        var code = answer?["errcode"]?.GetValue<int>();
+        Log.LogError("{Platform} {Api} answered errcode {ErrCode}", Platform, Api, code);
+        throw new WeChatApiException(Api, code);
+    }
+
     /// <summary>The token row's key (the AppID, or the WeCom corp and app).</summary>
     protected abstract string Key { get; }
 
-    /// <summary>The API that issues the token (for errors).</summary>
+    /// <summary>Whose token it is, for logs: <c>WeChat</c> or <c>WeCom</c>.</summary>
+    protected abstract string Platform { get; }
+
+    /// <summary>The API that issues the token (for logs and errors).</summary>
     protected abstract string Api { get; }
 
-    /// <summary>Asks the platform for a token; <paramref name="force"/> when the last one was called invalid.</summary>
-    protected abstract Task<(string Token, int ExpiresIn)> FetchAsync(bool force, CancellationToken ct);
+    /// <summary>The platform's answer to a token request; <paramref name="force"/> when the last token was called invalid.</summary>
+    protected abstract Task<JsonObject?> AskAsync(bool force, CancellationToken ct);
 }

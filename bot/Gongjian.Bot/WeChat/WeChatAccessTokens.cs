@@ -15,31 +15,14 @@ public sealed class WeChatAccessTokens(WeChatTables tables, IHttpClientFactory h
     public const string HttpClientName = "wechat-api";
 
     protected override string Key => options.Value.AppId!;
+    protected override string Platform => "WeChat";
     protected override string Api => "stable_token";
 
-    protected override async Task<(string Token, int ExpiresIn)> FetchAsync(bool force, CancellationToken ct)
+    protected override async Task<JsonObject?> AskAsync(bool force, CancellationToken ct)
     {
         var o = options.Value;
-        JsonObject? answer;
-        try
-        {
-            using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(o.ApiBaseUrl.TrimEnd('/') + "/cgi-bin/stable_token",
-                new JsonObject { ["grant_type"] = "client_credential", ["appid"] = o.AppId, ["secret"] = o.AppSecret, ["force_refresh"] = force }, ct);
-            answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
-        }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            Log.LogWarning("WeChat stable_token could not be reached: {Error}", e.GetType().Name);
-            throw new WeChatApiException("stable_token", null, e);
-        }
-        if (answer?["access_token"]?.GetValue<string>() is { Length: > 0 } token)
-        {
-            var expiresIn = answer["expires_in"]?.GetValue<int>() ?? 7200;
-            Log.LogInformation("WeChat access token fetched (force {Force}, valid {Seconds} s)", force, expiresIn);
-            return (token, expiresIn);
-        }
-        var code = answer?["errcode"]?.GetValue<int>();
-        log.LogError("WeChat stable_token answered errcode {ErrCode}", code);
-        throw new WeChatApiException("stable_token", code);
+        using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(o.ApiBaseUrl.TrimEnd('/') + "/cgi-bin/stable_token",
+            new JsonObject { ["grant_type"] = "client_credential", ["appid"] = o.AppId, ["secret"] = o.AppSecret, ["force_refresh"] = force }, ct);
+        return await response.Content.ReadFromJsonAsync<JsonObject>(ct);
     }
 }

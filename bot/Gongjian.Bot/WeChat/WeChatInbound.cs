@@ -28,26 +28,14 @@ public sealed record WeChatInbound(WeChatInboundKind Kind, string OpenId, string
     public static WeChatInbound? Read(IReadOnlyDictionary<string, string> f, string appId, ChannelAccount bot)
     {
         if (!f.TryGetValue("FromUserName", out var openId) || openId.Length is 0 or > 128) return null;
-        if (!f.TryGetValue("MsgType", out var type) || !f.TryGetValue("CreateTime", out var created) || !long.TryParse(created, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (!f.TryGetValue("MsgType", out var type) || !f.TryGetValue("CreateTime", out var created) || !long.TryParse(created, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return null;
         var msgId = f.GetValueOrDefault("MsgId") ?? f.GetValueOrDefault("MsgID");
         var dedupe = msgId is { Length: > 0 } ? "wx:" + msgId : $"wxev:{created}:{f.GetValueOrDefault("Event")}:{f.GetValueOrDefault("EventKey")}";
         var conversationId = WeChatChannel.ConversationIdOf(appId, openId);
-        Activity Message(string? text, IReadOnlyList<Attachment>? attachments = null, IReadOnlyList<System.Text.Json.JsonElement>? entities = null) => new()
-        {
-            Type = ActivityTypes.Message,
-            Id = dedupe,
-            Timestamp = DateTimeOffset.FromUnixTimeSeconds(long.Parse(created, CultureInfo.InvariantCulture)).ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = WeChatChannel.ChannelId,
-            ServiceUrl = WeChatChannel.ServiceUrl,
-            Conversation = new ConversationAccount(conversationId),
-            From = new ChannelAccount(conversationId, null, "user"),
-            Recipient = bot,
-            Text = text,
-            Locale = "zh-CN",
-            Attachments = attachments,
-            Entities = entities,
-        };
+        var conversation = new ConversationReference(WeChatChannel.ChannelId, WeChatChannel.ServiceUrl, conversationId, bot, new ChannelAccount(conversationId, null, "user"));
+        Activity Message(string? text, IReadOnlyList<Attachment>? attachments = null, IReadOnlyList<System.Text.Json.JsonElement>? entities = null) =>
+            conversation.UserMessage(dedupe, seconds, text, attachments, entities);
         WeChatInbound Turn(Activity a) => new(WeChatInboundKind.Turn, openId, dedupe, a, []);
 
         switch (type)

@@ -15,30 +15,14 @@ public sealed class WeComAccessTokens(WeChatTables tables, IHttpClientFactory ht
     : SharedAccessToken(tables, clock, log)
 {
     protected override string Key => $"wecom.{options.Value.CorpId}.{options.Value.AgentId}";
+    protected override string Platform => "WeCom";
     protected override string Api => "gettoken";
 
-    protected override async Task<(string Token, int ExpiresIn)> FetchAsync(bool force, CancellationToken ct)
+    /// <summary>WeCom hands out the current token until it expires: there is nothing to force.</summary>
+    protected override Task<JsonObject?> AskAsync(bool force, CancellationToken ct)
     {
         var o = options.Value;
-        JsonObject? answer;
-        try
-        {
-            var url = $"{o.ApiBaseUrl.TrimEnd('/')}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.CorpId!)}&corpsecret={Uri.EscapeDataString(o.Secret!)}";
-            answer = await http.CreateClient(WeChatAccessTokens.HttpClientName).GetFromJsonAsync<JsonObject>(url, ct);
-        }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            Log.LogWarning("WeCom gettoken could not be reached: {Error}", e.GetType().Name);
-            throw new WeChatApiException("gettoken", null, e);
-        }
-        if (answer?["access_token"]?.GetValue<string>() is { Length: > 0 } token)
-        {
-            var expiresIn = answer["expires_in"]?.GetValue<int>() ?? 7200;
-            Log.LogInformation("WeCom access token fetched (valid {Seconds} s)", expiresIn);
-            return (token, expiresIn);
-        }
-        var code = answer?["errcode"]?.GetValue<int>();
-        Log.LogError("WeCom gettoken answered errcode {ErrCode}", code);
-        throw new WeChatApiException("gettoken", code);
+        var url = $"{o.ApiBaseUrl.TrimEnd('/')}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.CorpId!)}&corpsecret={Uri.EscapeDataString(o.Secret!)}";
+        return http.CreateClient(WeChatAccessTokens.HttpClientName).GetFromJsonAsync<JsonObject>(url, ct);
     }
 }

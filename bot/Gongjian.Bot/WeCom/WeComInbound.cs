@@ -32,20 +32,8 @@ public sealed record WeComInbound(WeComInboundKind Kind, string UserId, string D
             return null;
         var msgId = f.GetValueOrDefault("MsgId");
         var conversationId = WeComChannel.ConversationIdOf(corpId, userId);
-        Activity Message(string dedupe, string? text, IReadOnlyList<Attachment>? attachments = null) => new()
-        {
-            Type = ActivityTypes.Message,
-            Id = dedupe,
-            Timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = WeComChannel.ChannelId,
-            ServiceUrl = WeComChannel.ServiceUrl,
-            Conversation = new ConversationAccount(conversationId),
-            From = new ChannelAccount(conversationId, null, "user"),
-            Recipient = bot,
-            Text = text,
-            Locale = "zh-CN",
-            Attachments = attachments,
-        };
+        var conversation = new ConversationReference(WeComChannel.ChannelId, WeComChannel.ServiceUrl, conversationId, bot, new ChannelAccount(conversationId, null, "user"));
+        Activity Message(string dedupe, string? text) => conversation.UserMessage(dedupe, seconds, text);
         var messageDedupe = msgId is { Length: > 0 } ? "wcm:" + msgId : $"wcm:{created}:{type}";
         switch (type)
         {

@@ -1,6 +1,4 @@
 using Gongjian.Bot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Bot.Tests.Conversations;
 
@@ -13,11 +11,7 @@ public sealed class CommunityLifeLogTests(AzuriteFixture azurite) : IAsyncLifeti
     private readonly LogLines _logs = new();
     private BotTestApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await BotTestApp.StartAsync(azurite, services: s =>
-    {
-        s.AddSingleton<ILoggerProvider>(_logs);
-        s.AddLogging(b => b.AddFilter<LogLines>(null, LogLevel.Trace));
-    });
+    public async ValueTask InitializeAsync() => _app = await BotTestApp.StartAsync(azurite, services: _logs.AddTo);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

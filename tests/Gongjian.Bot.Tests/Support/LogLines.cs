@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Bot.Tests.Support;
@@ -10,6 +11,13 @@ public sealed class LogLines : ILoggerProvider, ISupportExternalScope
 
     public ConcurrentQueue<string> Lines { get; } = new();
     private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Makes these lines one of the app's log sinks, at every level whatever the app's own filters say.</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<ILoggerProvider>(this);
+        services.AddLogging(b => b.AddFilter<LogLines>(null, LogLevel.Trace));
+    }
 
     /// <summary>Waits until a line matching <paramref name="match"/> has been written (every line wakes it), up to 30 s.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> match)

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Gongjian.WeChatSim;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Bot.Tests.Support;
 
@@ -38,11 +36,7 @@ public sealed partial class WeChatRig : IAsyncDisposable
         };
         if (settings.EncodingAesKey is { } key) all["WeChat:EncodingAesKey"] = key;
         foreach (var (k, v) in appSettings ?? new Dictionary<string, string>()) all[k] = v;
-        var app = await BotTestApp.StartAsync(azurite, all, s =>
-        {
-            s.AddSingleton<ILoggerProvider>(logs);
-            s.AddLogging(b => b.AddFilter<LogLines>(null, LogLevel.Trace));
-        });
+        var app = await BotTestApp.StartAsync(azurite, all, logs.AddTo);
         sim.ServerUrl = new Uri(app.BaseAddress, "/api/wechat");
         return new WeChatRig(app, sim, logs);
     }

@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Gongjian.Domain.Orders;
 using Gongjian.WeChatSim;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Bot.Tests.Support;
 
@@ -35,11 +33,7 @@ public sealed class WeComRig : IAsyncDisposable
         {
             ["WeCom:CorpId"] = settings.CorpId, ["WeCom:AgentId"] = settings.AgentId, ["WeCom:Secret"] = settings.Secret,
             ["WeCom:Token"] = settings.Token, ["WeCom:EncodingAesKey"] = settings.EncodingAesKey, ["WeCom:ApiBaseUrl"] = sim.BaseAddress.ToString(),
-        }, s =>
-        {
-            s.AddSingleton<ILoggerProvider>(logs);
-            s.AddLogging(b => b.AddFilter<LogLines>(null, LogLevel.Trace));
-        });
+        }, logs.AddTo);
         sim.ServerUrl = new Uri(app.BaseAddress, "/api/wecom");
         return new WeComRig(app, sim, logs);
     }

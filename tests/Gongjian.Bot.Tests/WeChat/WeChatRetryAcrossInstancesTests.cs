@@ -3,8 +3,6 @@ using Gongjian.Bot.Tests.Support;
 using Gongjian.Bot.WeChat;
 using Gongjian.WeChatSim;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gongjian.Bot.Tests.WeChat;
 
@@ -29,11 +27,7 @@ public sealed class WeChatRetryAcrossInstancesTests(AzuriteFixture azurite)
         {
             ["Storage:Prefix"] = prefix, ["WeChat:AppId"] = sim.Settings.AppId, ["WeChat:AppSecret"] = sim.Settings.AppSecret,
             ["WeChat:Token"] = sim.Settings.Token, ["WeChat:ApiBaseUrl"] = sim.BaseAddress.ToString(),
-        }, s =>
-        {
-            s.AddSingleton<ILoggerProvider>(otherLogs);
-            s.AddLogging(b => b.AddFilter<LogLines>(null, LogLevel.Trace));
-        });
+        }, otherLogs.AddTo);
         Assert.Equal(prefix, other.Get<IConfiguration>()["Storage:Prefix"]); // one storage, two instances
         Assert.NotNull((await sim.FollowAsync(Resident)).Passive);
 
