@@ -71,7 +71,6 @@ var tableNames = [
   'evalmanual'
   'evalresults'
   'evalexports'
-  'recordtallies'
 ]
 var queueNames = [
   'order-timers'

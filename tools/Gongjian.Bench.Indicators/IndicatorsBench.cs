@@ -72,7 +72,7 @@ public static class IndicatorsBench
         Say("| load (batched, 100 rows per transaction) | rows | time | rows/s |");
         Say("|---|---|---|---|");
         Say($"| dispatch episodes + {months} unit-month tallies recomputed | {written:N0} | {loadTime.TotalSeconds:F1} s | {written / loadTime.TotalSeconds:N0} |");
-        Say($"| evaluation records | {records:N0} | {recordTime.TotalSeconds:F1} s | {records / recordTime.TotalSeconds:N0} |");
+        Say($"| evaluation records, then their month counters written from them (`RecordBook.RecountAsync`) | {records:N0} | {recordTime.TotalSeconds:F1} s | {records / recordTime.TotalSeconds:N0} |");
         Say("");
 
         await using var child = await ChildApp.StartAsync(appDll, ct);
@@ -112,7 +112,8 @@ public static class IndicatorsBench
         // rows it wrote, as the app's relay does after the first event of a unit-month.
         var before = Escalations(await GetAsync(http, $"/api/indicators/orders?period={year}", ct));
         var random = new Random(7);
-        var picked = episodes.Where(e => e.AcceptedAt is not null).OrderBy(_ => random.Next()).Take(updates).ToList();
+        // Escalations 70 and 90 hours after acceptance: only episodes accepted long enough ago that both have happened by now count them.
+        var picked = episodes.Where(e => e.AcceptedAt < now.AddDays(-5)).OrderBy(_ => random.Next()).Take(updates).ToList();
         var changes = picked.Select(e => e with { EscalatedAt = [.. e.EscalatedAt, e.AcceptedAt!.Value.AddHours(70)], Version = e.Version + 10 }).ToList();
         var again = changes.Select(e => e with { EscalatedAt = [.. e.EscalatedAt, e.AcceptedAt!.Value.AddHours(90)], Version = e.Version + 1 }).ToList();
         Say("Incremental projection (`OrderTallyStore.ProjectAsync`, the order relay's path; each event: the episode written, its unit-month recomputed):");
@@ -139,10 +140,34 @@ public static class IndicatorsBench
             Say($"| {name} | {list.Count} | {concurrency} | **{rate:N0}** | {P(per, 50):F1} / {P(per, 95):F1} | {rate / engineRate:F1}× ({engineRate} events/s) |");
         }
         var after = Escalations(await GetAsync(http, $"/api/indicators/orders?period={year}", ct));
+
+        // The module indicators' projection: new records through RecordBook.WriteAsync, the path every module's relay takes
+        // (the record and its counter in one transaction).
+        var book = services.GetRequiredService<RecordBook>();
+        var recordsBefore = ModuleRecords(await GetAsync(http, $"/api/indicators/modules?period={year}", ct));
+        var fresh = new Queue<EvaluationRecord>(synthetic.Records(updates, "live").Where(r => r.At <= now));
+        var counted = fresh.Count;
+        var perRecord = new List<double>();
+        clock.Restart();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (true)
+            {
+                EvaluationRecord next;
+                lock (fresh) { if (!fresh.TryDequeue(out next!)) return; }
+                var t = Stopwatch.StartNew();
+                await book.WriteAsync(next, ct);
+                lock (perRecord) perRecord.Add(t.Elapsed.TotalMilliseconds);
+            }
+        }));
+        var recordRate = counted / clock.Elapsed.TotalSeconds;
+        Say($"| new evaluation records (`RecordBook.WriteAsync`, every module relay's path: the record and its counter in one transaction) | {counted} | 4 | **{recordRate:N0}** | {P(perRecord, 50):F1} / {P(perRecord, 95):F1} | {recordRate / engineRate:F1}× ({engineRate} events/s) |");
+        var recordsAfter = ModuleRecords(await GetAsync(http, $"/api/indicators/modules?period={year}", ct));
         Say("");
         Say($"Check: escalations in the API's year total {before:N0} → {after:N0} (expected +{2 * updates}: {(after - before == 2 * updates ? "yes" : "NO")}).");
+        Say($"Check: records behind the module indicators {recordsBefore:N0} → {recordsAfter:N0} (expected +{counted}: {(recordsAfter - recordsBefore == counted ? "yes" : "NO")}).");
         if (outFile.Length > 0) await File.WriteAllTextAsync(outFile, report.ToString(), ct);
-        return after - before == 2 * updates ? 0 : 1;
+        return after - before == 2 * updates && recordsAfter - recordsBefore == counted ? 0 : 1;
     }
 
     private static async Task<string> GetAsync(HttpClient http, string path, CancellationToken ct)
@@ -158,6 +183,8 @@ public static class IndicatorsBench
         await GetAsync(http, path, ct);
         return t.Elapsed.TotalMilliseconds;
     }
+
+    private static int ModuleRecords(string json) => JsonDocument.Parse(json).RootElement.GetProperty("total").GetProperty("records").GetInt32();
 
     private static int Escalations(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("total").GetProperty("values").EnumerateArray()

@@ -50,9 +50,10 @@ public sealed class SyntheticYear(string streetId, IReadOnlyList<(string Id, str
         }
     }
 
-    public IEnumerable<EvaluationRecord> Records(int count)
+    /// <summary><paramref name="count"/> records of every kind over the year; <paramref name="batch"/> names them (another batch: other ids, other draws).</summary>
+    public IEnumerable<EvaluationRecord> Records(int count, string batch = "bench")
     {
-        var random = new Random(1414);
+        var random = new Random(batch == "bench" ? 1414 : batch.Length * 7919);
         var kinds = RecordKinds.All;
         for (var i = 0; i < count; i++)
         {
@@ -61,7 +62,7 @@ public sealed class SyntheticYear(string streetId, IReadOnlyList<(string Id, str
             var person = kind is RecordKinds.ActivityAttended or RecordKinds.ServiceHours && random.NextDouble() < 0.7;
             yield return new EvaluationRecord
             {
-                Id = $"{kind}_bench_{i:D6}", Kind = kind, SourceId = $"BS{i % 5000:D5}", StreetId = streetId, CommunityId = communities[random.Next(communities.Count)],
+                Id = $"{kind}_{batch}_{i:D6}", Kind = kind, SourceId = $"BS{i % 5000:D5}", StreetId = streetId, CommunityId = communities[random.Next(communities.Count)],
                 UnitId = person ? null : unitId, UnitName = person ? null : unitName, ClaimerKind = person ? "volunteer" : "unit",
                 PersonKey = person ? $"pk{random.Next(3000):D4}" : null, Title = $"{RecordKinds.Chinese(kind)} {i % 5000}",
                 Rating = kind == RecordKinds.OrderCompleted ? random.Next(3, 6) : null,

@@ -16,15 +16,15 @@ public sealed record ModuleIndicatorsView(string StreetId, string Period, string
 /// <summary>
 /// 共建考核指标: a street's module indicators (projects claimed, milestones, 双报到 commitments kept, activities and
 /// attendance, bookings hosted, volunteer hours, wishes fulfilled, and any record kind added later) over a month,
-/// quarter or year, per unit, per community and in all, from the projection's month counters (<see cref="RecordTallyStore"/>: a
-/// query per month). Scoped as
+/// quarter or year, per unit, per community and in all, from the month counters kept beside the records (<see cref="RecordCounter"/>:
+/// one range query). Scoped as
 /// the order indicators; a unit's figures count what it hosted (its activities' attendance) though those records name no unit.
 /// </summary>
 public static class ModuleIndicatorsFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "indicators/modules");
 
-    public static async Task<IResult> Run(HttpContext context, RecordTallyStore tallies, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, RecordBook book, CommunityDirectory directory, TimeProvider clock)
     {
         var caller = context.RequireStaff();
         var ct = context.RequestAborted;
@@ -33,7 +33,7 @@ public static class ModuleIndicatorsFunction
         var period = PeriodQuery.Period(context, now);
         var community = IndexPage.Param(context, "community");
         var scope = EvaluationScope.Resolve(caller, snapshot, IndexPage.Param(context, "street"), IndexPage.Param(context, "unit"), community, "考核指标");
-        return Results.Json(Compute(snapshot, scope, community, period, now, await tallies.ReadAsync(scope.StreetId, period, ct)), Scorecards.ScorecardJson.Web.ModuleIndicatorsView);
+        return Results.Json(Compute(snapshot, scope, community, period, now, await book.FactsAsync(scope.StreetId, period, ct)), Scorecards.ScorecardJson.Web.ModuleIndicatorsView);
     }
 
     /// <summary>The view of <paramref name="records"/> (the street's facts in the period) as <paramref name="scope"/> may see it.</summary>

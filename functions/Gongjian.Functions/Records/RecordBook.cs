@@ -1,34 +1,86 @@
 using System.Diagnostics.CodeAnalysis;
 using Azure.Data.Tables;
 using Gongjian.Engine;
-using Gongjian.Functions.Indicators;
+using System.Collections.Concurrent;
+using Gongjian.Domain.Evaluation;
 using Gongjian.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gongjian.Functions.Records;
 
 /// <summary>
-/// Table <c>records</c>: PartitionKey <c>{street}_{year}</c> (a street's year is one query), RowKey the record's id
-/// (from the event id: a repeated relay replaces the same row). Written by each module's notifier through
-/// <see cref="RecordingNotifier{TState}"/>, each record then counted in the module indicators' projection
-/// (<see cref="RecordTallyStore"/>); read by <c>GET /api/records</c> and the traces of a score.
+/// Table <c>records</c>: PartitionKey <c>{street}_{year}</c> (a street's year is one query), RowKey the record's id (from
+/// the event id: a repeated relay finds its row). Written by each module's notifier through
+/// <see cref="RecordingNotifier{TState}"/>; read by <c>GET /api/records</c> and the traces of a score.
+/// <para>
+/// The module indicators' projection lives in the same partitions: <see cref="RecordCounter"/> rows (row keys after every
+/// record's). A record is added together with its counter's update in one entity-group transaction, under the counter's
+/// ETag — the record's row is the proof it was counted: a repeated relay finds it and changes nothing, and two records
+/// counted at once both count (the loser reads the counter again). This process remembers the counters it wrote (ETag
+/// and values), so a record is usually one transaction. <see cref="FactsAsync"/> reads a period's counters;
+/// <see cref="RecountAsync"/> writes a street-year's counters again from its records.
+/// </para>
 /// </summary>
-public sealed class RecordBook(StorageClients storage, RecordTallyStore tallies, ILogger<RecordBook> log)
+public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
 {
+    /// <summary>Attempts at a contended counter (each after a short random pause that grows): many relays can count into one at once.</summary>
+    private const int Attempts = 24;
+    private const int Remembered = 20_000;
+
     private readonly TableClient _table = storage.Table(TableNames.Records);
+    private readonly ConcurrentDictionary<(string, string), RecordCounter> _known = new();
 
     public static string Partition(string streetId, int year) => $"{streetId}_{year}";
 
-    /// <summary>Writes the record, then counts it (a failure in between leaves it uncounted until the relay runs again, which counts it once).</summary>
+    /// <summary>Adds the record and counts it, once: a record already stored (a repeated relay) is left as it was first written.</summary>
     public async Task WriteAsync(EvaluationRecord r, CancellationToken ct)
     {
-        await _table.UpsertEntityAsync(Row(r), TableUpdateMode.Replace, ct);
-        await tallies.CountAsync(r, ct);
+        var partition = Partition(r.StreetId, r.Year);
+        var fresh = RecordCounter.Of(r);
+        var key = (partition, fresh.RowKey);
+        var known = _known.TryGetValue(key, out var k) ? k : null;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (known is null)
+            {
+                var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, fresh.RowKey, cancellationToken: ct);
+                known = stored.HasValue ? RecordCounter.Read(stored.Value!) : fresh;
+            }
+            var next = known.Plus(r);
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, Row(r)),
+                known.Tag is { } tag ? new(TableTransactionActionType.UpdateReplace, next.Row(partition), tag) : new(TableTransactionActionType.Add, next.Row(partition)),
+            ];
+            try
+            {
+                var answers = await _table.SubmitTransactionAsync(actions, ct);
+                if (answers.Value.Count > 1 && answers.Value[1].Headers.ETag is { } etag) Remember(key, next with { Tag = etag });
+                else _known.TryRemove(key, out _);
+                return;
+            }
+            catch (TableTransactionFailedException)
+            {
+                // The record is stored (counted before: a repeated relay, or written by the rebuild's import), or another
+                // writer changed the counter since it was read: tell which, and count again from the stored counter if the latter.
+                _known.TryRemove(key, out _);
+                if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, r.Id, ["Kind"], ct)).HasValue) return;
+                known = null;
+                await Task.Delay(Random.Shared.Next(1, 10 * Math.Min(attempt + 1, 10)), ct);
+            }
+        }
+        throw new InvalidOperationException($"Record counter {partition}/{fresh.RowKey}: still contended after {Attempts} attempts.");
+    }
+
+    private void Remember((string, string) key, RecordCounter counter)
+    {
+        if (_known.Count >= Remembered) _known.Clear();
+        _known[key] = counter;
     }
 
     /// <summary>
     /// Bulk load (the indicators benchmark, an import): upserts in entity-group transactions of up to 100 rows per
-    /// street-year, then writes the projection of each street-year it touched again from its records.
+    /// street-year, then writes the counters of each street-year it touched again from its records.
     /// </summary>
     public async Task<int> WriteManyAsync(IEnumerable<EvaluationRecord> records, CancellationToken ct)
     {
@@ -45,24 +97,67 @@ public sealed class RecordBook(StorageClients storage, RecordTallyStore tallies,
         return written;
     }
 
-    /// <summary>The module indicators' projection of a street-year written again from its records.</summary>
-    public Task<(int Records, int Counters)> RecountAsync(string streetId, int year, CancellationToken ct) =>
-        tallies.ReplaceYearAsync(streetId, year, async c => await ReadAsync(streetId, year, null, c), ct);
+    /// <summary>
+    /// A street-year's counters written again from its records (after an import, a change of what is counted per source,
+    /// or to check them). The counters are read before the records, and written back under their ETags (new ones added,
+    /// ones no record makes any more deleted): a record counted live meanwhile makes a write fail, and all is read and
+    /// written again — so the counters end up equal to the records. Answers the records and counters there are.
+    /// </summary>
+    public async Task<(int Records, int Counters)> RecountAsync(string streetId, int year, CancellationToken ct)
+    {
+        var partition = Partition(streetId, year);
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var stored = new Dictionary<string, RecordCounter>(StringComparer.Ordinal);
+            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RecordCounter.Prefix}"), cancellationToken: ct))
+                stored[row.RowKey] = RecordCounter.Read(row);
+            var records = await ReadAsync(streetId, year, null, ct);
+            var counted = RecordCounter.Count(records);
+            var actions = counted.Values.Select(c => stored.TryGetValue(c.RowKey, out var was)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, c.Row(partition), was.Tag!.Value)
+                    : new TableTransactionAction(TableTransactionActionType.Add, c.Row(partition)))
+                .Concat(stored.Values.Where(s => !counted.ContainsKey(s.RowKey))
+                    .Select(s => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, s.RowKey), s.Tag!.Value)));
+            try
+            {
+                foreach (var batch in actions.Chunk(100)) await _table.SubmitTransactionAsync(batch, ct);
+            }
+            catch (TableTransactionFailedException)
+            {
+                continue; // a record counted live since the counters were read: all again, from what is stored now
+            }
+            foreach (var key in stored.Keys.Concat(counted.Keys)) _known.TryRemove((partition, key), out _);
+            return (records.Count, counted.Count);
+        }
+        throw new InvalidOperationException($"Record counters {partition}: still contended after {Attempts} attempts.");
+    }
 
-    /// <summary>Every street-year's projection written again (<c>indicators rebuild</c>): the records are read once to find the street-years.</summary>
+    /// <summary>Every street-year's counters written again (<c>indicators rebuild</c>): the record rows are read once (keys only) to find the street-years.</summary>
     public async Task<(int Years, int Records, int Counters)> RecountAllAsync(CancellationToken ct)
     {
-        var years = new HashSet<(string, int)>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["StreetId", "Year"], cancellationToken: ct))
-            years.Add((row.GetString("StreetId") ?? "", row.GetInt32("Year") ?? 0));
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: ct)) partitions.Add(row.PartitionKey);
         var (records, counters) = (0, 0);
-        foreach (var (street, year) in years.Order())
+        foreach (var partition in partitions.Order(StringComparer.Ordinal))
         {
-            var (r, c) = await RecountAsync(street, year, ct);
+            var cut = partition.LastIndexOf('_');
+            if (cut < 0 || !int.TryParse(partition[(cut + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var year)) continue;
+            var (r, c) = await RecountAsync(partition[..cut], year, ct);
             (records, counters) = (records + r, counters + c);
         }
-        log.LogInformation("Record tallies rebuilt: {Years} street-years, {Records} records, {Counters} counters", years.Count, records, counters);
-        return (years.Count, records, counters);
+        log.LogInformation("Record counters rebuilt: {Years} street-years, {Records} records, {Counters} counters", partitions.Count, records, counters);
+        return (partitions.Count, records, counters);
+    }
+
+    /// <summary>The counters of <paramref name="period"/> (one range query in the street-year's partition), as facts each standing for its records.</summary>
+    public async Task<List<RecordFact>> FactsAsync(string streetId, EvaluationPeriod period, CancellationToken ct)
+    {
+        var (from, to) = RecordCounter.Range(period);
+        var facts = new List<RecordFact>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, period.Year)} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: ct))
+            facts.Add(RecordCounter.Read(row).Fact(period.Year));
+        return facts;
     }
 
     private static TableEntity Row(EvaluationRecord r) => new(Partition(r.StreetId, r.Year), r.Id)
@@ -72,10 +167,10 @@ public sealed class RecordBook(StorageClients storage, RecordTallyStore tallies,
         ["Hours"] = r.Hours, ["At"] = r.At, ["Year"] = r.Year,
     };
 
-    /// <summary>A street's records of a year, optionally of one unit or one person only (filtered by the table).</summary>
+    /// <summary>A street's records of a year, optionally of one unit or one person only (filtered by the table); never the counters.</summary>
     public async Task<List<EvaluationRecord>> ReadAsync(string streetId, int year, string? unitId, CancellationToken ct, string? personKey = null)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, year)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, year)} and RowKey lt {RecordCounter.Prefix}");
         if (unitId is not null) filter += " and " + TableClient.CreateQueryFilter($"UnitId eq {unitId}");
         if (personKey is not null) filter += " and " + TableClient.CreateQueryFilter($"PersonKey eq {personKey}");
         var records = new List<EvaluationRecord>();
@@ -92,7 +187,7 @@ public sealed class RecordBook(StorageClients storage, RecordTallyStore tallies,
 }
 
 /// <summary>
-/// A module's notifier that also writes the module's evaluation records: the records first (idempotent upserts),
+/// A module's notifier that also writes the module's evaluation records: the records first (each added and counted once),
 /// then the module's own fan-out. A failure leaves the outbox row, and the sweeper runs both again.
 /// </summary>
 public sealed class RecordingNotifier<TState>(INotifier<TState> inner, RecordBook book, Func<EventMessage, TState, IEnumerable<EvaluationRecord>> records)
@@ -115,7 +210,6 @@ public static class RecordServices
         this IServiceCollection services, Func<EventMessage, TState, IEnumerable<EvaluationRecord>> records)
         where TNotifier : class, INotifier<TState>
     {
-        services.TryAddSingleton<RecordTallyStore>();
         services.TryAddSingleton<RecordBook>();
         services.TryAddSingleton<TNotifier>();
         services.Replace(ServiceDescriptor.Singleton<INotifier<TState>>(sp =>

@@ -17,7 +17,7 @@ public static class ExportEvaluationFunction
 {
     public static readonly HttpTrigger Trigger = new("GET", "evaluation/export");
 
-    public static async Task<IResult> Run(HttpContext context, ScorecardBook book, OrderTallyStore tallies, RecordTallyStore records, CommunityDirectory directory,
+    public static async Task<IResult> Run(HttpContext context, ScorecardBook book, OrderTallyStore tallies, RecordBook records, CommunityDirectory directory,
         EvaluationExportLog exports, TimeProvider clock, ILoggerFactory loggers)
     {
         var caller = context.RequireStaff();
@@ -48,7 +48,7 @@ public static class ExportEvaluationFunction
                 .Select(g => OrderIndicatorsFunction.View(g.Key, snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, OrderTally.Sum(g.Select(r => r.Tally)), now))
                 .OrderByDescending(u => u.Received).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList();
             var total = OrderIndicatorsFunction.View("", "合计", OrderTally.Sum(rows.Select(r => r.Tally)), now);
-            var modules = ModuleIndicatorsFunction.Compute(snapshot, scope, community, p, now, await records.ReadAsync(scope.StreetId, p, ct));
+            var modules = ModuleIndicatorsFunction.Compute(snapshot, scope, community, p, now, await records.FactsAsync(scope.StreetId, p, ct));
             (file, name, period) = (await EvaluationWorkbook.IndicatorsAsync(p.Chinese, units, total, modules, ct), $"{scope.StreetId}-{p.Code}-考核指标.xlsx", p.Code);
             await LogAsync(scope.StreetId, scope.UnitId);
         }

@@ -10,12 +10,12 @@ namespace Gongjian.Functions.Scorecards;
 /// projection's unit-month tallies (as of now, like <c>GET /api/indicators/orders</c>) and the module indicators from the
 /// year's record counters (like <c>GET /api/indicators/modules</c>). The units: the street's, retired ones only when they have figures.
 /// </summary>
-public sealed class YearFigures(OrderTallyStore tallies, RecordTallyStore counters)
+public sealed class YearFigures(OrderTallyStore tallies, RecordBook book)
 {
     public async Task<List<UnitFigures>> ReadAsync(CommunityDirectory.Snapshot snapshot, string streetId, int year, DateTimeOffset asOf, CancellationToken ct)
     {
         var orderRows = await tallies.ReadYearAsync(streetId, year, ct);
-        var records = await counters.ReadAsync(streetId, new EvaluationPeriod(PeriodKind.Year, year, 1), ct);
+        var records = await book.FactsAsync(streetId, new EvaluationPeriod(PeriodKind.Year, year, 1), ct);
         var byUnit = ModuleIndicatorSet.ByUnit(records);
         var orders = orderRows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => OrderTally.Sum(g.Select(r => r.Tally)));
         var ids = snapshot.Units.Values.Where(u => u.StreetId == streetId && !u.IsRetired).Select(u => u.Id)

@@ -39,7 +39,7 @@ public static class TableNames
     /// <summary>项目清单 (the projects module): one partition per project; its lists by street, community and unit.</summary>
     public const string Projects = "projects";
     public const string ProjectIndex = "projectindex";
-    /// <summary>Records for the annual evaluation (claims, milestone reports, fulfilled wishes, completed orders); partition per street and year.</summary>
+    /// <summary>Records for the annual evaluation (claims, milestone reports, fulfilled wishes, completed orders, ...) and their month counters; partition per street and year.</summary>
     public const string Records = "records";
     // 需求清单 and 资源清单 (issue 11, branch lists): one partition per need / resource; lists by community, street and unit.
     public const string Needs = "needs";
@@ -77,8 +77,6 @@ public static class TableNames
     public const string EvalResults = "evalresults";
     /// <summary>年度评议: every .xlsx export (who, when, what), partition per street.</summary>
     public const string EvalExports = "evalexports";
-    /// <summary>The module indicators' projection (issue 14): counters per kind, community, unit (and source) and a marker per record counted, partition per street and month.</summary>
-    public const string RecordTallies = "recordtallies";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
@@ -87,7 +85,7 @@ public static class TableNames
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,
-        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports, RecordTallies];
+        Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports];
 }
 
 public static class ContainerNames

@@ -105,14 +105,17 @@ public sealed class RecordsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((row.RowKey, row.GetString("UnitId"), row.GetDateTimeOffset("At")), (after.RowKey, after.GetString("UnitId"), after.GetDateTimeOffset("At")));
         Assert.Equal($"wish_fulfilled_{id}_4", after.RowKey);
         Assert.Equal(1, (await RecordsAsync("", organizer)).GetProperty("total").GetInt32());
+        var counter = Assert.Single(await RowsAsync(counters: true)); // and counted once, beside it
+        Assert.Equal(("wish_fulfilled", 1), (counter.GetString("Kind"), counter.GetInt32("Records")));
     }
 
     private async Task<JsonElement> RecordsAsync(string query, string key) => await (await _app.GetAsync($"/api/records{query}", key)).ReadJsonAsync(200);
 
-    private async Task<List<TableEntity>> RowsAsync()
+    /// <summary>The record rows (or the month counters kept beside them: row keys from <c>~</c>).</summary>
+    private async Task<List<TableEntity>> RowsAsync(bool counters = false)
     {
         var rows = new List<TableEntity>();
-        await foreach (var r in _app.Storage.Table(TableNames.Records).QueryAsync<TableEntity>()) rows.Add(r);
+        await foreach (var r in _app.Storage.Table(TableNames.Records).QueryAsync<TableEntity>(counters ? "RowKey ge '~'" : "RowKey lt '~'")) rows.Add(r);
         return rows;
     }
 

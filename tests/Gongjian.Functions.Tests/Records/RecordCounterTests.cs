@@ -7,15 +7,15 @@ using Gongjian.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Gongjian.Functions.Tests.Indicators;
+namespace Gongjian.Functions.Tests.Records;
 
 /// <summary>
-/// The module indicators' projection (<see cref="RecordTallyStore"/>) on Azurite: records written by two hosts at once,
+/// The module indicators' projection (<see cref="RecordCounter"/> rows beside the records) on Azurite: records written by two hosts at once,
 /// some of them twice, give the same indicators as computing them from the records themselves — per unit, in all, per
 /// period, at month edges in Beijing time —; the rebuild gives the same again and repairs a damaged counter; a record
 /// relayed again after the rebuild is not counted twice.
 /// </summary>
-public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RecordCounterTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     private const string Street = "tally-street";
@@ -25,12 +25,8 @@ public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    /// <summary>Another host: its own projection store (nothing remembered), on the same tables.</summary>
-    private RecordBook OtherHost()
-    {
-        var storage = _app.Services.GetRequiredService<StorageClients>();
-        return new RecordBook(storage, new RecordTallyStore(storage), NullLogger<RecordBook>.Instance);
-    }
+    /// <summary>Another host: its own record book (no counter remembered), on the same table.</summary>
+    private RecordBook OtherHost() => new(_app.Storage, NullLogger<RecordBook>.Instance);
 
     /// <summary>A year of records of every kind: units (or none), communities (or none), activities hosted and attended, hours; some at a month's edge.</summary>
     private static List<EvaluationRecord> Year(int count)
@@ -81,10 +77,10 @@ public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<List<string>> ProjectedAsync()
     {
-        var store = _app.Services.GetRequiredService<RecordTallyStore>();
+        var book = _app.Services.GetRequiredService<RecordBook>();
         var byPeriod = new Dictionary<string, IReadOnlyList<RecordFact>>();
         foreach (var p in new[] { "2026", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026-03" }.Select(p => EvaluationPeriod.TryParse(p)!))
-            byPeriod[p.Code] = await store.ReadAsync(Street, p, CancellationToken.None);
+            byPeriod[p.Code] = await book.FactsAsync(Street, p, CancellationToken.None);
         return Figures(p => byPeriod[p.Code], byUnit: true);
     }
 
@@ -98,16 +94,19 @@ public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
             .Concat(records.Take(60).Select((r, i) => (Book: i % 2 == 0 ? there : here, Record: r))).ToList();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (w, ct) => await w.Book.WriteAsync(w.Record, ct));
 
+        var read = await here.ReadAsync(Street, 2026, null, CancellationToken.None);
+        Assert.Equal(records.Select(r => r.Id).Order(StringComparer.Ordinal), read.Select(r => r.Id).Order(StringComparer.Ordinal)); // the records, never a counter
+
         var expected = Expected(records);
         Assert.Contains(expected, l => l.StartsWith($"2026 all {records.Count}:", StringComparison.Ordinal)); // the check itself sees every record
         Assert.Equal(expected, await ProjectedAsync());
 
         // A counter damaged by hand: the rebuild repairs it and gives the same figures.
-        var tallies = _app.Services.GetRequiredService<StorageClients>().Table(TableNames.RecordTallies);
-        var partition = RecordTallyStore.Partition(Street, 2026, 3);
-        var counter = await tallies.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{partition}' and RowKey lt 'r_'").FirstAsync();
+        var table = _app.Storage.Table(TableNames.Records);
+        var partition = RecordBook.Partition(Street, 2026);
+        var counter = await table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{partition}' and RowKey ge '~03' and RowKey lt '~04'").FirstAsync();
         counter["Records"] = 999;
-        await tallies.UpdateEntityAsync(counter, Azure.ETag.All);
+        await table.UpdateEntityAsync(counter, Azure.ETag.All);
         Assert.NotEqual(expected, await ProjectedAsync());
         Assert.Equal((records.Count, await CountersAsync()), await here.RecountAsync(Street, 2026, CancellationToken.None));
         Assert.Equal(expected, await ProjectedAsync());
@@ -119,9 +118,7 @@ public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
         async Task<int> CountersAsync()
         {
             var n = 0;
-            for (var m = 1; m <= 12; m++)
-                await foreach (var _ in tallies.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{RecordTallyStore.Partition(Street, 2026, m)}' and RowKey lt 'r_'", select: ["RowKey"]))
-                    n++;
+            await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{partition}' and RowKey ge '~'", select: ["RowKey"])) n++;
             return n;
         }
     }
@@ -137,7 +134,7 @@ public sealed class RecordTallyTests(AzuriteFixture azurite) : IAsyncLifetime
         var books = new[] { _app.Services.GetRequiredService<RecordBook>(), OtherHost(), OtherHost() };
         await Parallel.ForEachAsync(records.Select((r, i) => (r, i)), new ParallelOptions { MaxDegreeOfParallelism = 6 },
             async (x, ct) => await books[x.i % 3].WriteAsync(x.r, ct));
-        var facts = await _app.Services.GetRequiredService<RecordTallyStore>().ReadAsync(Street, EvaluationPeriod.TryParse("2026-05")!, CancellationToken.None);
+        var facts = await _app.Services.GetRequiredService<RecordBook>().FactsAsync(Street, EvaluationPeriod.TryParse("2026-05")!, CancellationToken.None);
         var fact = Assert.Single(facts);
         Assert.Equal((40, 50.0), (fact.Records, fact.Hours));
     }
