@@ -69,10 +69,13 @@ public static class IndicatorsBench
         clock.Restart();
         var records = await services.GetRequiredService<RecordBook>().WriteManyAsync(synthetic.Records(recordCount), ct);
         var recordTime = clock.Elapsed;
+        var counters = (await services.GetRequiredService<RecordBook>().FactsAsync(Street, new EvaluationPeriod(PeriodKind.Year, year, 1), ct)).Count;
         Say("| load (batched, 100 rows per transaction) | rows | time | rows/s |");
         Say("|---|---|---|---|");
         Say($"| dispatch episodes + {months} unit-month tallies recomputed | {written:N0} | {loadTime.TotalSeconds:F1} s | {written / loadTime.TotalSeconds:N0} |");
         Say($"| evaluation records, then their month counters written from them (`RecordBook.RecountAsync`) | {records:N0} | {recordTime.TotalSeconds:F1} s | {records / recordTime.TotalSeconds:N0} |");
+        Say("");
+        Say($"The {records:N0} records make {counters:N0} month counters (kind × community × unit, and activity for attendance), which the module indicators and the scorecard read.");
         Say("");
 
         await using var child = await ChildApp.StartAsync(appDll, ct);

@@ -50,19 +50,31 @@ public sealed class SyntheticYear(string streetId, IReadOnlyList<(string Id, str
         }
     }
 
-    /// <summary><paramref name="count"/> records of every kind over the year; <paramref name="batch"/> names them (another batch: other ids, other draws).</summary>
+    /// <summary>
+    /// <paramref name="count"/> records of every kind over the year, shaped as the seeds tell it: a unit works mostly in
+    /// its own community (one in five of its records elsewhere), and attendance comes by activity — one activity for every
+    /// 50 records, each hosted by one unit in its community, so an activity has ≈ 3–4 attendance records a month of the
+    /// year on average. <paramref name="batch"/> names them (another batch: other ids, other draws).
+    /// </summary>
     public IEnumerable<EvaluationRecord> Records(int count, string batch = "bench")
     {
         var random = new Random(batch == "bench" ? 1414 : batch.Length * 7919);
         var kinds = RecordKinds.All;
+        var activities = Math.Max(1, count / 50);
+        string Home(int unit) => communities[unit % communities.Count];
         for (var i = 0; i < count; i++)
         {
             var kind = kinds[random.Next(kinds.Count)];
-            var (unitId, unitName) = units[random.Next(units.Count)];
-            var person = kind is RecordKinds.ActivityAttended or RecordKinds.ServiceHours && random.NextDouble() < 0.7;
+            var activity = random.Next(activities);
+            var unit = kind is RecordKinds.ActivityAttended or RecordKinds.ActivityHosted ? activity % units.Count : random.Next(units.Count);
+            var (unitId, unitName) = units[unit];
+            var community = kind is RecordKinds.ActivityAttended or RecordKinds.ActivityHosted || random.NextDouble() < 0.8 ? Home(unit) : communities[random.Next(communities.Count)];
+            var person = kind is RecordKinds.ActivityAttended || kind is RecordKinds.ServiceHours && random.NextDouble() < 0.7;
             yield return new EvaluationRecord
             {
-                Id = $"{kind}_{batch}_{i:D6}", Kind = kind, SourceId = $"BS{i % 5000:D5}", StreetId = streetId, CommunityId = communities[random.Next(communities.Count)],
+                Id = $"{kind}_{batch}_{i:D6}", Kind = kind,
+                SourceId = kind is RecordKinds.ActivityAttended or RecordKinds.ActivityHosted ? $"BA{activity:D5}" : $"BS{i:D6}",
+                StreetId = streetId, CommunityId = community,
                 UnitId = person ? null : unitId, UnitName = person ? null : unitName, ClaimerKind = person ? "volunteer" : "unit",
                 PersonKey = person ? $"pk{random.Next(3000):D4}" : null, Title = $"{RecordKinds.Chinese(kind)} {i % 5000}",
                 Rating = kind == RecordKinds.OrderCompleted ? random.Next(3, 6) : null,

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Azure.Data.Tables;
 using Gongjian.Engine;
 using System.Collections.Concurrent;
+using Azure;
 using Gongjian.Domain.Evaluation;
 using Gongjian.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,8 @@ namespace Gongjian.Functions.Records;
 /// record's). A record is added together with its counter's update in one entity-group transaction, under the counter's
 /// ETag — the record's row is the proof it was counted: a repeated relay finds it and changes nothing, and two records
 /// counted at once both count (the loser reads the counter again). This process remembers the counters it wrote (ETag
-/// and values), so a record is usually one transaction. <see cref="FactsAsync"/> reads a period's counters;
+/// and values), so a record is usually one transaction; the transaction also touches the street-year's stamp row
+/// (<see cref="RecordCounter.Stamp"/>). <see cref="FactsAsync"/> reads a period's counters;
 /// <see cref="RecountAsync"/> writes a street-year's counters again from its records.
 /// </para>
 /// </summary>
@@ -51,6 +53,7 @@ public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
             [
                 new(TableTransactionActionType.Add, Row(r)),
                 known.Tag is { } tag ? new(TableTransactionActionType.UpdateReplace, next.Row(partition), tag) : new(TableTransactionActionType.Add, next.Row(partition)),
+                new(TableTransactionActionType.UpsertMerge, RecordCounter.StampRow(partition)),
             ];
             try
             {
@@ -108,9 +111,7 @@ public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
         var partition = Partition(streetId, year);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var stored = new Dictionary<string, RecordCounter>(StringComparer.Ordinal);
-            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RecordCounter.Prefix}"), cancellationToken: ct))
-                stored[row.RowKey] = RecordCounter.Read(row);
+            var stored = (await CountersAsync(partition, ct)).ToDictionary(c => c.RowKey, StringComparer.Ordinal);
             var records = await ReadAsync(streetId, year, null, ct);
             var counted = RecordCounter.Count(records);
             var actions = counted.Values.Select(c => stored.TryGetValue(c.RowKey, out var was)
@@ -125,6 +126,11 @@ public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
             catch (TableTransactionFailedException)
             {
                 continue; // a record counted live since the counters were read: all again, from what is stored now
+            }
+            finally
+            {
+                // Whatever was written, readers holding the counters from before must read them again.
+                await _table.UpsertEntityAsync(RecordCounter.StampRow(partition), TableUpdateMode.Merge, CancellationToken.None);
             }
             foreach (var key in stored.Keys.Concat(counted.Keys)) _known.TryRemove((partition, key), out _);
             return (records.Count, counted.Count);
@@ -149,15 +155,40 @@ public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
         return (partitions.Count, records, counters);
     }
 
-    /// <summary>The counters of <paramref name="period"/> (one range query in the street-year's partition), as facts each standing for its records.</summary>
+    /// <summary>
+    /// The counters of <paramref name="period"/>, as facts each standing for its records. This process keeps the counters
+    /// of each street-year it read with the stamp's ETag read just before: while the stamp is unchanged (no counter
+    /// changed since), a read is one point read; otherwise the year's counters are queried again (one row-key range).
+    /// </summary>
     public async Task<List<RecordFact>> FactsAsync(string streetId, EvaluationPeriod period, CancellationToken ct)
     {
-        var (from, to) = RecordCounter.Range(period);
-        var facts = new List<RecordFact>();
+        var partition = Partition(streetId, period.Year);
+        var stamp = await _table.GetEntityIfExistsAsync<TableEntity>(partition, RecordCounter.Stamp, ["Of"], ct);
+        if (!stamp.HasValue || !_years.TryGetValue(partition, out var known) || known.Stamp != stamp.Value!.ETag)
+        {
+            known = (stamp.HasValue ? stamp.Value!.ETag : default, await CountersAsync(partition, ct));
+            if (stamp.HasValue)
+            {
+                if (_years.Count >= RememberedYears) _years.Clear();
+                _years[partition] = known;
+            }
+        }
+        var months = period.Months().Select(m => m.Number).ToHashSet();
+        return [.. known.Counters.Where(c => months.Contains(c.Month)).Select(c => c.Fact(period.Year))];
+    }
+
+    /// <summary>Street-years whose counters this process keeps between reads.</summary>
+    private const int RememberedYears = 64;
+    private readonly ConcurrentDictionary<string, (ETag Stamp, List<RecordCounter> Counters)> _years = new();
+
+    /// <summary>A street-year's counters (the row keys from <c>~</c> to before the stamp's).</summary>
+    private async Task<List<RecordCounter>> CountersAsync(string partition, CancellationToken ct)
+    {
+        var counters = new List<RecordCounter>();
         await foreach (var row in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(streetId, period.Year)} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: ct))
-            facts.Add(RecordCounter.Read(row).Fact(period.Year));
-        return facts;
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RecordCounter.Prefix} and RowKey lt {RecordCounter.Stamp}"), cancellationToken: ct))
+            counters.Add(RecordCounter.Read(row));
+        return counters;
     }
 
     private static TableEntity Row(EvaluationRecord r) => new(Partition(r.StreetId, r.Year), r.Id)

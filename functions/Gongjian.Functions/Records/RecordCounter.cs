@@ -19,6 +19,14 @@ public sealed record RecordCounter(int Month, string Kind, string? CommunityId, 
     /// <summary>Counter rows sort after every record row (record ids begin with their kind).</summary>
     public const string Prefix = "~";
 
+    /// <summary>
+    /// The street-year's stamp row, after every counter: written (unconditionally) in every transaction that changes a
+    /// counter, so its ETag changes whenever any counter does — one point read tells a reader whether what it read before still holds.
+    /// </summary>
+    public const string Stamp = "~~";
+
+    public static TableEntity StampRow(string partition) => new(partition, Stamp) { ["Of"] = "counters" };
+
     /// <summary>The kinds counted per source: both sides of every hosting indicator.</summary>
     private static readonly HashSet<string> BySource =
         [.. ModuleIndicatorSet.All.Where(i => i.HostKind is not null).SelectMany(i => new[] { i.Kind, i.HostKind! })];
@@ -29,13 +37,6 @@ public sealed record RecordCounter(int Month, string Kind, string? CommunityId, 
 
     public string RowKey => $"{Prefix}{Month:D2}_" +
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Kind}\n{CommunityId}\n{UnitId}\n{SourceId}")).AsSpan(0, 16));
-
-    /// <summary>The row keys of a period's months: from the first month's counters to before the month after the last.</summary>
-    public static (string From, string To) Range(EvaluationPeriod period)
-    {
-        var months = period.Months().Select(m => m.Number).ToList();
-        return ($"{Prefix}{months[0]:D2}", $"{Prefix}{months[^1] + 1:D2}");
-    }
 
     public RecordCounter Plus(EvaluationRecord r) => this with { Records = Records + 1, Hours = Hours + (r.Hours ?? 0) };
 

@@ -111,11 +111,11 @@ public sealed class RecordsTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<JsonElement> RecordsAsync(string query, string key) => await (await _app.GetAsync($"/api/records{query}", key)).ReadJsonAsync(200);
 
-    /// <summary>The record rows (or the month counters kept beside them: row keys from <c>~</c>).</summary>
+    /// <summary>The record rows (or the month counters kept beside them: row keys from <c>~</c>, before the stamp <c>~~</c>).</summary>
     private async Task<List<TableEntity>> RowsAsync(bool counters = false)
     {
         var rows = new List<TableEntity>();
-        await foreach (var r in _app.Storage.Table(TableNames.Records).QueryAsync<TableEntity>(counters ? "RowKey ge '~'" : "RowKey lt '~'")) rows.Add(r);
+        await foreach (var r in _app.Storage.Table(TableNames.Records).QueryAsync<TableEntity>(counters ? "RowKey ge '~' and RowKey lt '~~'" : "RowKey lt '~'")) rows.Add(r);
         return rows;
     }
 
