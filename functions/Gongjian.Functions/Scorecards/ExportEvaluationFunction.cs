@@ -26,6 +26,9 @@ public static class ExportEvaluationFunction
         var snapshot = await directory.GetAsync(ct);
         var what = IndexPage.Param(context, "what") ?? "indicators";
         if (what is not ("indicators" or "scorecard")) throw ApiProblem.BadRequest("invalid_export", "导出内容只能是 indicators（考核指标）或 scorecard（评议成绩）。", "what");
+        var format = IndexPage.Param(context, "format") ?? "xlsx";
+        if (format is not ("xlsx" or "csv")) throw ApiProblem.BadRequest("invalid_format", "导出格式只能是 xlsx（Excel）或 csv。", "format");
+        var csv = format == "csv";
         var community = IndexPage.Param(context, "community");
         byte[] file;
         string name, period;
@@ -34,7 +37,8 @@ public static class ExportEvaluationFunction
             var year = PeriodQuery.Year(context, now);
             var scope = EvaluationScope.Resolve(caller, snapshot, IndexPage.Param(context, "street"), IndexPage.Param(context, "unit"), community, "年度评议");
             var card = ScorecardBook.Scoped(await book.ReadAsync(snapshot, scope.StreetId, year, now, ct), scope);
-            (file, name, period) = (await EvaluationWorkbook.ScorecardAsync(card, ct), $"{scope.StreetId}-{year}-年度评议.xlsx", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            (file, name, period) = (csv ? await EvaluationWorkbook.ScorecardCsvAsync(card, ct) : await EvaluationWorkbook.ScorecardAsync(card, ct),
+                $"{scope.StreetId}-{year}-年度评议.{format}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await LogAsync(scope.StreetId, scope.UnitId);
         }
         else
@@ -49,10 +53,11 @@ public static class ExportEvaluationFunction
                 .OrderByDescending(u => u.Received).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList();
             var total = OrderIndicatorsFunction.View("", "合计", OrderTally.Sum(rows.Select(r => r.Tally)), now);
             var modules = ModuleIndicatorsFunction.Compute(snapshot, scope, community, p, now, await records.FactsAsync(scope.StreetId, p, ct));
-            (file, name, period) = (await EvaluationWorkbook.IndicatorsAsync(p.Chinese, units, total, modules, ct), $"{scope.StreetId}-{p.Code}-考核指标.xlsx", p.Code);
+            (file, name, period) = (csv ? await EvaluationWorkbook.IndicatorsCsvAsync(p.Chinese, units, total, modules, ct)
+                : await EvaluationWorkbook.IndicatorsAsync(p.Chinese, units, total, modules, ct), $"{scope.StreetId}-{p.Code}-考核指标.{format}", p.Code);
             await LogAsync(scope.StreetId, scope.UnitId);
         }
-        return Results.File(file, EvaluationWorkbook.ContentType, name);
+        return Results.File(file, csv ? EvaluationWorkbook.CsvType + "; charset=utf-8" : EvaluationWorkbook.ContentType, name);
 
         async Task LogAsync(string street, string? unit)
         {

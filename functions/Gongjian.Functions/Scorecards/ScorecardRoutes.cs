@@ -54,12 +54,12 @@ public static class ScorecardRoutes
             .Query("street", "街道 Street (admin: required)")
             .Gives(200, E.Trace).Refuses(400, 401, 403);
         app.MapFunction("ExportEvaluation", ExportEvaluationFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ExportEvaluationFunction.Run))
-            .Describe(E.Tag, "导出 Excel Export", "导出 .xlsx：what=indicators 为某期间的工单指标与共建指标（单位、社区、街道各一表，另附指标定义），what=scorecard 为某年度的评议成绩与所用方案。" +
+            .Describe(E.Tag, "导出 Excel Export", "导出 .xlsx（format=csv 时为 CSV：一张表，UTF-8 带 BOM）：what=indicators 为某期间的工单指标与共建指标（单位、社区、街道各一表，另附指标定义），what=scorecard 为某年度的评议成绩与所用方案。" +
                 "中文表头，数值为数字；只有单位、社区和计数，不含个人信息。权限同查看；每次导出记入日志（谁、何时、导出什么）。" +
                 "The indicators of a period or a year's scorecard as .xlsx, one sheet per level, numbers as numbers, nothing personal; each export is logged.", ApiAccess.Staff)
             .Query("what", "indicators（考核指标）或 scorecard（评议成绩）").Query("period", "统计期间 Period (indicators): 2026, 2026-Q3 or 2026-07")
             .Query("year", "年度 Year (scorecard)", JsonSchemaType.Integer).Query("street", "街道 Street (organizer: own; admin: required)")
-            .Query("unit", "单位 Unit (liaison: own)").Query("community", "社区 Community")
-            .GivesContent(200, "Excel 文件。The workbook.", EvaluationWorkbook.ContentType).Refuses(400, 401, 403, 404);
+            .Query("unit", "单位 Unit (liaison: own)").Query("community", "社区 Community").Query("format", "xlsx（默认）或 csv")
+            .GivesContent(200, "Excel 文件，或 CSV。The workbook, or a CSV.", EvaluationWorkbook.ContentType, EvaluationWorkbook.CsvType).Refuses(400, 401, 403, 404);
     }
 }

@@ -7,7 +7,7 @@ using MiniExcelLibs;
 namespace Gongjian.Functions.Tests.Scorecards;
 
 /// <summary>
-/// The .xlsx exports on Azurite, opened and read back: sheet names, Chinese headers, numbers as numbers, the scorecard's
+/// The .xlsx and .csv exports on Azurite, opened and read back: sheet names, Chinese headers, numbers as numbers, the scorecard's
 /// points and grades, nothing personal; another street's export and an unknown export refused.
 /// </summary>
 public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -55,6 +55,29 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_indicators_as_csv_are_one_table_of_units_communities_and_the_street_in_utf8_with_a_bom()
+    {
+        var organizer = await _app.OrganizerAsync();
+        var response = await _app.GetAsync("/api/evaluation/export?what=indicators&period=2026&format=csv", organizer);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith("考核指标.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3)); // Excel in Chinese reads it as UTF-8
+        var rows = new MemoryStream(bytes).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
+        var baosheng = rows.Single(r => (string)r["名称"] == "泰山宝盛置业有限公司");
+        Assert.Equal(("单位", "2", "2", "4"), ((string)baosheng["层级"], (string)baosheng["认领项目"], (string)baosheng["活动参与人次"], (string)baosheng["活动服务时长"]));
+        Assert.Equal("1", (string)rows.Single(r => (string)r["层级"] == "社区" && (string)r["名称"] == "青山社区")["实现微心愿"]);
+        var street = rows.Single(r => (string)r["层级"] == "街道");
+        Assert.Equal(("合计", "3", "0"), ((string)street["名称"], (string)street["认领项目"], (string)street["收到派单"]));
+        Assert.Equal(["单位", "社区", "街道"], rows.Select(r => (string)r["层级"]).Distinct());
+        Assert.DoesNotContain("p3", System.Text.Encoding.UTF8.GetString(bytes));
+
+        await (await _app.GetAsync("/api/evaluation/export?what=scorecard&year=2026&format=csv", organizer)).ShouldBeProblemAsync(404, "scheme_not_found");
+        await (await _app.GetAsync("/api/evaluation/export?what=indicators&format=pdf", organizer)).ShouldBeProblemAsync(400, "invalid_format");
+    }
+
+    [Fact]
     public async Task The_scorecard_export_carries_points_grades_and_the_scheme_version()
     {
         var organizer = await _app.OrganizerAsync();
@@ -73,6 +96,9 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal((20.0, 26.0, 12.5), ((double)lines[0]["认领项目（得分）"], (double)lines[0]["志愿服务时长（得分）"], (double)lines[0]["居民代表评议"]));
         Assert.Null(lines[1]["居民代表评议"]);
         Assert.Contains(Sheet(xlsx, "说明"), r => (string)r["项目"] == "方案版本" && (double)r["内容"] == 1);
+        var csv = await _app.GetAsync("/api/evaluation/export?what=scorecard&year=2026&format=csv", organizer);
+        var csvLines = new MemoryStream(await csv.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(("1", "财源街道社区卫生服务中心", "58.5", "良好"), ((string)csvLines[0]["名次"], (string)csvLines[0]["单位"], (string)csvLines[0]["总分"], (string)csvLines[0]["等级"]));
 
         // A liaison's export holds its own line only; another street's is refused; so is an unknown export.
         using var own = await XlsxAsync("?what=scorecard&year=2026", await _app.LiaisonAsync());
@@ -83,10 +109,10 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
 
         // Each export served is recorded (who, when, what); the refused ones are not. (Both at the same test-clock moment: compared in role order.)
         var log = (await _app.Services.GetRequiredService<Gongjian.Functions.Scorecards.EvaluationExportLog>().ReadAsync("caiyuan", 10, CancellationToken.None))
-            .OrderBy(e => e.Role, StringComparer.Ordinal).ToList();
-        Assert.Equal([("liaison", "scorecard", "2026", "baosheng-property"), ("organizer", "scorecard", "2026", null)],
-            log.Select(e => (e.Role, e.What, e.Period, e.UnitId)));
-        Assert.All(log, e => Assert.Equal((_clock.GetUtcNow(), "caiyuan-2026-年度评议.xlsx"), (e.At, e.FileName)));
+            .OrderBy(e => e.Role, StringComparer.Ordinal).ThenBy(e => e.FileName, StringComparer.Ordinal).ToList();
+        Assert.Equal([("liaison", "scorecard", "2026", "baosheng-property", "caiyuan-2026-年度评议.xlsx"), ("organizer", "scorecard", "2026", null, "caiyuan-2026-年度评议.csv"),
+            ("organizer", "scorecard", "2026", null, "caiyuan-2026-年度评议.xlsx")], log.Select(e => (e.Role, e.What, e.Period, e.UnitId, e.FileName)));
+        Assert.All(log, e => Assert.Equal(_clock.GetUtcNow(), e.At));
         Assert.Equal("财源街道党工委", log[1].By);
         Assert.All(log, e => Assert.NotEqual("", e.KeyId));
     }

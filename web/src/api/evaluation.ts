@@ -30,8 +30,8 @@ export interface Schemes { streetId: string; year: number; current: Scheme | nul
 export const createScheme = (body: SchemeBody) => api<Scheme>('POST', 'evaluation/schemes', body);
 export const schemes = (year: number) => api<Schemes>('GET', `evaluation/schemes?year=${year}`);
 /** A GET the browser downloads itself, with the session cookie. */
-export const exportUrl = (what: 'indicators' | 'scorecard', period: string) =>
-  `/api/evaluation/export?what=${what}&${what === 'scorecard' ? 'year' : 'period'}=${encodeURIComponent(period)}`;
+export const exportUrl = (what: 'indicators' | 'scorecard', period: string, format: 'xlsx' | 'csv' = 'xlsx') =>
+  `/api/evaluation/export?what=${what}&${what === 'scorecard' ? 'year' : 'period'}=${encodeURIComponent(period)}${format === 'csv' ? '&format=csv' : ''}`;
 
 /** A suggested scheme (100 points: 80 from the indicators, 20 from 居民代表评议) the organizer can start from. */
 export const suggestedScheme = (year: number) => ({

@@ -144,7 +144,9 @@ export function EvaluationPage() {
         <Select aria-label="统计期间" value={period} style={{ width: 150 }} options={periods.map((p) => ({ value: p, label: p === String(year) ? '全年' : p.includes('Q') ? `第${'一二三四'[Number(p.slice(-1)) - 1]}季度` : `${Number(p.slice(5))}月` }))}
           onChange={(p) => set('period', p)} />
         <Button icon={<DownloadOutlined />} href={exportUrl('indicators', period)} data-testid="export-indicators">导出指标（Excel）</Button>
+        <Button type="link" href={exportUrl('indicators', period, 'csv')} data-testid="export-indicators-csv">CSV</Button>
         {card && <Button icon={<DownloadOutlined />} href={exportUrl('scorecard', String(year))} data-testid="export-scorecard">导出评议成绩（Excel）</Button>}
+        {card && <Button type="link" href={exportUrl('scorecard', String(year), 'csv')} data-testid="export-scorecard-csv">CSV</Button>}
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="evaluation-error" closable onClose={() => setError(null)} />}
       <Tabs activeKey={tab} onChange={(k) => set('tab', k)} items={[
