@@ -30,6 +30,7 @@ public static class IndicatorCatalog
         new("mean_rating", "平均评分", IndicatorUnit.Rating, "居民评价的平均星级（1–5）。", i => i.MeanRating),
         new("reopen_rate", "重办率", IndicatorUnit.Rate, "被居民退回重办过（至少一次）的工单数 ÷ 已报告完成的工单数。", i => i.ReopenRate),
         new("escalations", "督办", IndicatorUnit.Count, "办理超过时限、被街道督办的次数。", i => i.Escalations),
+        new("overdue", "超期", IndicatorUnit.Count, "超过时限的次数：未在时限内答复的派单，加上接单后未在时限内报告完成的工单（仍未完成而已超时的也算）。", i => i.Overdue),
     ];
 
     public static Indicator? Find(string code) => Orders.FirstOrDefault(i => i.Code == code);

@@ -36,6 +36,8 @@ public sealed record OrderIndicators
     public double? SatisfactionRate => Rate(Satisfied, Rated);
     public double? MeanRating => Rated == 0 ? null : (double)RatingSum / Rated;
     public double? ReopenRate => Rate(ReopenedEpisodes, Completed);
+    /// <summary>Deadlines missed: answers due and not given in time, plus completions due and not reported in time.</summary>
+    public int Overdue => ResponseDue - RespondedInTime + CompletionDue - CompletedInTime;
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 

@@ -29,6 +29,8 @@ public sealed record OrderTally
     public int Escalations { get; init; }
     public IReadOnlyList<long> AcceptMillis { get; init; } = [];
     public IReadOnlyList<long> CompleteMillis { get; init; } = [];
+    /// <summary>Dispatches received per service category (code → count): what the trends per category are drawn from.</summary>
+    public IReadOnlyDictionary<string, int> ReceivedByCategory { get; init; } = new Dictionary<string, int>();
 
     public static readonly OrderTally Empty = new();
 
@@ -45,6 +47,7 @@ public sealed record OrderTally
         var t = new OrderTally
         {
             Received = 1,
+            ReceivedByCategory = new Dictionary<string, int> { [e.Category] = 1 },
             RespondedInTime = answered <= answerBy ? 1 : 0,
             ResponseDueLate = answered > answerBy || answered is null && stopped >= answerBy ? 1 : 0,
             AnswerBy = answered is null && stopped is null ? [answerBy] : [],
@@ -82,7 +85,16 @@ public sealed record OrderTally
         Resolved = Resolved + o.Resolved, Rated = Rated + o.Rated, Satisfied = Satisfied + o.Satisfied, RatingSum = RatingSum + o.RatingSum,
         ReopenedEpisodes = ReopenedEpisodes + o.ReopenedEpisodes, Escalations = Escalations + o.Escalations,
         AcceptMillis = [.. AcceptMillis, .. o.AcceptMillis], CompleteMillis = [.. CompleteMillis, .. o.CompleteMillis],
+        ReceivedByCategory = Merge([this, o]),
     };
+
+    private static Dictionary<string, int> Merge(IEnumerable<OrderTally> tallies)
+    {
+        var merged = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in tallies)
+            foreach (var (category, n) in t.ReceivedByCategory) merged[category] = merged.GetValueOrDefault(category) + n;
+        return merged;
+    }
 
     /// <summary>
     /// The sum of many tallies in one pass (what <see cref="Add"/> gives, folded, without copying the lists at each step:
@@ -109,6 +121,7 @@ public sealed record OrderTally
             CompletedInTime = sum[6], CompletedLate = sum[7], Resolved = sum[8], Rated = sum[9], Satisfied = sum[10], RatingSum = sum[11],
             ReopenedEpisodes = sum[12], Escalations = list.Sum(t => t.Escalations),
             AnswerBy = answerBy, CompleteBy = completeBy, AcceptMillis = acceptMillis, CompleteMillis = completeMillis,
+            ReceivedByCategory = Merge(list),
         };
     }
 

@@ -28,6 +28,6 @@ public static class IndicatorExamples
         var asOf = new DateTimeOffset(2026, 8, 1, 9, 0, 0, TimeSpan.FromHours(8));
         var tally = OrderTally.Of(Sample, asOf, SlaPolicy.Default);
         var unit = OrderIndicatorsFunction.View("baosheng-property", "泰山宝盛置业有限公司", tally, asOf);
-        return OrderIndicatorsFunction.ToView("caiyuan", EvaluationPeriod.TryParse("2026-07")!, asOf, unit with { UnitId = "", UnitName = "合计" }, [unit]);
+        return OrderIndicatorsFunction.ToView("caiyuan", EvaluationPeriod.TryParse("2026-07")!, asOf, unit with { UnitId = "", UnitName = "合计" }, [unit], tally);
     }
 }

@@ -15,7 +15,10 @@ public sealed record UnitIndicators(string UnitId, string UnitName, IReadOnlyLis
 public sealed record IndicatorDefinition(string Code, string Name, string Unit, string Definition);
 
 public sealed record OrderIndicatorsView(string StreetId, string Period, string PeriodName, DateTimeOffset AsOf, UnitIndicators Total,
-    IReadOnlyList<UnitIndicators> Units, IReadOnlyList<IndicatorDefinition> Definitions);
+    IReadOnlyList<UnitIndicators> Units, IReadOnlyList<IndicatorDefinition> Definitions, IReadOnlyList<CategoryCount> Categories);
+
+/// <summary>Dispatches received in a service category over the period (all the units the caller sees), most first.</summary>
+public sealed record CategoryCount(string Category, string Name, int Received);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     RespectNullableAnnotations = true,

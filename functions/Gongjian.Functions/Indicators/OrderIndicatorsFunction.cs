@@ -35,12 +35,15 @@ public static class OrderIndicatorsFunction
             .Select(g => (Id: g.Key, Name: snapshot.Units.TryGetValue(g.Key, out var u) ? u.Name : g.Last().UnitName, Tally: OrderTally.Sum(g.Select(r => r.Tally)))).ToList();
         var units = sums.Select(s => View(s.Id, s.Name, s.Tally, now))
             .OrderByDescending(u => u.Received).ThenBy(u => u.UnitId, StringComparer.Ordinal).ToList();
-        var total = View("", "合计", OrderTally.Sum(sums.Select(s => s.Tally)), now);
-        return Results.Json(ToView(scope.StreetId, period, now, total, units), IndicatorJson.Web.OrderIndicatorsView);
+        var all = OrderTally.Sum(sums.Select(s => s.Tally));
+        return Results.Json(ToView(scope.StreetId, period, now, View("", "合计", all, now), units, all), IndicatorJson.Web.OrderIndicatorsView);
     }
 
-    public static OrderIndicatorsView ToView(string streetId, EvaluationPeriod period, DateTimeOffset asOf, UnitIndicators total, IReadOnlyList<UnitIndicators> units) =>
-        new(streetId, period.Code, period.Chinese, asOf, total, units, Definitions);
+    public static OrderIndicatorsView ToView(string streetId, EvaluationPeriod period, DateTimeOffset asOf, UnitIndicators total, IReadOnlyList<UnitIndicators> units,
+        OrderTally all) =>
+        new(streetId, period.Code, period.Chinese, asOf, total, units, Definitions, [.. all.ReceivedByCategory
+            .Select(c => new CategoryCount(c.Key, Domain.Community.ServiceCategory.NameOf(c.Key), c.Value))
+            .OrderByDescending(c => c.Received).ThenBy(c => c.Category, StringComparer.Ordinal)]);
 
     public static readonly IReadOnlyList<IndicatorDefinition> Definitions =
         [.. IndicatorCatalog.Orders.Select(i => new IndicatorDefinition(i.Code, i.Name, i.Unit.ToString().ToLowerInvariant(), i.Definition))];

@@ -129,6 +129,10 @@ public sealed class SyntheticYearTests
                 Assert.Equal(expected, (actual.Received, actual.ResponseDue, actual.RespondedInTime, actual.Accepted, actual.Declined, actual.Withdrawn,
                     actual.CompletionDue, actual.CompletedInTime, actual.Completed, actual.Resolved, actual.Rated, actual.Satisfied, actual.RatingSum,
                     actual.ReopenedEpisodes, actual.Escalations, actual.AcceptHoursP90));
+                Assert.Equal(expected.Due - expected.InTime + expected.CompletionDue - expected.CompletedInTime,
+                    IndicatorCatalog.Find("overdue")!.Value(actual)); // 超期: the deadlines missed, answering and completing
+                Assert.Equal(actual.Received, OrderTally.Of(episodes.Where(e => e.UnitId == unit.Id && period.Contains(e.DispatchedAt)), AsOf, SlaPolicy.Default)
+                    .ReceivedByCategory.Values.Sum()); // every dispatch in one category
                 checkedAny += actual.Received;
             }
         // Each dispatch of 2026 counted once in its month, once in its quarter and once in the year (the generator may run into 2027).

@@ -80,6 +80,9 @@ public sealed class OrderIndicatorsApiTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(72.0, v["complete_hours_p90"]);
         var total = Values(july.GetProperty("total"));
         Assert.Equal((4.0, 0.75, 3.0), (total["received"], total["response_rate"], total["accepted"]));
+        // 超期: 宝盛 answered o2 late and has not completed o3 by its deadline; the volunteers completed o2 late.
+        Assert.Equal((2.0, 1.0, 3.0), (b["overdue"], v["overdue"], total["overdue"]));
+        Assert.Equal([("environment", 4)], july.GetProperty("categories").EnumerateArray().Select(c => (c.GetProperty("category").GetString(), c.GetProperty("received").GetInt32())));
         Assert.Equal(IndicatorDefinitionsCount, july.GetProperty("definitions").GetArrayLength());
         Assert.DoesNotContain("刘阿姨", july.GetRawText());
         Assert.DoesNotContain("13905381111", july.GetRawText());

@@ -35,7 +35,7 @@ public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : Cons
         await ConsoleBrowser.ShootAsync(page, "evaluation-indicators");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "统计图表" }).ClickAsync();
-        foreach (var chart in new[] { "chart-months", "chart-units", "chart-communities" })
+        foreach (var chart in new[] { "chart-months", "chart-categories", "chart-overdue", "chart-units", "chart-communities" })
             await page.Locator($"[data-testid={chart}][data-ready=true] canvas").First.WaitForAsync();
         await ConsoleBrowser.ShootAsync(page, "evaluation-charts");
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "evaluation-charts.png"), FullPage = true });

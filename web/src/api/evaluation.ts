@@ -4,7 +4,9 @@ import { api } from './client';
 export interface IndicatorValue { code: string; name: string; value: number | null }
 export interface IndicatorDefinition { code: string; name: string; unit: string; definition: string }
 export interface OrderUnit { unitId: string; unitName: string; values: IndicatorValue[]; received: number }
-export interface OrderIndicators { streetId: string; period: string; asOf: string; periodName: string; total: OrderUnit; units: OrderUnit[]; definitions: IndicatorDefinition[] }
+export interface CategoryCount { category: string; name: string; received: number }
+export interface OrderIndicators { streetId: string; period: string; asOf: string; periodName: string; total: OrderUnit; units: OrderUnit[];
+  definitions: IndicatorDefinition[]; categories: CategoryCount[] }
 export interface ModuleFigures { id: string; name: string; values: IndicatorValue[]; records: number }
 export interface ModuleIndicators { streetId: string; period: string; periodName: string; total: ModuleFigures; units: ModuleFigures[]; communities: ModuleFigures[]; definitions: IndicatorDefinition[] }
 export interface SchemeItem { indicator: string; pointsPer: number; cap: number }

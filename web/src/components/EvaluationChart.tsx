@@ -6,7 +6,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export interface Series { name: string; type: 'bar' | 'line'; data: (number | null)[]; percent?: boolean }
+/** A series; bars with the same <code>stack</code> are stacked (the months' dispatches by category). */
+export interface Series { name: string; type: 'bar' | 'line'; data: (number | null)[]; percent?: boolean; stack?: string }
 
 /** An ECharts chart on a canvas (no inline HTML: the console's CSP allows no inline styles; the tooltip is rich text). */
 export function EvaluationChart({ categories, series, testId, height = 300 }: { categories: string[]; series: Series[]; testId: string; height?: number }) {
@@ -25,7 +26,7 @@ export function EvaluationChart({ categories, series, testId, height = 300 }: { 
         ? [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }]
         : [{ type: 'value' }],
       series: series.map((s) => ({
-        name: s.name, type: s.type, yAxisIndex: s.percent ? 1 : 0, connectNulls: false,
+        name: s.name, type: s.type, yAxisIndex: s.percent ? 1 : 0, connectNulls: false, stack: s.stack,
         data: s.percent ? s.data.map((v) => (v === null ? null : Math.round(v * 1000) / 10)) : s.data,
       })),
     });

@@ -8,11 +8,12 @@ import {
   type IndicatorDefinition, type ModuleIndicators, type OrderIndicators, type Scorecard, type ScoreLine,
 } from '../api/evaluation';
 import { EvaluationChart } from '../components/EvaluationChart';
+import { OverdueHeatmap } from '../components/OverdueHeatmap';
 import { SchemeEditorDrawer } from '../components/SchemeEditorDrawer';
 import { ScoreTraceDrawer } from '../components/ScoreTraceDrawer';
 import { useSession } from '../session/SessionContext';
 
-const orderShown = ['received', 'response_rate', 'on_time_completion_rate', 'resolution_rate', 'satisfaction_rate', 'reopen_rate', 'escalations'];
+const orderShown = ['received', 'response_rate', 'on_time_completion_rate', 'resolution_rate', 'satisfaction_rate', 'reopen_rate', 'escalations', 'overdue'];
 const gradeColor: Record<string, string> = { 优秀: 'red', 良好: 'orange', 合格: 'blue', 不合格: 'default' };
 const beijingYear = () => Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
 const beijingMonth = () => Number(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric' }));
@@ -95,6 +96,11 @@ export function EvaluationPage() {
     ];
   }, [months]);
   const monthNames = useMemo(() => months.map((m) => m.periodName.replace(/^\d+年/, '')), [months]);
+  const categorySeries = useMemo(() => {
+    const names = new Map(months.flatMap((m) => m.categories.map((c) => [c.category, c.name] as const)));
+    return [...names].map(([code, name]) => ({ name, type: 'bar' as const, stack: 'categories',
+      data: months.map((m) => m.categories.find((c) => c.category === code)?.received ?? 0) }));
+  }, [months]);
   const unitNames = useMemo(() => (modules?.units ?? []).map((u) => u.name.replace(/有限公司$/, '')), [modules]);
   const unitSeries = useMemo(() => [{ name: modules?.definitions.find((d) => d.code === chartIndicator)?.name ?? chartIndicator, type: 'bar' as const,
     data: (modules?.units ?? []).map((u) => u.values.find((v) => v.code === chartIndicator)?.value ?? 0) }], [modules, chartIndicator]);
@@ -161,6 +167,8 @@ export function EvaluationPage() {
           key: 'charts', label: '统计图表', children: (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Card size="small" title={`${year}年 各月工单（全街道）`}><EvaluationChart testId="chart-months" categories={monthNames} series={monthSeries} /></Card>
+              <Card size="small" title={`${year}年 各月工单（按类别）`}><EvaluationChart testId="chart-categories" categories={monthNames} series={categorySeries} /></Card>
+              <Card size="small" title={`${year}年 各单位各月超期次数`}><OverdueHeatmap testId="chart-overdue" months={months} monthNames={monthNames} /></Card>
               <Card size="small" title="各单位对比" extra={<Select aria-label="对比指标" size="small" style={{ width: 160 }} value={chartIndicator} onChange={setChartIndicator}
                 options={(modules?.definitions ?? []).map((d) => ({ value: d.code, label: d.name }))} />}>
                 <EvaluationChart testId="chart-units" categories={unitNames} series={unitSeries} />
