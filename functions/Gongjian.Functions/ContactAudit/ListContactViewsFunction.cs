@@ -26,20 +26,11 @@ public static class ListContactViewsFunction
         if (!OrderAccess.CanSee(caller, state))
             throw ApiProblem.Forbidden("outside_scope", "该工单不在您的管辖范围内。");
         var entries = await log.ListAsync(state.Id, Max, ct);
-        var items = entries.Select(e => new ContactViewEntry(e.At, e.KeyId, Caller.RoleCode(e.Role), RoleName(e.Role), e.Name, e.Via,
+        var items = entries.Select(e => new ContactViewEntry(e.At, e.KeyId, Caller.RoleCode(e.Role), Caller.RoleName(e.Role), e.Name, e.Via,
             e.Via == ContactViewLog.ViaConsole ? "工作台" : "接口")).ToList();
         return Results.Json(new ContactViewsView(state.Id, items), ApiJson.Web.ContactViewsView);
     }
 
-    public static string RoleName(ActorRole role) => role switch
-    {
-        ActorRole.Dispatcher => "派单员",
-        ActorRole.Liaison => "单位联络员",
-        ActorRole.Organizer => "组织方",
-        ActorRole.Admin => "管理员",
-        ActorRole.GridWorker => "网格员",
-        _ => "工作人员",
-    };
 }
 
 public sealed record ContactViewEntry(DateTimeOffset At, string KeyId, string Role, string RoleName, string Name, string Via, string ViaName);
@@ -65,7 +56,7 @@ public static class ListWishContactViewsFunction
         if (!Wishes.WishAccess.IsStaffInScope(caller, state))
             throw ApiProblem.Forbidden("outside_scope", "该心愿不在您的管辖范围内。");
         var entries = await log.ListAsync(state.Id, Max, ct);
-        var items = entries.Select(e => new ContactViewEntry(e.At, e.KeyId, Caller.RoleCode(e.Role), ListContactViewsFunction.RoleName(e.Role), e.Name, e.Via,
+        var items = entries.Select(e => new ContactViewEntry(e.At, e.KeyId, Caller.RoleCode(e.Role), Caller.RoleName(e.Role), e.Name, e.Via,
             e.Via == ContactViewLog.ViaConsole ? "工作台" : "接口")).ToList();
         return Results.Json(new WishContactViewsView(state.Id, items), ApiJson.Web.WishContactViewsView);
     }

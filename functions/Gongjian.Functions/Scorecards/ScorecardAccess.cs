@@ -5,10 +5,12 @@ using Gongjian.Functions.Http;
 
 namespace Gongjian.Functions.Scorecards;
 
-/// <summary>Who may change a street's 年度评议 (its scheme, the manual points, publishing): its organizer, or an admin naming the street.</summary>
+/// <summary>Who may change a street's 年度评议 (its scheme, the manual points, publishing) and read its export records: its organizer, or an admin naming the street.</summary>
 public static class ScorecardAccess
 {
-    public static string OrganizerStreet(Caller caller, CommunityDirectory.Snapshot snapshot, string? street)
+    public const string ChangeRefusal = "只有街道组织方可以制定评议方案、录入评议分和发布成绩。";
+
+    public static string OrganizerStreet(Caller caller, CommunityDirectory.Snapshot snapshot, string? street, string refusal = ChangeRefusal)
     {
         switch (caller.Role)
         {
@@ -20,7 +22,7 @@ public static class ScorecardAccess
                 if (street is null) throw ApiProblem.BadRequest("street_required", "请指明街道（street）。", "street");
                 return snapshot.Streets.ContainsKey(street) ? street : throw ApiProblem.BadRequest("unknown_street", "街道不存在，请检查街道编号。", "street");
             default:
-                throw ApiProblem.Forbidden("organizer_only", "只有街道组织方可以制定评议方案、录入评议分和发布成绩。");
+                throw ApiProblem.Forbidden("organizer_only", refusal);
         }
     }
 

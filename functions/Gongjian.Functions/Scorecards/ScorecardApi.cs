@@ -32,3 +32,10 @@ public sealed record TraceItem(string SourceId, string Kind, string KindText, st
 /// <summary>Why a unit has its value of an indicator in a year: the records (or dispatches) that made it.</summary>
 public sealed record TraceView(string StreetId, int Year, string UnitId, string UnitName, string Indicator, string IndicatorName, string Definition,
     double? Value, IReadOnlyList<TraceItem> Items);
+
+/// <summary>One export of the evaluation: what, which period and scope, in which format, by whom (name and role) and when.</summary>
+public sealed record ExportRecordView(string What, string WhatText, string Period, string Format, string? UnitId, string? UnitName, string? CommunityId,
+    string? CommunityName, string Role, string RoleName, string By, string FileName, DateTimeOffset At);
+
+/// <summary>A street's evaluation exports, newest first.</summary>
+public sealed record ExportRecordsView(string StreetId, IReadOnlyList<ExportRecordView> Items);

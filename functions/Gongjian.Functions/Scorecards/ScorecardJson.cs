@@ -20,6 +20,7 @@ namespace Gongjian.Functions.Scorecards;
 [JsonSerializable(typeof(ManualScoreView))]
 [JsonSerializable(typeof(ScorecardView))]
 [JsonSerializable(typeof(TraceView))]
+[JsonSerializable(typeof(ExportRecordsView))]
 public sealed partial class ScorecardJson : JsonSerializerContext
 {
     public static ScorecardJson Web => s_web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

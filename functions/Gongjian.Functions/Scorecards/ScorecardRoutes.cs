@@ -53,6 +53,11 @@ public static class ScorecardRoutes
             .Query("year", "年度 Year (this year)", JsonSchemaType.Integer).Query("unit", "单位 Unit (liaison: own)").Query("indicator", "指标代码 Indicator code")
             .Query("street", "街道 Street (admin: required)")
             .Gives(200, E.Trace).Refuses(400, 401, 403);
+        app.MapFunction("ListEvaluationExports", ListEvaluationExportsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListEvaluationExportsFunction.Run))
+            .Describe(E.Tag, "导出记录 Export records", "本街道的考核指标和评议成绩导出记录，最新的在前：谁（姓名、角色）、何时、导出什么（期间、单位或社区范围、格式）、文件名。只有街道组织方（管理员须指明街道）可以查看。" +
+                "A street's evaluation exports, newest first: who, when, what, scope and file; the organizer's audit.", ApiAccess.Staff)
+            .Query("street", "街道 Street (organizer: own; admin: required)").Query("take", "条数 How many (1–200, 50)", JsonSchemaType.Integer)
+            .Gives(200, E.Exports).Refuses(400, 401, 403);
         app.MapFunction("ExportEvaluation", ExportEvaluationFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ExportEvaluationFunction.Run))
             .Describe(E.Tag, "导出 Excel Export", "导出 .xlsx（format=csv 时为 CSV：一张表，UTF-8 带 BOM）：what=indicators 为某期间的工单指标与共建指标（单位、社区、街道各一表，另附指标定义），what=scorecard 为某年度的评议成绩与所用方案。" +
                 "中文表头，数值为数字；只有单位、社区和计数，不含个人信息。权限同查看；每次导出记入日志（谁、何时、导出什么）。" +

@@ -278,6 +278,8 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(post, "/api/evaluation/publish", 409, new { year = evaluationYear }, organizer);
         await _api.SendAsync(get, $"/api/evaluation/export?what=scorecard&year={evaluationYear}", 200, key: organizer);
         await _api.SendAsync(get, "/api/evaluation/export?what=people", 400, key: organizer);
+        await _api.SendAsync(get, "/api/evaluation/exports", 200, key: organizer);
+        await _api.SendAsync(get, "/api/evaluation/exports", 403, key: liaison);
 
         // 活动预告与报名: announce, register (a place, then the waiting list), cancel a registration, check in, lists, attendance
         // after the end. The app's clock jumps to the start and past the end instead of the test waiting for them.

@@ -117,6 +117,35 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.All(log, e => Assert.NotEqual("", e.KeyId));
     }
 
+    [Fact]
+    public async Task The_organizer_reads_who_exported_what_newest_first_and_nobody_else_may()
+    {
+        var organizer = await _app.OrganizerAsync();
+        using (await XlsxAsync("?what=indicators&period=2026-Q2", organizer)) { }
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var csv = await _app.GetAsync("/api/evaluation/export?what=indicators&period=2026&format=csv", await _app.LiaisonAsync());
+        Assert.Equal(200, (int)csv.StatusCode);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await (await _app.GetAsync("/api/evaluation/export?what=people", organizer)).ShouldBeProblemAsync(400, "invalid_export");
+
+        var list = await (await _app.GetAsync("/api/evaluation/exports", organizer)).ReadJsonAsync(200);
+        Assert.Equal("caiyuan", list.GetProperty("streetId").GetString());
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([("indicators", "考核指标", "2026", "csv", "baosheng-property", "泰山宝盛置业有限公司", "单位联络员", "宝盛置业联络员"),
+                ("indicators", "考核指标", "2026-Q2", "xlsx", null, null, "组织方", "财源街道党工委")],
+            items.Select(i => (i.GetProperty("what").GetString(), i.GetProperty("whatText").GetString(), i.GetProperty("period").GetString(), i.GetProperty("format").GetString(),
+                i.GetProperty("unitId").GetString(), i.GetProperty("unitName").GetString(), i.GetProperty("roleName").GetString(), i.GetProperty("by").GetString())));
+        Assert.True(items[0].GetProperty("at").GetDateTimeOffset() - items[1].GetProperty("at").GetDateTimeOffset() == TimeSpan.FromMinutes(5));
+        Assert.Single((await (await _app.GetAsync("/api/evaluation/exports?take=1", organizer)).ReadJsonAsync(200)).GetProperty("items").EnumerateArray());
+
+        await (await _app.GetAsync("/api/evaluation/exports", await _app.LiaisonAsync())).ShouldBeProblemAsync(403, "organizer_only");
+        await (await _app.GetAsync("/api/evaluation/exports", await _app.DispatcherAsync())).ShouldBeProblemAsync(403, "organizer_only");
+        await (await _app.GetAsync("/api/evaluation/exports?street=xianying", organizer)).ShouldBeProblemAsync(403, "outside_scope");
+        await (await _app.GetAsync("/api/evaluation/exports?take=0", organizer)).ShouldBeProblemAsync(400, "invalid_take");
+        await (await _app.GetAsync("/api/evaluation/exports?take=abc", organizer)).ShouldBeProblemAsync(400, "invalid_take");
+        await (await _app.GetAsync("/api/evaluation/exports", await _app.KeyAsync(Gongjian.Domain.Orders.ActorRole.Admin))).ShouldBeProblemAsync(400, "street_required");
+    }
+
     private static string ZipText(Stream xlsx)
     {
         xlsx.Position = 0;

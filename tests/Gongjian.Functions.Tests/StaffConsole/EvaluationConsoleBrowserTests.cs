@@ -76,12 +76,23 @@ public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : Cons
         await ConsoleBrowser.ShootAsync(page, "evaluation-report-print");
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
 
+        // The CSV link downloads the indicators; 导出记录 then shows who exported what.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-indicators-csv").ClickAsync());
+        Assert.EndsWith("-考核指标.csv", download.SuggestedFilename);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "导出记录" }).ClickAsync();
+        var exportRow = page.GetByTestId("export-records").Locator("tr", new() { HasText = "CSV" });
+        await exportRow.WaitForAsync();
+        Assert.Contains("财源街道党工委", await exportRow.InnerTextAsync());
+        Assert.Contains("考核指标", await exportRow.InnerTextAsync());
+        await ConsoleBrowser.ShootAsync(page, "evaluation-exports");
+
         // A liaison: its own line, ranked in the street; never another unit's.
         var liaison = await SignedInAsync(baosheng);
         await liaison.GotoAsync(Url("/console/evaluation?tab=scorecard"));
         await liaison.GetByTestId("scorecard-table").Locator("tr", new() { HasText = "泰山宝盛置业有限公司" }).WaitForAsync();
         Assert.DoesNotContain("财源街道社区卫生服务中心", await liaison.GetByTestId("scorecard-table").InnerTextAsync());
         Assert.Equal(0, await liaison.GetByTestId("publish").CountAsync());
+        Assert.Equal(0, await liaison.GetByRole(AriaRole.Tab, new() { Name = "导出记录" }).CountAsync());
         await ConsoleBrowser.ShootAsync(liaison, "evaluation-liaison");
 
         Assert.Empty(Browser.Complaints);

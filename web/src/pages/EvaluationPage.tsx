@@ -8,6 +8,7 @@ import {
   type IndicatorDefinition, type ModuleIndicators, type OrderIndicators, type Scorecard, type ScoreLine,
 } from '../api/evaluation';
 import { EvaluationChart } from '../components/EvaluationChart';
+import { ExportRecordsTable } from '../components/ExportRecordsTable';
 import { OverdueHeatmap } from '../components/OverdueHeatmap';
 import { SchemeEditorDrawer } from '../components/SchemeEditorDrawer';
 import { ScoreTraceDrawer } from '../components/ScoreTraceDrawer';
@@ -245,6 +246,7 @@ export function EvaluationPage() {
             </div>
           ) : <Alert type="info" showIcon title="有了年度评议成绩后，可以在这里打印各单位的年度报告。" />,
         },
+        ...(organizer ? [{ key: 'exports', label: '导出记录', children: <Card><ExportRecordsTable /></Card> }] : []),
       ]} />
       {organizer && (
         <SchemeEditorDrawer year={year} open={editing} onClose={() => setEditing(false)}
