@@ -71,6 +71,7 @@ var tableNames = [
   'evalmanual'
   'evalresults'
   'evalexports'
+  'teams'
 ]
 var queueNames = [
   'order-timers'

@@ -119,6 +119,7 @@ public static class AppBuilder
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.People.PersonState, People.PersonNotifier>(services, People.PeopleRecords.From);
         services.AddSingleton<People.UnitReportRunner>();
         services.AddSingleton<People.PersonRunner>();
+        services.AddSingleton<People.CommunityTeams>();
         // 活动预告与报名 (functions/Gongjian.Functions/Activities; branch activities).
         services.AddModule<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent,
             Gongjian.Domain.Activities.ActivityModule, Activities.ActivityStorage, Activities.ActivityStore, Activities.ActivityNotifier,

@@ -65,7 +65,17 @@ public sealed record UnitReportPage(IReadOnlyList<UnitReportListItem> Items, str
 
 public sealed record TeamView(string Id, string Name, int Members);
 
-public sealed record TeamsView(string CommunityId, IReadOnlyList<TeamView> Teams);
+/// <summary>A community's team in its list: members counted, whether it is a standing one, what it does, whether it is retired.</summary>
+public sealed record CommunityTeamView(string Id, string Name, int Members, bool Standing, string? Purpose, bool Retired);
+
+public sealed record TeamsView(string CommunityId, IReadOnlyList<CommunityTeamView> Teams);
+
+/// <summary>成立队伍: a name (2–20 characters) and what it does (optional, ≤ 100); both are public.</summary>
+public sealed record TeamCreateRequest
+{
+    public required string Name { get; init; }
+    public string? Purpose { get; init; }
+}
 
 public sealed record HoursView(string EntryId, string Date, double Hours, string What);
 
@@ -97,6 +107,8 @@ public sealed record PersonPage(IReadOnlyList<PersonListItem> Items, string? Nex
 [JsonSerializable(typeof(UnitReportView))]
 [JsonSerializable(typeof(UnitReportPage))]
 [JsonSerializable(typeof(TeamsView))]
+[JsonSerializable(typeof(TeamCreateRequest))]
+[JsonSerializable(typeof(CommunityTeamView))]
 [JsonSerializable(typeof(PersonView))]
 [JsonSerializable(typeof(PersonPage))]
 public sealed partial class PeopleApiJson : JsonSerializerContext

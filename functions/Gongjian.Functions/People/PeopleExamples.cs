@@ -38,5 +38,11 @@ public static class PeopleExamples
     public static readonly PersonPage People = new([new("dongqili-3f9a0c1d2e4b5a6c", "confirmed", "已确认", "partyMember", "在职党员", "李志强", "13905381234",
         ["学雷锋志愿服务队"], 2.5, At)], null);
 
-    public static readonly TeamsView Teams = new("dongqili", PersonTeams.Kinds.Select((k, i) => new TeamView(k.Id, k.Name, i == 0 ? 12 : 0)).ToList());
+    public static readonly TeamsView Teams = new("dongqili",
+        [.. PersonTeams.Kinds.Select((k, i) => new CommunityTeamView(k.Id, k.Name, i == 0 ? 12 : 0, true, null, false)),
+         new("t3f2a9c41d0", "红色物业服务队", 5, false, "物业党员和居民志愿者一起巡查楼道、维修公共设施。", false)]);
+
+    public static readonly TeamCreateRequest NewTeam = new() { Name = "红色物业服务队", Purpose = "物业党员和居民志愿者一起巡查楼道、维修公共设施。" };
+
+    public static readonly CommunityTeamView CreatedTeam = new("t3f2a9c41d0", "红色物业服务队", 0, false, "物业党员和居民志愿者一起巡查楼道、维修公共设施。", false);
 }

@@ -57,7 +57,16 @@ public static class PeopleRoutes
                 "Staff log a date, hours (0 < h, ≤ 24 a day) and what; a replayed key is 409.", ApiAccess.Staff)
             .Takes(E.Hours).Gives(200, E.Person).Refuses(400, 401, 403, 404, 409, 415);
         app.MapFunction("ListTeams", ListTeamsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListTeamsFunction.Run))
-            .Describe(E.Tag, "社区队伍 List a community's teams", "队伍和人数（不含姓名）。Teams with member counts, no names.", ApiAccess.Anyone)
+            .Describe(E.Tag, "社区队伍 List a community's teams", "常设队伍和社区成立的队伍，及人数（不含姓名）；已停用的只对本社区工作人员列出。" +
+                "The standing teams and those the community set up, with member counts, no names; retired ones only to the community's staff.", ApiAccess.Anyone)
             .Gives(200, E.Teams).Refuses(400);
+        app.MapFunction("CreateTeam", CreateTeamFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CreateTeamFunction.Run))
+            .Describe(E.Tag, "成立队伍 Set up a team", "本社区派单员、街道组织方或管理员成立新队伍：名称 2–20 字，简介可选（≤ 100 字），都会公开显示，不能含电话、证件号或门牌号；同名为 409 team_exists。" +
+                "The community's staff set up a team (public name and purpose, nothing personal); the same name twice is 409.", ApiAccess.Staff)
+            .Takes(E.NewTeam).Gives(201, E.CreatedTeam).Refuses(400, 401, 403, 409, 415);
+        app.MapFunction("RetireTeam", RetireTeamFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RetireTeamFunction.Run))
+            .Describe(E.Tag, "停用队伍 Retire a team", "停用社区成立的队伍（无需请求体）：不再接收新队员，队员的记录保留；常设队伍不能停用。" +
+                "A set-up team takes no one new; members keep it on their record; standing teams cannot be retired.", ApiAccess.Staff)
+            .GivesContent(204, "已停用。Retired.").Refuses(400, 401, 403, 404);
     }
 }

@@ -63,7 +63,7 @@ public static class RegisterPersonFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "people");
 
-    public static async Task<IResult> Run(HttpContext context, PersonStore store, PersonRunner runner, PersonKeys keys, CommunityDirectory directory)
+    public static async Task<IResult> Run(HttpContext context, PersonStore store, PersonRunner runner, PersonKeys keys, CommunityDirectory directory, CommunityTeams teams)
     {
         var request = await JsonBody.ReadAsync(context, PeopleApiJson.Web.PersonRequest);
         var ct = context.RequestAborted;
@@ -84,7 +84,7 @@ public static class RegisterPersonFunction
         if (!Domain.Privacy.PhoneNumber.TryNormalize(request.Phone, out var phone))
             throw ApiProblem.BadRequest("invalid_phone", "联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。", "phone");
         if (request.UnitId is { } unitId && !d.Units.ContainsKey(unitId)) throw ApiProblem.BadRequest("unknown_unit", "成员单位不存在，请检查单位编号。", "unitId");
-        if (request.TeamId is { } team && PersonTeams.NameOf(team) is null) throw ApiProblem.BadRequest("unknown_team", "没有这支队伍。", "teamId");
+        if (request.TeamId is { } team) await TeamAccess.JoinableAsync(teams, community.Id, team, ct);
         var key = keys.Of(phone);
         var id = PersonModule.IdFor(community.Id, key);
         var code = OrderIds.NewTrackingCode();
@@ -122,11 +122,12 @@ public static class JoinTeamFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "people/{id}/teams");
 
-    public static async Task<IResult> Run(HttpContext context, string id, PersonRunner runner)
+    public static async Task<IResult> Run(HttpContext context, string id, PersonRunner runner, CommunityTeams teams)
     {
         var request = await JsonBody.ReadAsync(context, PeopleApiJson.Web.TeamRequest);
-        var name = PersonTeams.NameOf(request.TeamId) ?? throw ApiProblem.BadRequest("unknown_team", "没有这支队伍。", "teamId");
-        return await runner.RunAsync(context, id, by => new JoinTeam { By = by, TeamId = request.TeamId, TeamName = name });
+        var person = await runner.FindAsync(id, context.RequestAborted);
+        var team = await TeamAccess.JoinableAsync(teams, person.CommunityId, request.TeamId, context.RequestAborted);
+        return await runner.RunAsync(context, id, by => new JoinTeam { By = by, TeamId = team.Id, TeamName = team.Name });
     }
 }
 
@@ -156,23 +157,6 @@ public static class LogHoursFunction
             ? "h" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{staff.KeyId}\n{k}")))[..16]
             : "h" + Guid.NewGuid().ToString("N")[..16];
         return await runner.RunAsync(context, id, by => new LogServiceHours { By = by, EntryId = entry, Date = date, Hours = request.Hours, What = request.What });
-    }
-}
-
-/// <summary>The community's teams with member counts (public: counts, no names).</summary>
-public static class ListTeamsFunction
-{
-    public static readonly HttpTrigger Trigger = new("GET", "communities/{communityId}/teams");
-
-    public static async Task<IResult> Run(HttpContext context, string communityId, StorageClients storage, CommunityDirectory directory)
-    {
-        var community = PeopleAccess.Community(await directory.GetAsync(context.RequestAborted), communityId);
-        var counts = new Dictionary<string, int>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonModule.CommunityList(community.Id)} and Removed eq false");
-        await foreach (var row in storage.Table(TableNames.PersonIndex).QueryAsync<TableEntity>(filter, select: ["Teams"], cancellationToken: context.RequestAborted))
-            foreach (var t in (row.GetString("Teams") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) counts[t] = counts.GetValueOrDefault(t) + 1;
-        return Results.Json(new TeamsView(community.Id, PersonTeams.Kinds.Select(k => new TeamView(k.Id, k.Name, counts.GetValueOrDefault(k.Id))).ToList()),
-            PeopleApiJson.Web.TeamsView);
     }
 }
 

@@ -77,11 +77,13 @@ public static class TableNames
     public const string EvalResults = "evalresults";
     /// <summary>年度评议: every .xlsx export (who, when, what), partition per street.</summary>
     public const string EvalExports = "evalexports";
+    /// <summary>双报到: the teams a community's staff set up beside the standing ones, partition per community.</summary>
+    public const string Teams = "teams";
     public static readonly string[] All = [Orders, OrderIndex, Directory, Keys, Showcases, PhotoUploads, Idempotency, ContactViews, StaffNotices, Wishes, WishIndex, BotConversations, BotState, BotLinks, BotDeliveries,
         Projects, ProjectIndex,
         Records,
         Needs, NeedIndex, Resources, ResourceIndex,
-        UnitReports, UnitReportIndex, Persons, PersonIndex,
+        UnitReports, UnitReportIndex, Persons, PersonIndex, Teams,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
         OrderEpisodes, OrderTallies,

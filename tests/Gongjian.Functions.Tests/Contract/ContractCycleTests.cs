@@ -333,7 +333,12 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         var (memberId, memberCode) = (member.GetProperty("id").GetString()!, member.GetProperty("code").GetString()!);
         await _api.SendAsync(post, "/api/people", 409, new { communityId = "dongqili", kind = "partyMember", name = "李志强", phone = "13905381234", workUnit = "泰山区税务局" });
         await _api.SendAsync(post, $"/api/people/{memberId}/confirm", 200, key: dispatcher);
+        var setUp = await _api.SendAsync(post, "/api/communities/dongqili/teams", 201, new { name = "红色物业服务队", purpose = "巡查楼道、维修公共设施" }, dispatcher);
+        await _api.SendAsync(post, "/api/communities/dongqili/teams", 409, new { name = "红色物业服务队" }, dispatcher);
         await _api.SendAsync(post, $"/api/people/{memberId}/teams", 200, new { teamId = "xueleifeng" }, tracking: memberCode);
+        await _api.SendAsync(post, $"/api/people/{memberId}/teams", 200, new { teamId = setUp.GetProperty("id").GetString()! }, tracking: memberCode);
+        await _api.SendAsync(post, $"/api/communities/dongqili/teams/{setUp.GetProperty("id").GetString()!}/retire", 204, key: dispatcher);
+        await _api.SendAsync(post, "/api/communities/dongqili/teams/xueleifeng/retire", 400, key: dispatcher);
         await _api.SendAsync(post, $"/api/people/{memberId}/posts", 200, new { post = "楼道长" }, tracking: memberCode);
         var serviceDay = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await _api.SendAsync(post, $"/api/people/{memberId}/hours", 200, new { date = serviceDay, hours = 2.5, what = "清理楼道杂物" }, dispatcher);

@@ -117,6 +117,56 @@ public sealed class PeopleApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_set_up_a_team_people_join_it_and_a_retired_team_takes_no_one_new()
+    {
+        var dispatcher = await _app.DispatcherAsync();
+        var created = await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = " 红色物业服务队 ", purpose = "巡查楼道、维修公共设施" }, dispatcher)).ReadJsonAsync(201);
+        var teamId = created.GetProperty("id").GetString()!;
+        Assert.Equal(("红色物业服务队", false, "巡查楼道、维修公共设施"), (created.GetProperty("name").GetString(), created.GetProperty("standing").GetBoolean(), created.GetProperty("purpose").GetString()));
+        // The same name again (also at once from two staff) stores one team.
+        var twice = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _app.PostAsync("/api/communities/dongqili/teams", new { name = "文明劝导队" }, dispatcher)));
+        Assert.Equal([201, 409, 409, 409], twice.Select(r => (int)r.StatusCode).Order());
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "红色物业服务队" }, dispatcher)).ShouldBeProblemAsync(409, "team_exists");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "学雷锋志愿服务队" }, dispatcher)).ShouldBeProblemAsync(409, "team_exists");
+
+        var (id, code) = await RegisterAsync("13905387777");
+        await (await _app.PostAsync($"/api/people/{id}/confirm", null, dispatcher)).ReadJsonAsync(200);
+        var joined = await (await _app.PostAsync($"/api/people/{id}/teams", new { teamId }, trackingCode: code)).ReadJsonAsync(200);
+        Assert.Contains(joined.GetProperty("teams").EnumerateArray(), t => t.GetProperty("name").GetString() == "红色物业服务队");
+        var listed = (await (await _app.GetAsync("/api/communities/dongqili/teams")).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray().ToList();
+        Assert.Equal(8, listed.Count);
+        Assert.Equal(1, listed.Single(t => t.GetProperty("id").GetString() == teamId).GetProperty("members").GetInt32());
+        // Another community's list does not have it.
+        Assert.DoesNotContain((await (await _app.GetAsync("/api/communities/qingshan/teams")).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray(),
+            t => t.GetProperty("id").GetString() == teamId);
+
+        // Retired: its member keeps it, nobody new joins, the public list no longer shows it (its staff still do).
+        Assert.Equal(204, (int)(await _app.PostAsync($"/api/communities/dongqili/teams/{teamId}/retire", null, dispatcher)).StatusCode);
+        Assert.Equal(204, (int)(await _app.PostAsync($"/api/communities/dongqili/teams/{teamId}/retire", null, dispatcher)).StatusCode);
+        var (other, otherCode) = await RegisterAsync("13905388888", name: "王芳");
+        await (await _app.PostAsync($"/api/people/{other}/confirm", null, dispatcher)).ReadJsonAsync(200);
+        await (await _app.PostAsync($"/api/people/{other}/teams", new { teamId }, trackingCode: otherCode)).ShouldBeProblemAsync(409, "team_retired");
+        Assert.Contains((await (await _app.GetAsync($"/api/people/{id}", trackingCode: code)).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray(),
+            t => t.GetProperty("id").GetString() == teamId);
+        Assert.DoesNotContain((await (await _app.GetAsync("/api/communities/dongqili/teams")).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray(),
+            t => t.GetProperty("id").GetString() == teamId);
+        Assert.True((await (await _app.GetAsync("/api/communities/dongqili/teams", dispatcher)).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray()
+            .Single(t => t.GetProperty("id").GetString() == teamId).GetProperty("retired").GetBoolean());
+
+        // Bad input and wrong roles.
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "队" }, dispatcher)).ShouldBeProblemAsync(400, "invalid_team_name");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "联系13905381234队" }, dispatcher)).ShouldBeProblemAsync(400, "team_text_personal");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "夜巡队", purpose = new string('长', 101) }, dispatcher)).ShouldBeProblemAsync(400, "invalid_team_purpose");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "夜巡队" }, await _app.DispatcherAsync("qingshan"))).ShouldBeProblemAsync(403, "outside_scope");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "夜巡队" }, await _app.LiaisonAsync())).ShouldBeProblemAsync(403, "outside_scope");
+        await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "夜巡队" })).ShouldBeProblemAsync(401, "authentication_required");
+        await (await _app.PostAsync("/api/communities/nowhere/teams", new { name = "夜巡队" }, dispatcher)).ShouldBeProblemAsync(400, "unknown_community");
+        await (await _app.PostAsync("/api/communities/dongqili/teams/xueleifeng/retire", null, dispatcher)).ShouldBeProblemAsync(400, "standing_team");
+        await (await _app.PostAsync("/api/communities/dongqili/teams/t0000000000/retire", null, dispatcher)).ShouldBeProblemAsync(404, "team_not_found");
+        await (await _app.PostAsync("/api/communities/dongqili/teams/..%2F/retire", null, dispatcher)).ShouldBeProblemAsync(404, "team_not_found");
+    }
+
+    [Fact]
     public async Task Bad_registrations_are_refused_and_nothing_is_written()
     {
         await (await _app.PostAsync("/api/people", Person("123"))).ShouldBeProblemAsync(400, "invalid_phone");

@@ -42,4 +42,18 @@ public abstract class ConsoleBrowserTest(AzuriteFixture azurite, params string[]
         await SignInAsync(page, key);
         return page;
     }
+
+    /// <summary>
+    /// Lets the page's running animations (a drawer sliding) end, so a screenshot shows where things end. Only finite,
+    /// running animations are awaited, one cancelled meanwhile counts as ended, and after 5 s the screenshot is taken
+    /// anyway: this only decides what a picture shows, nothing is asserted on it.
+    /// </summary>
+    protected static Task SettledAsync(IPage page) => page.EvaluateAsync("""
+        () => Promise.race([
+          Promise.all(document.getAnimations()
+            .filter(a => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+            .map(a => a.finished.catch(() => undefined))),
+          new Promise(resolve => setTimeout(resolve, 5000)),
+        ])
+        """);
 }

@@ -137,18 +137,4 @@ public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : Cons
         Assert.Equal(0, await page.GetByTestId("scheme-edit").CountAsync());
         Assert.Empty(Browser.Complaints);
     }
-
-    /// <summary>
-    /// Lets the page's running animations (a drawer sliding) end, so a screenshot shows where things end. Only finite,
-    /// running animations are awaited, one cancelled meanwhile counts as ended, and after 5 s the screenshot is taken
-    /// anyway: this only decides what a picture shows, nothing is asserted on it.
-    /// </summary>
-    private static Task SettledAsync(IPage page) => page.EvaluateAsync("""
-        () => Promise.race([
-          Promise.all(document.getAnimations()
-            .filter(a => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
-            .map(a => a.finished.catch(() => undefined))),
-          new Promise(resolve => setTimeout(resolve, 5000)),
-        ])
-        """);
 }

@@ -36,7 +36,12 @@ export const getPerson = (id: string) => api<Person>('GET', `people/${encodeURIC
 export const confirmPerson = (id: string) => api<Person>('POST', `people/${encodeURIComponent(id)}/confirm`);
 export const logHours = (id: string, body: { date: string; hours: number; what: string }) => api<Person>('POST', `people/${encodeURIComponent(id)}/hours`, body);
 export const joinTeam = (id: string, teamId: string) => api<Person>('POST', `people/${encodeURIComponent(id)}/teams`, { teamId });
-export const listTeams = (communityId: string) => api<{ communityId: string; teams: Team[] }>('GET', `communities/${encodeURIComponent(communityId)}/teams`);
+export interface CommunityTeam extends Team { standing: boolean; purpose?: string | null; retired: boolean }
+export const listTeams = (communityId: string) => api<{ communityId: string; teams: CommunityTeam[] }>('GET', `communities/${encodeURIComponent(communityId)}/teams`);
+export const createTeam = (communityId: string, name: string, purpose?: string) =>
+  api<CommunityTeam>('POST', `communities/${encodeURIComponent(communityId)}/teams`, { name, purpose: purpose || undefined });
+export const retireTeam = (communityId: string, teamId: string) =>
+  api<void>('POST', `communities/${encodeURIComponent(communityId)}/teams/${encodeURIComponent(teamId)}/retire`);
 /**
  * The CSV export (the community's own dispatcher): fetched with the session cookie and saved as a file; a refusal is
  * thrown as the problem's Chinese title, like every other call.

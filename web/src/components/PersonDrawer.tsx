@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError } from '../api/client';
-import { confirmPerson, getPerson, joinTeam, listTeams, logHours, type HoursEntry, type Person, type Team } from '../api/people';
+import { confirmPerson, getPerson, joinTeam, listTeams, logHours, type CommunityTeam, type HoursEntry, type Person } from '../api/people';
 import { beijingToday } from '../api/bookings';
 import { when } from '../format';
 import { useAction } from './useAction';
@@ -14,7 +14,7 @@ import { useAction } from './useAction';
 export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const [person, setPerson] = useState<Person | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const [teams, setTeams] = useState<CommunityTeam[]>([]);
   const [team, setTeam] = useState<string | undefined>();
   const [form] = Form.useForm<{ date: dayjs.Dayjs; hours: number; what: string }>();
   const load = useCallback(async () => {
@@ -67,7 +67,7 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
           ]} />
           <Space style={{ marginTop: 8 }}>
             <Select data-testid="pick-team" style={{ width: 200 }} placeholder="加入队伍" value={team} onChange={setTeam}
-              options={teams.filter((t) => !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
+              options={teams.filter((t) => !t.retired && !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
             <Button disabled={!team} loading={busy === 'team'} onClick={() => void join()}>加入</Button>
           </Space>
           <h4 style={{ marginTop: 16 }}>登记的服务时长</h4>

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
-import { exportPeople, listPeople, listTeams, listUnitReports, type PersonRow, type Team, type UnitReportRow } from '../api/people';
+import { exportPeople, listPeople, listTeams, listUnitReports, type CommunityTeam, type PersonRow, type UnitReportRow } from '../api/people';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
 import { UnitReportTable } from '../components/UnitReportTable';
 import { UnitReportDrawer } from '../components/UnitReportDrawer';
 import { PersonDrawer } from '../components/PersonDrawer';
+import { TeamsCard } from '../components/TeamsCard';
 
 /**
  * 双报到 for staff: the units that reported to the community (报到 with commitments, and which are met) and the people
@@ -25,7 +26,7 @@ export function PeoplePage() {
   const [community, setCommunity] = useState<string | undefined>(session?.role === 'dispatcher' ? session.scope : undefined);
   const [reports, setReports] = useState<UnitReportRow[] | null>(null);
   const [people, setPeople] = useState<PersonRow[] | null>(null);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const [teams, setTeams] = useState<CommunityTeam[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
@@ -127,9 +128,7 @@ export function PeoplePage() {
       {tab === 'units' && <UnitReportTable rows={reports ?? []} loading={reports === null && !error} communityName={communityName} onOpen={setReport} />}
       {tab === 'people' && (
         <>
-          <Card size="small" title="队伍" style={{ marginBottom: 12 }} data-testid="teams">
-            <Space wrap>{teams.map((t) => <Tag key={t.id} color={t.members ? 'red' : 'default'}>{t.name} {t.members} 人</Tag>)}</Space>
-          </Card>
+          {community && <TeamsCard communityId={community} teams={teams} onChanged={() => void load()} />}
           {!dispatcher && <p className="muted">姓名和电话只对本社区工作人员完整显示。</p>}
           <Table rowKey="id" size="middle" loading={people === null && !error} dataSource={people ?? []} columns={columns} pagination={false} scroll={{ x: 860 }} data-testid="people"
             onRow={(p) => ({ onClick: () => setPerson(p.id), style: { cursor: 'pointer' } })} locale={{ emptyText: '还没有人报到' }} />
