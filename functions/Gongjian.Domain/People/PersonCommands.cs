@@ -20,9 +20,12 @@ public sealed record RegisterPerson : PersonCommand
     public required string WorkUnit { get; init; }
     public string? UnitId { get; init; }
     public required string CodeHash { get; init; }
+    /// <summary>The team the person asks to join (checked by the app); they join it when staff confirm them.</summary>
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
 }
 
-/// <summary>The community's staff confirm the person.</summary>
+/// <summary>The community's staff confirm the person (who then joins the team asked for at registration, if any).</summary>
 public sealed record ConfirmPerson : PersonCommand;
 
 /// <summary>The person (or staff) joins one of the community's teams.</summary>

@@ -20,6 +20,8 @@ public sealed record PersonRegistered : PersonEvent
     public required string WorkUnit { get; init; }
     public string? UnitId { get; init; }
     public required string CodeHash { get; init; }
+    public string? WantedTeamId { get; init; }
+    public string? WantedTeamName { get; init; }
 }
 
 public sealed record PersonConfirmed : PersonEvent;

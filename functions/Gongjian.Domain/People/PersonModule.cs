@@ -29,7 +29,7 @@ public sealed class PersonModule : Module<PersonState, PersonCommand, PersonEven
         (PersonStatus.None, RegisterPerson c) => Register(c, now),
         (_, RegisterPerson) => Refuse("person_already_registered", RejectionKind.Conflict, "这个手机号已在本社区报到。"),
         (PersonStatus.None, _) => Refuse("person_not_found", RejectionKind.Conflict, "报到记录不存在，请检查编号。"),
-        (PersonStatus.Registered, ConfirmPerson c) => Confirm(c, now),
+        (PersonStatus.Registered, ConfirmPerson c) => Confirm(s, c, now),
         (PersonStatus.Confirmed, ConfirmPerson) => Refuse("person_already_confirmed", RejectionKind.Conflict, "已确认过这位同志的报到。"),
         (PersonStatus.Confirmed, JoinTeam c) => Join(s, c, now),
         (PersonStatus.Confirmed, TakePost c) => Take(s, c, now),
@@ -54,11 +54,20 @@ public sealed class PersonModule : Module<PersonState, PersonCommand, PersonEven
         {
             OccurredAt = now, By = c.By, PersonId = c.PersonId, PersonKey = c.PersonKey, CommunityId = c.CommunityId, StreetId = c.StreetId,
             Kind = c.Kind, Name = name, Phone = phone, WorkUnit = unit, UnitId = string.IsNullOrWhiteSpace(c.UnitId) ? null : c.UnitId, CodeHash = c.CodeHash,
+            WantedTeamId = string.IsNullOrWhiteSpace(c.TeamId) || string.IsNullOrWhiteSpace(c.TeamName) ? null : c.TeamId.Trim(),
+            WantedTeamName = string.IsNullOrWhiteSpace(c.TeamId) || string.IsNullOrWhiteSpace(c.TeamName) ? null : c.TeamName.Trim(),
         });
     }
 
-    private static Verdict<PersonEvent> Confirm(ConfirmPerson c, DateTimeOffset now) =>
-        IsStaff(c.By) ? Ok(new PersonConfirmed { OccurredAt = now, By = c.By }) : RoleNotAllowed("确认报到");
+    /// <summary>Confirmed, and into the team asked for at registration (if any) in the same step.</summary>
+    private static Verdict<PersonEvent> Confirm(PersonState s, ConfirmPerson c, DateTimeOffset now)
+    {
+        if (!IsStaff(c.By)) return RoleNotAllowed("确认报到");
+        PersonEvent confirmed = new PersonConfirmed { OccurredAt = now, By = c.By };
+        return s is { WantedTeamId: { } team, WantedTeamName: { } name }
+            ? new([confirmed, new TeamJoined { OccurredAt = now, By = c.By, TeamId = team, TeamName = name }], null)
+            : Ok(confirmed);
+    }
 
     private static Verdict<PersonEvent> Join(PersonState s, JoinTeam c, DateTimeOffset now)
     {
@@ -103,6 +112,7 @@ public sealed class PersonModule : Module<PersonState, PersonCommand, PersonEven
             {
                 Id = x.PersonId, Status = PersonStatus.Registered, PersonKey = x.PersonKey, CommunityId = x.CommunityId, StreetId = x.StreetId,
                 Kind = x.Kind, Name = x.Name, Phone = x.Phone, WorkUnit = x.WorkUnit, UnitId = x.UnitId, CodeHash = x.CodeHash, RegisteredAt = x.OccurredAt,
+                WantedTeamId = x.WantedTeamId, WantedTeamName = x.WantedTeamName,
             },
             PersonConfirmed x => next with { Status = PersonStatus.Confirmed, ConfirmedAt = x.OccurredAt },
             TeamJoined x => next with { Teams = [.. s.Teams, new TeamMembership(x.TeamId, x.TeamName, x.OccurredAt)] },

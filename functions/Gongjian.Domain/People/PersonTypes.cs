@@ -62,6 +62,9 @@ public sealed record PersonState
     public string? UnitId { get; init; }
     public string CodeHash { get; init; } = "";
     public IReadOnlyList<TeamMembership> Teams { get; init; } = [];
+    /// <summary>The team asked for at registration, joined on confirmation.</summary>
+    public string? WantedTeamId { get; init; }
+    public string? WantedTeamName { get; init; }
     public IReadOnlyList<string> Posts { get; init; } = [];
     public IReadOnlyList<HoursEntry> Hours { get; init; } = [];
     public DateTimeOffset RegisteredAt { get; init; }

@@ -84,14 +84,14 @@ public static class RegisterPersonFunction
         if (!Domain.Privacy.PhoneNumber.TryNormalize(request.Phone, out var phone))
             throw ApiProblem.BadRequest("invalid_phone", "联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。", "phone");
         if (request.UnitId is { } unitId && !d.Units.ContainsKey(unitId)) throw ApiProblem.BadRequest("unknown_unit", "成员单位不存在，请检查单位编号。", "unitId");
-        if (request.TeamId is { } team) await TeamAccess.JoinableAsync(teams, community.Id, team, ct);
+        var team = request.TeamId is { } wanted ? await TeamAccess.JoinableAsync(teams, community.Id, wanted, ct) : null;
         var key = keys.Of(phone);
         var id = PersonModule.IdFor(community.Id, key);
         var code = OrderIds.NewTrackingCode();
         var outcome = await store.ExecuteAsync(id, new RegisterPerson
         {
             By = by, PersonId = id, PersonKey = key, CommunityId = community.Id, StreetId = community.StreetId, Kind = kind, Name = request.Name,
-            Phone = phone, WorkUnit = request.WorkUnit, UnitId = request.UnitId, CodeHash = OrderAccess.HashTrackingCode(code),
+            Phone = phone, WorkUnit = request.WorkUnit, UnitId = request.UnitId, CodeHash = OrderAccess.HashTrackingCode(code), TeamId = team?.Id, TeamName = team?.Name,
         }, ct, expectNew: true);
         if (outcome.Rejection is { } r) throw PeopleAccess.ToProblem(r);
         return await runner.ViewAsync(context, outcome.State, StatusCodes.Status201Created, code);

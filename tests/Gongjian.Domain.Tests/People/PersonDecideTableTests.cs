@@ -114,4 +114,19 @@ public sealed class PersonDecideTableTests
         Assert.Equal(3.0, row.Fields["LoggedHours"]);
         Assert.DoesNotContain("13900001111", string.Join('|', Persons.Facts(s, s, new PersonConfirmed { OccurredAt = T0, By = Dispatcher }).Values));
     }
+
+    [Fact]
+    public void A_team_asked_for_at_registration_is_joined_when_staff_confirm()
+    {
+        var registered = RunPerson(Register() with { TeamId = "t3f2a9c41d0", TeamName = "红色物业服务队" });
+        Assert.Empty(registered.Teams);
+        Assert.Equal("t3f2a9c41d0", registered.WantedTeamId);
+        var verdict = Persons.Decide(registered, Confirm(), T0.AddHours(1));
+        Assert.Equal([typeof(PersonConfirmed), typeof(TeamJoined)], verdict.Events.Select(e => e.GetType()));
+        var confirmed = verdict.Events.Aggregate(registered, Persons.Evolve);
+        Assert.Equal(PersonStatus.Confirmed, confirmed.Status);
+        Assert.Equal(("t3f2a9c41d0", "红色物业服务队"), (Assert.Single(confirmed.Teams).TeamId, confirmed.Teams[0].TeamName));
+        // Without a team asked for, confirming joins nothing.
+        Assert.Equal([typeof(PersonConfirmed)], Persons.Decide(RunPerson(Register()), Confirm(), T0.AddHours(1)).Events.Select(e => e.GetType()));
+    }
 }

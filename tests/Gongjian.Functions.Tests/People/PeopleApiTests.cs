@@ -129,9 +129,12 @@ public sealed class PeopleApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "红色物业服务队" }, dispatcher)).ShouldBeProblemAsync(409, "team_exists");
         await (await _app.PostAsync("/api/communities/dongqili/teams", new { name = "学雷锋志愿服务队" }, dispatcher)).ShouldBeProblemAsync(409, "team_exists");
 
-        var (id, code) = await RegisterAsync("13905387777");
-        await (await _app.PostAsync($"/api/people/{id}/confirm", null, dispatcher)).ReadJsonAsync(200);
-        var joined = await (await _app.PostAsync($"/api/people/{id}/teams", new { teamId }, trackingCode: code)).ReadJsonAsync(200);
+        // A volunteer asks for the team when registering and is in it once confirmed.
+        var registered = await (await _app.PostAsync("/api/people", new { communityId = "dongqili", kind = "volunteer", name = "李志强", phone = "13905387777", workUnit = "泰山区税务局", teamId }))
+            .ReadJsonAsync(201);
+        var (id, code) = (registered.GetProperty("id").GetString()!, registered.GetProperty("code").GetString()!);
+        Assert.Empty(registered.GetProperty("teams").EnumerateArray());
+        var joined = await (await _app.PostAsync($"/api/people/{id}/confirm", null, dispatcher)).ReadJsonAsync(200);
         Assert.Contains(joined.GetProperty("teams").EnumerateArray(), t => t.GetProperty("name").GetString() == "红色物业服务队");
         var listed = (await (await _app.GetAsync("/api/communities/dongqili/teams")).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray().ToList();
         Assert.Equal(8, listed.Count);
@@ -146,6 +149,8 @@ public sealed class PeopleApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var (other, otherCode) = await RegisterAsync("13905388888", name: "王芳");
         await (await _app.PostAsync($"/api/people/{other}/confirm", null, dispatcher)).ReadJsonAsync(200);
         await (await _app.PostAsync($"/api/people/{other}/teams", new { teamId }, trackingCode: otherCode)).ShouldBeProblemAsync(409, "team_retired");
+        await (await _app.PostAsync("/api/people", new { communityId = "dongqili", kind = "volunteer", name = "赵敏", phone = "13905389999", workUnit = "泰山区税务局", teamId }))
+            .ShouldBeProblemAsync(409, "team_retired");
         Assert.Contains((await (await _app.GetAsync($"/api/people/{id}", trackingCode: code)).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray(),
             t => t.GetProperty("id").GetString() == teamId);
         Assert.DoesNotContain((await (await _app.GetAsync("/api/communities/dongqili/teams")).ReadJsonAsync(200)).GetProperty("teams").EnumerateArray(),
