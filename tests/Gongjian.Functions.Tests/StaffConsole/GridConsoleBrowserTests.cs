@@ -12,40 +12,13 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// finds it in 格事坊, sees the location and reporter, the suggested duplicate, merges it, hands the 僵尸车 to 城管办, and
 /// reads the grid's team and check-ins in 网格管理.
 /// </summary>
-public sealed class GridConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class GridConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
 {
-    private TestApp _app = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = await TestApp.StartAsync(azurite);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
-    }
-
-    private string Url(string path) => new Uri(_app.Http.BaseAddress!, path).ToString();
-
-    private async Task<IPage> SignedInAsync(string key, bool phone = false)
-    {
-        var page = await _browser.OpenAsync(phone);
-        await page.GotoAsync(Url("/console/"));
-        await page.GetByPlaceholder("gjk_…").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.GetByTestId("sign-out").WaitForAsync();
-        return page;
-    }
-
     [Fact]
     public async Task A_grid_worker_checks_in_and_reports_from_a_phone_and_the_dispatcher_merges_the_duplicate_and_hands_the_car_over()
     {
-        var (dispatcher, worker) = await GridWithWorkerAsync(_app);
-        var earlier = (await FiledAsync(_app, worker)).GetProperty("id").GetString()!;
+        var (dispatcher, worker) = await GridWithWorkerAsync(App);
+        var earlier = (await FiledAsync(App, worker)).GetProperty("id").GetString()!;
 
         // The worker's phone, 1.4 km north of the grid's centre.
         var phone = await SignedInAsync(worker, phone: true);
@@ -106,6 +79,46 @@ public sealed class GridConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLife
         // The worker's inbox was told both outcomes.
         await phone.GotoAsync(Url("/console/inbox"));
         await phone.GetByText("已合并处理").First.WaitForAsync();
-        Assert.Empty(_browser.Complaints);
+        Assert.Empty(Browser.Complaints);
+    }
+
+    [Fact]
+    public async Task The_dispatcher_edits_a_grids_team_and_a_stale_edit_is_refused()
+    {
+        await GridWithWorkerAsync(App);
+        var page = await SignedInAsync(await App.DispatcherAsync());
+        await page.GotoAsync(Url("/console/grids"));
+        var grid = page.GetByTestId($"grid-{GridId}");
+        await grid.GetByText("网格长：李红梅 13807101234").WaitForAsync();
+
+        // A new 网格员 joins the team and the leader's phone changes.
+        await grid.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        var drawer = page.GetByTestId("grid-edit");
+        await drawer.GetByLabel("姓名").First.WaitForAsync();
+        var leader = drawer.GetByLabel("电话").First;
+        await leader.FillAsync("13807109999");
+        await drawer.GetByRole(AriaRole.Button, new() { Name = "添加团队成员" }).ClickAsync();
+        await drawer.GetByLabel("姓名").Last.FillAsync("赵小龙");
+        await SettledAsync(page);
+        await ConsoleBrowser.ShootAsync(page, "grid-edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "保存" })).ClickAsync();
+        await grid.GetByText("网格长：李红梅 13807109999").WaitForAsync();
+        await grid.GetByText("志愿者：赵小龙").WaitForAsync();
+
+        // Someone else saves the grid while the drawer is open: this save is refused in the API's words, nothing lost.
+        await grid.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        await drawer.GetByLabel("姓名").First.WaitForAsync();
+        var other = await (await App.GetAsync($"/api/grids/{GridId}", await App.DispatcherAsync())).ReadJsonAsync(200);
+        Assert.Equal(200, (int)(await App.SendAsync(HttpMethod.Put, $"/api/grids/{GridId}", new
+        {
+            name = "第三网格（调整后）", area = other.GetProperty("area").GetString(), centreLat = other.GetProperty("centreLat").GetDouble(),
+            centreLon = other.GetProperty("centreLon").GetDouble(), radiusMetres = 400,
+            team = other.GetProperty("team").EnumerateArray().Select(m => new { role = m.GetProperty("role").GetString(), name = m.GetProperty("name").GetString() }).ToArray(),
+        }, await App.DispatcherAsync())).StatusCode);
+        await drawer.GetByLabel("名称").FillAsync("第三网格");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "保存" })).ClickAsync();
+        await drawer.GetByText("该网格刚被他人修改，请刷新后再改。").WaitForAsync();
+        Assert.Equal("第三网格（调整后）", (await (await App.GetAsync($"/api/grids/{GridId}", await App.DispatcherAsync())).ReadJsonAsync(200)).GetProperty("name").GetString());
+        Assert.Empty(Browser.Complaints);
     }
 }

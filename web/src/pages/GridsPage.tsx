@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Table, Tag } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
-import { beijing, listGrids, memberRoles, type CheckIn, type GridView } from '../api/grids';
+import { beijing, listGrids, type CheckIn, type GridView } from '../api/grids';
+import { GridEditDrawer } from '../components/GridEditDrawer';
+import { GridFields, gridBody, type GridValues } from '../components/GridFields';
 import { useSession } from '../session/SessionContext';
-
-interface NewGrid { slug: string; name: string; area?: string; centreLat: number; centreLon: number; radiusMetres: number; team?: { role: string; name: string; phone?: string }[] }
 
 /**
  * 网格管理: a community's grids with their "3+X" team (网格长, 网格指导员, 网格员, volunteers; names and phones are for staff),
- * each grid's latest check-ins (far ones flagged), and a new grid. The dispatcher's community; the organizer picks one.
+ * each grid's latest check-ins (far ones flagged), a new grid, and 编辑 of a grid and its team. The dispatcher's community; the organizer picks one.
  */
 export function GridsPage() {
   const { session } = useSession();
@@ -21,7 +20,8 @@ export function GridsPage() {
   const [checkIns, setCheckIns] = useState<Record<string, CheckIn[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<NewGrid>();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [form] = Form.useForm<GridValues>();
 
   useEffect(() => {
     if (session?.role !== 'organizer') return;
@@ -52,12 +52,11 @@ export function GridsPage() {
     }
   };
 
-  const create = async (v: NewGrid) => {
+  const create = async (v: GridValues) => {
     if (saving) return;
     setSaving(true);
     try {
-      await api('POST', 'grids', { communityId: community, slug: v.slug, name: v.name, area: v.area, centreLat: v.centreLat, centreLon: v.centreLon,
-        radiusMetres: v.radiusMetres, team: (v.team ?? []).map((m) => ({ role: m.role, name: m.name, phone: m.phone || undefined })) });
+      await api('POST', 'grids', { communityId: community, slug: v.slug, ...gridBody(v) });
       message.success('已新建网格。');
       form.resetFields();
       await load();
@@ -75,7 +74,10 @@ export function GridsPage() {
         <Row gutter={[12, 12]}>
           {(grids ?? []).map((g) => (
             <Col key={g.id} xs={24} md={12} xl={8}>
-              <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>}>
+              <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Space size={4}>
+                <Button size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</Button>
+                <Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>
+              </Space>}>
                 <div style={{ color: '#666', marginBottom: 8 }}>{g.area || '—'} · 半径 {g.radiusMetres} 米</div>
                 <Space wrap>
                   {g.team.map((m, i) => <Tag key={i} color={m.role === 'leader' ? 'red' : m.role === 'worker' ? 'blue' : m.role === 'instructor' ? 'gold' : 'default'}>
@@ -99,32 +101,11 @@ export function GridsPage() {
 
       <Card title="新建网格">
         <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ radiusMetres: 350, team: [{ role: 'leader', name: '' }, { role: 'worker', name: '' }] }}>
-          <Row gutter={12}>
-            <Col xs={24} md={6}><Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写网格名称' }]}><Input maxLength={30} placeholder="第六网格" /></Form.Item></Col>
-            <Col xs={24} md={6}><Form.Item name="slug" label="编号" rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: '小写字母、数字和连字符' }]}><Input placeholder="diliu" /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item name="area" label="范围"><Input maxLength={200} placeholder="包括的小区、楼栋" /></Form.Item></Col>
-            <Col xs={8} md={6}><Form.Item name="centreLat" label="中心纬度" rules={[{ required: true, message: '必填' }]}><InputNumber style={{ width: '100%' }} step={0.0001} /></Form.Item></Col>
-            <Col xs={8} md={6}><Form.Item name="centreLon" label="中心经度" rules={[{ required: true, message: '必填' }]}><InputNumber style={{ width: '100%' }} step={0.0001} /></Form.Item></Col>
-            <Col xs={8} md={6}><Form.Item name="radiusMetres" label="半径（米）" rules={[{ required: true, message: '必填' }]}><InputNumber style={{ width: '100%' }} min={50} max={5000} /></Form.Item></Col>
-          </Row>
-          <Form.List name="team">
-            {(fields, { add, remove }) => (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {fields.map((f) => (
-                  <Space key={f.key} wrap>
-                    <Form.Item name={[f.name, 'role']} noStyle><Select style={{ width: 120 }} options={memberRoles} /></Form.Item>
-                    <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '姓名' }]}><Input placeholder="姓名" maxLength={20} style={{ width: 140 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'phone']} noStyle><Input placeholder="电话（可选）" style={{ width: 160 }} /></Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ role: 'volunteer', name: '' })}>添加团队成员</Button>
-              </Space>
-            )}
-          </Form.List>
+          <GridFields />
           <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 16 }} disabled={!community}>新建网格</Button>
         </Form>
       </Card>
+      <GridEditDrawer id={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void load(); }} />
     </Space>
   );
 }
