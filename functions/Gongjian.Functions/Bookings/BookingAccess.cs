@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Resources;
 using Gongjian.Domain.Workflow;
 using Gongjian.Functions.Access;
@@ -50,6 +51,11 @@ public static partial class BookingAccess
 
     public static BookingView View(BookingLedgerState s, Booking b, string? cancelCode = null) => new(b.Id, s.ResourceId, s.Title, s.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         BookingTimes.Clock(b.Start), BookingTimes.Clock(b.End), b.Status.Code(), b.Status.Chinese(), b.People, b.Reason, cancelCode);
+
+    /// <summary>What the requester reads back with the code: their own booking, name and phone masked (empty once erased).</summary>
+    public static BookingLookupView Lookup(BookingLedgerState s, Booking b) => new(b.Id, s.ResourceId, s.Title, s.UnitName,
+        s.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BookingTimes.Clock(b.Start), BookingTimes.Clock(b.End), b.Status.Code(), b.Status.Chinese(),
+        b.People, AddressMask.MaskName(b.Name), b.Phone.Length == 0 ? "" : PhoneNumber.Mask(b.Phone), b.ContactErasedAt is not null, b.Reason);
 
     /// <summary>Who may read a unit's or a street's booking list.</summary>
     public static bool MayList(Caller c, string? unitStreet, string? unit, string? street) => c.Role switch

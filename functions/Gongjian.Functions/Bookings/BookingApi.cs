@@ -47,6 +47,13 @@ public sealed record BookingReasonRequest
 public sealed record BookingView(string Id, string ResourceId, string Title, string Date, string Start, string End, string Status, string StatusText,
     int People, string? Reason, string? CancelCode);
 
+/// <summary>
+/// A booking as its requester reads it back with the code (<c>X-Tracking-Code</c>): the resource and its unit, the time and
+/// status; the booker's own name and phone masked (empty once erased, <c>contactErased</c>); nothing of anyone else.
+/// </summary>
+public sealed record BookingLookupView(string Id, string ResourceId, string Title, string UnitName, string Date, string Start, string End,
+    string Status, string StatusText, int People, string Name, string Phone, bool ContactErased, string? Reason);
+
 public sealed record SlotView(string Start, string End, bool Free);
 
 /// <summary>A day's slots of a resource: free or taken, nothing about who booked.</summary>
@@ -81,6 +88,7 @@ public sealed record ResourceDayView(string ResourceId, string Title, string Uni
 [JsonSerializable(typeof(BookRequest))]
 [JsonSerializable(typeof(BookingReasonRequest))]
 [JsonSerializable(typeof(BookingView))]
+[JsonSerializable(typeof(BookingLookupView))]
 [JsonSerializable(typeof(AvailabilityView))]
 [JsonSerializable(typeof(BookingDayPage))]
 [JsonSerializable(typeof(ResourceDayView))]

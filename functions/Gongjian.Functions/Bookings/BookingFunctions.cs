@@ -136,3 +136,24 @@ public static class CancelBookingFunction
         });
     }
 }
+
+/// <summary>
+/// 查询预约: the requester reads their booking back with its code in <c>X-Tracking-Code</c> (no key): the resource, the time,
+/// the status in words, their own name and phone masked. An unknown booking and a wrong code are the same 404, so the
+/// answer tells nothing about bookings the caller holds no code for.
+/// </summary>
+public static class GetBookingFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "resources/{id}/bookings/{bookingId}");
+
+    public static async Task<IResult> Run(HttpContext context, string id, string bookingId, BookingStore store)
+    {
+        var code = context.Request.Headers[OrderAccess.TrackingHeader].ToString().Trim();
+        if (code.Length == 0) throw ApiProblem.Unauthorized("code_required", "请在 X-Tracking-Code 中提供预约时得到的预约码。");
+        var day = ResourceAccess.IsWellFormed(id) ? BookingAccess.DayOf(bookingId) : null;
+        var ledger = day is { } d ? (await store.LoadAsync(BookingLimits.LedgerId(id, d), context.RequestAborted))?.State : null;
+        if (ledger?.Find(bookingId) is not { } booking || !OrderAccess.CodeMatches(code, booking.CodeHash))
+            throw ApiProblem.NotFound("booking_not_found", "没有找到该预约，请核对预约编号和预约码。");
+        return Results.Json(BookingAccess.Lookup(ledger, booking), BookingApiJson.Web.BookingLookupView);
+    }
+}

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Abuse;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Http.Contract;
@@ -20,6 +21,12 @@ public static class BookingRoutes
                 "A resident (no key) or a liaison books whole slots; the policy is the resource's. The cancel code appears once; of overlapping bookings one wins.",
                 ApiAccess.Resident | ApiAccess.Staff)
             .Takes(E.Book).Gives(201, E.Booked).Refuses(400, 401, 403, 404, 409, 413, 415, 422);
+        app.MapFunction("GetBooking", GetBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetBookingFunction.Run))
+            .Describe(E.Tag, "查询预约 Look up a booking", "预约人凭预约码（X-Tracking-Code，无需密钥）查看自己的预约：资源、时段、状态，本人姓名和电话打码（到期删除后为空）；编号或预约码不对为 404 booking_not_found。" +
+                "The requester reads their booking back with its code: resource, time, status; their own name and phone masked (empty once erased). " +
+                "An unknown booking and a wrong code are the same 404; limited per code like the other code requests.", ApiAccess.Resident)
+            .Gives(200, E.Lookup).Refuses(401, 404, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
         app.MapFunction("ResourceAvailability", ResourceAvailabilityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResourceAvailabilityFunction.Run))
             .Describe(E.Tag, "空闲时段 Availability", "公开：某日（date=yyyy-MM-dd，北京时间）每个时段是否空闲，不含预约人信息。Public: a day's slots, free or taken, nothing personal.",
                 ApiAccess.Anyone)

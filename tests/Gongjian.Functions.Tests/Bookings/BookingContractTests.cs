@@ -53,6 +53,10 @@ public sealed class BookingContractTests(AzuriteFixture azurite) : IAsyncLifetim
         var noShow = Id(await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("09:00", "10:00")));
         var declined = Id(await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("10:00", "11:00")));
         var cancelled = await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("11:00", "12:00"));
+        var cancelCode = cancelled.GetProperty("cancelCode").GetString();
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 200, tracking: cancelCode);
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 404, tracking: "WRNG-CODE");
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 401);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date={day}", 200);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date=tomorrow", 400);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: liaison);
