@@ -33,6 +33,11 @@ public static partial class BookingAccess
     public static ResourceForBooking ForBooking(ResourceState s) =>
         new(s.Id, s.UnitId, s.UnitName, s.StreetId, s.Details?.Title ?? "", s.Status == ResourceStatus.Retired, s.Booking);
 
+    /// <summary>The policy of a resource open for booking; a retired or never opened resource is 409.</summary>
+    public static BookingPolicy OpenPolicy(ResourceState s) =>
+        s.Status == ResourceStatus.Retired ? throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。")
+        : s.Booking ?? throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
+
     /// <summary>The command's message id under the engine's idempotency: the caller's key, scoped to who they are and the path.</summary>
     public static string? MessageId(HttpContext context)
     {

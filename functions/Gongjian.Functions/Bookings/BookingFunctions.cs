@@ -61,13 +61,34 @@ public static class ResourceAvailabilityFunction
         var ct = context.RequestAborted;
         var day = BookingTimes.Date(context.Request.Query["date"].ToString());
         var resource = await resources.FindAsync(id, ct);
-        if (resource.Status == ResourceStatus.Retired) throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。");
-        if (resource.Booking is not { } policy) throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
+        var policy = BookingAccess.OpenPolicy(resource);
         var ledger = (await store.LoadAsync(BookingLimits.LedgerId(resource.Id, day), ct))?.State;
         var open = policy.Hours.ContainsKey(day.DayOfWeek);
         var slots = DaySlots.Of(policy, day, ledger);
         return Results.Json(new AvailabilityView(resource.Id, resource.Details?.Title ?? "", day.ToString("yyyy-MM-dd"), open, policy.SlotMinutes, policy.Instant, slots),
             BookingApiJson.Web.AvailabilityView);
+    }
+}
+
+/// <summary>
+/// 空闲时段（多日）: anyone reads a bookable resource's slots over a range of Beijing days (<c>from</c>, <c>to</c>, both included,
+/// at most <see cref="BookingTimes.RangeDaysMax"/>), one ledger read per day, side by side; nothing about who booked.
+/// </summary>
+public static class ResourceAvailabilityRangeFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "resources/{id}/availability/range");
+
+    public static async Task<IResult> Run(HttpContext context, string id, BookingStore store, ResourceCommandRunner resources)
+    {
+        var ct = context.RequestAborted;
+        var (from, to) = BookingTimes.Range(context.Request.Query["from"].ToString(), context.Request.Query["to"].ToString());
+        var resource = await resources.FindAsync(id, ct);
+        var policy = BookingAccess.OpenPolicy(resource);
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var ledgers = await Task.WhenAll(days.Select(d => store.LoadAsync(BookingLimits.LedgerId(resource.Id, d), ct)));
+        var views = days.Select((d, i) => new DayAvailabilityView(d.ToString("yyyy-MM-dd"), policy.Hours.ContainsKey(d.DayOfWeek), DaySlots.Of(policy, d, ledgers[i]?.State))).ToList();
+        return Results.Json(new AvailabilityRangeView(resource.Id, resource.Details?.Title ?? "", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd"),
+            policy.SlotMinutes, policy.Instant, views), BookingApiJson.Web.AvailabilityRangeView);
     }
 }
 

@@ -31,6 +31,11 @@ public static class BookingRoutes
             .Describe(E.Tag, "空闲时段 Availability", "公开：某日（date=yyyy-MM-dd，北京时间）每个时段是否空闲，不含预约人信息。Public: a day's slots, free or taken, nothing personal.",
                 ApiAccess.Anyone)
             .Gives(200, E.Availability).Refuses(400, 404, 409);
+        app.MapFunction("ResourceAvailabilityRange", ResourceAvailabilityRangeFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResourceAvailabilityRangeFunction.Run))
+            .Describe(E.Tag, "空闲时段（多日）Availability over days", "公开：from 到 to（yyyy-MM-dd，北京时间，含两端，最多 14 天）每天每个时段是否空闲，不含预约人信息；日期颠倒为 400 range_reversed，超过 14 天为 400 range_too_long。" +
+                "Public: the slots of each day from `from` to `to` (both included, at most 14 days), free or taken, nothing personal.", ApiAccess.Anyone)
+            .Query("from", "开始日期 yyyy-MM-dd（北京时间）").Query("to", "结束日期 yyyy-MM-dd（含，最多 14 天）")
+            .Gives(200, E.AvailabilityRange).Refuses(400, 404, 409);
         app.MapFunction("ApproveBooking", ApproveBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ApproveBookingFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "批准预约 Approve", "资源所属单位联络员批准待审批的预约。The owner unit's liaison approves a pending booking.", ApiAccess.Staff)
             .Gives(200, E.In("approved", "已预约")).Refuses(401, 403, 404, 409);

@@ -126,6 +126,40 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Availability_over_a_range_of_days_shows_each_days_slots_and_refuses_a_bad_range()
+    {
+        var (id, _) = await VenueAsync(instant: true);
+        await (await _app.PostAsync($"/api/resources/{id}/bookings", Book("09:30", "11:30"))).ReadJsonAsync(201);
+        var monday = DateOnly.Parse(Day);
+        string Range(DateOnly from, DateOnly to) => $"/api/resources/{id}/availability/range?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
+        var response = await _app.GetAsync(Range(monday.AddDays(-1), monday.AddDays(12)));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("王芳", text);
+        Assert.DoesNotContain("13812345678", text);
+        var view = await response.ReadJsonAsync(200);
+        var days = view.GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(14, days.Count);
+        Assert.Equal((monday.AddDays(-1).ToString("yyyy-MM-dd"), false, 0), (days[0].GetProperty("date").GetString(), days[0].GetProperty("open").GetBoolean(), days[0].GetProperty("slots").GetArrayLength()));
+        // The Monday as the one-day answer has it: the booked 09:30–11:30 taken; the next Monday all free; Wednesday closed.
+        var booked = days[1].GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("free").GetBoolean()).ToList();
+        var single = (await (await _app.GetAsync($"/api/resources/{id}/availability?date={Day}")).ReadJsonAsync(200)).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("free").GetBoolean());
+        Assert.Equal(single, booked);
+        Assert.Equal([true, false, false, true], booked.Take(4));
+        Assert.All(days[8].GetProperty("slots").EnumerateArray(), s => Assert.True(s.GetProperty("free").GetBoolean()));
+        Assert.False(days[3].GetProperty("open").GetBoolean());
+
+        await (await _app.GetAsync(Range(monday, monday.AddDays(-1)))).ShouldBeProblemAsync(400, "range_reversed");
+        await (await _app.GetAsync(Range(monday, monday.AddDays(14)))).ShouldBeProblemAsync(400, "range_too_long");
+        await (await _app.GetAsync(Range(monday, monday.AddYears(50)))).ShouldBeProblemAsync(400, "range_too_long");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from={Day}")).ShouldBeProblemAsync(400, "date_invalid");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from=tomorrow&to={Day}")).ShouldBeProblemAsync(400, "date_invalid");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from=9999-12-20&to=9999-12-31")).ShouldBeProblemAsync(400, "date_out_of_range");
+        await (await _app.GetAsync($"/api/resources/{id}/availability?date=0001-01-01")).ShouldBeProblemAsync(400, "date_out_of_range");
+        await (await _app.GetAsync($"/api/resources/rs-unknown/availability/range?from={Day}&to={Day}")).ReadJsonAsync(404);
+    }
+
+    [Fact]
     public async Task The_owner_approves_or_declines_and_other_roles_are_refused()
     {
         var (id, liaison) = await VenueAsync(instant: false);

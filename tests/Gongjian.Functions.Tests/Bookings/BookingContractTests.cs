@@ -59,6 +59,8 @@ public sealed class BookingContractTests(AzuriteFixture azurite) : IAsyncLifetim
         await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 401);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date={day}", 200);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date=tomorrow", 400);
+        await _api.SendAsync(get, $"/api/resources/{id}/availability/range?from={day}&to={DateOnly.Parse(day).AddDays(13):yyyy-MM-dd}", 200);
+        await _api.SendAsync(get, $"/api/resources/{id}/availability/range?from={day}&to={DateOnly.Parse(day).AddDays(-1):yyyy-MM-dd}", 400);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: liaison);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: organizer);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date=tomorrow", 400, key: liaison);
