@@ -38,18 +38,8 @@ public sealed class ActivityRetentionTests(AzuriteFixture azurite) : IAsyncLifet
         var id = "a" + Guid.NewGuid().ToString("N")[..10];
         var street = "st" + Guid.NewGuid().ToString("N")[..8];
         var starts = _clock.Now.AddDays(2);
-        Assert.Null((await store.ExecuteAsync(id, new AnnounceActivity
-        {
-            By = Liaison, ActivityId = id, CommunityId = "caiyuan-1", StreetId = street, OrganiserKind = OrganiserKind.Unit, OrganiserUnitId = Liaison.Id,
-            Title = "义诊进社区", Category = "health", Place = "卫生服务中心", StartsAt = starts, EndsAt = starts.AddHours(2),
-            Deadline = starts.AddHours(-2), Capacity = 2, Audiences = [ActivityAudience.Residents, ActivityAudience.Volunteers],
-        }, CancellationToken.None)).Rejection);
-        foreach (var n in new[] { 1, 2, 3 })
-            Assert.Null((await store.ExecuteAsync(id, new RegisterForActivity
-            {
-                By = Resident, PersonKey = $"pk{n}", Name = $"居民{n}", Phone = $"1390000000{n}", Audience = n == 3 ? ActivityAudience.Volunteers : ActivityAudience.Residents,
-                CancelCodeHash = $"h{n}", CheckInCode = $"C00{n}",
-            }, CancellationToken.None)).Rejection);
+        await ActivityClient.AnnounceUnitActivityAsync(store, Liaison, id, street, starts, capacity: 2);
+        await ActivityClient.RegisterAsync(store, id, 1, 2, 3);
         // pk2 cancels (its stored registration keeps the name until the erasure); pk3 moves up from the waiting list.
         Assert.Null((await store.ExecuteAsync(id, new CancelRegistration { By = Resident, PersonKey = "pk2", CancelCodeHash = "h2" }, CancellationToken.None)).Rejection);
         _clock.Now = starts.AddHours(3);
