@@ -35,7 +35,7 @@ public sealed class ActivityRetentionTests(AzuriteFixture azurite) : IAsyncLifet
         var store = _app.Services.GetRequiredService<ActivityStore>();
         var module = _app.Services.GetRequiredService<ActivityModule>();
         var consumer = _app.Services.GetRequiredService<TimerConsumer<ActivityState, ActivityCommand, ActivityEvent>>();
-        var id = "a" + Guid.NewGuid().ToString("N")[..10];
+        var id = ActivityAccess.NewId(_clock.Now);
         var street = "st" + Guid.NewGuid().ToString("N")[..8];
         var starts = _clock.Now.AddDays(2);
         await ActivityClient.AnnounceUnitActivityAsync(store, Liaison, id, street, starts, capacity: 2);
@@ -73,6 +73,13 @@ public sealed class ActivityRetentionTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(records.Select(r => (r.Id, r.Kind, r.PersonKey, r.Hours)), (await RecordsAsync(street, id)).Select(r => (r.Id, r.Kind, r.PersonKey, r.Hours)));
         await consumer.RunAsync(Message(erase), CancellationToken.None);
         Assert.Equal(erased.State.Version, (await store.LoadAsync(id, CancellationToken.None))!.State.Version);
+
+        // The organiser's timeline: every step still there, people as 报名人, and the erasure itself.
+        var timeline = await (await _app.GetAsync($"/api/activities/{id}/timeline", await _app.LiaisonAsync(Liaison.Id))).ReadJsonAsync(200);
+        var entries = timeline.GetProperty("entries").EnumerateArray().ToList();
+        Assert.DoesNotContain(entries, e => e.GetProperty("description").GetString()!.Contains("居民"));
+        Assert.Contains(entries, e => e.GetProperty("description").GetString() == "报名人报名（已报名 1/2）");
+        Assert.Equal("contacts_erased", entries[^1].GetProperty("type").GetString());
     }
 
     private async Task<List<EvaluationRecord>> RecordsAsync(string street, string id) =>
