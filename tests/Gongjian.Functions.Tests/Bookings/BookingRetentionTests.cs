@@ -5,6 +5,7 @@ using Gongjian.Functions.Bookings;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Records;
 using Gongjian.Functions.Storage;
+using Gongjian.Functions.Tests.Engine;
 using Gongjian.Functions.Tests.Support;
 using Gongjian.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +27,8 @@ public sealed class BookingRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
     public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(_clock));
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    [Fact]
-    public async Task Each_bookers_contact_is_erased_after_its_booking_ended_also_from_the_stored_events()
+    /// <summary>An instant-booking 活动室 of 宝盛置业, open 08:00–18:00 every day; bookings two days ahead.</summary>
+    private async Task<(string Id, string Liaison, DateOnly Day)> VenueAsync()
     {
         var liaison = await _app.LiaisonAsync("baosheng-property");
         var id = (await (await _app.PostAsync("/api/resources", new
@@ -43,17 +44,24 @@ public sealed class BookingRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
         };
         policy.Headers.Authorization = new("Bearer", liaison);
         await (await _app.Http.SendAsync(policy)).ReadJsonAsync(200);
-        var day = DateOnly.FromDateTime(_clock.Now.AddHours(8).DateTime).AddDays(2);
-        async Task<(string Id, string Code)> BookAsync(string start, string end, string name, string phone)
+        return (id, liaison, DateOnly.FromDateTime(_clock.Now.AddHours(8).DateTime).AddDays(2));
+    }
+
+    private async Task<(string Id, string Code)> BookAsync(string resource, DateOnly day, string start, string end, string name, string phone)
+    {
+        var booked = await (await _app.PostAsync($"/api/resources/{resource}/bookings", new
         {
-            var booked = await (await _app.PostAsync($"/api/resources/{id}/bookings", new
-            {
-                date = day.ToString("yyyy-MM-dd"), start, end, name, phone, purpose = "楼道议事会", people = 12,
-            })).ReadJsonAsync(201);
-            return (booked.GetProperty("id").GetString()!, booked.GetProperty("cancelCode").GetString()!);
-        }
-        var used = await BookAsync("08:00", "09:00", "王芳", "13812345678");
-        var cancelled = await BookAsync("09:00", "10:00", "李强", "13987654321");
+            date = day.ToString("yyyy-MM-dd"), start, end, name, phone, purpose = "楼道议事会", people = 12,
+        })).ReadJsonAsync(201);
+        return (booked.GetProperty("id").GetString()!, booked.GetProperty("cancelCode").GetString()!);
+    }
+
+    [Fact]
+    public async Task Each_bookers_contact_is_erased_after_its_booking_ended_also_from_the_stored_events()
+    {
+        var (id, liaison, day) = await VenueAsync();
+        var used = await BookAsync(id, day, "08:00", "09:00", "王芳", "13812345678");
+        var cancelled = await BookAsync(id, day, "09:00", "10:00", "李强", "13987654321");
         await (await _app.PostAsync($"/api/resources/{id}/bookings/{cancelled.Id}/cancel", new { reason = "议事会改期。", code = cancelled.Code })).ReadJsonAsync(200);
         var cancelledAt = _clock.Now;
         _clock.Advance(TimeSpan.FromDays(3));
@@ -105,4 +113,31 @@ public sealed class BookingRetentionTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private async Task<List<EvaluationRecord>> RecordsAsync(BookingLedgerState s) =>
         [.. (await _app.Services.GetRequiredService<RecordBook>().ReadAsync(s.StreetId, s.Day.Year, null, CancellationToken.None)).Where(r => r.SourceId == s.Id).OrderBy(r => r.Id)];
+
+    [Fact]
+    public async Task The_retention_arm_verb_arms_the_erase_timer_of_a_stored_ledger()
+    {
+        // A ledger whose erase timer message is not on the queue (stored before the module had one, or lost): the verb sends it.
+        var (id, _, day) = await VenueAsync();
+        var booking = await BookAsync(id, day, "10:00", "11:00", "王芳", "13812345678");
+        await (await _app.PostAsync($"/api/resources/{id}/bookings/{booking.Id}/cancel", new { reason = "议事会改期。", code = booking.Code })).ReadJsonAsync(200);
+        var module = _app.Services.GetRequiredService<BookingModule>();
+        var ledger = BookingLimits.LedgerId(id, day);
+        var erase = Assert.Single(module.Timers((await _app.Services.GetRequiredService<BookingStore>().LoadAsync(ledger, CancellationToken.None))!.State),
+            t => t.Stage == Domain.Workflow.TimerStage.Erase);
+        await EngineRig.DrainAsync(_app, QueueNames.BookingTimers);
+
+        _clock.Now = erase.FireAt; // due now: the message the verb sends is visible at once
+        Assert.Equal(1, await Cli.RetentionCommand.ArmAsync<BookingLedgerState, BookingCommand, BookingEvent>(_app.Services, CancellationToken.None));
+        var message = Assert.Single(await EngineRig.DrainAsync(_app, QueueNames.BookingTimers));
+        await _app.Services.GetRequiredService<TimerConsumer<BookingLedgerState, BookingCommand, BookingEvent>>().RunAsync(message.Body.ToString(), CancellationToken.None);
+        var erased = (await _app.Services.GetRequiredService<BookingStore>().LoadWithHistoryAsync(ledger, CancellationToken.None))!;
+        Assert.Equal(("", ""), (erased.State.Find(booking.Id)!.Name, erased.State.Find(booking.Id)!.Phone));
+        Assert.Equal(("", ""), (erased.Events.OfType<BookingRequested>().Single().Name, erased.Events.OfType<BookingRequested>().Single().Phone));
+        // Nothing left to erase: the verb arms nothing more.
+        Assert.Equal(0, await Cli.RetentionCommand.ArmAsync<BookingLedgerState, BookingCommand, BookingEvent>(_app.Services, CancellationToken.None));
+        var output = new StringWriter();
+        Assert.Equal(0, await Cli.RetentionCommand.RunAsync(_app.Services, output, CancellationToken.None));
+        Assert.StartsWith("Retention timers armed: bookings 0, activities 0, deliberations 0", output.ToString());
+    }
 }
