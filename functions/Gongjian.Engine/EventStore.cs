@@ -73,7 +73,7 @@ public class EventStore<TState, TCommand, TEvent>(
             }
 
             var (next, actions, work) = Plan(id, state, loaded?.ETag, verdict.Events, messageId);
-            if (verdict.Events.Any(module.Erases)) actions.AddRange(await RedactionsAsync(id, module.VersionOf(state), ct));
+            if (verdict.Events.Any(module.Erases)) actions.AddRange(await RedactionsAsync(id, module.VersionOf(state), next, ct));
             try
             {
                 var saved = await _table.SubmitTransactionAsync(actions, ct);
@@ -133,15 +133,16 @@ public class EventStore<TState, TCommand, TEvent>(
     /// to go in the same transaction as the erasure event (so no copy outlives it in the partition). Each
     /// replace is guarded by the row's ETag; the state row's ETag already guards the whole decision. Only
     /// the events the decision saw (up to <paramref name="version"/>): a row a racing writer just added
-    /// must not appear twice in the batch; that writer's state change makes this attempt retry anyway.
+    /// must not appear twice in the batch; that writer's state change makes this attempt retry anyway. The module redacts
+    /// each against <paramref name="erased"/>, the state after the erasure (what of whom is erased).
     /// </summary>
-    private async Task<List<TableTransactionAction>> RedactionsAsync(string id, int version, CancellationToken ct)
+    private async Task<List<TableTransactionAction>> RedactionsAsync(string id, int version, TState erased, CancellationToken ct)
     {
         var actions = new List<TableTransactionAction>();
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {id} and RowKey ge {StreamRows.EventPrefix} and RowKey le {StreamRows.EventKey(version)}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            if (module.Redacted(StreamRows.ReadEvent(codec, row)) is { } redacted)
+            if (module.Redacted(erased, StreamRows.ReadEvent(codec, row)) is { } redacted)
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace,
                     new TableEntity(row.PartitionKey, row.RowKey)
                     {

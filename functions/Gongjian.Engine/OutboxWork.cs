@@ -36,7 +36,7 @@ public sealed record OutboxWork(
         if (storage.TimerQueue is { } timerQueue)
         {
             var armed = module.Timers(before).Select(t => t.Key).ToHashSet();
-            timers.AddRange(TimerArming.Earliest(module.Timers(after).Where(t => !armed.Contains(t.Key)))
+            timers.AddRange(TimerArming.ToArm(module.Timers(after).Where(t => !armed.Contains(t.Key)))
                 .Select(t => TimerArming.Message(timerQueue, id, t, correlation)));
         }
 

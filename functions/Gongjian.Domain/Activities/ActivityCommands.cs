@@ -72,3 +72,10 @@ public sealed record RecordAttendance : ActivityCommand
 }
 
 public sealed record ShowcaseActivity : ActivityCommand;
+
+/// <summary>
+/// PIPL retention: every registrant's name and phone (registered, waiting or cancelled) are erased a while after the activity
+/// ended or was cancelled — by the module's timer only, for the end it was armed for (<see cref="EndedAt"/>). The person keys,
+/// check-ins, hours and counts stay, so the records and the evaluation do not change.
+/// </summary>
+public sealed record EraseRegistrantContacts : ActivityCommand { public required DateTimeOffset EndedAt { get; init; } }

@@ -52,3 +52,6 @@ public sealed record AttendanceRecorded : ActivityEvent
 }
 
 public sealed record ActivityShowcased : ActivityEvent;
+
+/// <summary>The registrants' names and phones were erased (retention); the stored <see cref="ParticipantRegistered"/> lose them too.</summary>
+public sealed record RegistrantContactsErased : ActivityEvent;

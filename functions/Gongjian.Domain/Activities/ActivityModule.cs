@@ -11,7 +11,8 @@ namespace Gongjian.Domain.Activities;
 /// <see cref="Decide"/> is the transition table; the HTTP layer checks scopes (community, street, unit) and codes.
 /// </summary>
 /// <param name="remindBefore">Registered people are reminded this long before the start (a day by default).</param>
-public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState, ActivityCommand, ActivityEvent>
+/// <param name="eraseAfter">The registrants' names and phones are erased this long after the activity ended or was cancelled (PIPL; 180 days by default).</param>
+public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter = null) : Module<ActivityState, ActivityCommand, ActivityEvent>
 {
     public static readonly TimeSpan DefaultRemindBefore = TimeSpan.FromDays(1);
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -19,6 +20,7 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
     public ActivityModule() : this(DefaultRemindBefore) { }
 
     public TimeSpan RemindBefore => remindBefore;
+    public TimeSpan EraseAfter => eraseAfter ?? ContactRetention.DefaultEraseAfter;
 
     public override string Name => "activity";
     public override ActivityState Initial => ActivityState.Initial;
@@ -30,6 +32,7 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
         (ActivityStatus.None, AnnounceActivity c) => Announce(c, now),
         (_, AnnounceActivity) => Refuse("activity_exists", RejectionKind.Conflict, "活动已存在。"),
         (ActivityStatus.None, _) => Refuse("activity_not_found", RejectionKind.Conflict, "活动不存在，请检查编号。"),
+        (_, EraseRegistrantContacts c) => Erase(s, c, now),
 
         (ActivityStatus.Open, RegisterForActivity c) => Register(s, c, now),
         (ActivityStatus.RegistrationClosed, RegisterForActivity) => Refuse("registration_closed", RejectionKind.Conflict, "报名已截止，欢迎关注下一次活动。"),
@@ -129,6 +132,12 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
         return Accept(new ActivityCancelled { OccurredAt = now, By = c.By, Reason = reason });
     }
 
+    /// <summary>Retention, by the timer only: stale once the activity no longer ended when the timer was armed for, or is already erased.</summary>
+    private static Verdict<ActivityEvent> Erase(ActivityState s, EraseRegistrantContacts c, DateTimeOffset now) =>
+        ContactRetention.Refusal(c.By, s.EndedAt, c.EndedAt, s.ContactsErasedAt is null, "活动") is { } refused
+            ? new([], refused)
+            : Accept(new RegistrantContactsErased { OccurredAt = now, By = c.By });
+
     private static Verdict<ActivityEvent> Close(ActivityState s, CloseRegistration c, DateTimeOffset now) =>
         IsOrganiser(s, c.By) ? Accept(new RegistrationClosed { OccurredAt = now, By = c.By }) : NotOrganiser();
 
@@ -187,7 +196,7 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
                 Registered = [.. s.Registered.Where(p => p.PersonKey != x.PersonKey)],
                 Waiting = [.. s.Waiting.Where(p => p.PersonKey != x.PersonKey)],
             }, x.PromotedKey),
-            ActivityCancelled x => next with { Status = ActivityStatus.Cancelled, CancelReason = x.Reason },
+            ActivityCancelled x => next with { Status = ActivityStatus.Cancelled, CancelReason = x.Reason, CancelledAt = x.OccurredAt },
             RegistrationClosed => next with { Status = ActivityStatus.RegistrationClosed },
             ParticipantCheckedIn x => next with { Registered = [.. s.Registered.Select(p => p.PersonKey == x.PersonKey ? p with { CheckedInAt = x.OccurredAt } : p)] },
             AttendanceRecorded x => next with
@@ -196,6 +205,11 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
                 Registered = [.. s.Registered.Select(p => p with { Hours = x.Lines.FirstOrDefault(l => l.PersonKey == p.PersonKey)?.Hours })],
             },
             ActivityShowcased => next with { Showcase = true },
+            RegistrantContactsErased x => next with
+            {
+                Registered = [.. s.Registered.Select(Anonymous)], Waiting = [.. s.Waiting.Select(Anonymous)], ContactsErasedAt = x.OccurredAt,
+                UpdatedAt = s.UpdatedAt, // not a change of the activity: lists and a cancel's end keep their time
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
         };
     }
@@ -259,13 +273,17 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
     public const string RegistrationStep = "Registration";
     public const string StartStep = "Start";
 
-    /// <summary>Open: close registration at the deadline; open or closed: remind registered people the day before.</summary>
+    /// <summary>
+    /// Open: close registration at the deadline; open or closed: remind registered people the day before; announced and not
+    /// yet erased: erase the registrants' names and phones <see cref="EraseAfter"/> after the end (or the cancel).
+    /// </summary>
     public override IReadOnlyList<TimerSpec> Timers(ActivityState s)
     {
-        if (s.Status is not (ActivityStatus.Open or ActivityStatus.RegistrationClosed)) return [];
         var timers = new List<TimerSpec>();
         if (s.Status == ActivityStatus.Open) timers.Add(new TimerSpec(RegistrationStep, TimerStage.Due, s.CreatedAt, s.Deadline));
-        if (s.StartsAt - remindBefore > s.CreatedAt) timers.Add(new TimerSpec(StartStep, TimerStage.Remind, s.CreatedAt, s.StartsAt - remindBefore));
+        if (s.Status is ActivityStatus.Open or ActivityStatus.RegistrationClosed && s.StartsAt - remindBefore > s.CreatedAt)
+            timers.Add(new TimerSpec(StartStep, TimerStage.Remind, s.CreatedAt, s.StartsAt - remindBefore));
+        if (s.EndedAt is { } ended && s.ContactsErasedAt is null) timers.Add(ContactRetention.Timer(null, ended, EraseAfter));
         return timers;
     }
 
@@ -273,6 +291,8 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
     {
         (RegistrationStep, TimerStage.Due) when s.Status == ActivityStatus.Open => new Wake<ActivityCommand>.Run(new CloseRegistration { By = Actor.System }),
         (StartStep, TimerStage.Remind) when s.Status is ActivityStatus.Open or ActivityStatus.RegistrationClosed && s.Registered.Count > 0 => new Wake<ActivityCommand>.Remind(),
+        // The rules decide whether it is stale (the activity no longer ended when the timer was armed for).
+        (_, TimerStage.Erase) => new Wake<ActivityCommand>.Run(new EraseRegistrantContacts { By = Actor.System, EndedAt = timer.StartedAt }),
         _ => new Wake<ActivityCommand>.Stale(),
     };
 
@@ -289,6 +309,14 @@ public sealed class ActivityModule(TimeSpan remindBefore) : Module<ActivityState
         // Who moved up from the waiting list (a person key, never a name): the notifier tells that person.
         ["promotedKey"] = (e as RegistrationCancelled)?.PromotedKey,
     };
+
+    public override bool Erases(ActivityEvent e) => e is RegistrantContactsErased;
+
+    /// <summary>A stored registration without the person's name and phone; the person key, audience and codes' hashes stay.</summary>
+    public override ActivityEvent? Redacted(ActivityEvent e) =>
+        e is ParticipantRegistered { Participant: { Name.Length: > 0 } or { Phone.Length: > 0 } } x ? x with { Participant = Anonymous(x.Participant) } : null;
+
+    private static Participant Anonymous(Participant p) => p with { Name = "", Phone = "" };
 
     private static Verdict<ActivityEvent> RoleNotAllowed(string what) => Refuse("role_not_allowed", RejectionKind.Forbidden, $"您的角色不能{what}。");
     private static Verdict<ActivityEvent> NotOrganiser() => Refuse("not_organiser", RejectionKind.Forbidden, "只有活动的主办方可以这样办理。");

@@ -50,7 +50,8 @@ public static class ActivityLimits
 
 /// <summary>
 /// One person registered or waiting: <see cref="PersonKey"/> (HMAC of the phone) is the identity; name and phone
-/// are personal, kept here for the organiser only, never in list rows or public pages.
+/// are personal, kept here for the organiser only, never in list rows or public pages, and erased (empty) a while after
+/// the activity ended (<see cref="ActivityState.ContactsErasedAt"/>).
 /// </summary>
 public sealed record Participant(string PersonKey, string Name, string Phone, string Audience, string CancelCodeHash, string CheckInCode, DateTimeOffset RegisteredAt)
 {
@@ -88,10 +89,23 @@ public sealed record ActivityState
     public bool AttendanceRecorded { get; init; }
     public bool Showcase { get; init; }
     public string? CancelReason { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    /// <summary>When the registrants' names and phones were erased (retention).</summary>
+    public DateTimeOffset? ContactsErasedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
     public TimeSpan Duration => EndsAt - StartsAt;
+    /// <summary>
+    /// When the activity ended: cancelled when it was (a cancel is its last change, so a state stored before
+    /// <see cref="CancelledAt"/> existed has it as <see cref="UpdatedAt"/>), any other at its end time; null before it is announced.
+    /// </summary>
+    public DateTimeOffset? EndedAt => Status switch
+    {
+        ActivityStatus.None => null,
+        ActivityStatus.Cancelled => CancelledAt ?? UpdatedAt,
+        _ => EndsAt,
+    };
     public bool IsFull => Registered.Count >= Capacity;
     public Participant? Find(string personKey) =>
         Registered.FirstOrDefault(p => p.PersonKey == personKey) ?? Waiting.FirstOrDefault(p => p.PersonKey == personKey);

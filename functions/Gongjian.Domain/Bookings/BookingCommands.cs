@@ -46,3 +46,13 @@ public sealed record CancelBooking : BookingCommand
 public sealed record MarkBookingUsed : BookingCommand;
 
 public sealed record MarkBookingNoShow : BookingCommand;
+
+/// <summary>
+/// PIPL retention: the booker's name and phone are erased a while after the booking ended — its slot over, or declined or
+/// cancelled — by the module's timer only, for the end it was armed for (<see cref="EndedAt"/>); the booking, its slot,
+/// status and numbers stay.
+/// </summary>
+public sealed record EraseBookerContact : BookingCommand
+{
+    public required DateTimeOffset EndedAt { get; init; }
+}

@@ -45,3 +45,6 @@ public sealed record BookingCancelled : BookingEvent
 public sealed record BookingUsed : BookingEvent;
 
 public sealed record BookingNoShow : BookingEvent;
+
+/// <summary>The booker's name and phone were erased (retention); the stored <see cref="BookingRequested"/> of that booking loses them too.</summary>
+public sealed record BookerContactErased : BookingEvent;

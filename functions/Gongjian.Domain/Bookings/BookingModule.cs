@@ -1,4 +1,5 @@
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Privacy.FreeText;
 using Gongjian.Domain.Workflow;
 
@@ -10,12 +11,17 @@ namespace Gongjian.Domain.Bookings;
 /// approved bookings on the stream, so of two overlapping requests exactly one wins (the other is
 /// <c>slot_taken</c>). Per booking: pending → approved → used / no_show; pending → declined; pending or
 /// approved → cancelled (requester with the code, or the owner unit, with a reason). Instant resources
-/// approve at the request.
+/// approve at the request. Each booker's name and phone are erased <see cref="EraseAfter"/> after the booking ended (PIPL).
 /// </summary>
-public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, BookingEvent>
+/// <param name="eraseAfter">How long after a booking ended its booker's name and phone are kept (180 days by default; <c>Privacy:EraseAfter</c>).</param>
+public sealed class BookingModule(TimeSpan? eraseAfter = null) : Module<BookingLedgerState, BookingCommand, BookingEvent>
 {
     public const string AnswerStep = "answer";
     public const string SlotStep = "slot";
+    /// <summary>The retention timer of one booking: <c>erase-{bookingId}</c>, started when the booking ended.</summary>
+    public const string EraseStep = "erase";
+
+    public TimeSpan EraseAfter => eraseAfter ?? ContactRetention.DefaultEraseAfter;
 
     public override string Name => "booking";
     public override BookingLedgerState Initial => BookingLedgerState.Initial;
@@ -29,6 +35,10 @@ public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, B
     {
         if (command is RequestBooking request) return DecideRequest(s, request, now);
         if (s.Find(command.BookingId) is not { } b) return Refuse("booking_not_found", RejectionKind.Conflict, "预约不存在。");
+        if (command is EraseBookerContact erase)
+            return ContactRetention.Refusal(erase.By, b.EndedAt, erase.EndedAt, b.ContactErasedAt is null, "预约") is { } refused
+                ? new([], refused)
+                : Accept(new BookerContactErased { LedgerId = s.Id, BookingId = b.Id, OccurredAt = now, By = erase.By });
         var by = command.By;
         var owner = by.Role == ActorRole.Admin || (by.Role == ActorRole.Liaison && by.Id == s.UnitId);
         switch (command)
@@ -119,6 +129,10 @@ public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, B
             BookingCancelled c => Set(next, e, BookingStatus.Cancelled, c.Reason),
             BookingUsed => Set(next, e, BookingStatus.Used, null),
             BookingNoShow => Set(next, e, BookingStatus.NoShow, null),
+            BookerContactErased x => next with
+            {
+                Bookings = s.Bookings.Select(b => b.Id == x.BookingId ? b with { Name = "", Phone = "", ContactErasedAt = x.OccurredAt } : b).ToList(),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
         };
     }
@@ -157,18 +171,38 @@ public sealed class BookingModule : Module<BookingLedgerState, BookingCommand, B
         });
     }
 
-    /// <summary>Each pending request reminds the owner after <see cref="BookingLimits.AnswerRemindAfter"/>; each approved slot reminds before it starts.</summary>
-    public override IReadOnlyList<TimerSpec> Timers(BookingLedgerState s) => s.Bookings.SelectMany<Booking, TimerSpec>(b => b.Status switch
+    /// <summary>
+    /// Each pending request reminds the owner after <see cref="BookingLimits.AnswerRemindAfter"/>; each approved slot reminds
+    /// before it starts; each booking whose booker's contact is still held erases it <see cref="EraseAfter"/> after it ended.
+    /// </summary>
+    public override IReadOnlyList<TimerSpec> Timers(BookingLedgerState s) => s.Bookings.SelectMany<Booking, TimerSpec>(b => Reminders(b)
+        .Concat(b.ContactErasedAt is null ? [ContactRetention.Timer($"{EraseStep}-{b.Id}", b.EndedAt, EraseAfter)] : [])).ToList();
+
+    private static IEnumerable<TimerSpec> Reminders(Booking b) => b.Status switch
     {
         BookingStatus.Pending when b.RequestedAt + BookingLimits.AnswerRemindAfter < b.Start =>
             [new TimerSpec($"{AnswerStep}-{b.Id}", TimerStage.Remind, b.StatusSince, b.RequestedAt + BookingLimits.AnswerRemindAfter)],
         BookingStatus.Approved when b.Start - BookingLimits.SlotRemindBefore > b.StatusSince =>
             [new TimerSpec($"{SlotStep}-{b.Id}", TimerStage.Remind, b.StatusSince, b.Start - BookingLimits.SlotRemindBefore)],
         _ => [],
-    }).ToList();
+    };
 
-    public override Wake<BookingCommand> OnTimer(BookingLedgerState s, TimerSpec timer, DateTimeOffset now) =>
-        timer.Stage == TimerStage.Remind && Timers(s).Any(t => t.Key == timer.Key) ? new Wake<BookingCommand>.Remind() : new Wake<BookingCommand>.Stale();
+    /// <summary>Reminders while still due; an erase goes to the rules, which refuse it as stale when the booking no longer ended then.</summary>
+    public override Wake<BookingCommand> OnTimer(BookingLedgerState s, TimerSpec timer, DateTimeOffset now) => timer switch
+    {
+        { Stage: TimerStage.Erase, Step: { } step } when step.StartsWith(EraseStep + "-", StringComparison.Ordinal) =>
+            new Wake<BookingCommand>.Run(new EraseBookerContact { By = Actor.System, BookingId = step[(EraseStep.Length + 1)..], EndedAt = timer.StartedAt }),
+        { Stage: TimerStage.Remind } when Timers(s).Any(t => t.Key == timer.Key) => new Wake<BookingCommand>.Remind(),
+        _ => new Wake<BookingCommand>.Stale(),
+    };
+
+    public override bool Erases(BookingEvent e) => e is BookerContactErased;
+
+    /// <summary>A stored request without its booker's name and phone once that booking's contact was erased; the other bookings' stay.</summary>
+    public override BookingEvent? Redacted(BookingLedgerState erased, BookingEvent e) =>
+        e is BookingRequested r && (r.Name.Length > 0 || r.Phone.Length > 0) && erased.Find(r.BookingId) is { ContactErasedAt: not null }
+            ? r with { Name = "", Phone = "" }
+            : null;
 
     public override IReadOnlyDictionary<string, string?> Facts(BookingLedgerState before, BookingLedgerState after, BookingEvent e) => new Dictionary<string, string?>
     {

@@ -38,7 +38,7 @@ public static class BookingLimits
     public static DateOnly BeijingDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
 }
 
-/// <summary>One booking in a ledger. <see cref="Name"/>, <see cref="Phone"/> are personal and never listed.</summary>
+/// <summary>One booking in a ledger. <see cref="Name"/>, <see cref="Phone"/> are personal, never listed, and erased a while after the end.</summary>
 public sealed record Booking
 {
     public required string Id { get; init; }
@@ -56,6 +56,11 @@ public sealed record Booking
     public required DateTimeOffset RequestedAt { get; init; }
     public DateTimeOffset StatusSince { get; init; }
     public string? Reason { get; init; }
+    /// <summary>When the booker's name and phone were erased (retention); both are empty from then on.</summary>
+    public DateTimeOffset? ContactErasedAt { get; init; }
+
+    /// <summary>When the booking ended: declined or cancelled when it was, any other at the end of its slot.</summary>
+    public DateTimeOffset EndedAt => Status is BookingStatus.Declined or BookingStatus.Cancelled ? StatusSince : End;
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
 }

@@ -21,7 +21,7 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
 {
     public static readonly TimeSpan DefaultRemindBefore = TimeSpan.FromDays(1);
     public static readonly TimeSpan DefaultReviewRemindAfter = TimeSpan.FromDays(3);
-    public static readonly TimeSpan DefaultEraseAfter = TimeSpan.FromDays(180);
+    public static readonly TimeSpan DefaultEraseAfter = ContactRetention.DefaultEraseAfter;
     public TimeSpan EraseAfter => eraseAfter ?? DefaultEraseAfter;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -64,12 +64,10 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
     };
 
     /// <summary>Retention, by the timer only: stale once the topic is no longer in the end it was armed for, or nothing is left to erase.</summary>
-    private static Verdict<DeliberationEvent> Erase(DeliberationState s, EraseRaiserContact c, DateTimeOffset now)
-    {
-        if (c.By.Role != ActorRole.System) return Refuse("role_not_allowed", RejectionKind.Forbidden, "联系方式到期由系统自动删除。");
-        if (s.Contact is null || s.EndedAt != c.EndedAt) return Refuse("timer_stale", RejectionKind.Conflict, "议题状态已变化，无需删除。");
-        return Accept(new RaiserContactErased { OccurredAt = now, By = c.By });
-    }
+    private static Verdict<DeliberationEvent> Erase(DeliberationState s, EraseRaiserContact c, DateTimeOffset now) =>
+        ContactRetention.Refusal(c.By, s.EndedAt, c.EndedAt, s.Contact is not null, "议题") is { } refused
+            ? new([], refused)
+            : Accept(new RaiserContactErased { OccurredAt = now, By = c.By });
 
     public static bool IsStaff(Actor a) => a.Role is ActorRole.Dispatcher or ActorRole.Organizer or ActorRole.Admin;
 
@@ -356,7 +354,7 @@ public sealed class DeliberationModule(TimeSpan remindBefore, TimeSpan reviewRem
             if (m.At - remindBefore > m.ScheduledAt) timers.Add(new TimerSpec(MeetingStep, TimerStage.Remind, m.ScheduledAt, m.At - remindBefore));
             if (s.VoteOpen) timers.Add(new TimerSpec(VoteStep, TimerStage.Due, m.ScheduledAt, s.Vote!.ClosesAt));
         }
-        if (s.EndedAt is { } ended && s.Contact is not null) timers.Add(new TimerSpec(null, TimerStage.Erase, ended, ended + EraseAfter));
+        if (s.EndedAt is { } ended && s.Contact is not null) timers.Add(ContactRetention.Timer(null, ended, EraseAfter));
         return timers;
     }
 

@@ -49,6 +49,13 @@ public abstract class Module<TState, TCommand, TEvent>
     /// <summary>PIPL: a copy of a stored event without personal data, or null when it holds none.</summary>
     public virtual TEvent? Redacted(TEvent e) => null;
 
+    /// <summary>
+    /// PIPL, for an instance holding several people's data erased at different times (a booking ledger's bookers): a copy of
+    /// a stored event without what the erasure took, given the state after it (<paramref name="erased"/>), or null when the
+    /// event keeps nothing erased. By default every personal datum goes (<see cref="Redacted(TEvent)"/>).
+    /// </summary>
+    public virtual TEvent? Redacted(TState erased, TEvent e) => Redacted(e);
+
     /// <summary>An erasure: every earlier event holding personal data is rewritten in the same transaction.</summary>
     public virtual bool Erases(TEvent e) => false;
 

@@ -10,7 +10,10 @@ public enum TimerStage { Remind, Due, Erase }
 /// A durable timer an instance waits on. It names the step and when the step started, so when it
 /// fires after the instance moved on, the module refuses it as stale.
 /// </summary>
-/// <param name="Step">The module's name for the step (e.g. <c>Accept</c>); null for <see cref="TimerStage.Erase"/>.</param>
+/// <param name="Step">
+/// The module's name for the step (e.g. <c>Accept</c>); null for <see cref="TimerStage.Erase"/>, unless the instance erases
+/// several people's data each at its own time (a booking ledger's <c>erase-{bookingId}</c>).
+/// </param>
 public sealed record TimerSpec(string? Step, TimerStage Stage, DateTimeOffset StartedAt, DateTimeOffset FireAt)
 {
     /// <summary>Stable within the instance: the same step, start and stage is the same timer.</summary>

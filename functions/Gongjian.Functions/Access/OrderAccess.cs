@@ -22,10 +22,14 @@ public static class OrderAccess
         var code = context.Request.Headers[TrackingHeader].ToString();
         if (code.Length == 0)
             throw ApiProblem.Unauthorized("authentication_required", "请提供工作人员密钥，或在 X-Tracking-Code 中提供查询码。");
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashTrackingCode(code)), Encoding.ASCII.GetBytes(order.TrackingCodeHash)))
+        if (!CodeMatches(code, order.TrackingCodeHash))
             throw ApiProblem.Forbidden("invalid_tracking_code", "查询码不正确。");
         return new Actor(ActorRole.Resident, "resident");
     }
+
+    /// <summary>Whether a code someone presents is the one whose hash a record keeps (<see cref="HashTrackingCode"/>), in constant time.</summary>
+    public static bool CodeMatches(string code, string codeHash) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashTrackingCode(code)), Encoding.ASCII.GetBytes(codeHash));
 
     public static bool CanSee(Caller caller, OrderState order) => caller.Role switch
     {

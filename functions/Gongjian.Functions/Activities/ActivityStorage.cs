@@ -18,6 +18,7 @@ namespace Gongjian.Functions.Activities;
 [JsonSerializable(typeof(ParticipantCheckedIn))]
 [JsonSerializable(typeof(AttendanceRecorded))]
 [JsonSerializable(typeof(ActivityShowcased))]
+[JsonSerializable(typeof(RegistrantContactsErased))]
 internal sealed partial class ActivityJson : JsonSerializerContext
 {
     public static ActivityEvent DeserializeEvent(string type, string json)
@@ -32,6 +33,7 @@ internal sealed partial class ActivityJson : JsonSerializerContext
             nameof(ParticipantCheckedIn) => Default.ParticipantCheckedIn,
             nameof(AttendanceRecorded) => Default.AttendanceRecorded,
             nameof(ActivityShowcased) => Default.ActivityShowcased,
+            nameof(RegistrantContactsErased) => Default.RegistrantContactsErased,
             _ => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)null,
         } ?? throw new InvalidDataException($"Unknown activity event type '{type}'.");
         return (ActivityEvent)(JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"Empty activity event of type '{type}'."));

@@ -24,7 +24,8 @@ public static class ActivityTimelineFunction
             ?? throw ApiProblem.NotFound("activity_not_found", "活动不存在，请检查编号。");
         var organiser = ActivityAccess.IsOrganiser(caller, history.State);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Who(string key) => names.TryGetValue(key, out var name) ? organiser ? name : AddressMask.MaskName(name) : "报名人";
+        // A name erased by retention (empty) is 报名人, as for anyone unknown.
+        string Who(string key) => names.TryGetValue(key, out var name) && name.Length > 0 ? organiser ? name : AddressMask.MaskName(name) : "报名人";
         var state = module.Initial;
         var entries = new List<ActivityTimelineEntry>();
         foreach (var e in history.Events)
@@ -45,6 +46,7 @@ public static class ActivityTimelineFunction
                 AttendanceRecorded a => ("attendance", $"登记出勤 {a.Lines.Count} 人，共 {a.Lines.Sum(l => l.Hours):0.##} 小时", null),
                 ActivityCancelled c => ("cancelled", "活动已取消", c.Reason),
                 ActivityShowcased => ("showcased", "已入选风采展示", null),
+                RegistrantContactsErased => ("contacts_erased", "报名人的姓名和电话保存期满，已删除", null),
                 _ => ("unknown", "", null),
             };
             entries.Add(new ActivityTimelineEntry(entries.Count + 1, type, e.OccurredAt, By(e.By), description, reason));

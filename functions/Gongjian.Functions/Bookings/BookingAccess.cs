@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Resources;
 using Gongjian.Domain.Workflow;
 using Gongjian.Functions.Access;
@@ -32,6 +33,11 @@ public static partial class BookingAccess
     public static ResourceForBooking ForBooking(ResourceState s) =>
         new(s.Id, s.UnitId, s.UnitName, s.StreetId, s.Details?.Title ?? "", s.Status == ResourceStatus.Retired, s.Booking);
 
+    /// <summary>The policy of a resource open for booking; a retired or never opened resource is 409.</summary>
+    public static BookingPolicy OpenPolicy(ResourceState s) =>
+        s.Status == ResourceStatus.Retired ? throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。")
+        : s.Booking ?? throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
+
     /// <summary>The command's message id under the engine's idempotency: the caller's key, scoped to who they are and the path.</summary>
     public static string? MessageId(HttpContext context)
     {
@@ -50,6 +56,11 @@ public static partial class BookingAccess
 
     public static BookingView View(BookingLedgerState s, Booking b, string? cancelCode = null) => new(b.Id, s.ResourceId, s.Title, s.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         BookingTimes.Clock(b.Start), BookingTimes.Clock(b.End), b.Status.Code(), b.Status.Chinese(), b.People, b.Reason, cancelCode);
+
+    /// <summary>What the requester reads back with the code: their own booking, name and phone masked (empty once erased).</summary>
+    public static BookingLookupView Lookup(BookingLedgerState s, Booking b) => new(b.Id, s.ResourceId, s.Title, s.UnitName,
+        s.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BookingTimes.Clock(b.Start), BookingTimes.Clock(b.End), b.Status.Code(), b.Status.Chinese(),
+        b.People, AddressMask.MaskName(b.Name), b.Phone.Length == 0 ? "" : PhoneNumber.Mask(b.Phone), b.ContactErasedAt is not null, b.Reason);
 
     /// <summary>Who may read a unit's or a street's booking list.</summary>
     public static bool MayList(Caller c, string? unitStreet, string? unit, string? street) => c.Role switch

@@ -47,10 +47,23 @@ public sealed record BookingReasonRequest
 public sealed record BookingView(string Id, string ResourceId, string Title, string Date, string Start, string End, string Status, string StatusText,
     int People, string? Reason, string? CancelCode);
 
+/// <summary>
+/// A booking as its requester reads it back with the code (<c>X-Tracking-Code</c>): the resource and its unit, the time and
+/// status; the booker's own name and phone masked (empty once erased, <c>contactErased</c>); nothing of anyone else.
+/// </summary>
+public sealed record BookingLookupView(string Id, string ResourceId, string Title, string UnitName, string Date, string Start, string End,
+    string Status, string StatusText, int People, string Name, string Phone, bool ContactErased, string? Reason);
+
 public sealed record SlotView(string Start, string End, bool Free);
 
 /// <summary>A day's slots of a resource: free or taken, nothing about who booked.</summary>
 public sealed record AvailabilityView(string ResourceId, string Title, string Date, bool Open, int SlotMinutes, bool Instant, IReadOnlyList<SlotView> Slots);
+
+/// <summary>One day of a range: whether the resource opens that weekday and its slots.</summary>
+public sealed record DayAvailabilityView(string Date, bool Open, IReadOnlyList<SlotView> Slots);
+
+/// <summary>A resource's slots over a range of days (at most 14), free or taken, nothing about who booked.</summary>
+public sealed record AvailabilityRangeView(string ResourceId, string Title, string From, string To, int SlotMinutes, bool Instant, IReadOnlyList<DayAvailabilityView> Days);
 
 /// <summary>One resource-day in a unit's or street's list: counts and slots (time, status, booking id), nothing personal.</summary>
 public sealed record BookingDayItem(string LedgerId, string ResourceId, string UnitId, string StreetId, string Title, string Date,
@@ -81,7 +94,9 @@ public sealed record ResourceDayView(string ResourceId, string Title, string Uni
 [JsonSerializable(typeof(BookRequest))]
 [JsonSerializable(typeof(BookingReasonRequest))]
 [JsonSerializable(typeof(BookingView))]
+[JsonSerializable(typeof(BookingLookupView))]
 [JsonSerializable(typeof(AvailabilityView))]
+[JsonSerializable(typeof(AvailabilityRangeView))]
 [JsonSerializable(typeof(BookingDayPage))]
 [JsonSerializable(typeof(ResourceDayView))]
 public sealed partial class BookingApiJson : JsonSerializerContext

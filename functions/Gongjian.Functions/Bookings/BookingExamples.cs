@@ -25,12 +25,18 @@ public static class BookingExamples
 
     public static BookingView In(string status, string text, string? reason = null) => Booked with { Status = status, StatusText = text, Reason = reason, CancelCode = null };
 
+    public static readonly BookingLookupView Lookup = new("bk20260302-3f9a1c2b", "rs0123456789ab", "网格驿站活动室", "岱宗律师事务所", "2026-03-02", "09:30", "11:30",
+        "approved", "已预约", 12, "王**", "138****0000", false, null);
+
     public static readonly BookingReasonRequest Decline = new() { Reason = "当天活动室已安排党员活动。" };
 
     public static readonly BookingReasonRequest Cancel = new() { Reason = "议事会改期。", Code = "7KQ3-MZ4P" };
 
     public static readonly AvailabilityView Availability = new("rs0123456789ab", "网格驿站活动室", "2026-03-02", true, 60, false,
         [new("08:30", "09:30", true), new("09:30", "10:30", false), new("10:30", "11:30", false), new("11:30", "12:30", true)]);
+
+    public static readonly AvailabilityRangeView AvailabilityRange = new("rs0123456789ab", "网格驿站活动室", "2026-03-01", "2026-03-02", 60, false,
+        [new("2026-03-01", false, []), new("2026-03-02", true, Availability.Slots)]);
 
     public static readonly BookingDayPage Days = new([new("rs0123456789ab~20260302", "rs0123456789ab", "daizong-law-firm", "caiyuan", "网格驿站活动室", "2026-03-02",
         1, 0, 0, 0, ["09:30-11:30 pending bk20260302-3f9a1c2b"])], null);

@@ -61,13 +61,34 @@ public static class ResourceAvailabilityFunction
         var ct = context.RequestAborted;
         var day = BookingTimes.Date(context.Request.Query["date"].ToString());
         var resource = await resources.FindAsync(id, ct);
-        if (resource.Status == ResourceStatus.Retired) throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。");
-        if (resource.Booking is not { } policy) throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
+        var policy = BookingAccess.OpenPolicy(resource);
         var ledger = (await store.LoadAsync(BookingLimits.LedgerId(resource.Id, day), ct))?.State;
         var open = policy.Hours.ContainsKey(day.DayOfWeek);
         var slots = DaySlots.Of(policy, day, ledger);
         return Results.Json(new AvailabilityView(resource.Id, resource.Details?.Title ?? "", day.ToString("yyyy-MM-dd"), open, policy.SlotMinutes, policy.Instant, slots),
             BookingApiJson.Web.AvailabilityView);
+    }
+}
+
+/// <summary>
+/// 空闲时段（多日）: anyone reads a bookable resource's slots over a range of Beijing days (<c>from</c>, <c>to</c>, both included,
+/// at most <see cref="BookingTimes.RangeDaysMax"/>), one ledger read per day, side by side; nothing about who booked.
+/// </summary>
+public static class ResourceAvailabilityRangeFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "resources/{id}/availability/range");
+
+    public static async Task<IResult> Run(HttpContext context, string id, BookingStore store, ResourceCommandRunner resources)
+    {
+        var ct = context.RequestAborted;
+        var (from, to) = BookingTimes.Range(context.Request.Query["from"].ToString(), context.Request.Query["to"].ToString());
+        var resource = await resources.FindAsync(id, ct);
+        var policy = BookingAccess.OpenPolicy(resource);
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var ledgers = await Task.WhenAll(days.Select(d => store.LoadAsync(BookingLimits.LedgerId(resource.Id, d), ct)));
+        var views = days.Select((d, i) => new DayAvailabilityView(d.ToString("yyyy-MM-dd"), policy.Hours.ContainsKey(d.DayOfWeek), DaySlots.Of(policy, d, ledgers[i]?.State))).ToList();
+        return Results.Json(new AvailabilityRangeView(resource.Id, resource.Details?.Title ?? "", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd"),
+            policy.SlotMinutes, policy.Instant, views), BookingApiJson.Web.AvailabilityRangeView);
     }
 }
 
@@ -134,5 +155,26 @@ public static class CancelBookingFunction
         {
             By = by, BookingId = bookingId, Reason = request.Reason, CodeHash = request.Code is { Length: > 0 } c ? BookingAccess.Hash(c.Trim()) : null,
         });
+    }
+}
+
+/// <summary>
+/// 查询预约: the requester reads their booking back with its code in <c>X-Tracking-Code</c> (no key): the resource, the time,
+/// the status in words, their own name and phone masked. An unknown booking and a wrong code are the same 404, so the
+/// answer tells nothing about bookings the caller holds no code for.
+/// </summary>
+public static class GetBookingFunction
+{
+    public static readonly HttpTrigger Trigger = new("GET", "resources/{id}/bookings/{bookingId}");
+
+    public static async Task<IResult> Run(HttpContext context, string id, string bookingId, BookingStore store)
+    {
+        var code = context.Request.Headers[OrderAccess.TrackingHeader].ToString().Trim();
+        if (code.Length == 0) throw ApiProblem.Unauthorized("code_required", "请在 X-Tracking-Code 中提供预约时得到的预约码。");
+        var day = ResourceAccess.IsWellFormed(id) ? BookingAccess.DayOf(bookingId) : null;
+        var ledger = day is { } d ? (await store.LoadAsync(BookingLimits.LedgerId(id, d), context.RequestAborted))?.State : null;
+        if (ledger?.Find(bookingId) is not { } booking || !OrderAccess.CodeMatches(code, booking.CodeHash))
+            throw ApiProblem.NotFound("booking_not_found", "没有找到该预约，请核对预约编号和预约码。");
+        return Results.Json(BookingAccess.Lookup(ledger, booking), BookingApiJson.Web.BookingLookupView);
     }
 }

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Abuse;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Http.Contract;
@@ -20,10 +21,21 @@ public static class BookingRoutes
                 "A resident (no key) or a liaison books whole slots; the policy is the resource's. The cancel code appears once; of overlapping bookings one wins.",
                 ApiAccess.Resident | ApiAccess.Staff)
             .Takes(E.Book).Gives(201, E.Booked).Refuses(400, 401, 403, 404, 409, 413, 415, 422);
+        app.MapFunction("GetBooking", GetBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetBookingFunction.Run))
+            .Describe(E.Tag, "查询预约 Look up a booking", "预约人凭预约码（X-Tracking-Code，无需密钥）查看自己的预约：资源、时段、状态，本人姓名和电话打码（到期删除后为空）；编号或预约码不对为 404 booking_not_found。" +
+                "The requester reads their booking back with its code: resource, time, status; their own name and phone masked (empty once erased). " +
+                "An unknown booking and a wrong code are the same 404; limited per code like the other code requests.", ApiAccess.Resident)
+            .Gives(200, E.Lookup).Refuses(401, 404, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
         app.MapFunction("ResourceAvailability", ResourceAvailabilityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResourceAvailabilityFunction.Run))
             .Describe(E.Tag, "空闲时段 Availability", "公开：某日（date=yyyy-MM-dd，北京时间）每个时段是否空闲，不含预约人信息。Public: a day's slots, free or taken, nothing personal.",
                 ApiAccess.Anyone)
             .Gives(200, E.Availability).Refuses(400, 404, 409);
+        app.MapFunction("ResourceAvailabilityRange", ResourceAvailabilityRangeFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResourceAvailabilityRangeFunction.Run))
+            .Describe(E.Tag, "空闲时段（多日）Availability over days", "公开：from 到 to（yyyy-MM-dd，北京时间，含两端，最多 14 天）每天每个时段是否空闲，不含预约人信息；日期颠倒为 400 range_reversed，超过 14 天为 400 range_too_long。" +
+                "Public: the slots of each day from `from` to `to` (both included, at most 14 days), free or taken, nothing personal.", ApiAccess.Anyone)
+            .Query("from", "开始日期 yyyy-MM-dd（北京时间）").Query("to", "结束日期 yyyy-MM-dd（含，最多 14 天）")
+            .Gives(200, E.AvailabilityRange).Refuses(400, 404, 409);
         app.MapFunction("ApproveBooking", ApproveBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ApproveBookingFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "批准预约 Approve", "资源所属单位联络员批准待审批的预约。The owner unit's liaison approves a pending booking.", ApiAccess.Staff)
             .Gives(200, E.In("approved", "已预约")).Refuses(401, 403, 404, 409);

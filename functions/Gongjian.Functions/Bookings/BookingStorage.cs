@@ -16,6 +16,7 @@ namespace Gongjian.Functions.Bookings;
 [JsonSerializable(typeof(BookingCancelled))]
 [JsonSerializable(typeof(BookingUsed))]
 [JsonSerializable(typeof(BookingNoShow))]
+[JsonSerializable(typeof(BookerContactErased))]
 internal sealed partial class BookingJson : JsonSerializerContext;
 
 /// <summary>Where the engine keeps bookings: table <c>bookings</c> (one partition per resource-day ledger), lists in <c>bookingindex</c>, queue <c>booking-timers</c>.</summary>
@@ -47,7 +48,8 @@ public sealed class BookingStorage : ModuleStorage<BookingLedgerState, BookingEv
             nameof(BookingDeclined) => BookingJson.Default.BookingDeclined,
             nameof(BookingCancelled) => BookingJson.Default.BookingCancelled,
             nameof(BookingUsed) => BookingJson.Default.BookingUsed,
-            nameof(BookingNoShow) => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)BookingJson.Default.BookingNoShow,
+            nameof(BookingNoShow) => BookingJson.Default.BookingNoShow,
+            nameof(BookerContactErased) => (System.Text.Json.Serialization.Metadata.JsonTypeInfo?)BookingJson.Default.BookerContactErased,
             _ => null,
         } ?? throw new InvalidDataException($"Unknown booking event type '{type}'.");
         return (BookingEvent)(JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"Empty booking event of type '{type}'."));

@@ -124,7 +124,8 @@ public static class AppBuilder
         services.AddModule<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent,
             Gongjian.Domain.Activities.ActivityModule, Activities.ActivityStorage, Activities.ActivityStore, Activities.ActivityNotifier,
             NoCommandObserver<Gongjian.Domain.Activities.ActivityState, Gongjian.Domain.Activities.ActivityCommand, Gongjian.Domain.Activities.ActivityEvent>>(
-            _ => new Gongjian.Domain.Activities.ActivityModule());
+            sp => new Gongjian.Domain.Activities.ActivityModule(Gongjian.Domain.Activities.ActivityModule.DefaultRemindBefore,
+                sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>().EraseAfter)); // registrants' names and phones: the orders' retention
         services.AddSingleton<Activities.ActivityRegistrar>();
         services.AddSingleton<Activities.ActivityCommandRunner>();
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Activities.ActivityState, Activities.ActivityNotifier>(services, Records.RecordKinds.From);
@@ -132,7 +133,7 @@ public static class AppBuilder
         services.AddModule<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent,
             Gongjian.Domain.Bookings.BookingModule, Bookings.BookingStorage, Bookings.BookingStore, Bookings.BookingNotifier,
             NoCommandObserver<Gongjian.Domain.Bookings.BookingLedgerState, Gongjian.Domain.Bookings.BookingCommand, Gongjian.Domain.Bookings.BookingEvent>>(
-            _ => new Gongjian.Domain.Bookings.BookingModule());
+            sp => new Gongjian.Domain.Bookings.BookingModule(sp.GetRequiredService<Gongjian.Domain.Privacy.RetentionPolicy>().EraseAfter)); // bookers' names and phones
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Bookings.BookingLedgerState, Bookings.BookingNotifier>(services, Records.RecordKinds.From);
         services.AddSingleton<Bookings.BookingCommandRunner>();
         // 网格 and 格事坊 (issue 13, branch grids): grids are a plain table, reports a module; an order made of a report closes it.

@@ -1,5 +1,6 @@
 using Gongjian.Domain.Activities;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Workflow;
 using Xunit;
 using static Gongjian.Domain.Tests.Activities.ActivityFixtures;
@@ -151,7 +152,7 @@ public sealed class ActivityDecideTests
         Assert.Equal("not_organiser", Refused(Announced(), new CancelActivity { By = Liaison, Reason = "下雨" }, T0).Code);
         var s = Run(Announced(), new CancelActivity { By = Organizer, Reason = "暴雨预警，改期举行。" }, T0.AddDays(1));
         Assert.Equal("activity_cancelled", Refused(s, Register(1), T0.AddDays(1)).Code);
-        Assert.Empty(Module.Timers(s));
+        Assert.Equal(TimerStage.Erase, Assert.Single(Module.Timers(s)).Stage); // only the retention timer is left
     }
 
     [Fact]
@@ -181,5 +182,53 @@ public sealed class ActivityDecideTests
             Assert.DoesNotContain(p.Phone, text);
             Assert.DoesNotContain(p.PersonKey, text);
         }
+    }
+
+    [Fact]
+    public void Registrants_contacts_are_erased_by_the_retention_timer_after_the_end_keeping_keys_hours_and_counts()
+    {
+        // Two places, three people: pk3 waits; pk2 cancels (pk3 moves up); the organiser records hours after the end.
+        var s = Run(WithRegistrations(2, 3), Unregister(2), T0.AddDays(1));
+        s = Run(s, new RecordAttendance { By = Organizer, Lines = [new("pk1", 2.5m), new("pk3", 1m)] }, Ends.AddHours(1));
+        var erase = Assert.Single(Module.Timers(s), t => t.Stage == TimerStage.Erase);
+        Assert.Equal((Ends, Ends + ContactRetention.DefaultEraseAfter), (erase.StartedAt, erase.FireAt));
+
+        var run = Assert.IsType<Wake<ActivityCommand>.Run>(Module.OnTimer(s, erase, erase.FireAt));
+        Assert.Equal("role_not_allowed", Refused(s, new EraseRegistrantContacts { By = Organizer, EndedAt = Ends }, erase.FireAt).Code);
+        Assert.Equal("timer_stale", Refused(s, new EraseRegistrantContacts { By = Actor.System, EndedAt = T0 }, erase.FireAt).Code);
+        var verdict = Module.Decide(s, run.Command, erase.FireAt);
+        Assert.True(Module.Erases(Assert.Single(verdict.Events)));
+        var erased = verdict.Events.Aggregate(s, Module.Evolve);
+
+        Assert.All(erased.Registered, p => Assert.Equal(("", ""), (p.Name, p.Phone)));
+        Assert.Equal(s.Registered.Select(p => (p.PersonKey, p.Hours, p.CheckedInAt, p.Audience)), erased.Registered.Select(p => (p.PersonKey, p.Hours, p.CheckedInAt, p.Audience)));
+        var (before, after) = (Module.Lists(s)!.Fields, Module.Lists(erased)!.Fields);
+        Assert.Equal(before.OrderBy(f => f.Key), after.OrderBy(f => f.Key)); // counts, hours and the list's time unchanged
+        Assert.Equal(erase.FireAt, erased.ContactsErasedAt);
+        Assert.DoesNotContain(Module.Timers(erased), t => t.Stage == TimerStage.Erase);
+        Assert.Equal("timer_stale", Refused(erased, run.Command, erase.FireAt).Code);
+
+        // Every stored registration loses the name and phone, the cancelled one's too; nothing else is rewritten.
+        var registration = new ParticipantRegistered { OccurredAt = T0, By = Resident, Participant = new("pk2", "居民2", "13900000002", ActivityAudience.Residents, "h2", "C002", T0) };
+        var redacted = Assert.IsType<ParticipantRegistered>(Module.Redacted(erased, registration)).Participant;
+        Assert.Equal(("pk2", "", "", "h2"), (redacted.PersonKey, redacted.Name, redacted.Phone, redacted.CancelCodeHash));
+        Assert.Null(Module.Redacted(erased, new RegistrationCancelled { OccurredAt = T0, By = Resident, PersonKey = "pk2" }));
+    }
+
+    [Fact]
+    public void A_cancelled_activity_erases_from_the_cancel_and_the_timer_armed_for_its_end_is_stale()
+    {
+        var s = WithRegistrations(3, 2);
+        var atEnd = Assert.Single(Module.Timers(s), t => t.Stage == TimerStage.Erase);
+        var cancelledAt = T0.AddDays(2);
+        var cancelled = Run(s, new CancelActivity { By = Organizer, Reason = "暴雨预警，改期举行。" }, cancelledAt);
+        var atCancel = Assert.Single(Module.Timers(cancelled), t => t.Stage == TimerStage.Erase);
+        Assert.Equal((cancelledAt, cancelledAt + ContactRetention.DefaultEraseAfter), (atCancel.StartedAt, atCancel.FireAt));
+        var stale = Assert.IsType<Wake<ActivityCommand>.Run>(Module.OnTimer(cancelled, atEnd, atEnd.FireAt)).Command;
+        Assert.Equal("timer_stale", Refused(cancelled, stale, atEnd.FireAt).Code);
+        var current = Assert.IsType<Wake<ActivityCommand>.Run>(Module.OnTimer(cancelled, atCancel, atCancel.FireAt)).Command;
+        var erased = Module.Decide(cancelled, current, atCancel.FireAt).Events.Aggregate(cancelled, Module.Evolve);
+        Assert.All(erased.Registered, p => Assert.Equal("", p.Name));
+        Assert.Equal((ActivityStatus.Cancelled, cancelledAt), (erased.Status, erased.EndedAt));
     }
 }

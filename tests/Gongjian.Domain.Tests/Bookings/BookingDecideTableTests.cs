@@ -1,5 +1,6 @@
 using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
+using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Workflow;
 using Xunit;
 using static Gongjian.Domain.Tests.Bookings.BookingFixtures;
@@ -131,13 +132,71 @@ public sealed class BookingDecideTableTests
     public void Timers_remind_the_owner_of_a_pending_request_and_everyone_before_the_slot()
     {
         var early = Play((Request(), Now.AddDays(-3)));
-        var answer = Assert.Single(Module.Timers(early));
+        var answer = Assert.Single(Module.Timers(early), t => t.Stage == TimerStage.Remind);
         Assert.Equal(Now.AddDays(-2), answer.FireAt);
         Assert.IsType<Wake<BookingCommand>.Remind>(Module.OnTimer(early, answer, answer.FireAt));
         var approved = Play((Request(), Now.AddDays(-3)), (new ApproveBooking { By = Owner, BookingId = "bk-1" }, Now));
-        var slot = Assert.Single(Module.Timers(approved));
+        var slot = Assert.Single(Module.Timers(approved), t => t.Stage == TimerStage.Remind);
         Assert.Equal(At(7), slot.FireAt);
         Assert.IsType<Wake<BookingCommand>.Stale>(Module.OnTimer(approved, answer, answer.FireAt));
         Assert.IsType<Wake<BookingCommand>.Remind>(Module.OnTimer(approved, slot, slot.FireAt));
+    }
+
+    [Fact]
+    public void A_bookers_contact_is_erased_by_the_retention_timer_after_the_slot_ended_and_only_then()
+    {
+        // Two bookings on the ledger: bk-1 approved and used (ends with its slot, 10:00), bk-2 cancelled the day before.
+        var s = Play((Request(), Now), (Request("bk-2", 11, 12), Now), (new ApproveBooking { By = Owner, BookingId = "bk-1" }, Now),
+            (new CancelBooking { By = Resident, BookingId = "bk-2", Reason = "改期", CodeHash = "hash-bk-2" }, Now.AddHours(1)),
+            (new MarkBookingUsed { By = Owner, BookingId = "bk-1" }, At(10)));
+        var erases = Module.Timers(s).Where(t => t.Stage == TimerStage.Erase).ToDictionary(t => t.Step!);
+        Assert.Equal(At(10) + ContactRetention.DefaultEraseAfter, erases["erase-bk-1"].FireAt);
+        Assert.Equal(Now.AddHours(1) + ContactRetention.DefaultEraseAfter, erases["erase-bk-2"].FireAt);
+
+        // The cancelled one first: only its contact goes; the used one keeps its contact until its own timer.
+        var run = Assert.IsType<Wake<BookingCommand>.Run>(Module.OnTimer(s, erases["erase-bk-2"], erases["erase-bk-2"].FireAt));
+        var erase = Assert.IsType<EraseBookerContact>(run.Command);
+        Assert.Equal(("bk-2", Now.AddHours(1)), (erase.BookingId, erase.EndedAt));
+        Refused("role_not_allowed", RejectionKind.Forbidden, s, erase with { By = Owner });
+        var verdict = Module.Decide(s, erase, erases["erase-bk-2"].FireAt);
+        Assert.True(Module.Erases(Assert.Single(verdict.Events)));
+        var erased = verdict.Events.Aggregate(s, Module.Evolve);
+        var (kept, gone) = (erased.Find("bk-1")!, erased.Find("bk-2")!);
+        Assert.Equal(("王芳", "13912345678"), (kept.Name, kept.Phone));
+        Assert.Equal(("", "", BookingStatus.Cancelled, 12, "改期"), (gone.Name, gone.Phone, gone.Status, gone.People, gone.Reason));
+        Assert.NotNull(gone.ContactErasedAt);
+        Assert.Equal(Module.Lists(s)!.Fields["Slots"], Module.Lists(erased)!.Fields["Slots"]);
+
+        // The stored requests: only bk-2's is rewritten, without the name and phone.
+        var requested = (string id) => new BookingRequested
+        {
+            LedgerId = s.Id, BookingId = id, OccurredAt = Now, By = Resident, ResourceId = "res-1", UnitId = "unit-1", StreetId = "street-1", Title = "活动室",
+            Day = Day, Start = At(9), End = At(10), Name = "王芳", Phone = "13912345678", Purpose = "楼道议事会", People = 12, CodeHash = "h", Approved = false,
+        };
+        var redacted = Assert.IsType<BookingRequested>(Module.Redacted(erased, requested("bk-2")));
+        Assert.Equal(("", "", "楼道议事会", 12), (redacted.Name, redacted.Phone, redacted.Purpose, redacted.People));
+        Assert.Null(Module.Redacted(erased, requested("bk-1")));
+        Assert.Null(Module.Redacted(erased, redacted));
+
+        // Again, or a timer armed for another end, is stale; erased bookings arm nothing more.
+        Refused("timer_stale", RejectionKind.Conflict, erased, erase);
+        Refused("timer_stale", RejectionKind.Conflict, erased, erase with { BookingId = "bk-1", EndedAt = At(9) });
+        Assert.DoesNotContain(Module.Timers(erased), t => t.Step == "erase-bk-2");
+        Assert.Contains(Module.Timers(erased), t => t.Step == "erase-bk-1");
+    }
+
+    [Fact]
+    public void A_pending_booking_declined_after_its_slot_moves_its_retention_to_the_decline()
+    {
+        var s = Pending();
+        var atSlotEnd = Assert.Single(Module.Timers(s), t => t.Stage == TimerStage.Erase);
+        Assert.Equal(At(10), atSlotEnd.StartedAt);
+        var declined = Play((Request(), Now), (new DeclineBooking { By = Owner, BookingId = "bk-1", Reason = "当天检修" }, At(12)));
+        var atDecline = Assert.Single(Module.Timers(declined), t => t.Stage == TimerStage.Erase);
+        Assert.Equal(At(12), atDecline.StartedAt);
+        var stale = Assert.IsType<Wake<BookingCommand>.Run>(Module.OnTimer(declined, atSlotEnd, atSlotEnd.FireAt)).Command;
+        Refused("timer_stale", RejectionKind.Conflict, declined, stale, atSlotEnd.FireAt);
+        var current = Assert.IsType<Wake<BookingCommand>.Run>(Module.OnTimer(declined, atDecline, atDecline.FireAt)).Command;
+        Assert.True(Module.Decide(declined, current, atDecline.FireAt).IsAccepted);
     }
 }

@@ -14,7 +14,6 @@ namespace Gongjian.Functions.Tests.Activities;
 public sealed class ActivityRecordsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly Actor Liaison = new(ActorRole.Liaison, "caiyuan-health-centre");
-    private static readonly Actor Resident = new(ActorRole.Resident, "public");
     private readonly MovableClock _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8)));
     private TestApp _app = null!;
 
@@ -28,18 +27,8 @@ public sealed class ActivityRecordsTests(AzuriteFixture azurite) : IAsyncLifetim
         var id = "a" + Guid.NewGuid().ToString("N")[..10];
         var street = "st" + Guid.NewGuid().ToString("N")[..8];
         var starts = _clock.Now.AddDays(2);
-        Assert.Null((await store.ExecuteAsync(id, new AnnounceActivity
-        {
-            By = Liaison, ActivityId = id, CommunityId = "caiyuan-1", StreetId = street, OrganiserKind = OrganiserKind.Unit, OrganiserUnitId = Liaison.Id,
-            Title = "义诊进社区", Category = "health", Place = "卫生服务中心", VenueResourceId = "rs0123456789ab", StartsAt = starts, EndsAt = starts.AddHours(2),
-            Deadline = starts.AddHours(-2), Capacity = 5, Audiences = [ActivityAudience.Residents, ActivityAudience.Volunteers],
-        }, CancellationToken.None)).Rejection);
-        foreach (var n in new[] { 1, 2, 3 })
-            Assert.Null((await store.ExecuteAsync(id, new RegisterForActivity
-            {
-                By = Resident, PersonKey = $"pk{n}", Name = $"居民{n}", Phone = $"1390000000{n}", Audience = n == 3 ? ActivityAudience.Volunteers : ActivityAudience.Residents,
-                CancelCodeHash = $"h{n}", CheckInCode = $"C00{n}",
-            }, CancellationToken.None)).Rejection);
+        await ActivityClient.AnnounceUnitActivityAsync(store, Liaison, id, street, starts, capacity: 5);
+        await ActivityClient.RegisterAsync(store, id, 1, 2, 3);
 
         _clock.Now = starts.AddHours(3);
         var done = await store.ExecuteAsync(id, new RecordAttendance { By = Liaison, Lines = [new("pk1", 2m), new("pk3", 1.5m)] }, CancellationToken.None);

@@ -88,6 +88,78 @@ public sealed class BookingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_requester_reads_their_booking_back_with_its_code_and_nothing_else()
+    {
+        var (id, liaison) = await VenueAsync(instant: false);
+        var booked = await (await _app.PostAsync($"/api/resources/{id}/bookings", Book("08:30", "09:30"))).ReadJsonAsync(201);
+        var (bookingId, code) = (booked.GetProperty("id").GetString()!, booked.GetProperty("cancelCode").GetString()!);
+        var other = await (await _app.PostAsync($"/api/resources/{id}/bookings", Book("09:30", "10:30"))).ReadJsonAsync(201);
+
+        var response = await _app.GetAsync($"/api/resources/{id}/bookings/{bookingId}", trackingCode: code.ToLowerInvariant().Replace("-", " "));
+        var text = await response.Content.ReadAsStringAsync();
+        var view = await response.ReadJsonAsync(200);
+        Assert.Equal((bookingId, id, "宝盛网格驿站活动室", Day, "08:30", "09:30", "pending", "待审批", 12),
+            (view.GetProperty("id").GetString(), view.GetProperty("resourceId").GetString(), view.GetProperty("title").GetString(), view.GetProperty("date").GetString(),
+             view.GetProperty("start").GetString(), view.GetProperty("end").GetString(), view.GetProperty("status").GetString(), view.GetProperty("statusText").GetString(),
+             view.GetProperty("people").GetInt32()));
+        Assert.Equal(("王**", "138****5678", false), (view.GetProperty("name").GetString(), view.GetProperty("phone").GetString(), view.GetProperty("contactErased").GetBoolean()));
+        // Masked, without the purpose, the codes or anyone else's booking.
+        Assert.DoesNotContain("13812345678", text);
+        Assert.DoesNotContain("议事会", text);
+        Assert.DoesNotContain(code, text);
+        Assert.DoesNotContain(other.GetProperty("id").GetString()!, text);
+
+        // A wrong code, another booking's code, an unknown or malformed number: the same 404; no code: 401.
+        var problem = await (await _app.GetAsync($"/api/resources/{id}/bookings/{bookingId}", trackingCode: "AAAA-BBBB")).ReadJsonAsync(404);
+        Assert.Equal(("booking_not_found", "没有找到该预约，请核对预约编号和预约码。"), (problem.GetProperty("code").GetString(), problem.GetProperty("title").GetString()));
+        await (await _app.GetAsync($"/api/resources/{id}/bookings/{bookingId}", trackingCode: other.GetProperty("cancelCode").GetString())).ShouldBeProblemAsync(404, "booking_not_found");
+        await (await _app.GetAsync($"/api/resources/{id}/bookings/bk20990101-00000000", trackingCode: code)).ShouldBeProblemAsync(404, "booking_not_found");
+        await (await _app.GetAsync($"/api/resources/{id}/bookings/not-a-booking", trackingCode: code)).ShouldBeProblemAsync(404, "booking_not_found");
+        await (await _app.GetAsync($"/api/resources/rs-unknown/bookings/{bookingId}", trackingCode: code)).ShouldBeProblemAsync(404, "booking_not_found");
+        await (await _app.GetAsync($"/api/resources/{id}/bookings/{bookingId}")).ShouldBeProblemAsync(401, "code_required");
+
+        // Declined with a reason: the requester reads the status and the reason in words.
+        await (await _app.PostAsync($"/api/resources/{id}/bookings/{bookingId}/decline", new { reason = "当天已安排党员活动。" }, liaison)).ReadJsonAsync(200);
+        var declined = await (await _app.GetAsync($"/api/resources/{id}/bookings/{bookingId}", trackingCode: code)).ReadJsonAsync(200);
+        Assert.Equal(("declined", "已拒绝", "当天已安排党员活动。"),
+            (declined.GetProperty("status").GetString(), declined.GetProperty("statusText").GetString(), declined.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task Availability_over_a_range_of_days_shows_each_days_slots_and_refuses_a_bad_range()
+    {
+        var (id, _) = await VenueAsync(instant: true);
+        await (await _app.PostAsync($"/api/resources/{id}/bookings", Book("09:30", "11:30"))).ReadJsonAsync(201);
+        var monday = DateOnly.Parse(Day);
+        string Range(DateOnly from, DateOnly to) => $"/api/resources/{id}/availability/range?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
+        var response = await _app.GetAsync(Range(monday.AddDays(-1), monday.AddDays(12)));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("王芳", text);
+        Assert.DoesNotContain("13812345678", text);
+        var view = await response.ReadJsonAsync(200);
+        var days = view.GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(14, days.Count);
+        Assert.Equal((monday.AddDays(-1).ToString("yyyy-MM-dd"), false, 0), (days[0].GetProperty("date").GetString(), days[0].GetProperty("open").GetBoolean(), days[0].GetProperty("slots").GetArrayLength()));
+        // The Monday as the one-day answer has it: the booked 09:30–11:30 taken; the next Monday all free; Wednesday closed.
+        var booked = days[1].GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("free").GetBoolean()).ToList();
+        var single = (await (await _app.GetAsync($"/api/resources/{id}/availability?date={Day}")).ReadJsonAsync(200)).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("free").GetBoolean());
+        Assert.Equal(single, booked);
+        Assert.Equal([true, false, false, true], booked.Take(4));
+        Assert.All(days[8].GetProperty("slots").EnumerateArray(), s => Assert.True(s.GetProperty("free").GetBoolean()));
+        Assert.False(days[3].GetProperty("open").GetBoolean());
+
+        await (await _app.GetAsync(Range(monday, monday.AddDays(-1)))).ShouldBeProblemAsync(400, "range_reversed");
+        await (await _app.GetAsync(Range(monday, monday.AddDays(14)))).ShouldBeProblemAsync(400, "range_too_long");
+        await (await _app.GetAsync(Range(monday, monday.AddYears(50)))).ShouldBeProblemAsync(400, "range_too_long");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from={Day}")).ShouldBeProblemAsync(400, "date_invalid");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from=tomorrow&to={Day}")).ShouldBeProblemAsync(400, "date_invalid");
+        await (await _app.GetAsync($"/api/resources/{id}/availability/range?from=9999-12-20&to=9999-12-31")).ShouldBeProblemAsync(400, "date_out_of_range");
+        await (await _app.GetAsync($"/api/resources/{id}/availability?date=0001-01-01")).ShouldBeProblemAsync(400, "date_out_of_range");
+        await (await _app.GetAsync($"/api/resources/rs-unknown/availability/range?from={Day}&to={Day}")).ReadJsonAsync(404);
+    }
+
+    [Fact]
     public async Task The_owner_approves_or_declines_and_other_roles_are_refused()
     {
         var (id, liaison) = await VenueAsync(instant: false);

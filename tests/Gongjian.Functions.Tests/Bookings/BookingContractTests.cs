@@ -53,8 +53,14 @@ public sealed class BookingContractTests(AzuriteFixture azurite) : IAsyncLifetim
         var noShow = Id(await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("09:00", "10:00")));
         var declined = Id(await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("10:00", "11:00")));
         var cancelled = await _api.SendAsync(post, $"/api/resources/{id}/bookings", 201, Book("11:00", "12:00"));
+        var cancelCode = cancelled.GetProperty("cancelCode").GetString();
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 200, tracking: cancelCode);
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 404, tracking: "WRNG-CODE");
+        await _api.SendAsync(get, $"/api/resources/{id}/bookings/{Id(cancelled)}", 401);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date={day}", 200);
         await _api.SendAsync(get, $"/api/resources/{id}/availability?date=tomorrow", 400);
+        await _api.SendAsync(get, $"/api/resources/{id}/availability/range?from={day}&to={DateOnly.Parse(day).AddDays(13):yyyy-MM-dd}", 200);
+        await _api.SendAsync(get, $"/api/resources/{id}/availability/range?from={day}&to={DateOnly.Parse(day).AddDays(-1):yyyy-MM-dd}", 400);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: liaison);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date={day}", 200, key: organizer);
         await _api.SendAsync(get, $"/api/resources/{id}/bookings?date=tomorrow", 400, key: liaison);
