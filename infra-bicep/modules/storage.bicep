@@ -53,6 +53,7 @@ var tableNames = [
   'unitreportindex'
   'persons'
   'personindex'
+  'teams'
   'activities'
   'activityindex'
   'bookings'
@@ -71,7 +72,6 @@ var tableNames = [
   'evalmanual'
   'evalresults'
   'evalexports'
-  'teams'
 ]
 var queueNames = [
   'order-timers'
