@@ -11,7 +11,7 @@ export function ParticipantsCard({ activity, canCheckIn, run, busy, post }: Acti
   const waiting = activity.participants.filter((p) => p.waiting);
   const checkedIn = registered.filter((p) => p.checkedInAt).length;
   const who = [
-    { title: '姓名', dataIndex: 'name', width: 100 },
+    { title: '姓名', dataIndex: 'name', width: 100, render: (n: string) => n || <span className="muted">已按期删除</span> },
     { title: '电话', dataIndex: 'phone', width: 130 },
     { title: '身份', width: 90, render: (_: unknown, p: Participant) => audienceNames[p.kind] ?? p.kind },
     { title: '报名时间', width: 150, render: (_: unknown, p: Participant) => beijing(p.registeredAt) },

@@ -34,7 +34,7 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
     { title: '时段', key: 'slot', width: 120, render: (_: unknown, b: BookingDetail) => <b>{b.start}–{b.end}</b> },
     { title: '状态', dataIndex: 'status', width: 90, render: (s: string, b: BookingDetail) => <Tag color={bookingColors[s] ?? 'default'}>{b.statusText}</Tag> },
     { title: '预约人', key: 'who', render: (_: unknown, b: BookingDetail) => (
-      <span>{b.name} · {b.phone}{b.requesterUnitName ? <span className="muted">（{b.requesterUnitName}）</span> : null}</span>) },
+      <span>{b.name || b.phone ? `${b.name} · ${b.phone}` : <span className="muted">联系方式已按期删除</span>}{b.requesterUnitName ? <span className="muted">（{b.requesterUnitName}）</span> : null}</span>) },
     { title: '人数', dataIndex: 'people', width: 70 },
     ...(owner ? [{ title: '用途', dataIndex: 'purpose', render: (p: string | undefined, b: BookingDetail) => (
       <span>{p}{b.reason ? <div className="muted">理由：{b.reason}</div> : null}</span>) }] : []),
