@@ -79,7 +79,10 @@ public sealed class CountingRelay : IAsyncDisposable
             var head = Encoding.ASCII.GetString(buffer, start, headLength);
             var lines = head.Split("\r\n");
             var requestLine = lines[0].Split(' ');
-            Count(requestLine.Length >= 2 ? StorageRequestKind.Of(_service, requestLine[0], requestLine[1], _prefix) : "unparsed");
+            var kind = requestLine.Length >= 2 ? StorageRequestKind.Of(_service, requestLine[0], requestLine[1], _prefix) : "unparsed";
+            // A batch names its table only inside its body: counted once the body's start has been seen.
+            var batch = kind == "table batch" ? new MemoryStream() : null;
+            if (batch is null) Count(kind);
             long body = 0;
             var chunked = false;
             foreach (var line in lines.Skip(1))
@@ -88,19 +91,25 @@ public sealed class CountingRelay : IAsyncDisposable
                 if (line.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) && line.Contains("chunked", StringComparison.OrdinalIgnoreCase)) chunked = true;
             }
             var buffered = Math.Min(body, end - start - headLength);
+            batch?.Write(buffer, start + headLength, (int)Math.Min(buffered, BatchPeek));
             await to.WriteAsync(buffer.AsMemory(start, headLength + (int)buffered), _stop.Token);
             start += headLength + (int)buffered;
-            if (chunked) { await to.WriteAsync(buffer.AsMemory(start, end - start)); await from.CopyToAsync(to); return; }
+            if (chunked) { if (batch is not null) Count(kind); await to.WriteAsync(buffer.AsMemory(start, end - start)); await from.CopyToAsync(to); return; }
             for (var left = body - buffered; left > 0;)
             {
                 var read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(left, buffer.Length)), _stop.Token);
-                if (read == 0) return;
+                if (read == 0) { if (batch is not null) Count(kind); return; }
+                if (batch is not null && batch.Length < BatchPeek) batch.Write(buffer, 0, (int)Math.Min(read, BatchPeek - batch.Length));
                 await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
                 left -= read;
             }
+            if (batch is not null) Count(StorageRequestKind.OfBatch(batch.ToArray(), _prefix));
             if (start == end) start = end = 0;
         }
     }
+
+    /// <summary>How much of a batch's body is kept to find its table (the first inner request is at its start).</summary>
+    private const int BatchPeek = 4096;
 
     private void Count(string kind) => _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
 

@@ -23,6 +23,22 @@ public static class StorageRequestKind
         return $"{service} {op} {resource}".TrimEnd();
     }
 
+    /// <summary>
+    /// A table batch named by its table (<c>table batch orders</c>): the path of the first request inside its multipart body
+    /// (every request of a batch is on one table's partition); <c>table batch</c> if the body shows none.
+    /// </summary>
+    public static string OfBatch(byte[] bodyStart, string prefix)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bodyStart);
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"(?m)^(?:POST|PUT|MERGE|PATCH|DELETE|GET) https?://[^/\s]+(/[^\s?]*)");
+        if (!m.Success) return "table batch";
+        var segments = Uri.UnescapeDataString(m.Groups[1].Value).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2) return "table batch";
+        var table = Strip(segments[1], prefix);
+        var paren = table.IndexOf('(');
+        return $"table batch {(paren >= 0 ? table[..paren] : table)}";
+    }
+
     private static string Table(string method, string[] s, ref string resource)
     {
         if (s.Length == 0) return method;

@@ -21,6 +21,8 @@ public sealed record PlaceOrder : OrderCommand
     public required Contact Contact { get; init; }
     public IReadOnlyList<string> PhotoIds { get; init; } = [];
     public required string TrackingCodeHash { get; init; }
+    /// <summary>Where the order comes from (direct, a deliberation, a grid report): required, so no new way of placing forgets it.</summary>
+    public required OrderOrigin Origin { get; init; }
 }
 
 public sealed record DispatchOrder : OrderCommand

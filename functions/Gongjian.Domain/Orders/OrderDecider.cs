@@ -87,7 +87,7 @@ public static class OrderDecider
             OrderId = c.OrderId, OccurredAt = now, By = c.By, Text = c.Text.Trim(), Category = c.Category,
             CommunityId = c.CommunityId, StreetId = c.StreetId, Address = c.Address.Trim(),
             Contact = new Contact(c.Contact.Name.Trim(), phone), PhotoIds = c.PhotoIds,
-            TrackingCodeHash = c.TrackingCodeHash,
+            TrackingCodeHash = c.TrackingCodeHash, Origin = c.Origin,
         };
     }
 

@@ -18,6 +18,8 @@ public sealed record OrderPlaced : OrderEvent
     public required Contact Contact { get; init; }
     public IReadOnlyList<string> PhotoIds { get; init; } = [];
     public required string TrackingCodeHash { get; init; }
+    /// <summary>Where the order came from; null in an event written before origins were recorded (then it is not known).</summary>
+    public OrderOrigin? Origin { get; init; }
 }
 
 public sealed record OrderDispatched : OrderEvent

@@ -46,6 +46,8 @@ public sealed record OrderState
     /// it was kept (the projection then reads the history).
     /// </summary>
     public IReadOnlyList<DispatchEpisode> Episodes { get; init; } = [];
+    /// <summary>Where the order came from (<see cref="OrderOrigin"/>); null for an order placed before origins were recorded.</summary>
+    public OrderOrigin? Origin { get; init; }
     /// <summary>Whether the current unit has accepted it: what lets that unit see the resident's contact.</summary>
     public bool WasAccepted => AcceptedAt is not null;
 
@@ -58,7 +60,7 @@ public sealed record OrderState
             {
                 Id = p.OrderId, Status = OrderStatus.Placed, Text = p.Text, Category = p.Category,
                 CommunityId = p.CommunityId, StreetId = p.StreetId, Address = p.Address, Contact = p.Contact,
-                BeforePhotoIds = p.PhotoIds, TrackingCodeHash = p.TrackingCodeHash, PlacedAt = p.OccurredAt,
+                BeforePhotoIds = p.PhotoIds, TrackingCodeHash = p.TrackingCodeHash, PlacedAt = p.OccurredAt, Origin = p.Origin,
             },
             OrderDispatched d => next with
             {

@@ -43,7 +43,7 @@ public sealed class OrderDesk(
             {
                 By = Resident, OrderId = id, Text = draft.Text, Category = draft.Category, CommunityId = community.Id,
                 StreetId = community.StreetId, Address = draft.Place, Contact = new Contact(draft.ContactName ?? "居民", draft.Phone),
-                TrackingCodeHash = trackingCodeHash,
+                TrackingCodeHash = trackingCodeHash, Origin = OrderOrigin.Direct,
             },
             staged.Count == 0 ? null : token => staging.LoadAsync(staged, token),
             key is null ? null : (key, content), ct);

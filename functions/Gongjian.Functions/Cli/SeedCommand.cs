@@ -37,6 +37,7 @@ public static class SeedCommand
                     By = new Actor(ActorRole.Resident, "resident"), OrderId = id, Text = o.Text, Category = o.Category,
                     CommunityId = o.CommunityId, StreetId = DemoData.Caiyuan.Id, Address = o.Address,
                     Contact = new Contact(o.Name, o.Phone), TrackingCodeHash = OrderAccess.HashTrackingCode(OrderIds.NewTrackingCode()),
+                    Origin = OrderOrigin.Direct,
                 }, ct);
                 output.WriteLine($"Order {id}: {outcome.State.Status.Chinese()} — {o.Text[..12]}…");
             }

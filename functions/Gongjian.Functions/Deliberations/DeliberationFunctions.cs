@@ -333,7 +333,7 @@ public static class CreateDeliberationOrdersFunction
             {
                 By = by, OrderId = orderId, Text = DeliberationLinks.OrderTextFor(s, action), Category = action.Category, CommunityId = s.CommunityId,
                 StreetId = s.StreetId, Address = action.Address!, Contact = new Contact(request.Contact.Name, request.Contact.Phone),
-                TrackingCodeHash = OrderAccess.HashTrackingCode(code),
+                TrackingCodeHash = OrderAccess.HashTrackingCode(code), Origin = OrderOrigin.Deliberation(s.Id),
             };
             if (OrderDecider.Decide(OrderState.Initial, place, clock.GetUtcNow()).Rejection is { } invalid)
                 throw OrderCommandRunnerProblem(invalid, action.No);

@@ -50,7 +50,8 @@ public sealed class DeliberationLinks(StorageClients storage)
 /// <summary>
 /// Tells a deliberation that one of its orders or projects ended: wraps the order's and the project's notifier (as the
 /// records and indicators do) and, on an order's completion (办结), cancellation or rejection, or a project's closing or
-/// cancellation, finds the deliberation by the link (one point read, only for those events) and runs
+/// cancellation, finds the deliberation by the link (one point read, only for those events, and for an order only if its
+/// <see cref="OrderState.Origin"/> is a deliberation or not recorded) and runs
 /// <see cref="CompleteAction"/> under the event's id, so a relay that runs twice completes it once.
 /// </summary>
 public sealed class DeliberationProgress(DeliberationLinks links, DeliberationStore store, ILogger<DeliberationProgress> log)
@@ -76,7 +77,9 @@ public sealed class OrderDeliberationNotifier(INotifier<OrderState> inner, Delib
 {
     public async Task NotifyAsync(EventMessage message, OrderState state, CancellationToken ct)
     {
-        await progress.OnEndedAsync(message, state.Id, ct);
+        // An order whose state says where it came from, and not from a deliberation, has no link to look up (placed before
+        // origins were recorded, it has none, and the link is read as before).
+        if (OrderOrigin.MayBe(state.Origin, OrderOrigin.DeliberationKind)) await progress.OnEndedAsync(message, state.Id, ct);
         await inner.NotifyAsync(message, state, ct);
     }
 

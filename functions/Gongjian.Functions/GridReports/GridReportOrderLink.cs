@@ -9,7 +9,8 @@ namespace Gongjian.Functions.GridReports;
 /// <summary>
 /// The order's side of 转为派单: the order module's notifier, wrapped so that an order made of a report closes the report
 /// when it is completed (办结) and sends it back to triage when it is cancelled or rejected. The report is found by the
-/// order's id in the report lists (<c>o-{order}</c>, one row); the command's message id derives from the order event's
+/// order's id in the report lists (<c>o-{order}</c>, one query) — unless the order's <see cref="OrderState.Origin"/> says it
+/// was not made of a report (orders placed before origins were recorded have none and are looked up); the command's message id derives from the order event's
 /// id, so a repeated relay changes nothing. A failure leaves the order's outbox row for the sweeper.
 /// </summary>
 public sealed class GridReportOrderLink(INotifier<OrderState> inner, GridReportStore reports, StorageClients storage, ILogger<GridReportOrderLink> log)
@@ -17,7 +18,8 @@ public sealed class GridReportOrderLink(INotifier<OrderState> inner, GridReportS
 {
     public async Task NotifyAsync(EventMessage message, OrderState state, CancellationToken ct)
     {
-        if (message.Type is nameof(OrderCompleted) or nameof(OrderCancelled) or nameof(OrderRejected))
+        // Only an order made of a report — or one placed before origins were recorded (no origin) — can have one to find.
+        if ((message.Type is nameof(OrderCompleted) or nameof(OrderCancelled) or nameof(OrderRejected)) && OrderOrigin.MayBe(state.Origin, OrderOrigin.GridReportKind))
             foreach (var reportId in await ReportsOfAsync(state.Id, ct))
             {
                 GridReportCommand command = message.Type == nameof(OrderCompleted)

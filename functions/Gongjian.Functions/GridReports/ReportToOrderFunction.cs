@@ -42,7 +42,7 @@ public static class ReportToOrderFunction
         var placed = await placement.PlaceAsync((orderId, trackingCodeHash) => new PlaceOrder
         {
             By = caller.AsActor(), OrderId = orderId, Text = text, Category = request.Category, CommunityId = s.CommunityId, StreetId = s.StreetId,
-            Address = address, Contact = contact, TrackingCodeHash = trackingCodeHash,
+            Address = address, Contact = contact, TrackingCodeHash = trackingCodeHash, Origin = OrderOrigin.GridReport(s.Id),
         }, null, (key, key.Fingerprint(new ReportToOrderRequest(), GridReportApiJson.Web.ReportToOrderRequest)), ct);
         if (placed.Rejection is { } refused) throw OrderCommandRunner.ToProblem(refused);
         var outcome = await runner.Store.ExecuteAsync(id, new TurnIntoOrder { By = caller.AsActor(), OrderId = placed.Order!.OrderId }, ct,

@@ -42,7 +42,7 @@ public static class PostRequestFunction
             {
                 By = by, OrderId = id, Text = request.Description, Category = request.ServiceCode, CommunityId = community.Id,
                 StreetId = community.StreetId, Address = request.Address, Contact = new Contact(request.Name, request.Phone),
-                TrackingCodeHash = trackingCodeHash,
+                TrackingCodeHash = trackingCodeHash, Origin = OrderOrigin.Direct,
             },
             null, key is null ? null : (key, key.Fingerprint(request, Open311Json.Default.Open311PlaceRequest)), ct);
         if (outcome.Rejection is { } r) throw OrderCommandRunner.ToProblem(r);

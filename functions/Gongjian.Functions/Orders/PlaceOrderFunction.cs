@@ -35,6 +35,7 @@ public static class PlaceOrderFunction
                 By = by, OrderId = id, Text = request.Text, Category = request.Category, CommunityId = community.Id,
                 StreetId = community.StreetId, Address = request.Address,
                 Contact = new Contact(request.Contact.Name, request.Contact.Phone), TrackingCodeHash = trackingCodeHash,
+                Origin = OrderOrigin.Direct,
             },
             photos.Count == 0 ? null : _ => Task.FromResult(photos),
             key is null ? null : (key, key.Fingerprint(request, ApiJson.Web.PlaceOrderRequest)), ct);

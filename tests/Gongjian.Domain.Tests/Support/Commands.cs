@@ -16,7 +16,7 @@ internal static class Commands
         By = by ?? Fixture.Resident, OrderId = Fixture.OrderId, Text = "小区门口路灯不亮，晚上出行不便。",
         Category = Fixture.Category, CommunityId = Fixture.CommunityId, StreetId = Fixture.StreetId,
         Address = "三联小区3号楼2单元301", Contact = new Contact("张三", "13812345678"),
-        PhotoIds = ["photo-before-1"], TrackingCodeHash = "hash-of-tracking-code",
+        PhotoIds = ["photo-before-1"], TrackingCodeHash = "hash-of-tracking-code", Origin = OrderOrigin.Direct,
     };
 
     public static DispatchOrder Dispatch(MemberUnit? unit = null, Actor? by = null) => new()

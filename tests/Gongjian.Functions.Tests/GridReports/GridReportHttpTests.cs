@@ -125,6 +125,7 @@ public sealed class GridReportHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             By = new Actor(ActorRole.Dispatcher, "earlier", "派单员"), OrderId = orderId, Text = "【格事坊】僵尸车", CommunityId = "dongqili", StreetId = "caiyuan",
             Address = "阳光花园小区3栋旁", Contact = new Contact("李红梅", "13807101234"), TrackingCodeHash = hash,
+            Origin = OrderOrigin.GridReport(id),
         }, null, (key, key.Fingerprint(new Gongjian.Functions.GridReports.ReportToOrderRequest(), Gongjian.Functions.GridReports.GridReportApiJson.Web.ReportToOrderRequest)),
             CancellationToken.None);
 

@@ -75,7 +75,7 @@ public sealed class StorageRig
     {
         By = Resident, OrderId = id, Text = "三楼楼道灯坏了", Category = "repair", CommunityId = "dongqili", StreetId = "caiyuan",
         Address = "宝盛小区3号楼2单元301", Contact = new Contact("李秀英", "13805381234"),
-        TrackingCodeHash = OrderAccess.HashTrackingCode("ABCD-EFGH"),
+        TrackingCodeHash = OrderAccess.HashTrackingCode("ABCD-EFGH"), Origin = OrderOrigin.Direct,
     };
 
     public static string NewId() => OrderIds.NewOrderId(DateTimeOffset.UtcNow);
