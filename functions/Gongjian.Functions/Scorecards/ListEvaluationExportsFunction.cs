@@ -24,6 +24,7 @@ public static class ListEvaluationExportsFunction
         var street = ScorecardAccess.OrganizerStreet(caller, snapshot, IndexPage.Param(context, "street"), "只有街道组织方可以查看导出记录。");
         var take = Take(IndexPage.Param(context, "take"));
         var items = (await exports.ReadAsync(street, take, ct)).Select(e => new ExportRecordView(e.What, e.What == "scorecard" ? "评议成绩" : "考核指标", e.Period,
+            Domain.Evaluation.EvaluationPeriod.TryParse(e.Period) is { } p ? (e.What == "scorecard" ? $"{p.Year}年度" : p.Chinese) : e.Period,
             e.FileName.EndsWith(".csv", StringComparison.Ordinal) ? "csv" : "xlsx", e.UnitId, e.UnitId is { } u && snapshot.Units.TryGetValue(u, out var unit) ? unit.Name : null,
             e.CommunityId, e.CommunityId is { } c && snapshot.Communities.TryGetValue(c, out var community) ? community.Name : null,
             e.Role, Caller.TryParseStaffRole(e.Role, out var role) ? Caller.RoleName(role) : "工作人员", e.By, e.FileName, e.At)).ToList();

@@ -34,7 +34,7 @@ public sealed record TraceView(string StreetId, int Year, string UnitId, string 
     double? Value, IReadOnlyList<TraceItem> Items);
 
 /// <summary>One export of the evaluation: what, which period and scope, in which format, by whom (name and role) and when.</summary>
-public sealed record ExportRecordView(string What, string WhatText, string Period, string Format, string? UnitId, string? UnitName, string? CommunityId,
+public sealed record ExportRecordView(string What, string WhatText, string Period, string PeriodText, string Format, string? UnitId, string? UnitName, string? CommunityId,
     string? CommunityName, string Role, string RoleName, string By, string FileName, DateTimeOffset At);
 
 /// <summary>A street's evaluation exports, newest first.</summary>

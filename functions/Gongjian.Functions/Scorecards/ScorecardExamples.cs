@@ -61,6 +61,6 @@ public static class ScorecardExamples
         [new("ac01", RecordKinds.ActivityAttended, "参加活动", "义诊进社区", At.AddDays(2), 1), new("ac01", RecordKinds.ActivityAttended, "参加活动", "义诊进社区", At.AddDays(2), 1)]);
 
     public static readonly ExportRecordsView Exports = new("caiyuan",
-        [new("indicators", "考核指标", "2026-Q3", "xlsx", null, null, null, null, "organizer", "组织方", "王晓红", "caiyuan-2026-Q3-考核指标.xlsx", At.AddDays(3)),
-         new("scorecard", "评议成绩", "2026", "csv", "caiyuan-hospital", "财源街道社区卫生服务中心", null, null, "liaison", "单位联络员", "刘医生", "caiyuan-2026-年度评议.csv", At.AddDays(1))]);
+        [new("indicators", "考核指标", "2026-Q3", "2026年第三季度", "xlsx", null, null, null, null, "organizer", "组织方", "王晓红", "caiyuan-2026-Q3-考核指标.xlsx", At.AddDays(3)),
+         new("scorecard", "评议成绩", "2026", "2026年度", "csv", "caiyuan-hospital", "财源街道社区卫生服务中心", null, null, "liaison", "单位联络员", "刘医生", "caiyuan-2026-年度评议.csv", At.AddDays(1))]);
 }

@@ -135,6 +135,7 @@ public sealed class EvaluationExportTests(AzuriteFixture azurite) : IAsyncLifeti
                 ("indicators", "考核指标", "2026-Q2", "xlsx", null, null, "组织方", "财源街道党工委")],
             items.Select(i => (i.GetProperty("what").GetString(), i.GetProperty("whatText").GetString(), i.GetProperty("period").GetString(), i.GetProperty("format").GetString(),
                 i.GetProperty("unitId").GetString(), i.GetProperty("unitName").GetString(), i.GetProperty("roleName").GetString(), i.GetProperty("by").GetString())));
+        Assert.Equal(["2026年", "2026年第二季度"], items.Select(i => i.GetProperty("periodText").GetString()));
         Assert.True(items[0].GetProperty("at").GetDateTimeOffset() - items[1].GetProperty("at").GetDateTimeOffset() == TimeSpan.FromMinutes(5));
         Assert.Single((await (await _app.GetAsync("/api/evaluation/exports?take=1", organizer)).ReadJsonAsync(200)).GetProperty("items").EnumerateArray());
 

@@ -84,6 +84,7 @@ public sealed class EvaluationConsoleBrowserTests(AzuriteFixture azurite) : Cons
         await exportRow.WaitForAsync();
         Assert.Contains("财源街道党工委", await exportRow.InnerTextAsync());
         Assert.Contains("考核指标", await exportRow.InnerTextAsync());
+        await SettledAsync(page);
         await ConsoleBrowser.ShootAsync(page, "evaluation-exports");
 
         // A liaison: its own line, ranked in the street; never another unit's.

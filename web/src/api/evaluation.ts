@@ -53,6 +53,6 @@ export function shown(v: number | null | undefined, unit?: string) {
   if (unit === 'rate') return `${(v * 100).toFixed(1)}%`;
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
-export interface ExportRecord { what: string; whatText: string; period: string; format: string; unitId: string | null; unitName: string | null;
+export interface ExportRecord { what: string; whatText: string; period: string; periodText: string; format: string; unitId: string | null; unitName: string | null;
   communityId: string | null; communityName: string | null; role: string; roleName: string; by: string; fileName: string; at: string }
 export const exportRecords = () => api<{ streetId: string; items: ExportRecord[] }>('GET', 'evaluation/exports?take=100');

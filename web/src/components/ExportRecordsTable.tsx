@@ -27,7 +27,7 @@ export function ExportRecordsTable() {
           { title: '时间', dataIndex: 'at', render: when },
           { title: '导出人', dataIndex: 'by', render: (by: string, r: ExportRecord) => <>{by} <Tag>{r.roleName}</Tag></> },
           { title: '内容', dataIndex: 'whatText' },
-          { title: '期间', dataIndex: 'period' },
+          { title: '期间', dataIndex: 'periodText' },
           { title: '范围', key: 'scope', render: (_: unknown, r: ExportRecord) => r.unitName ?? r.communityName ?? '全街道' },
           { title: '格式', dataIndex: 'format', render: (f: string) => (f === 'csv' ? 'CSV' : 'Excel') },
           { title: '文件名', dataIndex: 'fileName' },
