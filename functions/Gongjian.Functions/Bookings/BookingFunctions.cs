@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Resources;
@@ -65,7 +66,7 @@ public static class ResourceAvailabilityFunction
         var ledger = (await store.LoadAsync(BookingLimits.LedgerId(resource.Id, day), ct))?.State;
         var open = policy.Hours.ContainsKey(day.DayOfWeek);
         var slots = DaySlots.Of(policy, day, ledger);
-        return Results.Json(new AvailabilityView(resource.Id, resource.Details?.Title ?? "", day.ToString("yyyy-MM-dd"), open, policy.SlotMinutes, policy.Instant, slots),
+        return Results.Json(new AvailabilityView(resource.Id, resource.Details?.Title ?? "", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), open, policy.SlotMinutes, policy.Instant, slots),
             BookingApiJson.Web.AvailabilityView);
     }
 }
@@ -86,8 +87,8 @@ public static class ResourceAvailabilityRangeFunction
         var policy = BookingAccess.OpenPolicy(resource);
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
         var ledgers = await Task.WhenAll(days.Select(d => store.LoadAsync(BookingLimits.LedgerId(resource.Id, d), ct)));
-        var views = days.Select((d, i) => new DayAvailabilityView(d.ToString("yyyy-MM-dd"), policy.Hours.ContainsKey(d.DayOfWeek), DaySlots.Of(policy, d, ledgers[i]?.State))).ToList();
-        return Results.Json(new AvailabilityRangeView(resource.Id, resource.Details?.Title ?? "", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd"),
+        var views = days.Select((d, i) => new DayAvailabilityView(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), policy.Hours.ContainsKey(d.DayOfWeek), DaySlots.Of(policy, d, ledgers[i]?.State))).ToList();
+        return Results.Json(new AvailabilityRangeView(resource.Id, resource.Details?.Title ?? "", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             policy.SlotMinutes, policy.Instant, views), BookingApiJson.Web.AvailabilityRangeView);
     }
 }

@@ -21,12 +21,16 @@ public sealed class PersonRunner(PersonStore store, CommunityDirectory directory
         (PeopleAccess.IsWellFormedPerson(id) ? (await store.LoadAsync(id, ct))?.State : null)
         ?? throw ApiProblem.NotFound("person_not_found", "报到记录不存在，请检查编号。");
 
-    public async Task<IResult> RunAsync(HttpContext context, string id, Func<Actor, PersonCommand> build)
+    public Task<IResult> RunAsync(HttpContext context, string id, Func<Actor, PersonCommand> build) =>
+        RunAsync(context, id, (by, _) => Task.FromResult(build(by)));
+
+    /// <summary>A command built from the person as read (e.g. their community's team), after the caller is authorized on them.</summary>
+    public async Task<IResult> RunAsync(HttpContext context, string id, Func<Actor, PersonState, Task<PersonCommand>> build)
     {
         var ct = context.RequestAborted;
         var state = await FindAsync(id, ct);
         var by = PeopleAccess.AuthorizePerson(context, state);
-        var outcome = await store.ExecuteAsync(id, build(by), ct);
+        var outcome = await store.ExecuteAsync(id, await build(by, state), ct);
         if (outcome.Rejection is { } r) throw PeopleAccess.ToProblem(r);
         return await ViewAsync(context, outcome.State);
     }
@@ -125,9 +129,11 @@ public static class JoinTeamFunction
     public static async Task<IResult> Run(HttpContext context, string id, PersonRunner runner, CommunityTeams teams)
     {
         var request = await JsonBody.ReadAsync(context, PeopleApiJson.Web.TeamRequest);
-        var person = await runner.FindAsync(id, context.RequestAborted);
-        var team = await TeamAccess.JoinableAsync(teams, person.CommunityId, request.TeamId, context.RequestAborted);
-        return await runner.RunAsync(context, id, by => new JoinTeam { By = by, TeamId = team.Id, TeamName = team.Name });
+        return await runner.RunAsync(context, id, async (by, person) =>
+        {
+            var team = await TeamAccess.JoinableAsync(teams, person.CommunityId, request.TeamId, context.RequestAborted);
+            return new JoinTeam { By = by, TeamId = team.Id, TeamName = team.Name };
+        });
     }
 }
 
