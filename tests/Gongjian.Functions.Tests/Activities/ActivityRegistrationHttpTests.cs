@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Gongjian.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Gongjian.Functions.Tests.Support;
 using static Gongjian.Functions.Tests.Activities.ActivityClient;
 
@@ -10,9 +12,10 @@ namespace Gongjian.Functions.Tests.Activities;
 /// </summary>
 public sealed class ActivityRegistrationHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private readonly ShiftedClock _clock = new();
     private TestApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(azurite);
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(azurite, services => services.AddSingleton<TimeProvider>(_clock));
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
@@ -59,8 +62,8 @@ public sealed class ActivityRegistrationHttpTests(AzuriteFixture azurite) : IAsy
     [Fact]
     public async Task Registering_after_the_deadline_is_refused()
     {
-        var id = await AnnounceAsync(_app, await _app.DispatcherAsync(), NewActivity(deadlineIn: TimeSpan.FromSeconds(1.5)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var id = await AnnounceAsync(_app, await _app.DispatcherAsync(), NewActivity(deadlineIn: TimeSpan.FromHours(1)));
+        _clock.Shift(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         var problem = await (await RegisterAsync(_app, id, 0)).ShouldBeProblemAsync(409, "registration_closed");
         Assert.Contains("报名已截止", problem.GetProperty("title").GetString());
     }
@@ -86,6 +89,9 @@ public sealed class ActivityRegistrationHttpTests(AzuriteFixture azurite) : IAsy
         var id = await AnnounceAsync(_app, dispatcher, NewActivity(capacity: 3, deadlineIn: TimeSpan.FromHours(1), startsIn: TimeSpan.FromHours(2)));
         var first = await RegisteredAsync(_app, id, 0);
         await RegisteredAsync(_app, id, 1);
+        // Check-in opens on the day (Beijing time) or while the activity runs: the clock moves into the activity, whatever
+        // the hour this test runs at.
+        _clock.Shift(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
         var byCode = await (await PostAsync(_app, $"/api/activities/{id}/checkin", new { code = first.GetProperty("checkInCode").GetString() }, dispatcher)).ReadJsonAsync(200);
         Assert.True(byCode.GetProperty("participants")[0].TryGetProperty("checkedInAt", out _));
         var personKey = byCode.GetProperty("participants")[1].GetProperty("personKey").GetString();
