@@ -42,6 +42,8 @@ public static class EngineServices
         services.AddSingleton<EventStore<TState, TCommand, TEvent>>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<INotifier<TState>, TNotifier>();
         services.AddSingleton<TimerConsumer<TState, TCommand, TEvent>>();
+        services.AddSingleton<IListRebuild>(sp => new ListRebuild<TState, TCommand, TEvent>(
+            sp.GetRequiredService<TModule>(), sp.GetRequiredService<TStorage>(), sp.GetRequiredService<IEngineStorage>()));
         return services;
     }
 }

@@ -101,7 +101,7 @@ public static class OrderDecider
         if (Optional(c.Note, "note", "派单说明", OrderLimits.NoteMax) is { } badNote) return badNote;
         return new OrderDispatched
         {
-            OrderId = s.Id, OccurredAt = now, By = c.By, UnitId = c.Unit.Id, UnitName = c.Unit.Name,
+            OrderId = s.Id, OccurredAt = now, By = c.By, UnitId = c.Unit.Id, UnitName = c.Unit.Name, UnitStreetId = c.Unit.StreetId,
             Category = category, Note = c.Note?.Trim(),
         };
     }

@@ -26,6 +26,8 @@ public sealed record OrderDispatched : OrderEvent
 {
     public required string UnitId { get; init; }
     public required string UnitName { get; init; }
+    /// <summary>The unit's street, where its list is kept (absent in events written before it was recorded: the order's street).</summary>
+    public string? UnitStreetId { get; init; }
     public required string Category { get; init; }
     public string? Note { get; init; }
 }

@@ -22,9 +22,15 @@ public sealed class OrderModule(SlaPolicy policy, RetentionPolicy retention) : M
 
     public override AuditEntry Audit(OrderEvent e) => new(e.GetType().Name, e.OccurredAt, e.By.Role.ToString(), e.By.Id, ReasonOf(e));
 
-    public static string CommunityList(string id) => $"c-{id}";
-    public static string StreetList(string id) => $"s-{id}";
-    public static string UnitList(string id) => $"u-{id}";
+    /// <summary>
+    /// An order's lists share its street's partition (<see cref="ListAddress"/>), so the community's, the street's and
+    /// the unit's row of a change are one entity-group transaction. A unit's list is in the partition of the unit's own
+    /// street (where its liaison reads it), which is the order's street unless a unit of another street was dispatched.
+    /// </summary>
+    public static string CommunityList(string streetId, string communityId) => ListAddress.Within(StreetPartition(streetId), $"c-{communityId}");
+    public static string StreetList(string streetId) => ListAddress.Within(StreetPartition(streetId), "s");
+    public static string UnitList(string unitStreetId, string unitId) => ListAddress.Within(StreetPartition(unitStreetId), $"u-{unitId}");
+    private static string StreetPartition(string streetId) => $"s-{streetId}";
 
     /// <summary>Newest first: the placement time, inverted.</summary>
     public static string ListKey(OrderState s) => $"{DateTimeOffset.MaxValue.UtcTicks - s.PlacedAt.UtcTicks:D19}-{s.Id}";
@@ -37,8 +43,8 @@ public sealed class OrderModule(SlaPolicy policy, RetentionPolicy retention) : M
     public override ListPlacement? Lists(OrderState s)
     {
         if (s.Status == OrderStatus.None) return null;
-        List<string> partitions = [CommunityList(s.CommunityId), StreetList(s.StreetId)];
-        if (s.UnitId is not null) partitions.Add(UnitList(s.UnitId));
+        List<string> partitions = [CommunityList(s.StreetId, s.CommunityId), StreetList(s.StreetId)];
+        if (s.UnitId is not null) partitions.Add(UnitList(s.UnitStreetId ?? s.StreetId, s.UnitId));
         var deadline = Sla.Current(s, policy);
         return new ListPlacement(ListKey(s), partitions, new Dictionary<string, object?>
         {

@@ -22,6 +22,8 @@ public sealed record OrderState
     public IReadOnlyList<string> AfterPhotoIds { get; init; } = [];
     public string? UnitId { get; init; }
     public string? UnitName { get; init; }
+    /// <summary>The dispatched unit's street (its list's partition); null before dispatch or in orders dispatched before it was recorded.</summary>
+    public string? UnitStreetId { get; init; }
     public IReadOnlyList<string> DeclinedUnitIds { get; init; } = [];
     public DateTimeOffset PlacedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }
@@ -64,18 +66,18 @@ public sealed record OrderState
             },
             OrderDispatched d => next with
             {
-                Status = OrderStatus.Dispatched, UnitId = d.UnitId, UnitName = d.UnitName,
+                Status = OrderStatus.Dispatched, UnitId = d.UnitId, UnitName = d.UnitName, UnitStreetId = d.UnitStreetId,
                 Category = d.Category, DispatchedAt = d.OccurredAt, AcceptedAt = null,
             },
             OrderAccepted a => next with { Status = OrderStatus.Accepted, AcceptedAt = a.OccurredAt },
             OrderDeclined d => next with
             {
-                Status = OrderStatus.Declined, UnitId = null, UnitName = null, DispatchedAt = null,
+                Status = OrderStatus.Declined, UnitId = null, UnitName = null, UnitStreetId = null, DispatchedAt = null,
                 DeclinedUnitIds = [.. s.DeclinedUnitIds, d.UnitId],
             },
             DispatchWithdrawn w => next with
             {
-                Status = OrderStatus.Declined, UnitId = null, UnitName = null, DispatchedAt = null,
+                Status = OrderStatus.Declined, UnitId = null, UnitName = null, UnitStreetId = null, DispatchedAt = null,
                 DeclinedUnitIds = [.. s.DeclinedUnitIds, w.UnitId],
             },
             OrderCompleted c => next with

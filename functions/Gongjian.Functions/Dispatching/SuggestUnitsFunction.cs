@@ -30,7 +30,7 @@ public static class SuggestUnitsFunction
 
         var snapshot = await directory.GetAsync(ct);
         var candidates = UnitSuggestions.CandidatesFor(snapshot.Units.Values, state.CommunityId, state.StreetId).ToList();
-        var counts = await load.OpenOrdersAsync(candidates.Select(u => u.Id), ct);
+        var counts = await load.OpenOrdersAsync(candidates, ct);
         var ranked = UnitSuggestions.Rank(candidates, state.Category, state.CommunityId, counts, state.DeclinedUnitIds);
         var items = ranked.Select((c, i) => new UnitSuggestion(i + 1, c.Unit.Id, c.Unit.Name, c.ServesCategory, c.CoversCommunity, c.OpenOrders,
             c.DeclinedBefore, UnitSuggestions.Reason(c, state.Category))).ToList();

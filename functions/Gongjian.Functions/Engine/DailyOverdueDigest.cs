@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Gongjian.Bot.Notifications;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Engine;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Storage;
@@ -25,7 +26,7 @@ public static class DailyOverdueDigest
         var sender = services.GetRequiredService<NotificationSender>();
         foreach (var street in directory.Streets.Values)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderModule.StreetList(street.Id)} and Removed eq false and DueAt lt {now}");
+            var filter = ListQuery.Filter(OrderModule.StreetList(street.Id)) + " and " + TableClient.CreateQueryFilter($"DueAt lt {now}");
             var overdue = new List<TableEntity>();
             await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 if (OrderStatusNames.TryParse(row.GetString("Status"), out var status) && !status.IsClosed()) overdue.Add(row);

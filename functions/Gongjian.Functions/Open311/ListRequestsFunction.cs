@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Gongjian.Domain.Orders;
+using Gongjian.Engine;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Orders;
@@ -55,7 +56,7 @@ public static class ListRequestsFunction
         var to = $"{DateTimeOffset.MaxValue.UtcTicks - q.Start.UtcTicks:D19}~";
         var parts = new List<string>
         {
-            TableClient.CreateQueryFilter($"PartitionKey eq {OrderModule.StreetList(street)} and RowKey ge {from} and RowKey le {to} and Removed eq false"),
+            ListQuery.Filter(OrderModule.StreetList(street), from, to),
         };
         if (q.ServiceCodes is { } codes)
             parts.Add("(" + string.Join(" or ", codes.Select(c => TableClient.CreateQueryFilter($"Category eq {c}"))) + ")");

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy.FreeText;
+using Gongjian.Engine;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http;
@@ -11,7 +12,7 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Orders;
 
 /// <summary>
-/// Paged order lists for staff, newest first, read from one partition of the order index:
+/// Paged order lists for staff, newest first, read from one list of the order index (in the street's partition):
 /// a community's, a unit's or a street's. Each role sees only its own scope.
 /// </summary>
 public static class ListOrdersFunction
@@ -26,9 +27,9 @@ public static class ListOrdersFunction
         var q = context.Request.Query;
         string? Param(string name) => q[name].ToString() is { Length: > 0 } v ? v : null;
         var snapshot = await directory.GetAsync(context.RequestAborted);
-        var partition = Partition(caller, Param("communityId"), Param("unitId"), Param("streetId"), snapshot);
+        var list = List(caller, Param("communityId"), Param("unitId"), Param("streetId"), snapshot);
 
-        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Removed eq false") };
+        var filters = new List<string> { ListQuery.Filter(list) };
         if (Param("status") is { } status)
         {
             if (!OrderStatusNames.TryParse(status, out var parsed))
@@ -49,7 +50,7 @@ public static class ListOrdersFunction
         try
         {
             page = await storage.OrderIndex.QueryAsync<TableEntity>(string.Join(" and ", filters), pageSize, cancellationToken: context.RequestAborted)
-                .AsPages(ListPageTokens.Decode(Param("pageToken"), partition), pageSize).FirstAsync(context.RequestAborted);
+                .AsPages(ListPageTokens.Decode(Param("pageToken"), list), pageSize).FirstAsync(context.RequestAborted);
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
@@ -57,22 +58,25 @@ public static class ListOrdersFunction
         }
         var now = clock.GetUtcNow();
         var items = page.Values.Select(row => ToSummary(row, now)).ToList();
-        return Results.Json(new OrderPage(items, ListPageTokens.Encode(page.ContinuationToken, partition)), ApiJson.Web.OrderPage);
+        return Results.Json(new OrderPage(items, ListPageTokens.Encode(page.ContinuationToken, list)), ApiJson.Web.OrderPage);
     }
 
-    private static string Partition(Caller caller, string? communityId, string? unitId, string? streetId, Communities.CommunityDirectory.Snapshot snapshot)
+    private static string List(Caller caller, string? communityId, string? unitId, string? streetId, Communities.CommunityDirectory.Snapshot snapshot)
     {
         static ApiProblem Outside() => ApiProblem.Forbidden("outside_scope", "只能查看您管辖范围内的工单。");
+        // A list lives in its street's partition: the street comes from the directory (an unknown id has no orders).
+        string Community(string id) => OrderModule.CommunityList(snapshot.Communities.TryGetValue(id, out var c) ? c.StreetId : "", id);
+        string Unit(string id) => OrderModule.UnitList(snapshot.Units.TryGetValue(id, out var u) ? u.StreetId : "", id);
         return caller.Role switch
         {
-            ActorRole.Dispatcher when unitId is null && (communityId ?? caller.Scope) == caller.Scope => OrderModule.CommunityList(caller.Scope),
-            ActorRole.Liaison when communityId is null && (unitId ?? caller.Scope) == caller.Scope => OrderModule.UnitList(caller.Scope),
+            ActorRole.Dispatcher when unitId is null && (communityId ?? caller.Scope) == caller.Scope => Community(caller.Scope),
+            ActorRole.Liaison when communityId is null && (unitId ?? caller.Scope) == caller.Scope => Unit(caller.Scope),
             ActorRole.Organizer when (streetId ?? caller.Scope) == caller.Scope && unitId is null =>
                 communityId is null ? OrderModule.StreetList(caller.Scope)
-                : snapshot.Communities.TryGetValue(communityId, out var c) && c.StreetId == caller.Scope ? OrderModule.CommunityList(communityId)
+                : snapshot.Communities.TryGetValue(communityId, out var c) && c.StreetId == caller.Scope ? Community(communityId)
                 : throw Outside(),
-            ActorRole.Admin => communityId is not null ? OrderModule.CommunityList(communityId)
-                : unitId is not null ? OrderModule.UnitList(unitId)
+            ActorRole.Admin => communityId is not null ? Community(communityId)
+                : unitId is not null ? Unit(unitId)
                 : streetId is not null ? OrderModule.StreetList(streetId)
                 : throw ApiProblem.BadRequest("scope_required", "请指定 communityId、unitId 或 streetId 之一。"),
             _ => throw Outside(),

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Gongjian.Domain.Community;
 using Gongjian.Domain.Orders;
+using Gongjian.Engine;
 using Gongjian.Domain.Privacy.FreeText;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
@@ -38,7 +39,7 @@ public static class StreetOverviewFunction
             .ToDictionary(c => c.Id, c => new CommunityCounter(c.Id, c.Name));
         var overdue = new List<OverviewOrder>();
         var escalated = new List<OverviewOrder>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderModule.StreetList(streetId)} and Removed eq false");
+        var filter = ListQuery.Filter(OrderModule.StreetList(streetId));
         string[] columns = ["OrderId", "Status", "Category", "CommunityId", "UnitName", "Summary", "DueAt", "Step", "Escalated", "PlacedAt"];
         await foreach (var row in storage.OrderIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: columns, cancellationToken: ct))
         {

@@ -31,7 +31,8 @@ public sealed class ConsistencyCheck(AzuriteFixture azurite, string prefix)
             else if (row.RowKey.StartsWith("outbox-", StringComparison.Ordinal)) outbox++;
         }
         var index = new Dictionary<string, (string Status, int Version)>();
-        await foreach (var row in _storage.OrderIndex.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("c-") >= 0 && e.PartitionKey.CompareTo("c.") < 0))
+        // The community lists (rows c-{community}|… in the street's partition).
+        await foreach (var row in _storage.OrderIndex.QueryAsync<TableEntity>(e => e.RowKey.CompareTo("c-") >= 0 && e.RowKey.CompareTo("c.") < 0))
             index[row.GetString("OrderId")] = (row.GetString("Status"), row.GetInt32("Version") ?? 0);
         var mismatches = states.Count(s => !index.TryGetValue(s.Key, out var i) || i.Version != s.Value.Version || i.Status != s.Value.Status.Code());
         return new Snapshot(states, events.ToDictionary(e => e.Key, e => e.Value.OrderBy(x => x.Seq).Select(x => x.E).ToList()), outbox, mismatches);

@@ -87,13 +87,26 @@ public sealed class StorageRig
         return outcome.State;
     }
 
-    /// <summary>The index rows of one order: partition → (Status, Version).</summary>
+    /// <summary>The index rows of one order: list (<c>c-dongqili</c>, <c>s-caiyuan</c>, <c>u-baosheng-property</c>) → (Status, Version).</summary>
     public async Task<Dictionary<string, (string? Status, int? Version)>> IndexRowsAsync(string id)
     {
         var rows = new Dictionary<string, (string?, int?)>();
         await foreach (var row in Real.OrderIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId eq {id}")))
-            rows[row.PartitionKey] = (row.GetString("Status"), row.GetInt32("Version"));
+            rows[ListOf(row)] = (row.GetString("Status"), row.GetInt32("Version"));
         return rows;
+    }
+
+    /// <summary>
+    /// Which list a row of the order index belongs to: an order's lists share the street's partition
+    /// (<c>s-caiyuan</c>), each under its own key prefix — <c>c-dongqili|</c>, <c>u-baosheng-property|</c>, and <c>s|</c> for
+    /// the street's own list.
+    /// </summary>
+    public static string ListOf(TableEntity row)
+    {
+        var bar = row.RowKey.IndexOf('|');
+        Assert.True(bar > 0, $"order index row {row.PartitionKey}/{row.RowKey} is not in a list of the street's partition");
+        var list = row.RowKey[..bar];
+        return list == "s" ? row.PartitionKey : list;
     }
 
     public async Task<string[]> OutboxRowsAsync(string id)
