@@ -49,7 +49,7 @@ public sealed class CommunityLife(ActivityDialog activities, BookingDialog booki
         step is JoiningActivity { Name: null } or BookingRoom { Asking: BookingSlot.Name } or ReportingPerson { Asking: ReportSlot.Name };
 
     private static bool TakesFreeText(DialogStep step) =>
-        step is BookingRoom { Asking: BookingSlot.Purpose or BookingSlot.Name } or ReportingPerson { Asking: ReportSlot.Name or ReportSlot.WorkUnit } or JoiningActivity;
+        step is BookingRoom { Asking: BookingSlot.Purpose or BookingSlot.Name } or ReportingPerson { Asking: ReportSlot.Name or ReportSlot.WorkUnit or ReportSlot.Team } or JoiningActivity;
 
     public async Task<Reply?> RepeatAsync(ConversationData data, CancellationToken ct) => data.Step switch
     {

@@ -1,3 +1,4 @@
+using Gongjian.Bot.Desk;
 namespace Gongjian.Bot.Conversations;
 
 /// <summary>What the resident asked for before the bot knew their community: it goes on there once they choose.</summary>
@@ -43,7 +44,7 @@ public sealed record BookingRoom(BookingDraft Draft, BookingSlot Asking) : Dialo
 /// <summary>The booking's summary card is shown: 确认预约 / 取消.</summary>
 public sealed record ConfirmingBooking(BookingDraft Draft) : DialogStep;
 
-public enum ReportSlot { Kind, Name, Phone, WorkUnit }
+public enum ReportSlot { Kind, Name, Phone, WorkUnit, Team }
 
 /// <summary>What a person has told so far for 双报到 (personal data: kept only until the report is made).</summary>
 public sealed record PersonDraft
@@ -53,9 +54,13 @@ public sealed record PersonDraft
     public string? Name { get; init; }
     public string? Phone { get; init; }
     public string? WorkUnit { get; init; }
+    /// <summary>The team chosen; <c>""</c> once the person chose none (or the community has none to offer).</summary>
+    public string? TeamId { get; init; }
 
     public ReportSlot? Missing =>
-        Kind is null ? ReportSlot.Kind : Name is null ? ReportSlot.Name : Phone is null ? ReportSlot.Phone : WorkUnit is null ? ReportSlot.WorkUnit : null;
+        Kind is null ? ReportSlot.Kind : Name is null ? ReportSlot.Name : Phone is null ? ReportSlot.Phone : WorkUnit is null ? ReportSlot.WorkUnit
+        : TeamId is null ? ReportSlot.Team : null;
 }
 
-public sealed record ReportingPerson(PersonDraft Draft, ReportSlot Asking) : DialogStep;
+/// <param name="Teams">The teams offered while <see cref="Asking"/> is <see cref="ReportSlot.Team"/> (the answer is one of them).</param>
+public sealed record ReportingPerson(PersonDraft Draft, ReportSlot Asking, IReadOnlyList<TeamChoice>? Teams = null) : DialogStep;

@@ -27,7 +27,8 @@ public sealed class CommunityLifeLogTests(AzuriteFixture azurite) : IAsyncLifeti
         var chat = await DirectLineClient.StartAsync(_app.Http);
         await chat.BotMessagesAsync(null);
         await CommunityLifeRig.PlayAsync(chat,
-            ("我要报到", "哪个社区"), ("东七里社区", "身份"), ("志愿者", "姓名"), ("欧阳春晓", "手机号"), ("15866661234", "工作单位"), ("泰山区东岳小学", "报到已提交"),
+            ("我要报到", "哪个社区"), ("东七里社区", "身份"), ("志愿者", "姓名"), ("欧阳春晓", "手机号"), ("15866661234", "工作单位"), ("泰山区东岳小学", "服务队"),
+            ("巾帼志愿服务队", "报到已提交"),
             ($"报名活动 {activity}", "报名成功"),
             ("预约活动室", "哪一天"), ($"{monday.Month}月{monday.Day}日", "空闲时段"), ("08:30-09:30", "用来做什么"), ("读书会", "多少人"), ("6", "请确认"),
             ("确认预约", "预约成功"),

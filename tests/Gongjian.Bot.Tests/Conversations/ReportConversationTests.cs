@@ -8,7 +8,8 @@ namespace Gongjian.Bot.Tests.Conversations;
 
 /// <summary>
 /// 双报到 in chat, through the real app (Direct Line, Azure Tables, the 个人报到 module): a party member reports to their home
-/// community (name, phone, work unit — never said back in full), staff confirm and log hours in the console's API, and
+/// community (name, phone, work unit — never said back in full — and the 服务队 they want to join), staff confirm (the team
+/// is joined with it) and log hours in the console's API, and
 /// “我的服务时长” shows the person's own hours and points; the same phone cannot report twice.
 /// </summary>
 public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest(azurite)
@@ -24,11 +25,15 @@ public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest
             ("党员", "您的姓名"),
             ("我叫张志强", "手机号"),
             ("138-0538-6677", "工作单位"),
-            ("泰山区财政局", "报到已提交！您已向东七里社区报到（手机 138****6677）"));
+            ("泰山区财政局", "想加入哪一支"),
+            ("随便吧", "请点一支服务队的名字"),
+            ("学雷锋", "报到已提交！您已向东七里社区报到（手机 138****6677）"));
+        Assert.Contains("您申请加入“学雷锋志愿服务队”", CommunityLifeRig.BotSaid(chat));
         var id = PersonModule.IdFor("dongqili", App.Get<Gongjian.Functions.Access.PersonKeys>().Of("13805386677"));
         var state = await StateAsync(id);
         Assert.Equal((PersonStatus.Registered, PersonKind.PartyMember, "张志强", "13805386677", "泰山区财政局"),
             (state.Status, state.Kind, state.Name, state.Phone, state.WorkUnit));
+        Assert.Empty(state.Teams); // joined when the community confirms the report
         Assert.Contains("：待确认", await chat.SayAsync("我的服务时长"));
 
         // The community confirms the report and logs three hours of service; the person reads their own totals.
@@ -40,12 +45,13 @@ public sealed class ReportConversationTests(AzuriteFixture azurite) : BotAppTest
         var hours = await chat.SayAsync("我的服务时长");
         Assert.Contains("东七里社区的报到（在职党员）：已确认", hours);
         Assert.Contains("今年的服务时长：3 小时，积分 30 分", hours);
+        Assert.Contains("所在队伍：学雷锋志愿服务队", hours);
 
         // The same phone again (another chat): refused plainly; the community is remembered per chat, asked there once.
         var again = await StartAsync();
         await CommunityLifeRig.PlayAsync(again,
             ("双报到", "请问您住在哪个社区"), ("东七里社区", "以什么身份报到"), ("在职党员", "姓名"), ("张志强", "手机号"), ("13805386677", "工作单位"),
-            ("泰山区财政局", "抱歉，报到没有成功：这个手机号已在本社区报到。"));
+            ("泰山区财政局", "想加入哪一支"), ("暂不加入", "抱歉，报到没有成功：这个手机号已在本社区报到。"));
         Assert.Contains("您还没有在这里报到", await again.SayAsync("我的服务时长"));
 
         // Reported here: 报名 for an activity uses the same name and phone, not asked again.

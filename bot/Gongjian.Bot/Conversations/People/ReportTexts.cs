@@ -19,9 +19,15 @@ public static class ReportTexts
     public const string BadPhone = "这个号码好像不对，请输入 11 位手机号（如 13812345678）或带区号的座机号。";
     public const string AskWorkUnit = "请问您的工作单位是？（比如“泰安市第一人民医院”；退休或没有单位可以回复“无”）";
     public const string BadWorkUnit = "工作单位请写在 40 字以内；没有单位的话回复“无”。";
+    public const string NoTeam = "暂不加入";
+
+    public static string AskTeam(IReadOnlyList<string> teams) =>
+        $"社区有这些服务队：{string.Join("、", teams)}。\n想加入哪一支？点队伍名就行，也可以回复“{NoTeam}”，以后再加入。";
+    public const string BadTeam = "请点一支服务队的名字，或者回复“暂不加入”。";
 
     public static string Reported(ReportedPerson p, string maskedPhone) =>
         $"报到已提交！您已向{p.CommunityName}报到（手机 {maskedPhone}），现在是“{p.StatusName}”，社区工作人员确认后就生效。\n" +
+        (p.TeamName is { } team ? $"您申请加入“{team}”，确认报到时一并加入。\n" : "") +
         $"报到编号：{p.PersonId}，查询码：{p.Code}，请保存好。发送“{Hours}”可以随时查看您的服务时长和积分。";
 
     public static string NotReported(string reason) => $"抱歉，报到没有成功：{reason}\n如果您已在社区报到过，请联系社区工作人员查询。";
