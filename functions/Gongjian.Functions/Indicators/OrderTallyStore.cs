@@ -13,7 +13,7 @@ namespace Gongjian.Functions.Indicators;
 /// The order indicators' projection, table <c>ordertallies</c>, one partition per street and year (<c>{street}_{yyyy}</c>):
 /// per unit and month a tally row (row key <c>{unit}_{MM}</c>, the month's <see cref="OrderTally"/>) and, after every
 /// tally row (<c>~</c> sorts after the unit ids' letters, digits and hyphens), the month's dispatch episodes (row key
-/// <c>~{unit}_{MM}_{order id}</c>, with the order's version so a late writer never puts an older episode back).
+/// <c>~{unit}_{MM}_{order id}_{dispatch ticks}</c>, with the order's version so a late writer never puts an older episode back).
 /// <para>
 /// An episode and the tally it counts in share a partition, so a relay writes both in one entity-group transaction: the
 /// episode (inserted, or replaced If-Match its ETag) and the tally recomputed with it (If-Match the tally's ETag). Either
@@ -38,7 +38,12 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
 
     public static string TallyPartition(string streetId, int year) => $"{streetId}_{year}";
     public static string TallyRowKey(string unitId, int month) => $"{unitId}_{month:D2}";
-    public static string EpisodeRowKey(DispatchEpisode e) => EpisodePrefix(e.UnitId, EvaluationPeriod.MonthOf(e.DispatchedAt).Number) + e.OrderId;
+    /// <summary>
+    /// An episode's row: its unit-month's prefix, the order id and the dispatch's instant (UTC ticks) — an order sent back
+    /// and dispatched to the same unit again in the month is a second episode, not the first one overwritten.
+    /// </summary>
+    public static string EpisodeRowKey(DispatchEpisode e) =>
+        $"{EpisodePrefix(e.UnitId, EvaluationPeriod.MonthOf(e.DispatchedAt).Number)}{e.OrderId}_{e.DispatchedAt.UtcTicks}";
     /// <summary>A unit-month's episodes: unit ids never hold <c>_</c>, so no other unit's rows share the prefix.</summary>
     private static string EpisodePrefix(string unitId, int month) => $"{EpisodeMark}{unitId}_{month:D2}_";
     /// <summary>The row key just after every key beginning with <paramref name="prefix"/> (which ends with <c>_</c>).</summary>
@@ -109,7 +114,7 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
         return memo;
     }
 
-    /// <summary>The tally row of a unit-month computed from its episodes, in row key (order id) order as a query answers them.</summary>
+    /// <summary>The tally row of a unit-month computed from its episodes, in row key (order id, dispatch) order as a query answers them.</summary>
     private TableEntity TallyRow((string Partition, string RowKey) key, string unitId, string unitName, int month, SortedDictionary<string, StoredEpisode> episodes)
     {
         var tally = OrderTally.Of(episodes.Values.Select(s => s.Episode), clock.GetUtcNow(), policy);

@@ -78,7 +78,8 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.True(await a.ProjectAsync(Episode("GJ260705-DDDDDD", 5, 2), rebuild: false, CancellationToken.None));
         Assert.Equal(2, (await TallyAsync()).Received);
         var episodes = await tallies.QueryAsync<TableEntity>(r => r.PartitionKey == partition && r.RowKey.CompareTo("~") >= 0).ToListAsync();
-        Assert.Equal(["~baosheng-property_07_GJ260701-AAAAAA", "~baosheng-property_07_GJ260705-DDDDDD"], episodes.Select(r => r.RowKey));
+        Assert.Equal([$"~baosheng-property_07_GJ260701-AAAAAA_{July.AddDays(1).UtcTicks}", $"~baosheng-property_07_GJ260705-DDDDDD_{July.AddDays(5).UtcTicks}"],
+            episodes.Select(r => r.RowKey));
     }
 
     [Fact]
@@ -102,6 +103,21 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.True(await b.ProjectAsync(Episode("GJ260702-BBBBBB", 2, 2), rebuild: false, CancellationToken.None));
         tally = await TallyAsync();
         Assert.Equal((2, 1), (tally.Received, tally.Accepted));
+    }
+
+    [Fact]
+    public async Task An_order_sent_back_and_dispatched_to_the_same_unit_again_in_the_month_is_two_episodes_both_counted()
+    {
+        // Dispatched on the 1st, withdrawn (超时未接单), dispatched to the same unit again on the 2nd and accepted: as
+        // DispatchEpisodes.From folds it, two episodes; the first must not be overwritten by the second.
+        var first = Episode("GJ260701-AAAAAA", 1, 2);
+        var withdrawn = first with { WithdrawnAt = first.DispatchedAt.AddHours(4), Version = 3 };
+        var again = Episode("GJ260701-AAAAAA", 2, 5, accepted: true);
+        var a = Host();
+        foreach (var e in new[] { first, withdrawn, again }) Assert.True(await a.ProjectAsync(e, rebuild: false, CancellationToken.None));
+        var tally = await TallyAsync();
+        Assert.Equal((2, 1, 1), (tally.Received, tally.Withdrawn, tally.Accepted));
+        Assert.Equal(2, (await Host().ReadEpisodesAsync(_street, "baosheng-property", 2026, CancellationToken.None)).Count);
     }
 
     [Fact]
