@@ -58,7 +58,6 @@ var tableNames = [
   'activityindex'
   'bookings'
   'bookingindex'
-  'orderepisodes'
   'ordertallies'
   'grids'
   'gridcheckins'

@@ -5,7 +5,8 @@ namespace Gongjian.Functions.Cli;
 
 /// <summary>
 /// <c>indicators rebuild</c>: writes every order's dispatch episodes again and recomputes their unit-months (the order
-/// indicators), then every street-year's record counters from its records (the module indicators).
+/// indicators), then every street-year's record counters from its records (the module indicators). Also the migration of
+/// a store whose episodes were still in the table <c>orderepisodes</c>: it writes them beside their tallies.
 /// </summary>
 public static class IndicatorsCommand
 {

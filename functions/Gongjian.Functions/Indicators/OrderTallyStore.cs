@@ -10,18 +10,17 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.Indicators;
 
 /// <summary>
-/// The order indicators' projection. Table <c>orderepisodes</c>: one row per dispatch episode, partition
-/// <c>{street}_{unit}_{yyyyMM}</c> (the unit's month of dispatch, Beijing time), row key the order id, with the order's
-/// version so a late writer never puts an older episode back. Table <c>ordertallies</c>: one row per unit and month,
-/// partition <c>{street}_{yyyy}</c> (a street's year is one query), row key <c>{unit}_{MM}</c>, holding the month's
-/// <see cref="OrderTally"/> — recomputed from the month's episodes under the tally's ETag, so two writers cannot
-/// both win with stale counts.
+/// The order indicators' projection, table <c>ordertallies</c>, one partition per street and year (<c>{street}_{yyyy}</c>):
+/// per unit and month a tally row (row key <c>{unit}_{MM}</c>, the month's <see cref="OrderTally"/>) and, after every
+/// tally row (<c>~</c> sorts after the unit ids' letters, digits and hyphens), the month's dispatch episodes (row key
+/// <c>~{unit}_{MM}_{order id}_{dispatch ticks}</c>, with the order's version so a late writer never puts an older episode back).
 /// <para>
-/// This process remembers, per unit-month, the episodes its last tally write was computed from and that write's ETag.
-/// The next recompute of that month starts from them (with the episode just written) instead of querying the month:
-/// if the tally's ETag still matches, no other host wrote the tally since, and a host that wrote an episode without
-/// having written the tally yet will fail its own If-Match and recompute from a query that sees both. A failed
-/// If-Match (412/404) forgets the month and queries it, as before.
+/// An episode and the tally it counts in share a partition, so a relay writes both in one entity-group transaction: the
+/// episode (inserted, or replaced If-Match its ETag) and the tally recomputed with it (If-Match the tally's ETag). Either
+/// both are stored or neither: an episode row is the proof that its tally counts it, and two writers of a month cannot
+/// both win with stale counts. This process remembers, per unit-month, the tally's ETag and the episodes (with their
+/// ETags) of its last write, so the usual event is that one transaction and no read; a failed transaction (another host
+/// wrote the month since) forgets the month, reads it (the tally's ETag, then its episodes) and tries again.
 /// </para>
 /// </summary>
 public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, TimeProvider clock)
@@ -29,231 +28,212 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     /// <summary>Strings past this many characters go into further properties (a property holds 32K UTF-16 characters).</summary>
     private const int Chunk = 30_000;
     private const int Attempts = 8;
-
-    private const int Remembered = 20_000;
-    /// <summary>Unit-months whose episodes are remembered (a few active months per unit; each holds that month's episodes).</summary>
+    /// <summary>Unit-months remembered (a few active months per unit; each holds that month's episodes).</summary>
     private const int RememberedMonths = 1_000;
+    /// <summary>Episode row keys begin with this; every tally row key sorts before it.</summary>
+    private const string EpisodeMark = "~";
 
-    private readonly TableClient _episodes = storage.Table(TableNames.OrderEpisodes);
-    private readonly ConcurrentDictionary<(string, string), (int Version, ETag Tag)> _episodeTags = new();
     private readonly ConcurrentDictionary<(string, string), MonthMemo> _months = new();
-    private readonly TableClient _tallies = storage.Table(TableNames.OrderTallies);
+    private readonly TableClient _table = storage.Table(TableNames.OrderTallies);
 
-    public static string EpisodePartition(DispatchEpisode e) => $"{e.StreetId}_{e.UnitId}_{Month(e.DispatchedAt):yyyyMM}";
     public static string TallyPartition(string streetId, int year) => $"{streetId}_{year}";
-    private static DateTimeOffset Month(DateTimeOffset at) => at.ToOffset(EvaluationPeriod.Beijing);
+    public static string TallyRowKey(string unitId, int month) => $"{unitId}_{month:D2}";
+    /// <summary>
+    /// An episode's row: its unit-month's prefix, the order id and the dispatch's instant (UTC ticks) — an order sent back
+    /// and dispatched to the same unit again in the month is a second episode, not the first one overwritten.
+    /// </summary>
+    public static string EpisodeRowKey(DispatchEpisode e) =>
+        $"{EpisodePrefix(e.UnitId, EvaluationPeriod.MonthOf(e.DispatchedAt).Number)}{e.OrderId}_{e.DispatchedAt.UtcTicks}";
+    /// <summary>A unit-month's episodes: unit ids never hold <c>_</c>, so no other unit's rows share the prefix.</summary>
+    private static string EpisodePrefix(string unitId, int month) => $"{EpisodeMark}{unitId}_{month:D2}_";
+    /// <summary>The row key just after every key beginning with <paramref name="prefix"/> (which ends with <c>_</c>).</summary>
+    private static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     /// <summary>
-    /// Writes the episode if it is newer than the stored one (or as new, when <paramref name="rebuild"/>), then recomputes its
-    /// unit's month. False: no episode row written (this process wrote it already, a newer one is stored, or — after a relay
-    /// that died before its recompute — the row holds this version; then the month is recomputed from a query anyway).
+    /// Writes the episode, if it is newer than the stored one (or as new, when <paramref name="rebuild"/>), together with its
+    /// unit-month's tally in one transaction. False: nothing written — this version or a newer one is stored already, and
+    /// the tally written with it counts it.
     /// </summary>
     public async Task<bool> ProjectAsync(DispatchEpisode episode, bool rebuild, CancellationToken ct)
     {
-        var written = await WriteEpisodeAsync(episode, rebuild, ct);
-        if (written == EpisodeWrite.Known) return false;
         var month = EvaluationPeriod.MonthOf(episode.DispatchedAt);
-        try
-        {
-            // A row found stored at this version was written by a relay that may have died before its recompute (a sweep
-            // repeats it): recompute from a query, which also heals what a remembered month could not know.
-            await RecomputeAsync(episode.StreetId, episode.UnitId, episode.UnitName, month,
-                written == EpisodeWrite.Written && !rebuild ? episode : null, ct);
-        }
-        catch
-        {
-            // The tally may now miss this episode: forget that it was written, so a repeated relay reads the row and recomputes.
-            _episodeTags.TryRemove((EpisodePartition(episode), episode.OrderId), out _);
-            throw;
-        }
-        return written == EpisodeWrite.Written;
-    }
-
-    /// <summary>Written; <c>Known</c>: this process already wrote this version or a newer one (nothing to do); <c>Stored</c>: the row already holds it.</summary>
-    private enum EpisodeWrite { Written, Known, Stored }
-
-    private async Task<EpisodeWrite> WriteEpisodeAsync(DispatchEpisode e, bool rebuild, CancellationToken ct)
-    {
-        var row = new TableEntity(EpisodePartition(e), e.OrderId) { ["Version"] = e.Version };
-        Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
-        var key = (row.PartitionKey, row.RowKey);
-        var known = _episodeTags.TryGetValue(key, out var k) ? k : ((int Version, ETag Tag)?)null;
+        var key = (TallyPartition(episode.StreetId, month.Year), TallyRowKey(episode.UnitId, month.Number));
+        var rowKey = EpisodeRowKey(episode);
+        var row = new TableEntity(key.Item1, rowKey) { ["Version"] = episode.Version };
+        Put(row, "Episode", JsonSerializer.Serialize(episode, IndicatorJson.Web.DispatchEpisode));
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
+            var memo = attempt == 0 && _months.TryGetValue(key, out var remembered) ? remembered
+                : await ReadMonthAsync(key, episode.StreetId, episode.UnitId, month.Number, ct);
+            var stored = memo.Episodes.GetValueOrDefault(rowKey);
+            if (stored is not null && (stored.Episode.Version > episode.Version || stored.Episode.Version == episode.Version && !rebuild))
+                return false;
+            // Copied: the remembered month changes only when this transaction succeeds.
+            var episodes = new SortedDictionary<string, StoredEpisode>(memo.Episodes, StringComparer.Ordinal) { [rowKey] = new(Stored(episode), default) };
+            var tally = TallyRow(key, episode.UnitId, episode.UnitName, month.Number, episodes);
+            TableTransactionAction[] actions =
+            [
+                stored is null ? new(TableTransactionActionType.Add, row) : new(TableTransactionActionType.UpdateReplace, row, stored.Tag),
+                memo.Tag is { } tag ? new(TableTransactionActionType.UpdateReplace, tally, tag) : new(TableTransactionActionType.Add, tally),
+            ];
             try
             {
-                if (known is { } m)
+                var answers = (await _table.SubmitTransactionAsync(actions, ct)).Value;
+                if (answers[0].Headers.ETag is { } episodeTag && answers[1].Headers.ETag is { } tallyTag)
                 {
-                    if (m.Version > e.Version || m.Version == e.Version && !rebuild) return EpisodeWrite.Known;
-                    Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, m.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
-                    return EpisodeWrite.Written;
+                    episodes[rowKey] = episodes[rowKey] with { Tag = episodeTag };
+                    Remember(key, new MonthMemo(tallyTag, episodes));
                 }
-                if (attempt == 0 && !rebuild)
-                {
-                    // Not seen by this process: most likely a new episode, which needs no read (an existing row answers 409).
-                    Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
-                    return EpisodeWrite.Written;
-                }
-                var existing = await _episodes.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Version"], ct);
-                if (!existing.HasValue)
-                {
-                    Remember(_episodeTags, key, (e.Version, (await _episodes.AddEntityAsync(row, ct)).Headers.ETag!.Value));
-                    return EpisodeWrite.Written;
-                }
-                known = (existing.Value!.GetInt32("Version") ?? 0, existing.Value.ETag);
-                if (known.Value.Version > e.Version) return EpisodeWrite.Known; // a newer episode: its writer recomputes
-                if (known.Value.Version == e.Version && !rebuild)
-                {
-                    Remember(_episodeTags, key, known.Value);
-                    return EpisodeWrite.Stored;
-                }
-                Remember(_episodeTags, key, (e.Version, (await _episodes.UpdateEntityAsync(row, known.Value.Tag, TableUpdateMode.Replace, ct)).Headers.ETag!.Value));
-                return EpisodeWrite.Written;
+                else _months.TryRemove(key, out _);
+                return true;
             }
-            catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
+            catch (TableTransactionFailedException x) when (x.Status is 404 or 409 or 412)
             {
-                // Another writer (a relay of this order elsewhere) changed the row, or what this process remembered is
-                // stale: read it again and compare.
-                known = null;
-                _episodeTags.TryRemove(key, out _);
+                // The episode or the tally changed since this process knew them (another host, a repeated relay, a
+                // rebuild): nothing was written; read the month again and compare.
+                _months.TryRemove(key, out _);
             }
         }
-        throw new InvalidOperationException($"Episode {e.OrderId} of {e.UnitId}: still contended after {Attempts} attempts.");
+        throw new InvalidOperationException($"Episode {episode.OrderId} of {key.Item1}/{key.Item2}: still contended after {Attempts} attempts.");
     }
 
     /// <summary>
-    /// Recomputes a unit's month. The tally's ETag — taken before the episodes are read — makes a recompute that read
-    /// stale episodes lose and retry. With <paramref name="written"/> (an episode this process just wrote) and the month
-    /// remembered from this process's last tally write, the recompute starts from the remembered episodes: one write.
-    /// Otherwise, and after any failed write, the month's episodes are queried: one query and one write.
+    /// A unit-month as stored: the tally's ETag (none: no tally row), read before the episodes, so that a write of the month
+    /// between the two reads makes the next transaction fail rather than count stale episodes. Remembered.
     /// </summary>
-    public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, DispatchEpisode? written, CancellationToken ct)
+    private async Task<MonthMemo> ReadMonthAsync((string Partition, string RowKey) key, string streetId, string unitId, int month, CancellationToken ct)
     {
-        var (partition, rowKey) = (TallyPartition(streetId, month.Year), $"{unitId}_{month.Number:D2}");
-        var key = (partition, rowKey);
-        var episodePartition = $"{streetId}_{unitId}_{month.Year:D4}{month.Number:D2}";
-        _months.TryGetValue(key, out var remembered);
-        var memo = written is not null ? remembered : null;
-        ETag? known = remembered?.Tag;
+        var tally = await _table.GetEntityIfExistsAsync<TableEntity>(key.Partition, key.RowKey, ["Month"], ct);
+        var episodes = new SortedDictionary<string, StoredEpisode>(StringComparer.Ordinal);
+        var prefix = EpisodePrefix(unitId, month);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.Partition} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
+        await foreach (var r in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            episodes[r.RowKey] = new(JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!, r.ETag);
+        var memo = new MonthMemo(tally.HasValue ? tally.Value!.ETag : null, episodes);
+        Remember(key, memo);
+        return memo;
+    }
+
+    /// <summary>The tally row of a unit-month computed from its episodes, in row key (order id, dispatch) order as a query answers them.</summary>
+    private TableEntity TallyRow((string Partition, string RowKey) key, string unitId, string unitName, int month, SortedDictionary<string, StoredEpisode> episodes)
+    {
+        var tally = OrderTally.Of(episodes.Values.Select(s => s.Episode), clock.GetUtcNow(), policy);
+        var row = new TableEntity(key.Partition, key.RowKey) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month, ["Episodes"] = episodes.Count };
+        Put(row, "Tally", JsonSerializer.Serialize(tally, IndicatorJson.Web.OrderTally));
+        return row;
+    }
+
+    /// <summary>
+    /// Recomputes a unit's month from its stored episodes and writes its tally alone (If-Match the ETag read before the
+    /// episodes): after a bulk load, which writes episodes without their tally.
+    /// </summary>
+    public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, CancellationToken ct)
+    {
+        var key = (TallyPartition(streetId, month.Year), TallyRowKey(unitId, month.Number));
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            SortedDictionary<string, DispatchEpisode> episodes;
-            if (memo is not null)
-            {
-                // Copied: the remembered month changes only when this write succeeds.
-                episodes = new SortedDictionary<string, DispatchEpisode>(memo.Episodes, StringComparer.Ordinal) { [written!.OrderId] = Stored(written) };
-            }
-            else
-            {
-                episodes = new SortedDictionary<string, DispatchEpisode>(StringComparer.Ordinal);
-                await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {episodePartition}"), cancellationToken: ct))
-                    episodes[r.RowKey] = JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode)!;
-            }
-            // RowKey (order id) order, as the query answers: the tally's lists come out the same either way.
-            var tally = OrderTally.Of(episodes.Values, clock.GetUtcNow(), policy);
-            var row = new TableEntity(partition, rowKey) { ["UnitId"] = unitId, ["UnitName"] = unitName, ["Month"] = month.Number, ["Episodes"] = episodes.Count };
-            Put(row, "Tally", JsonSerializer.Serialize(tally, IndicatorJson.Web.OrderTally));
+            var memo = await ReadMonthAsync(key, streetId, unitId, month.Number, ct);
+            var row = TallyRow(key, unitId, unitName, month.Number, memo.Episodes);
             try
             {
-                var saved = known is { } tag
-                    ? await _tallies.UpdateEntityAsync(row, tag, TableUpdateMode.Replace, ct)
-                    : await _tallies.AddEntityAsync(row, ct);
-                if (_months.Count >= RememberedMonths) _months.Clear();
-                _months[key] = new MonthMemo(saved.Headers.ETag!.Value, episodes);
+                var saved = memo.Tag is { } tag
+                    ? await _table.UpdateEntityAsync(row, tag, TableUpdateMode.Replace, ct)
+                    : await _table.AddEntityAsync(row, ct);
+                Remember(key, memo with { Tag = saved.Headers.ETag!.Value });
                 return;
             }
             catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
             {
-                // Another recompute of this month finished first (it may have read fewer episodes than there are now), or
-                // the row exists and this process had no ETag for it: take the row's ETag, then query the episodes again.
-                memo = null;
-                _months.TryRemove(key, out _);
-                var current = await _tallies.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["Month"], ct);
-                known = current.HasValue ? current.Value!.ETag : null;
+                _months.TryRemove(key, out _); // another writer of the month came between: read it again
             }
         }
-        throw new InvalidOperationException($"Tally {partition}/{rowKey}: still contended after {Attempts} attempts.");
+        throw new InvalidOperationException($"Tally {key.Item1}/{key.Item2}: still contended after {Attempts} attempts.");
     }
 
     /// <summary>The episode as a query would read it back (its JSON round trip).</summary>
     private static DispatchEpisode Stored(DispatchEpisode e) =>
         JsonSerializer.Deserialize(JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode), IndicatorJson.Web.DispatchEpisode)!;
 
-    /// <summary>A unit-month as this process last wrote its tally: that write's ETag and the episodes it was computed from (by order id).</summary>
-    private sealed record MonthMemo(ETag Tag, SortedDictionary<string, DispatchEpisode> Episodes);
+    /// <summary>An episode as stored, with its row's ETag.</summary>
+    private sealed record StoredEpisode(DispatchEpisode Episode, ETag Tag);
+
+    /// <summary>A unit-month as this process last wrote or read it: the tally's ETag (null: no tally row) and the episodes by row key.</summary>
+    private sealed record MonthMemo(ETag? Tag, SortedDictionary<string, StoredEpisode> Episodes);
+
+    /// <summary>What this process wrote or read last, bounded: forgetting costs one read, never a wrong row.</summary>
+    private void Remember((string, string) key, MonthMemo memo)
+    {
+        if (_months.Count >= RememberedMonths) _months.Clear();
+        _months[key] = memo;
+    }
 
     /// <summary>
     /// Bulk load (the indicators benchmark, an import): writes <paramref name="episodes"/> as they are — no version guard,
-    /// an existing row is replaced — in entity-group transactions of up to 100 rows per unit-month partition, then
-    /// recomputes every unit-month it touched. Answers the rows written and the unit-months recomputed.
+    /// an existing row is replaced — in entity-group transactions of up to 100 rows per unit-month, then recomputes every
+    /// unit-month it touched. Not atomic across a month's transactions: a load that fails is run again. Answers the rows
+    /// written and the unit-months recomputed.
     /// </summary>
     public async Task<(int Episodes, int Months)> LoadAsync(IEnumerable<DispatchEpisode> episodes, CancellationToken ct)
     {
         var (written, months) = (0, 0);
-        foreach (var partition in episodes.GroupBy(EpisodePartition))
+        foreach (var unitMonth in episodes.GroupBy(e => (e.StreetId, e.UnitId, Month: EvaluationPeriod.MonthOf(e.DispatchedAt))))
         {
-            foreach (var batch in partition.Chunk(100))
+            var partition = TallyPartition(unitMonth.Key.StreetId, unitMonth.Key.Month.Year);
+            foreach (var batch in unitMonth.Chunk(100))
             {
                 var actions = batch.Select(e =>
                 {
-                    var row = new TableEntity(partition.Key, e.OrderId) { ["Version"] = e.Version };
+                    var row = new TableEntity(partition, EpisodeRowKey(e)) { ["Version"] = e.Version };
                     Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
                     return new TableTransactionAction(TableTransactionActionType.UpsertReplace, row);
                 }).ToList();
-                await _episodes.SubmitTransactionAsync(actions, ct);
+                await _table.SubmitTransactionAsync(actions, ct);
                 written += actions.Count;
             }
-            var first = partition.First();
-            _months.TryRemove((TallyPartition(first.StreetId, Month(first.DispatchedAt).Year), $"{first.UnitId}_{Month(first.DispatchedAt).Month:D2}"), out _);
-            await RecomputeAsync(first.StreetId, first.UnitId, first.UnitName, EvaluationPeriod.MonthOf(first.DispatchedAt), null, ct);
+            await RecomputeAsync(unitMonth.Key.StreetId, unitMonth.Key.UnitId, unitMonth.First().UnitName, unitMonth.Key.Month, ct);
             months++;
         }
         return (written, months);
     }
 
-    /// <summary>What this process wrote last, bounded: forgetting costs one read, never a wrong row.</summary>
-    private static void Remember<T>(ConcurrentDictionary<(string, string), T> tags, (string, string) key, T value)
-    {
-        if (tags.Count >= Remembered) tags.Clear();
-        tags[key] = value;
-    }
-
-    /// <summary>A unit's dispatch episodes of a year (its twelve unit-month partitions, one range query), oldest first: what its order indicators were computed from.</summary>
+    /// <summary>A unit's dispatch episodes of a year (one row-key range of the street-year's partition), oldest first: what its order indicators were computed from.</summary>
     public async Task<List<DispatchEpisode>> ReadEpisodesAsync(string streetId, string unitId, int year, CancellationToken ct)
     {
         var list = new List<DispatchEpisode>();
-        var (from, to) = ($"{streetId}_{unitId}_{year:D4}01", $"{streetId}_{unitId}_{year:D4}12");
-        await foreach (var r in _episodes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}"), cancellationToken: ct))
+        var prefix = $"{EpisodeMark}{unitId}_";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TallyPartition(streetId, year)} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
+        await foreach (var r in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             if (JsonSerializer.Deserialize(Get(r, "Episode"), IndicatorJson.Web.DispatchEpisode) is { } e && e.UnitId == unitId) list.Add(e);
         return [.. list.OrderBy(e => e.DispatchedAt).ThenBy(e => e.OrderId, StringComparer.Ordinal)];
     }
 
     /// <summary>
     /// A street's unit-months of a year: unit id, unit name, month number and tally. The first read of a street-year is one
-    /// partition query; this process keeps what it read (with each row's ETag), and the next read asks the partition for
-    /// its rows' ETags only (a keys-only query) and reads again just the rows whose ETag changed — a street's year of
-    /// tallies holds every episode's durations (megabytes at 100k orders), of which an event changes one unit-month.
+    /// query of its tally rows (the row keys before the episodes'); this process keeps what it read (with each row's ETag),
+    /// and the next read asks for the rows' ETags only (a keys-only query) and reads again just the rows whose ETag changed —
+    /// a street's year of tallies holds every episode's durations (megabytes at 100k orders), of which an event changes one
+    /// unit-month.
     /// </summary>
     public async Task<List<(string UnitId, string UnitName, int Month, OrderTally Tally)>> ReadYearAsync(string streetId, int year, CancellationToken ct)
     {
         var partition = TallyPartition(streetId, year);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EpisodeMark}");
         Dictionary<string, YearRow> rows;
         if (!_years.TryGetValue(partition, out var known))
         {
             rows = new(StringComparer.Ordinal);
-            await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
+            await foreach (var r in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
         }
         else
         {
             var tags = new Dictionary<string, ETag>(StringComparer.Ordinal);
-            await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) tags[r.RowKey] = r.ETag;
+            await foreach (var r in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) tags[r.RowKey] = r.ETag;
             var changed = tags.Where(t => !known.TryGetValue(t.Key, out var k) || k.Tag != t.Value).Select(t => t.Key).ToList();
             rows = tags.Keys.Where(known.ContainsKey).ToDictionary(k => k, k => known[k], StringComparer.Ordinal);
             if (changed.Count > ChangedRowsRead)
-                await foreach (var r in _tallies.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
+                await foreach (var r in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
             else
-                foreach (var row in await Task.WhenAll(changed.Select(k => _tallies.GetEntityIfExistsAsync<TableEntity>(partition, k, cancellationToken: ct))))
+                foreach (var row in await Task.WhenAll(changed.Select(k => _table.GetEntityIfExistsAsync<TableEntity>(partition, k, cancellationToken: ct))))
                     if (row.HasValue) rows[row.Value!.RowKey] = YearRow.Of(row.Value);
         }
         if (_years.Count >= RememberedYears) _years.Clear();

@@ -57,8 +57,7 @@ public static class TableNames
     /// <summary>资源共享预约 (issue 12): one partition per resource-day ledger; its lists by owner unit and street.</summary>
     public const string Bookings = "bookings";
     public const string BookingIndex = "bookingindex";
-    /// <summary>Order indicators (issue 14): one row per dispatch episode by unit-month, and the unit-month tallies by street-year.</summary>
-    public const string OrderEpisodes = "orderepisodes";
+    /// <summary>Order indicators (issue 14): per street-year partition, the unit-month tallies and, after them, the dispatch episodes they count (written together).</summary>
     public const string OrderTallies = "ordertallies";
     /// <summary>格事坊: the grids of a community with their team (PartitionKey community, RowKey grid), workers' check-ins, the reports module.</summary>
     public const string Grids = "grids";
@@ -86,7 +85,7 @@ public static class TableNames
         UnitReports, UnitReportIndex, Persons, PersonIndex, Teams,
         Activities, ActivityIndex,
         Bookings, BookingIndex,
-        OrderEpisodes, OrderTallies,
+        OrderTallies,
         Grids, GridCheckIns, GridReports, GridReportIndex, Deliberations, DeliberationIndex, DeliberationLinks, BotWeChat, EvalSchemes, EvalManual, EvalResults, EvalExports];
 }
 

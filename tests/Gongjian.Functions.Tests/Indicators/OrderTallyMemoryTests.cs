@@ -11,10 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongjian.Functions.Tests.Indicators;
 
 /// <summary>
-/// The tally store remembers each unit-month it wrote (episodes and ETag) and recomputes from that memory instead of
-/// querying the month. On Azurite, with stores standing for separate hosts: a month another host wrote since is queried
-/// again, the remembered recompute equals a queried one, and an episode whose relay died before its recompute is healed
-/// when the relay is repeated.
+/// The tally store writes an episode and its unit-month's tally in one transaction, and remembers each unit-month it
+/// wrote (episodes and ETags) so the next one needs no read. On Azurite, with stores standing for separate hosts: a month
+/// another host wrote since is read again, the remembered recompute equals a queried one, a transaction whose tally write
+/// fails stores no episode either, and a repeated or late relay writes nothing.
 /// </summary>
 public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -58,31 +58,66 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         await a.ProjectAsync(Episode("GJ260702-BBBBBB", 2, 4, accepted: true, completed: true), rebuild: false, CancellationToken.None);
         var remembered = await TallyAsync();
         Assert.Equal((3, 2, 1), (remembered.Received, remembered.Accepted, remembered.CompleteMillis.Count));
-        await Host().RecomputeAsync(_street, "baosheng-property", "宝盛置业", EvaluationPeriod.MonthOf(July), null, CancellationToken.None);
+        await Host().RecomputeAsync(_street, "baosheng-property", "宝盛置业", EvaluationPeriod.MonthOf(July), CancellationToken.None);
         Assert.Equal(Json(remembered), Json(await TallyAsync()));
     }
 
     [Fact]
-    public async Task An_episode_written_by_a_relay_that_died_before_its_recompute_is_counted_when_the_relay_is_repeated()
+    public async Task A_transaction_whose_tally_write_fails_stores_no_episode_and_the_retry_counts_it()
     {
+        // What replaced "a relay that died between the episode row and the tally": the two are one transaction. Host A
+        // remembers July's tally ETag; the tally row then goes (a rebuild deleting the projection), so A's If-Match on the
+        // tally fails (404) inside the transaction that also inserts the new episode.
         var a = Host();
         await a.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 2), rebuild: false, CancellationToken.None);
+        var tallies = _app.Storage.Table(TableNames.OrderTallies);
+        var partition = OrderTallyStore.TallyPartition(_street, 2026);
+        await tallies.DeleteEntityAsync(partition, "baosheng-property_07");
 
-        // The dead relay: its episode row is stored, the month's tally was never recomputed.
-        var died = Episode("GJ260705-DDDDDD", 5, 2);
-        await _app.Storage.Table(TableNames.OrderEpisodes).AddEntityAsync(new TableEntity(OrderTallyStore.EpisodePartition(died), died.OrderId)
-        {
-            ["Version"] = died.Version, ["Episode"] = JsonSerializer.Serialize(died, IndicatorJson.Web.DispatchEpisode),
-        });
+        // Had the episode been stored alone, the retry would find it at its version and write no tally at all.
+        Assert.True(await a.ProjectAsync(Episode("GJ260705-DDDDDD", 5, 2), rebuild: false, CancellationToken.None));
+        Assert.Equal(2, (await TallyAsync()).Received);
+        var episodes = await tallies.QueryAsync<TableEntity>(r => r.PartitionKey == partition && r.RowKey.CompareTo("~") >= 0).ToListAsync();
+        Assert.Equal([$"~baosheng-property_07_GJ260701-AAAAAA_{July.AddDays(1).UtcTicks}", $"~baosheng-property_07_GJ260705-DDDDDD_{July.AddDays(5).UtcTicks}"],
+            episodes.Select(r => r.RowKey));
+    }
+
+    [Fact]
+    public async Task A_repeated_or_late_relay_on_another_host_writes_nothing_and_the_episode_counts_once()
+    {
+        var (a, b) = (Host(), Host());
+        var dispatched = Episode("GJ260701-AAAAAA", 1, 2);
+        Assert.True(await a.ProjectAsync(dispatched, rebuild: false, CancellationToken.None));
+        // The sweeper repeats the relay on another host: the row holds this version, and the tally written with it counts it.
+        Assert.False(await b.ProjectAsync(dispatched, rebuild: false, CancellationToken.None));
         Assert.Equal(1, (await TallyAsync()).Received);
 
-        // The sweeper repeats the relay (on this host or another): the row is there already, the month is recomputed anyway.
-        Assert.False(await Host().ProjectAsync(died, rebuild: false, CancellationToken.None));
-        Assert.Equal(2, (await TallyAsync()).Received);
+        // Accepted on host A; then host B, which remembers the month at version 2, relays the dispatch late: nothing goes back.
+        Assert.True(await a.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 3, accepted: true), rebuild: false, CancellationToken.None));
+        Assert.False(await b.ProjectAsync(dispatched, rebuild: false, CancellationToken.None));
+        Assert.False(await Host().ProjectAsync(dispatched, rebuild: false, CancellationToken.None));
+        var tally = await TallyAsync();
+        Assert.Equal((1, 1), (tally.Received, tally.Accepted));
 
-        // Host A's memory of the month is stale now; its next episode still counts both.
-        await a.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 3, accepted: true), rebuild: false, CancellationToken.None);
-        Assert.Equal((2, 1), ((await TallyAsync()).Received, (await TallyAsync()).Accepted));
+        // Host B's stale memory of the month does not stop its next episode: it reads the month again and counts all.
+        Assert.True(await b.ProjectAsync(Episode("GJ260702-BBBBBB", 2, 2), rebuild: false, CancellationToken.None));
+        tally = await TallyAsync();
+        Assert.Equal((2, 1), (tally.Received, tally.Accepted));
+    }
+
+    [Fact]
+    public async Task An_order_sent_back_and_dispatched_to_the_same_unit_again_in_the_month_is_two_episodes_both_counted()
+    {
+        // Dispatched on the 1st, withdrawn (超时未接单), dispatched to the same unit again on the 2nd and accepted: as
+        // DispatchEpisodes.From folds it, two episodes; the first must not be overwritten by the second.
+        var first = Episode("GJ260701-AAAAAA", 1, 2);
+        var withdrawn = first with { WithdrawnAt = first.DispatchedAt.AddHours(4), Version = 3 };
+        var again = Episode("GJ260701-AAAAAA", 2, 5, accepted: true);
+        var a = Host();
+        foreach (var e in new[] { first, withdrawn, again }) Assert.True(await a.ProjectAsync(e, rebuild: false, CancellationToken.None));
+        var tally = await TallyAsync();
+        Assert.Equal((2, 1, 1), (tally.Received, tally.Withdrawn, tally.Accepted));
+        Assert.Equal(2, (await Host().ReadEpisodesAsync(_street, "baosheng-property", 2026, CancellationToken.None)).Count);
     }
 
     [Fact]
