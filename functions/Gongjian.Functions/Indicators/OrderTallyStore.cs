@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Gongjian.Domain.Evaluation;
 using Gongjian.Domain.Orders;
 using Gongjian.Functions.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gongjian.Functions.Indicators;
 
@@ -22,6 +23,15 @@ namespace Gongjian.Functions.Indicators;
 /// ETags) of its last write, so the usual event is that one transaction and no read; a failed transaction (another host
 /// wrote the month since) forgets the month, reads it (the tally's ETag, then its episodes) and tries again.
 /// </para>
+/// <para>
+/// Every transaction that changes a tally or an episode of a street-year — a relay's, a recompute's, each of a bulk
+/// load's — also merges the partition's stamp row (<see cref="Stamp"/>, <c>~~</c>, after every episode; see
+/// <see cref="PartitionStamp"/>), unconditionally, so its ETag changes with any of them at no extra request.
+/// <see cref="ReadYearAsync"/> answers a street-year from this process's memory while the stamp's ETag is the one read
+/// before the query it remembers. So a tally or episode row written, replaced or deleted by anything but this store (a
+/// hand fix, a script) must touch the stamp too (merge <see cref="StampRow"/>): otherwise a process that read the year
+/// before keeps answering what it read, until the next write through the store.
+/// </para>
 /// </summary>
 public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, TimeProvider clock)
 {
@@ -32,6 +42,12 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     private const int RememberedMonths = 1_000;
     /// <summary>Episode row keys begin with this; every tally row key sorts before it.</summary>
     private const string EpisodeMark = "~";
+    /// <summary>The street-year's stamp row: after every episode (unit ids never begin with <c>~</c>), outside every range the store queries.</summary>
+    public const string Stamp = PartitionStamp.RowKey;
+    private const string Stamped = "tallies";
+
+    public static TableEntity StampRow(string partition) => PartitionStamp.Row(partition, Stamped);
+    private static TableTransactionAction TouchStamp(string partition) => PartitionStamp.Touch(partition, Stamped);
 
     private readonly ConcurrentDictionary<(string, string), MonthMemo> _months = new();
     private readonly TableClient _table = storage.Table(TableNames.OrderTallies);
@@ -75,6 +91,7 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
             [
                 stored is null ? new(TableTransactionActionType.Add, row) : new(TableTransactionActionType.UpdateReplace, row, stored.Tag),
                 memo.Tag is { } tag ? new(TableTransactionActionType.UpdateReplace, tally, tag) : new(TableTransactionActionType.Add, tally),
+                TouchStamp(key.Item1),
             ];
             try
             {
@@ -124,8 +141,8 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     }
 
     /// <summary>
-    /// Recomputes a unit's month from its stored episodes and writes its tally alone (If-Match the ETag read before the
-    /// episodes): after a bulk load, which writes episodes without their tally.
+    /// Recomputes a unit's month from its stored episodes and writes its tally (If-Match the ETag read before the
+    /// episodes), with the stamp, in one transaction: after a bulk load, which writes episodes without their tally.
     /// </summary>
     public async Task RecomputeAsync(string streetId, string unitId, string unitName, EvaluationPeriod month, CancellationToken ct)
     {
@@ -134,15 +151,19 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
         {
             var memo = await ReadMonthAsync(key, streetId, unitId, month.Number, ct);
             var row = TallyRow(key, unitId, unitName, month.Number, memo.Episodes);
+            TableTransactionAction[] actions =
+            [
+                memo.Tag is { } tag ? new(TableTransactionActionType.UpdateReplace, row, tag) : new(TableTransactionActionType.Add, row),
+                TouchStamp(key.Item1),
+            ];
             try
             {
-                var saved = memo.Tag is { } tag
-                    ? await _table.UpdateEntityAsync(row, tag, TableUpdateMode.Replace, ct)
-                    : await _table.AddEntityAsync(row, ct);
-                Remember(key, memo with { Tag = saved.Headers.ETag!.Value });
+                var answers = (await _table.SubmitTransactionAsync(actions, ct)).Value;
+                if (answers[0].Headers.ETag is { } saved) Remember(key, memo with { Tag = saved });
+                else _months.TryRemove(key, out _);
                 return;
             }
-            catch (RequestFailedException x) when (x.Status is 404 or 409 or 412)
+            catch (TableTransactionFailedException x) when (x.Status is 404 or 409 or 412)
             {
                 _months.TryRemove(key, out _); // another writer of the month came between: read it again
             }
@@ -169,7 +190,7 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
 
     /// <summary>
     /// Bulk load (the indicators benchmark, an import): writes <paramref name="episodes"/> as they are — no version guard,
-    /// an existing row is replaced — in entity-group transactions of up to 100 rows per unit-month, then recomputes every
+    /// an existing row is replaced — in entity-group transactions of up to 99 rows per unit-month and the stamp, then recomputes every
     /// unit-month it touched. Not atomic across a month's transactions: a load that fails is run again. Answers the rows
     /// written and the unit-months recomputed.
     /// </summary>
@@ -179,16 +200,16 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
         foreach (var unitMonth in episodes.GroupBy(e => (e.StreetId, e.UnitId, Month: EvaluationPeriod.MonthOf(e.DispatchedAt))))
         {
             var partition = TallyPartition(unitMonth.Key.StreetId, unitMonth.Key.Month.Year);
-            foreach (var batch in unitMonth.Chunk(100))
+            foreach (var batch in unitMonth.Chunk(99)) // a transaction holds 100 actions: the stamp is the 100th
             {
                 var actions = batch.Select(e =>
                 {
                     var row = new TableEntity(partition, EpisodeRowKey(e)) { ["Version"] = e.Version };
                     Put(row, "Episode", JsonSerializer.Serialize(e, IndicatorJson.Web.DispatchEpisode));
                     return new TableTransactionAction(TableTransactionActionType.UpsertReplace, row);
-                }).ToList();
+                }).Append(TouchStamp(partition)).ToList();
                 await _table.SubmitTransactionAsync(actions, ct);
-                written += actions.Count;
+                written += batch.Length;
             }
             await RecomputeAsync(unitMonth.Key.StreetId, unitMonth.Key.UnitId, unitMonth.First().UnitName, unitMonth.Key.Month, ct);
             months++;
@@ -208,18 +229,25 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
     }
 
     /// <summary>
-    /// A street's unit-months of a year: unit id, unit name, month number and tally. The first read of a street-year is one
-    /// query of its tally rows (the row keys before the episodes'); this process keeps what it read (with each row's ETag),
-    /// and the next read asks for the rows' ETags only (a keys-only query) and reads again just the rows whose ETag changed —
-    /// a street's year of tallies holds every episode's durations (megabytes at 100k orders), of which an event changes one
-    /// unit-month.
+    /// A street's unit-months of a year: unit id, unit name, month number and tally. Every read first point-reads the
+    /// street-year's stamp (<see cref="Stamp"/>): while its ETag is the one this process read before its last query of the
+    /// partition, nothing was written since through the store, and the answer is the remembered one — one point read, where
+    /// a query (on Azurite) filters the whole table, episodes included. Otherwise the first read of a street-year is one
+    /// query of its tally rows (the row keys before the episodes'); a later one asks for the rows' ETags only (a keys-only
+    /// query) and reads again just the rows whose ETag changed — a street's year of tallies holds every episode's durations
+    /// (megabytes at 100k orders), of which an event changes one unit-month. What it read is remembered under the stamp's
+    /// ETag read before the query: a write landing between the two makes the next read query again. A row changed
+    /// without touching the stamp is not seen by a process that remembers the year (the class's note).
     /// </summary>
     public async Task<List<(string UnitId, string UnitName, int Month, OrderTally Tally)>> ReadYearAsync(string streetId, int year, CancellationToken ct)
     {
         var partition = TallyPartition(streetId, year);
+        var stamp = await PartitionStamp.ReadAsync(_table, partition, ct);
+        var known = _years.TryGetValue(partition, out YearMemo? memo) ? memo!.Rows : null;
+        if (stamp is { } current && memo?.Stamp == current) return Answer(known!);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {EpisodeMark}");
         Dictionary<string, YearRow> rows;
-        if (!_years.TryGetValue(partition, out var known))
+        if (known is null)
         {
             rows = new(StringComparer.Ordinal);
             await foreach (var r in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows[r.RowKey] = YearRow.Of(r);
@@ -236,16 +264,22 @@ public sealed class OrderTallyStore(StorageClients storage, SlaPolicy policy, Ti
                 foreach (var row in await Task.WhenAll(changed.Select(k => _table.GetEntityIfExistsAsync<TableEntity>(partition, k, cancellationToken: ct))))
                     if (row.HasValue) rows[row.Value!.RowKey] = YearRow.Of(row.Value);
         }
-        if (_years.Count >= RememberedYears) _years.Clear();
-        _years[partition] = rows;
-        return [.. rows.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.UnitId, r.UnitName, r.Month, r.Tally))];
+        _years.Set(partition, new YearMemo(stamp, rows), new MemoryCacheEntryOptions { Size = 1 });
+        return Answer(rows);
     }
 
-    /// <summary>Street-years whose tallies this process keeps between reads.</summary>
+    private static List<(string UnitId, string UnitName, int Month, OrderTally Tally)> Answer(Dictionary<string, YearRow> rows) =>
+        [.. rows.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.UnitId, r.UnitName, r.Month, r.Tally))];
+
+    /// <summary>Street-years whose tallies this process keeps between reads (each a street's year of durations: megabytes at 100k orders).</summary>
     private const int RememberedYears = 64;
     /// <summary>More changed rows than this since the last read: the partition is queried whole instead of row by row.</summary>
     private const int ChangedRowsRead = 24;
-    private readonly ConcurrentDictionary<string, Dictionary<string, YearRow>> _years = new();
+    /// <summary>Street-years as last read, by partition; bounded (an entry is size 1): forgetting costs one query, never a wrong answer.</summary>
+    private readonly MemoryCache _years = new(new MemoryCacheOptions { SizeLimit = RememberedYears });
+
+    /// <summary>A street-year's tally rows as read, with the stamp's ETag read before the query (null: no stamp, never answered from memory).</summary>
+    private sealed record YearMemo(ETag? Stamp, Dictionary<string, YearRow> Rows);
 
     /// <summary>A tally row as read: its row key and ETag, and what it holds.</summary>
     private sealed record YearRow(string Key, ETag Tag, string UnitId, string UnitName, int Month, OrderTally Tally)

@@ -163,10 +163,10 @@ public sealed class RecordBook(StorageClients storage, ILogger<RecordBook> log)
     public async Task<List<RecordFact>> FactsAsync(string streetId, EvaluationPeriod period, CancellationToken ct)
     {
         var partition = Partition(streetId, period.Year);
-        var stamp = await _table.GetEntityIfExistsAsync<TableEntity>(partition, RecordCounter.Stamp, ["Of"], ct);
-        if (!stamp.HasValue || !_years.TryGetValue(partition, out var known) || known.Stamp != stamp.Value!.ETag)
+        var stamp = await PartitionStamp.ReadAsync(_table, partition, ct);
+        if (stamp is not { } tag || !_years.TryGetValue(partition, out var known) || known.Stamp != tag)
         {
-            known = (stamp.HasValue ? stamp.Value!.ETag : default, await CountersAsync(partition, ct));
+            known = (stamp ?? default, await CountersAsync(partition, ct));
             if (stamp.HasValue)
             {
                 if (_years.Count >= RememberedYears) _years.Clear();

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Gongjian.Domain.Evaluation;
 using Gongjian.Functions.Indicators;
+using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.Records;
 
@@ -23,9 +24,9 @@ public sealed record RecordCounter(int Month, string Kind, string? CommunityId, 
     /// The street-year's stamp row, after every counter: written (unconditionally) in every transaction that changes a
     /// counter, so its ETag changes whenever any counter does — one point read tells a reader whether what it read before still holds.
     /// </summary>
-    public const string Stamp = "~~";
+    public const string Stamp = PartitionStamp.RowKey;
 
-    public static TableEntity StampRow(string partition) => new(partition, Stamp) { ["Of"] = "counters" };
+    public static TableEntity StampRow(string partition) => PartitionStamp.Row(partition, "counters");
 
     /// <summary>The kinds counted per source: both sides of every hosting indicator.</summary>
     private static readonly HashSet<string> BySource =

@@ -14,7 +14,8 @@ namespace Gongjian.Functions.Tests.Indicators;
 /// The tally store writes an episode and its unit-month's tally in one transaction, and remembers each unit-month it
 /// wrote (episodes and ETags) so the next one needs no read. On Azurite, with stores standing for separate hosts: a month
 /// another host wrote since is read again, the remembered recompute equals a queried one, a transaction whose tally write
-/// fails stores no episode either, and a repeated or late relay writes nothing.
+/// fails stores no episode either, and a repeated or late relay writes nothing. A year read answers from memory while the
+/// street-year's stamp row is unchanged: every transaction of the store merges it, and a write outside the store must touch it.
 /// </summary>
 public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -77,7 +78,7 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         // Had the episode been stored alone, the retry would find it at its version and write no tally at all.
         Assert.True(await a.ProjectAsync(Episode("GJ260705-DDDDDD", 5, 2), rebuild: false, CancellationToken.None));
         Assert.Equal(2, (await TallyAsync()).Received);
-        var episodes = await tallies.QueryAsync<TableEntity>(r => r.PartitionKey == partition && r.RowKey.CompareTo("~") >= 0).ToListAsync();
+        var episodes = await tallies.QueryAsync<TableEntity>(r => r.PartitionKey == partition && r.RowKey.CompareTo("~") >= 0 && r.RowKey != OrderTallyStore.Stamp).ToListAsync();
         Assert.Equal([$"~baosheng-property_07_GJ260701-AAAAAA_{July.AddDays(1).UtcTicks}", $"~baosheng-property_07_GJ260705-DDDDDD_{July.AddDays(5).UtcTicks}"],
             episodes.Select(r => r.RowKey));
     }
@@ -143,8 +144,47 @@ public sealed class OrderTallyMemoryTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(full.Select(r => (r.RowKey, r.ETag)), light.Select(r => (r.RowKey, r.ETag)));
         Assert.All(light, r => Assert.NotEqual(default, r.ETag));
 
-        // August's row deleted (a rebuild of a street that lost its orders): gone from the next read too.
+        // August's row deleted (a rebuild of a street that lost its orders): gone from the next read too — a write outside
+        // the store touches the stamp, as the store's own transactions do.
         await tallies.DeleteEntityAsync(OrderTallyStore.TallyPartition(_street, 2026), "baosheng-property_08");
+        await tallies.UpsertEntityAsync(OrderTallyStore.StampRow(partition), TableUpdateMode.Merge);
         Assert.Equal([7], (await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Select(r => r.Month));
+    }
+
+    [Fact]
+    public async Task A_year_read_after_a_relay_on_another_host_sees_the_new_count_through_the_changed_stamp()
+    {
+        var (reader, writer) = (Host(), Host());
+        await writer.ProjectAsync(Episode("GJ260701-AAAAAA", 1, 2), rebuild: false, CancellationToken.None);
+        var tallies = _app.Storage.Table(TableNames.OrderTallies);
+        var partition = OrderTallyStore.TallyPartition(_street, 2026);
+        var stamp = (await tallies.GetEntityAsync<TableEntity>(partition, OrderTallyStore.Stamp)).Value.ETag;
+        Assert.Equal(1, Assert.Single(await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Tally.Received);
+
+        // Another host relays a dispatch of the same street-year: its transaction merges the stamp with the episode and tally.
+        await writer.ProjectAsync(Episode("GJ260702-BBBBBB", 2, 2), rebuild: false, CancellationToken.None);
+        Assert.NotEqual(stamp, (await tallies.GetEntityAsync<TableEntity>(partition, OrderTallyStore.Stamp)).Value.ETag);
+        Assert.Equal(2, Assert.Single(await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Tally.Received);
+    }
+
+    [Fact]
+    public async Task A_year_read_again_with_the_stamp_unchanged_answers_from_memory_even_if_a_row_changed_without_touching_it()
+    {
+        // The contract: the stamp's ETag is the only thing a repeated year read asks the table. A write that bypasses the
+        // store and leaves the stamp alone (here: a tally row deleted by hand) is not seen by a process that read the year
+        // before — which is how this test observes that the second read came from memory, without timing it.
+        var reader = Host();
+        await Host().ProjectAsync(Episode("GJ260701-AAAAAA", 1, 2), rebuild: false, CancellationToken.None);
+        Assert.Equal([7], (await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Select(r => r.Month));
+
+        var tallies = _app.Storage.Table(TableNames.OrderTallies);
+        var partition = OrderTallyStore.TallyPartition(_street, 2026);
+        await tallies.DeleteEntityAsync(partition, "baosheng-property_07");
+        Assert.Equal(1, Assert.Single(await reader.ReadYearAsync(_street, 2026, CancellationToken.None)).Tally.Received);
+        Assert.Empty(await Host().ReadYearAsync(_street, 2026, CancellationToken.None)); // a process without the memory queries
+
+        // Touching the stamp, as every write outside the store must, makes the reader query again.
+        await tallies.UpsertEntityAsync(OrderTallyStore.StampRow(partition), TableUpdateMode.Merge);
+        Assert.Empty(await reader.ReadYearAsync(_street, 2026, CancellationToken.None));
     }
 }
