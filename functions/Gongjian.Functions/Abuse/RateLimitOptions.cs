@@ -30,10 +30,17 @@ public sealed class RateLimitOptions
     /// <summary>All limited requests of one anonymous client address together, whatever the endpoint.</summary>
     public RateLimitRule Address { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary><c>POST /api/orders</c> without a staff key, per client address.</summary>
+    /// <summary>
+    /// Anonymous creations, per client address, all together: <c>POST /api/orders</c>, wishes, activity
+    /// registrations, bookings, 双报到 registrations and public deliberation topics.
+    /// </summary>
     public RateLimitRule Orders { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) };
 
-    /// <summary>confirm / reopen / cancel / erase with <c>X-Tracking-Code</c>, per tracking code.</summary>
+    /// <summary>
+    /// Anonymous requests with a code or phone on an existing thing (confirm / reopen / cancel / erase with
+    /// <c>X-Tracking-Code</c>, a booking or person looked up by code, cancelling an activity registration or a
+    /// booking with its code, opinions, votes and ratings): per tracking code, or per address when the code is in the body.
+    /// </summary>
     public RateLimitRule ResidentCommands { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>Direct Line tokens (<c>POST /api/chat/token</c>, <c>tokens/generate</c>, <c>tokens/refresh</c>), per client address.</summary>

@@ -11,6 +11,17 @@ namespace Gongjian.Functions.Abuse;
 /// address, conversation or tracking code. On top, every anonymous limited request counts against
 /// its address's total (<see cref="RateLimitOptions.Address"/>), so that many conversations or many
 /// guessed tracking codes from one address do not multiply its budget.
+/// <para>
+/// Which route takes which policy (the contract test holds every route to "declares 429 exactly when
+/// limited"): an anonymous request that creates something (an order, a wish, an activity registration,
+/// a booking, a 双报到 registration, a public topic) takes <see cref="Orders"/>, one budget per address for
+/// all of them; an anonymous request that presents a code or a phone to read or act on an existing thing
+/// (cancel an order, a registration or a booking, look a booking or a person up by code, an opinion, a
+/// vote, a rating) takes <see cref="ResidentCommands"/>, per <c>X-Tracking-Code</c> or, for a code sent in
+/// the body, per address, so guessing codes costs the guesser's address; a write that needs a staff key
+/// takes <see cref="StaffWrites"/>. Staff reads and public pages and lists are not limited and do not
+/// declare 429 (the edge takes their floods).
+/// </para>
 /// </summary>
 public static class RateLimitPolicies
 {

@@ -15,12 +15,14 @@ public static class BookingRoutes
         app.MapFunction("SetBookingPolicy", SetBookingPolicyFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, SetBookingPolicyFunction.Run))
             .Describe(E.Tag, "开放预约 Set the booking policy", "资源所属单位联络员（或街道组织方、管理员）设置每周开放时间（北京时间）、每个时段分钟数、即时确认或需审批；带 `If-Match` 时若已被他人修改则为 412。" +
                 "The owner unit sets opening hours per weekday, the slot length and instant or approval; a stale `If-Match` is 412.", ApiAccess.Staff)
-            .Takes(E.Policy).Gives(200, E.PolicyView).Refuses(400, 401, 403, 404, 409, 412, 415);
+            .Takes(E.Policy).Gives(200, E.PolicyView).Refuses(400, 401, 403, 404, 409, 412, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("BookResource", BookResourceFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, BookResourceFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "预约资源 Book a resource", "居民（无需密钥）或单位联络员按开放时间预约整时段；规则取自资源本身。答复中的预约码只出现这一次，用于取消；同一时段只有一个预约成功（409 slot_taken）。" +
                 "A resident (no key) or a liaison books whole slots; the policy is the resource's. The cancel code appears once; of overlapping bookings one wins.",
                 ApiAccess.Resident | ApiAccess.Staff)
-            .Takes(E.Book).Gives(201, E.Booked).Refuses(400, 401, 403, 404, 409, 413, 415, 422);
+            .Takes(E.Book).Gives(201, E.Booked).Refuses(400, 401, 403, 404, 409, 413, 415, 422, 429)
+            .RequireRateLimiting(RateLimitPolicies.Orders);
         app.MapFunction("GetBooking", GetBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetBookingFunction.Run))
             .Describe(E.Tag, "查询预约 Look up a booking", "预约人凭预约码（X-Tracking-Code，无需密钥）查看自己的预约：资源、时段、状态，本人姓名和电话打码（到期删除后为空）；编号或预约码不对为 404 booking_not_found。" +
                 "The requester reads their booking back with its code: resource, time, status; their own name and phone masked (empty once erased). " +
@@ -38,20 +40,25 @@ public static class BookingRoutes
             .Gives(200, E.AvailabilityRange).Refuses(400, 404, 409);
         app.MapFunction("ApproveBooking", ApproveBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ApproveBookingFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "批准预约 Approve", "资源所属单位联络员批准待审批的预约。The owner unit's liaison approves a pending booking.", ApiAccess.Staff)
-            .Gives(200, E.In("approved", "已预约")).Refuses(401, 403, 404, 409);
+            .Gives(200, E.In("approved", "已预约")).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("DeclineBooking", DeclineBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DeclineBookingFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "拒绝预约 Decline", "资源所属单位说明理由拒绝待审批的预约。The owner unit declines a pending booking, with a reason.", ApiAccess.Staff)
-            .Takes(E.Decline).Gives(200, E.In("declined", "已拒绝", E.Decline.Reason)).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Decline).Gives(200, E.In("declined", "已拒绝", E.Decline.Reason)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("MarkBookingUsed", MarkBookingUsedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, MarkBookingUsedFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "已使用 Mark used", "时段开始后，资源所属单位登记已使用。Once the slot began, the owner unit records it used.", ApiAccess.Staff)
-            .Gives(200, E.In("used", "已使用")).Refuses(401, 403, 404, 409);
+            .Gives(200, E.In("used", "已使用")).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("MarkBookingNoShow", MarkBookingNoShowFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, MarkBookingNoShowFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "未到场 Mark no-show", "时段开始后，资源所属单位登记未到场。Once the slot began, the owner unit records that nobody came.", ApiAccess.Staff)
-            .Gives(200, E.In("no_show", "未到场")).Refuses(401, 403, 404, 409);
+            .Gives(200, E.In("no_show", "未到场")).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("CancelBooking", CancelBookingFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CancelBookingFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "取消预约 Cancel", "时段开始前，预约人凭预约码（code，无需密钥）或资源所属单位说明理由取消；时段随即空出。" +
                 "Before the slot, the requester (with the code) or the owner unit cancels with a reason; the slot is free again.", ApiAccess.Resident | ApiAccess.Staff)
-            .Takes(E.Cancel).Gives(200, E.In("cancelled", "已取消", E.Cancel.Reason)).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Cancel).Gives(200, E.In("cancelled", "已取消", E.Cancel.Reason)).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.ResidentCommands);
         app.MapFunction("ListBookings", ListBookingsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListBookingsFunction.Run))
             .Describe(E.Tag, "预约列表 List bookings", "单位（unit=，本单位联络员或本街道组织方）或街道（street=，组织方）的资源预约，按日期和资源一行：各状态数量和时段，不含个人信息；分页，可按 year 筛选。" +
                 "A unit's or a street's resource-days: counts and slots, nothing personal; paged.", ApiAccess.Staff)

@@ -29,7 +29,8 @@ public static class GridReportRoutes
         app.MapFunction("GridCheckIn", CheckInFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CheckInFunction.Run))
             .Describe(E.GridTag, "网格员签到 Check in", "本网格的网格员签到：时间和位置（必填）。离网格中心超过半径的签到照样记录，并标记 `far`。" +
                 "The grid's worker checks in with the phone's location; one beyond the grid's radius is kept and flagged `far`.", ApiAccess.Staff)
-            .Takes(E.CheckIn).Gives(201, E.CheckedIn).Refuses(400, 401, 403, 404, 415, 429);
+            .Takes(E.CheckIn).Gives(201, E.CheckedIn).Refuses(400, 401, 403, 404, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListGridCheckIns", ListCheckInsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListCheckInsFunction.Run))
             .Describe(E.GridTag, "签到记录 Check-ins", "网格最近的签到（最多 100 条），含位置和离中心的距离，只给本社区工作人员。" +
                 "The grid's latest check-ins with location and distance, for the community's staff only.", ApiAccess.Staff)
@@ -38,7 +39,8 @@ public static class GridReportRoutes
         app.MapFunction("FileGridReport", FileReportFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, FileReportFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "上报问题 File a report", "网格员上报本网格发现的问题：类别、描述、地点、位置（lat/lon，必填）和 1–9 张照片（base64 JPEG/PNG/WebP，去除 EXIF/GPS）。" +
                 "A grid worker reports a problem of its grid: category, text, place, the location (required) and 1–9 photos (EXIF/GPS stripped).", ApiAccess.Staff)
-            .Takes(E.File).Gives(201, E.Report).Refuses(400, 401, 403, 409, 413, 415, 429);
+            .Takes(E.File).Gives(201, E.Report).Refuses(400, 401, 403, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListGridReports", ListGridReportsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListGridReportsFunction.Run))
             .Describe(E.Tag, "上报列表 List reports", "一个社区、网格或派单对应的上报，最新的在前；描述已打码，不含位置和上报人。" +
                 "A community's, grid's or order's reports, newest first; masked text, no location or reporter.", ApiAccess.Staff)
@@ -49,17 +51,21 @@ public static class GridReportRoutes
             .Gives(200, E.Report).Refuses(401, 403, 404);
         app.MapFunction("ResolveGridReport", ResolveReportFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ResolveReportFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "就地解决 Resolve", "本社区工作人员说明处理情况（可附照片），上报办结，网格员收到通知。The community's staff resolve it with a note (and photos).", ApiAccess.Staff)
-            .Takes(E.Resolve).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 413, 415, 429);
+            .Takes(E.Resolve).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("GridReportToOrder", ReportToOrderFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ReportToOrderFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "转为派单 Turn into an order", "本社区派单员把上报转为工单进入派单流程（联系人为网格团队）；工单办结后上报自动关闭，工单取消则退回待处置。" +
                 "The dispatcher turns the report into an order; the order's completion closes the report, its cancellation sends it back.", ApiAccess.Staff)
-            .Takes(E.ToOrder).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429);
+            .Takes(E.ToOrder).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("HandOverGridReport", HandOverReportFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, HandOverReportFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "转交 Hand over", "转交其他部门（如街道城管办、交警）并说明情况。Hand the report to another body with a note.", ApiAccess.Staff)
-            .Takes(E.HandOver).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429);
+            .Takes(E.HandOver).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("MergeGridReport", MergeReportFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, MergeReportFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "合并上报 Merge", "并入本社区同一地点（300 米内）、同一类别、尚未办结的上报。Merge into an open report of the same place and kind.", ApiAccess.Staff)
-            .Takes(E.Merge).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429);
+            .Takes(E.Merge).Gives(200, E.Report).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("GridReportDuplicates", DuplicateReportsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, DuplicateReportsFunction.Run))
             .Describe(E.Tag, "疑似重复 Duplicate suggestions", "附近（300 米内）且同类或描述相近的未办结上报，只作提示，从不自动合并。" +
                 "Open reports nearby and alike; suggestions only, never merged automatically.", ApiAccess.Staff)

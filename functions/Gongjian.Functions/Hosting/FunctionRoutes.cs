@@ -128,7 +128,8 @@ public static class FunctionRoutes
         app.MapFunction("CreateProject", Projects.CreateProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.CreateProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "发布项目 Create a project", "街道组织员（本街道）或社区派单员（本社区）起草服务项目：类别、目标、关联需求、周期、需要的单位数和节点。" +
                 "An organizer (its street) or dispatcher (its community) drafts a project; milestone ids are m1, m2… in order.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Create).Gives(201, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 415);
+            .Takes(Projects.ProjectExamples.Create).Gives(201, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListProjects", Projects.ListProjectsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ListProjectsFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "项目列表 List projects", "一个街道、社区或单位的项目，最新的在前；联络员和派单员看街道列表时不含草稿。" +
                 "One list — a street's, a community's or a unit's — newest first; drafts only to those who manage them.", ApiAccess.Staff)
@@ -140,30 +141,38 @@ public static class FunctionRoutes
             .Gives(200, Projects.ProjectExamples.Project).Refuses(401, 403, 404);
         app.MapFunction("PublishProject", Projects.PublishProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.PublishProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "发布 Publish", "管理该项目的工作人员发布草稿，单位即可认领（无需请求体）。Staff publish a draft; no body.", ApiAccess.Staff)
-            .Gives(200, Projects.ProjectExamples.Project).Refuses(401, 403, 404, 409);
+            .Gives(200, Projects.ProjectExamples.Project).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("StartProject", Projects.StartProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.StartProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "开始实施 Start", "至少一个认领通过后开始实施，节点催办和督办随之开始（无需请求体）。Staff start it once a claim is approved; no body.", ApiAccess.Staff)
-            .Gives(200, Projects.ProjectExamples.Project).Refuses(401, 403, 404, 409);
+            .Gives(200, Projects.ProjectExamples.Project).Refuses(401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("CloseProject", Projects.CloseProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.CloseProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "结项 Close", "工作人员结项，text 为结项总结。Staff close the project; `text` is the summary.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("CancelProject", Projects.CancelProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.CancelProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "取消项目 Cancel", "工作人员取消项目，text 为原因。Staff cancel the project; `text` is the reason.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ClaimProject", Projects.ClaimProjectFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ClaimProjectFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "认领项目 Claim", "成员单位联络员为本单位认领，写明承诺和完成时间；名额满时答复 409 project_full。" +
                 "A liaison claims for its own unit with a commitment; when no place is left: 409 `project_full`.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Claim).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(Projects.ProjectExamples.Claim).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ApproveClaim", Projects.ApproveClaimFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ApproveClaimFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "认领通过 Approve a claim", "管理该项目的工作人员审核通过（无需请求体）。Staff approve a pending claim; no body.", ApiAccess.Staff)
-            .Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409);
+            .Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("DeclineClaim", Projects.DeclineClaimFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.DeclineClaimFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "认领不通过 Decline a claim", "工作人员退回认领，text 为原因，名额释放。Staff decline a pending claim (`text`: reason); its place frees.", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(Projects.ProjectExamples.Text).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ReportMilestone", Projects.ReportMilestoneFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, Projects.ReportMilestoneFunction.Run))
             .Describe(Projects.ProjectExamples.Tag, "节点进展 Report a milestone", "认领已通过的单位填报节点进展（每节点一次），可附照片。A unit with an approved claim reports on a milestone, once; " +
                 "`photos`: base64 JPEG/PNG/WebP ≤ 10 MB each, at most 6 (EXIF/GPS stripped).", ApiAccess.Staff)
-            .Takes(Projects.ProjectExamples.Report).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 413, 415);
+            .Takes(Projects.ProjectExamples.Report).Gives(200, Projects.ProjectExamples.Project).Refuses(400, 401, 403, 404, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("Health", HealthFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, HealthFunction.Run))
             .Describe(ApiTags.Operations, "健康检查 Health", "存活并能读存储。Alive, with one cheap storage read.", ApiAccess.Anyone)
             .Gives(200, ApiExamples.Health).Refuses(503);

@@ -1,3 +1,4 @@
+using Gongjian.Functions.Abuse;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http.Contract;
 using Gongjian.Functions.Resources;
@@ -13,11 +14,13 @@ public static class ListsRoutes
         app.MapFunction("RecordNeed", RecordNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RecordNeedFunction.Run))
             .Describe(E.NeedsTag, "记录需求 Record a need", "社区派单员（本社区）或街道组织方（本街道的社区，communityId）记录需求：类别、描述（电话、证件号、门牌号自动打码）、受益人群和人数。" +
                 "A dispatcher (its community) or organizer (a community of its street) records a need; the description is masked like an order's text.", ApiAccess.Staff)
-            .Takes(E.Record).Gives(201, E.Need).Refuses(400, 401, 403, 413, 415);
+            .Takes(E.Record).Gives(201, E.Need).Refuses(400, 401, 403, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("PromoteNeed", PromoteNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PromoteNeedFunction.Run))
             .Describe(E.NeedsTag, "转入需求清单 Promote an order or wish", "把居民的工单或微心愿（一次性维修除外）转为需求；同一来源只能转一次（409 already_promoted）。居民的姓名、电话、地址不会带入。" +
                 "Promotes a resident's order or wish (not a one-off repair) to a need, once per source; the resident's contact is masked out.", ApiAccess.Staff)
-            .Takes(E.Promote).Gives(201, E.Need).Refuses(400, 401, 403, 404, 409, 413, 415);
+            .Takes(E.Promote).Gives(201, E.Need).Refuses(400, 401, 403, 404, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListNeeds", ListNeedsFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListNeedsFunction.Run))
             .Describe(E.NeedsTag, "需求列表 List needs", "一个社区、街道或单位（已对接给它的）的需求，最新的在前，分页；可按 status、category、year 筛选。" +
                 "A community's, street's or unit's needs, newest first, paged; filters `status`, `category`, `year` (a unit's met needs per year are records for evaluation).", ApiAccess.Staff)
@@ -30,13 +33,16 @@ public static class ListsRoutes
             .Gives(200, E.Need).Refuses(401, 403, 404);
         app.MapFunction("MatchNeed", MatchNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, MatchNeedFunction.Run))
             .Describe(E.NeedsTag, "对接 Match", "把需求对接给本街道的成员单位和/或项目，单位会收到通知。Match the need to a unit of the street and/or a project; the unit is notified.", ApiAccess.Staff)
-            .Takes(E.Match).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Match).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("MeetNeed", MeetNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, MeetNeedFunction.Run))
             .Describe(E.NeedsTag, "需求已满足 Mark met", "text 写明如何满足。`text` says how it was met.", ApiAccess.Staff)
-            .Takes(E.Text).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Text).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("CloseNeed", CloseNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CloseNeedFunction.Run))
             .Describe(E.NeedsTag, "关闭需求 Close", "text 为关闭原因。`text` is the reason.", ApiAccess.Staff)
-            .Takes(E.Text).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Text).Gives(200, E.Need).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("SuggestForNeed", SuggestForNeedFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, SuggestForNeedFunction.Run))
             .Describe(E.NeedsTag, "推荐单位 Suggest units for a need", "资源类别相符、覆盖该社区（场地须容纳全部受益人）的单位，排序并附理由。" +
                 "Units whose active resources fit (category, coverage, venue capacity), ranked, each with a reason.", ApiAccess.Staff)
@@ -49,7 +55,8 @@ public static class ListsRoutes
         app.MapFunction("OfferResource", OfferResourceFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, OfferResourceFunction.Run))
             .Describe(E.ResourcesTag, "登记资源 Offer a resource", "联络员为本单位登记；街道组织方或管理员可代单位登记（unitId）。场地须填容纳人数和开放时间，志愿者须填人数；不填覆盖社区即全街道。" +
                 "A liaison lists its own unit's resource (an organizer or admin names `unitId`); a venue needs capacity and opening hours, volunteers a count.", ApiAccess.Staff)
-            .Takes(E.Offer).Gives(201, E.Resource).Refuses(400, 401, 403, 409, 413, 415);
+            .Takes(E.Offer).Gives(201, E.Resource).Refuses(400, 401, 403, 409, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("ListResources", ListResourcesFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ListResourcesFunction.Run))
             .Describe(E.ResourcesTag, "资源列表 List resources", "联络员看本单位的；派单员和组织方看本街道的（或某社区、某单位的），分页；可按 status、kind、category、year 筛选。" +
                 "A liaison its unit's; staff their street's (or a community's or unit's), paged.", ApiAccess.Staff)
@@ -64,10 +71,12 @@ public static class ListsRoutes
         app.MapFunction("EditResource", EditResourceFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, EditResourceFunction.Run))
             .Describe(E.ResourcesTag, "修改资源 Edit a resource", "整条重写，检查与登记时相同；带 `If-Match` 时若已被他人修改则为 412 `resource_changed`。" +
                 "Replaces the entry; with `If-Match`, an entry changed meanwhile is `412 resource_changed`.", ApiAccess.Staff)
-            .Takes(E.Offer).Gives(200, E.Resource).Refuses(400, 401, 403, 404, 409, 412, 413, 415);
+            .Takes(E.Offer).Gives(200, E.Resource).Refuses(400, 401, 403, 404, 409, 412, 413, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("RetireResource", RetireResourceFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, RetireResourceFunction.Run))
             .Describe(E.ResourcesTag, "下架资源 Retire a resource", "text 为原因；下架后不再参与匹配，记录保留。`text` is the reason; it is no longer matched, its record stays.", ApiAccess.Staff)
             .Takes(E.Retire).Gives(200, E.Resource with { Status = "retired", StatusName = "已下架", RetiredReason = E.Retire.Text, Version = 2 })
-            .Refuses(400, 401, 403, 404, 409, 412, 415);
+            .Refuses(400, 401, 403, 404, 409, 412, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
     }
 }

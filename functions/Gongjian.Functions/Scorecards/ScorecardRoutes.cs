@@ -1,3 +1,4 @@
+using Gongjian.Functions.Abuse;
 using Microsoft.OpenApi;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Http.Contract;
@@ -30,11 +31,13 @@ public static class ScorecardRoutes
             .Describe(E.Tag, "制定评议方案 Create a scheme version", "街道组织方为某年度制定（或修改）评议方案，每次保存为新版本：指标、每单位分值（扣分为负）、封顶分、评议分及其满分、" +
                 "优秀/良好/合格分数线。加分指标的封顶分之和加评议分满分须等于总分。年度成绩发布后不能再改（409 year_published）。" +
                 "The organizer saves a new version of a year's scheme; full marks must make the total; a published year cannot change.", ApiAccess.Staff)
-            .Takes(E.Scheme).Gives(201, E.Saved).Refuses(400, 401, 403, 409, 415);
+            .Takes(E.Scheme).Gives(201, E.Saved).Refuses(400, 401, 403, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("SetEvaluationManualScore", SetManualScoreFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, SetManualScoreFunction.Run))
             .Describe(E.Tag, "录入评议分 Enter manual points", "街道组织方为本街道的成员单位录入评议分（如居民代表评议），0 到方案规定的满分；发布后不能再改。" +
                 "The organizer enters a unit's manual points, within the scheme's manual part, until the year is published.", ApiAccess.Staff)
-            .Takes(E.Manual).Gives(200, E.ManualSaved).Refuses(400, 401, 403, 409, 415);
+            .Takes(E.Manual).Gives(200, E.ManualSaved).Refuses(400, 401, 403, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("GetScorecard", GetScorecardFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GetScorecardFunction.Run))
             .Describe(E.Tag, "年度评议成绩 Scorecard", "某年度的评议成绩：未发布时按当前方案即时计算（draft），发布后为冻结的成绩及所用方案版本（published）。每个单位各项得分、评议分、总分、等级和街道内排名。" +
                 "权限：组织方本街道；派单员服务本社区的单位；联络员本单位（排名为全街道内的名次）。" +
@@ -45,7 +48,8 @@ public static class ScorecardRoutes
         app.MapFunction("PublishScorecard", PublishScorecardFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, PublishScorecardFunction.Run))
             .Describe(E.Tag, "发布成绩 Publish", "街道组织方发布某年度的评议成绩：按当前方案版本计算并冻结，之后修改方案不影响已发布的成绩；重复发布为 409 year_published。" +
                 "The organizer freezes the year's scores with the scheme version used; publishing twice is 409.", ApiAccess.Staff)
-            .Takes(E.Publish).Gives(200, E.Card).Refuses(400, 401, 403, 404, 409, 415);
+            .Takes(E.Publish).Gives(200, E.Card).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("TraceScore", TraceScoreFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, TraceScoreFunction.Run))
             .Describe(E.Tag, "得分依据 Trace a score", "一个单位某年度某项指标的依据：构成该值的记录或派单（工单只有编号和类别），以及每条记录计入的数值（计数为 1、时长为小时、比率为 1 达标或 0 未达标）。" +
                 "联络员可查看本单位的。The records or dispatched orders behind a unit's indicator value, each with what it adds; a liaison sees its own unit's.",

@@ -18,7 +18,7 @@ public static class OpenApiSetup
         "- 居民 Residents: `X-Tracking-Code: K7M3-QX9P` (answered once when the order is placed)\n" +
         "- 聊天 Chat: `Authorization: Bearer` followed by a Direct Line token (`POST /api/chat/token`)\n\n" +
         "**错误 Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`, the offending `field` and a Chinese `title`. " +
-        "Any operation may answer `503 storage_unavailable` (服务繁忙) while storage is down or throttling, and anonymous writes `429 rate_limited` past their limit: " +
+        "Any operation may answer `503 storage_unavailable` (服务繁忙) while storage is down or throttling, and every write, and a lookup by code, `429 rate_limited` past its limit (each such operation lists 429): " +
         "both with `Retry-After` (seconds); retry a placement with the same `Idempotency-Key`.";
 
     public static IServiceCollection AddApiContract(this IServiceCollection services)
