@@ -101,13 +101,10 @@ public sealed class WishProjectConsoleBrowserTests(AzuriteFixture azurite) : Con
         await organizer.Locator(".ant-select-item-option[title='医疗健康']").ClickAsync();
         await organizer.GetByTestId("project-goal").FillAsync("组织辖区医疗单位为老年人开展义诊和健康讲座。");
         var start = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
-        await organizer.GetByPlaceholder("开始日期").FillAsync(start.ToString("yyyy-MM-dd"));
-        await organizer.GetByPlaceholder("开始日期").PressAsync("Tab");
-        await organizer.GetByPlaceholder("结束日期").FillAsync(start.AddDays(120).ToString("yyyy-MM-dd"));
-        await organizer.GetByPlaceholder("结束日期").PressAsync("Tab");
+        await TypeDateAsync(organizer.GetByPlaceholder("开始日期"), start.ToString("yyyy-MM-dd"));
+        await TypeDateAsync(organizer.GetByPlaceholder("结束日期"), start.AddDays(120).ToString("yyyy-MM-dd"));
         await organizer.GetByPlaceholder("节点 1，例如：首场义诊").FillAsync("首场义诊");
-        await organizer.GetByPlaceholder("截止日期").FillAsync(start.AddDays(30).ToString("yyyy-MM-dd"));
-        await organizer.GetByPlaceholder("截止日期").PressAsync("Tab"); // Enter would submit the form
+        await TypeDateAsync(organizer.GetByPlaceholder("截止日期"), start.AddDays(30).ToString("yyyy-MM-dd"));
         await ConsoleBrowser.ShootAsync(organizer, "project-new");
         await organizer.GetByTestId("project-save").ClickAsync();
         await organizer.GetByTestId("project-status").GetByText("草稿").WaitForAsync();
@@ -172,5 +169,21 @@ public sealed class WishProjectConsoleBrowserTests(AzuriteFixture azurite) : Con
         Assert.Equal(0, await reader.Locator("script").CountAsync());
         await ConsoleBrowser.ShootAsync(reader, "projects-page");
         Assert.Empty(Browser.Complaints);
+    }
+
+    /// <summary>
+    /// Types a date into an antd date input and leaves it with Tab (Enter would submit the form). The range picker moves focus from its start to its end
+    /// input while it re-renders; a busy machine can let that re-render land between Playwright's select-all and its
+    /// typing, leaving the start's text in front of what was typed (seen in CI: "2026-12-082027-…"). So the field is
+    /// typed again until it holds exactly the date — a check on the field, not a wait.
+    /// </summary>
+    private static async Task TypeDateAsync(ILocator input, string date)
+    {
+        for (var attempt = 0; attempt < 5 && await input.InputValueAsync() != date; attempt++)
+        {
+            await input.FillAsync(date);
+            await input.PressAsync("Tab");
+        }
+        Assert.Equal(date, await input.InputValueAsync());
     }
 }
