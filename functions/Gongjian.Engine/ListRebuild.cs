@@ -42,11 +42,7 @@ public sealed class ListRebuild<TState, TCommand, TEvent>(Module<TState, TComman
             var state = codec.DeserializeState(json);
             if (module.Lists(state) is not { } placement) continue;
             await writer.WriteAsync(placement, [], [], module.VersionOf(state), ct);
-            foreach (var list in placement.Partitions)
-            {
-                var (partition, prefix) = ListAddress.Parse(list);
-                placed.Add((partition, prefix + placement.RowKey));
-            }
+            foreach (var list in placement.Partitions) placed.Add(ListAddress.RowOf(list, placement.RowKey));
             instances++;
         }
 

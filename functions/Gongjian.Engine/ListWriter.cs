@@ -39,8 +39,8 @@ public sealed class ListWriter(TableClient table)
 
     private static PendingRow Row(string list, ListPlacement placement, int version, bool isNew)
     {
-        var (partition, prefix) = ListAddress.Parse(list);
-        var row = new TableEntity(partition, prefix + placement.RowKey);
+        var (partition, rowKey) = ListAddress.RowOf(list, placement.RowKey);
+        var row = new TableEntity(partition, rowKey);
         foreach (var (k, v) in placement.Fields) row[k] = v;
         row["Removed"] = false;
         row["Version"] = version;
@@ -49,8 +49,8 @@ public sealed class ListWriter(TableClient table)
 
     private static PendingRow Tombstone(string list, string rowKey, int version)
     {
-        var (partition, prefix) = ListAddress.Parse(list);
-        return new(new TableEntity(partition, prefix + rowKey) { ["Removed"] = true, ["Version"] = version }, false);
+        var (partition, key) = ListAddress.RowOf(list, rowKey);
+        return new(new TableEntity(partition, key) { ["Removed"] = true, ["Version"] = version }, false);
     }
 
     private async Task WritePartitionAsync(IReadOnlyList<PendingRow> rows, int version, CancellationToken ct)

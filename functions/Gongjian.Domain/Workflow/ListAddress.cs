@@ -20,4 +20,11 @@ public static class ListAddress
     /// <summary>The partition of a list and the prefix of its rows' keys (empty for a list that is a whole partition).</summary>
     public static (string Partition, string RowPrefix) Parse(string name) =>
         name.IndexOf(Slash) is var at and >= 0 ? (name[..at], name[(at + 1)..] + RowSeparator) : (name, "");
+
+    /// <summary>Where an instance's row (its placement's RowKey) lies in a list: the partition and the full RowKey.</summary>
+    public static (string Partition, string RowKey) RowOf(string list, string rowKey)
+    {
+        var (partition, prefix) = Parse(list);
+        return (partition, prefix + rowKey);
+    }
 }
