@@ -56,8 +56,8 @@ public abstract class TokenedApi(IHttpClientFactory http, SharedAccessToken toke
     {
         try
         {
-            using var response = await Http.CreateClient(WeChatAccessTokens.HttpClientName).PostAsJsonAsync(Url(api, token), body, ct);
-            var answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+            using var response = await Http.CreateClient(WeChatAccessTokens.HttpClientName).PostAsJsonAsync(Url(api, token), body, WeChatWireJson.Default.JsonObject, ct);
+            var answer = await response.Content.ReadFromJsonAsync(WeChatWireJson.Default.JsonObject, ct);
             if (!response.IsSuccessStatusCode || answer?["errcode"] is not JsonValue code)
             {
                 Log.LogWarning("API {Api} answered HTTP {Status} without an errcode", api, (int)response.StatusCode);

@@ -22,7 +22,7 @@ public sealed class WeChatAccessTokens(WeChatTables tables, IHttpClientFactory h
     {
         var o = options.Value;
         using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(o.ApiBaseUrl.TrimEnd('/') + "/cgi-bin/stable_token",
-            new JsonObject { ["grant_type"] = "client_credential", ["appid"] = o.AppId, ["secret"] = o.AppSecret, ["force_refresh"] = force }, ct);
-        return await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+            new JsonObject { ["grant_type"] = "client_credential", ["appid"] = o.AppId, ["secret"] = o.AppSecret, ["force_refresh"] = force }, WeChatWireJson.Default.JsonObject, ct);
+        return await response.Content.ReadFromJsonAsync(WeChatWireJson.Default.JsonObject, ct);
     }
 }

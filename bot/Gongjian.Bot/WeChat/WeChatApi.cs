@@ -36,7 +36,7 @@ public sealed class WeChatApi(IHttpClientFactory http, WeChatAccessTokens tokens
                 file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
                 form.Add(file, "media", contentType == "image/png" ? "photo.png" : "photo.jpg");
                 using var response = await Http.CreateClient(WeChatAccessTokens.HttpClientName).PostAsync(Url(MediaUpload, token, "type=image"), form, ct);
-                answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+                answer = await response.Content.ReadFromJsonAsync(WeChatWireJson.Default.JsonObject, ct);
             }
             catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !ct.IsCancellationRequested)
             {

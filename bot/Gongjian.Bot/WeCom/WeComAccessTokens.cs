@@ -23,6 +23,6 @@ public sealed class WeComAccessTokens(WeChatTables tables, IHttpClientFactory ht
     {
         var o = options.Value;
         var url = $"{o.ApiBaseUrl.TrimEnd('/')}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.CorpId!)}&corpsecret={Uri.EscapeDataString(o.Secret!)}";
-        return http.CreateClient(WeChatAccessTokens.HttpClientName).GetFromJsonAsync<JsonObject>(url, ct);
+        return http.CreateClient(WeChatAccessTokens.HttpClientName).GetFromJsonAsync(url, WeChatWireJson.Default.JsonObject, ct);
     }
 }

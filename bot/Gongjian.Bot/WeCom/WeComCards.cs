@@ -23,7 +23,7 @@ public static class WeComCards
         foreach (var b in hero.Buttons)
         {
             if (Words(b) is not { } words) continue;
-            buttons.Add(new JsonObject
+            buttons.Add((JsonNode)new JsonObject
             {
                 ["text"] = Cut(WeComText.ButtonLabel(b.Title), ButtonMax),
                 ["style"] = Intents.Parse(words, null).Kind == IntentKind.Accept ? 1 : 2,
@@ -33,9 +33,9 @@ public static class WeComCards
         var facts = new JsonArray();
         foreach (var line in (hero.Subtitle ?? "").Split('\n'))
             if (line.Split('：', 2) is [var key, var value] && key.Length > 0)
-                facts.Add(new JsonObject { ["keyname"] = Cut(key, 5), ["value"] = Cut(value, DescMax) });
+                facts.Add((JsonNode)new JsonObject { ["keyname"] = Cut(key, 5), ["value"] = Cut(value, DescMax) });
         if (hero.Buttons.Any(b => Words(b) is { } w && Intents.Parse(w, null).Kind == IntentKind.Accept))
-            facts.Add(new JsonObject { ["keyname"] = "居民电话", ["value"] = "接单后可见" });
+            facts.Add((JsonNode)new JsonObject { ["keyname"] = "居民电话", ["value"] = "接单后可见" });
         return new JsonObject
         {
             ["card_type"] = "button_interaction",

@@ -28,8 +28,11 @@ public sealed class OpenAiUnderstandingOptions
     /// </summary>
     public string? Audience { get; set; }
 
-    /// <summary>Any other credential (takes precedence over <see cref="ManagedIdentityClientId"/>).</summary>
-    public TokenCredential? Credential { get; set; }
+    /// <summary>
+    /// Any other credential (takes precedence over <see cref="ManagedIdentityClientId"/>). A field: it is set in code, and
+    /// the configuration binder (generated, as under Native AOT) binds properties only.
+    /// </summary>
+    public TokenCredential? Credential;
 
     /// <summary>A resident waits for the bot's reply: past this the offline answer is used instead.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(4);

@@ -22,12 +22,12 @@ public static class ActivityCards
                 new JsonObject { ["type"] = "TextBlock", ["text"] = a.Title, ["weight"] = "Bolder", ["wrap"] = true },
                 Facts([("时间", Beijing.Span(a.StartsAt, a.EndsAt)), ("地点", a.Place), ("名额", Places(a)), ("报名", Deadline(a))]));
             if (a.Open)
-                items.Add(new JsonObject
+                items.Add((JsonNode)new JsonObject
                 {
                     ["type"] = "ActionSet",
                     ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Submit", ["title"] = a.Registered >= a.Capacity ? "报名候补" : "报名", ["data"] = Join(a.ActivityId) }),
                 });
-            body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
+            body.Add((JsonNode)new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
         }
         var fallback = ActivityTexts.CardTitle(community) + "\n" + string.Join("\n", activities.Take(Shown).Select((a, i) =>
             $"{i + 1}. {a.Title}（{Beijing.Span(a.StartsAt, a.EndsAt)}，{a.Place}，{Places(a)}）" + (a.Open ? $"：发送“{Join(a.ActivityId)}”" : "：报名已截止")));

@@ -16,7 +16,7 @@ public static class ProjectCards
     {
         var body = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "可认领的项目", ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true });
         foreach (var p in projects)
-            body.Add(new JsonObject
+            body.Add((JsonNode)new JsonObject
             {
                 ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium",
                 ["items"] = new JsonArray(

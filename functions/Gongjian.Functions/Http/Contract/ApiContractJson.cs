@@ -43,7 +43,6 @@ public static class ApiContractJson
         options.RespectNullableAnnotations = api.RespectNullableAnnotations;
         options.RespectRequiredConstructorParameters = api.RespectRequiredConstructorParameters;
         options.DefaultIgnoreCondition = api.DefaultIgnoreCondition;
-        options.Converters.Add(new JsonStringEnumConverter());
         // The app's own source-generated metadata first: under Native AOT the reflection fallback has no code for them.
         foreach (var context in Contexts.Reverse()) options.TypeInfoResolverChain.Insert(0, context);
     }
