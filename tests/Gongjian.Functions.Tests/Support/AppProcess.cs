@@ -20,10 +20,16 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "Gongjian.Functions.dll");
 
+    /// <summary>
+    /// A published app to run instead of the test build (<c>GONGJIAN_APP</c>: its executable, e.g. the Native AOT build that
+    /// <c>scripts/aot-check</c> publishes), so every test here runs against the package as shipped.
+    /// </summary>
+    public static string? PublishedApp => Environment.GetEnvironmentVariable("GONGJIAN_APP") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(AppDll);
+        var info = new ProcessStartInfo(PublishedApp ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (PublishedApp is null) info.ArgumentList.Add(AppDll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["RateLimits__Enabled"] = "false"; // load and crash tests send from one address; RateLimitTests turn limits on
         foreach (var (k, v) in environment) info.Environment[k] = v;
