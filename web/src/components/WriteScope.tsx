@@ -36,7 +36,10 @@ export function WriteScope({ children }: { children: ReactNode }) {
   return <WriteScopeContext.Provider value={useScopeState()}>{children}</WriteScopeContext.Provider>;
 }
 
-/** The screen's writes: <c>write</c> runs one (false if another is on its way), <c>button</c> gives a write button its state. */
+/**
+ * The screen's writes: <c>write</c> runs one (false if another is on its way), <c>button</c> gives a write button its
+ * state; <c>begin</c>/<c>end</c> for a write that keeps its own try/finally (<c>if (!begin('save')) return; try { … } finally { end(); }</c>).
+ */
 export function useWrites() {
   const shared = useContext(WriteScopeContext);
   const own = useScopeState(); // only for a component shown outside any screen
@@ -62,5 +65,5 @@ export function useWrites() {
     disabled: disabled || (busy !== null && busy !== name),
   }), [busy]);
 
-  return { busy, pending: busy !== null, write, button };
+  return { busy, pending: busy !== null, write, button, begin, end };
 }
