@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gongjian.Domain.Orders;
 using Gongjian.Functions.Tests.Support;
 using Microsoft.Playwright;
 using static Gongjian.Functions.Tests.Activities.ActivityClient;
@@ -162,5 +163,118 @@ public sealed class OneWriteAtATimeBrowserTests(AzuriteFixture azurite) : Consol
         held.Release();
         await page.GetByTestId("report-status").GetByText("已就地解决").WaitForAsync();
         Assert.Equal([$"POST /api/grid-reports/{id}/resolve"], held.Writes);
+    }
+
+    [Fact]
+    public async Task A_wish_held_on_发布_leaves_不予发布_disabled()
+    {
+        var id = (await (await App.PostAsync("/api/wishes", new
+        {
+            communityId = "dongqili", category = "study", text = "孙子上三年级，书包破了，想要一个新书包。", contact = new { name = "张秀英", phone = "13812345678" },
+        })).ReadJsonAsync(201)).GetProperty("id").GetString()!;
+        var page = await SignedInAsync(await App.DispatcherAsync());
+        await page.GotoAsync(Url($"/console/wishes/{id}"));
+        await page.GetByTestId("wish-public-input").FillAsync("三年级的小朋友想要一个新书包。");
+        var held = await HeldWrites.OnAsync(page);
+
+        await page.GetByTestId("wish-publish").ClickAsync();
+        await held.FirstAsync();
+        await SpinningAsync(page, "wish-publish");
+        await DisabledAsync(page, "wish-reject");
+        await page.GetByTestId("wish-reject").ClickAsync(new() { Force = true });
+        Assert.Single(held.Writes);
+
+        held.Release();
+        await page.GetByTestId("wish-status").GetByText("待认领").WaitForAsync();
+        Assert.Equal([$"POST /api/wishes/{id}/publish"], held.Writes);
+    }
+
+    [Fact]
+    public async Task A_project_held_on_发布_leaves_取消项目_disabled()
+    {
+        var organizer = await App.OrganizerAsync();
+        var id = (await (await App.PostAsync("/api/projects", new
+        {
+            title = "健康服务在身边", category = "医疗健康", goal = "组织辖区医疗单位为老年人开展义诊和健康讲座。", needIds = Array.Empty<string>(),
+            startsOn = DateTimeOffset.UtcNow.AddDays(-1), endsOn = DateTimeOffset.UtcNow.AddDays(120), unitsWanted = 2,
+            milestones = new[] { new { title = "首场义诊", dueAt = DateTimeOffset.UtcNow.AddDays(30) } },
+        }, organizer)).ReadJsonAsync(201)).GetProperty("id").GetString()!;
+        var page = await SignedInAsync(organizer);
+        await page.GotoAsync(Url($"/console/projects/{id}"));
+        await page.GetByTestId("project-publish").WaitForAsync();
+        var held = await HeldWrites.OnAsync(page);
+
+        await page.GetByTestId("project-publish").ClickAsync();
+        await held.FirstAsync();
+        await SpinningAsync(page, "project-publish");
+        await DisabledAsync(page, "project-cancel");
+        await page.GetByTestId("project-publish").PressAsync("Enter");
+        Assert.Single(held.Writes);
+
+        held.Release();
+        await page.GetByTestId("project-start").WaitForAsync(); // published: the next step shows
+        await EnabledAsync(page, "project-cancel");
+        Assert.Equal([$"POST /api/projects/{id}/publish"], held.Writes);
+    }
+
+    [Fact]
+    public async Task A_booking_day_held_on_批准_leaves_the_other_bookings_buttons_disabled()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(3);
+        var key = await App.LiaisonAsync("baosheng-property");
+        var id = (await (await App.PostAsync("/api/resources", new
+        {
+            kind = "venue", category = "culture", title = "宝盛网格驿站活动室", availability = "提前一天预约", capacity = 30, openingHours = "每天 9:00–17:00",
+        }, key)).ReadJsonAsync(201)).GetProperty("id").GetString()!;
+        var everyDay = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+            .Select(d => new { weekday = d, opens = "08:00", closes = "18:00" }).ToArray();
+        await (await App.SendAsync(HttpMethod.Put, $"/api/resources/{id}/booking-policy", new { hours = everyDay, slotMinutes = 60, instant = false }, key)).ReadJsonAsync(200);
+        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (start, end, name) in new[] { ("09:00", "10:00", "王芳"), ("14:00", "15:00", "李强") })
+            await (await App.PostAsync($"/api/resources/{id}/bookings", new { date, start, end, name, phone = "13812345678", purpose = "楼道议事会", people = 12 })).ReadJsonAsync(201);
+        var page = await SignedInAsync(key);
+        await page.GotoAsync(Url($"/console/bookings?resource={id}&date={date}"));
+        var card = page.GetByTestId("booking-day");
+        var first = card.Locator("tr", new() { HasText = "09:00–10:00" });
+        await first.GetByText("待审批").WaitForAsync();
+        var held = await HeldWrites.OnAsync(page);
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await held.FirstAsync();
+        await first.Locator("button.ant-btn-loading").WaitForAsync();
+        var second = card.Locator("tr", new() { HasText = "14:00–15:00" });
+        await second.Locator("button[disabled]", new() { HasText = "批准" }).WaitForAsync();
+        await second.Locator("button[disabled]", new() { HasText = "拒绝" }).WaitForAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync(new() { Force = true });
+        Assert.Single(held.Writes);
+
+        held.Release();
+        await first.GetByText("已预约").WaitForAsync();
+        await second.Locator("button:not([disabled])", new() { HasText = "批准" }).WaitForAsync();
+        Assert.Single(held.Writes);
+        Assert.EndsWith("/approve", held.Writes[0]);
+    }
+
+    [Fact]
+    public async Task The_units_admin_held_on_退出共建_leaves_the_other_units_buttons_disabled()
+    {
+        var page = await SignedInAsync(await App.KeyAsync(ActorRole.Admin, "", "系统管理员"));
+        await page.GotoAsync(Url("/console/admin/units"));
+        await page.GetByTestId("retire-baosheng-property").ClickAsync();
+        await page.GetByTestId("retire-reason").FillAsync("单位合并，不再参与共建");
+        var held = await HeldWrites.OnAsync(page);
+
+        await page.Locator("#confirm-retire").ClickAsync();
+        await held.FirstAsync();
+        await page.Locator("#confirm-retire.ant-btn-loading").WaitForAsync();
+        await DisabledAsync(page, "edit-caiyuan-volunteers");
+        await DisabledAsync(page, "retire-caiyuan-volunteers");
+        await DisabledAsync(page, "add-unit");
+        Assert.Single(held.Writes);
+
+        held.Release();
+        await page.Locator("tr", new() { HasText = "baosheng-property" }).GetByTestId("retired-tag").WaitForAsync();
+        await EnabledAsync(page, "edit-caiyuan-volunteers");
+        Assert.Equal(["POST /api/units/baosheng-property/retire"], held.Writes);
     }
 }
