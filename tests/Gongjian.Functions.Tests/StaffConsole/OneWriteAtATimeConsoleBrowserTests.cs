@@ -14,7 +14,7 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// the screen is disabled, another click or Enter sends nothing, and reads (tabs) still work; exactly one write reaches
 /// the app; once it answers (success or a refusal in Chinese) the buttons come back. One test per kind of screen.
 /// </summary>
-public sealed class OneWriteAtATimeBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
+public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
 {
     /// <summary>Waits until the button with <paramref name="testId"/> is disabled (the screen's state while a write runs).</summary>
     private static Task DisabledAsync(IPage page, string testId) => page.Locator($"[data-testid='{testId}'][disabled]").WaitForAsync();
