@@ -277,4 +277,31 @@ public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) :
         await EnabledAsync(page, "edit-caiyuan-volunteers");
         Assert.Equal(["POST /api/units/baosheng-property/retire"], held.Writes);
     }
+
+    [Fact]
+    public async Task A_persons_drawer_held_on_确认报到_leaves_登记时长_and_the_pages_team_button_disabled()
+    {
+        await (await App.PostAsync("/api/people", new { communityId = "dongqili", kind = "volunteer", name = "张伟", phone = "13812345678", workUnit = "泰安市第一中学" })).ReadJsonAsync(201);
+        var page = await SignedInAsync(await App.DispatcherAsync());
+        await page.GotoAsync(Url("/console/people?tab=people"));
+        await page.GetByTestId("people").Locator("tr", new() { HasText = "张伟" }).GetByText("13812345678").ClickAsync();
+        var person = page.GetByTestId("person");
+        await person.GetByText("泰安市第一中学").WaitForAsync();
+        var held = await HeldWrites.OnAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认报到" }).ClickAsync();
+        await held.FirstAsync();
+        await page.Locator(".ant-drawer button.ant-btn-loading", new() { HasText = "确认报到" }).WaitForAsync();
+        await person.Locator("button[disabled]", new() { HasText = "登记时长" }).WaitForAsync();
+        await DisabledAsync(page, "team-add");
+        await person.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).ClickAsync(new() { Force = true });
+        Assert.Single(held.Writes);
+
+        held.Release();
+        await person.GetByText("已确认").WaitForAsync();
+        await person.Locator("button:not([disabled])", new() { HasText = "登记时长" }).WaitForAsync();
+        await EnabledAsync(page, "team-add");
+        Assert.Single(held.Writes);
+        Assert.EndsWith("/confirm", held.Writes[0]);
+    }
 }
