@@ -1,7 +1,9 @@
 using Gongjian.Domain.Activities;
+using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Workflow;
 using Gongjian.Engine;
 using Gongjian.Functions.Activities;
+using Gongjian.Functions.Bookings;
 using Gongjian.Functions.Hosting;
 using Gongjian.Functions.Tests.Support;
 using Gongjian.Testing;
@@ -15,7 +17,8 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 /// What the organiser reads of an activity whose registrants' names and phones were erased after the retention period
 /// (<c>ContactRetention</c>, 180 days after the end): the app's clock (<see cref="ShiftedClock"/>) moves past the end and
 /// then past the retention, the module's erase timer runs as the timer queue would, and the console shows 已按期删除 where
-/// the names were, the phones empty, the counts and hours unchanged. Screenshot: activity-contacts-erased.
+/// the names were, the phones empty, the counts and hours unchanged; the same for a booking cancelled 180 days ago on the
+/// resource's day (联系方式已按期删除) beside one still held. Screenshots: activity-contacts-erased, bookings-contact-erased.
 /// </summary>
 public sealed class ErasedContactsConsoleBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -70,6 +73,51 @@ public sealed class ErasedContactsConsoleBrowserTests(AzuriteFixture azurite) : 
         Assert.Contains("报名名单（2/2", text);
         await page.GetByTestId("activity-counts").GetByText("已报名 2/2").WaitForAsync();
         await ConsoleBrowser.ShootAsync(page, "activity-contacts-erased");
+        Assert.True(_browser.Complaints.Count == 0, string.Join("\n", _browser.Complaints));
+    }
+
+    [Fact]
+    public async Task The_resources_owner_reads_联系方式已按期删除_on_a_booking_ended_180_days_ago()
+    {
+        var liaison = await _app.LiaisonAsync("baosheng-property");
+        var id = (await (await _app.PostAsync("/api/resources", new
+        {
+            kind = "venue", category = "culture", title = "宝盛网格驿站活动室", availability = "提前一天预约", capacity = 30, openingHours = "每天 8:00–18:00",
+        }, liaison)).ReadJsonAsync(201)).GetProperty("id").GetString()!;
+        var everyDay = Enum.GetNames<DayOfWeek>().Select(d => new { weekday = d.ToLowerInvariant(), opens = "08:00", closes = "18:00" });
+        await (await _app.SendAsync(HttpMethod.Put, $"/api/resources/{id}/booking-policy", new { hours = everyDay, slotMinutes = 60, instant = true }, liaison)).ReadJsonAsync(200);
+        var day = DateOnly.FromDateTime(_clock.GetUtcNow().AddHours(8).DateTime).AddDays(2);
+        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<(string Id, string Code)> BookAsync(string start, string end, string name, string phone)
+        {
+            var booked = await (await _app.PostAsync($"/api/resources/{id}/bookings", new { date, start, end, name, phone, purpose = "楼道议事会", people = 12 })).ReadJsonAsync(201);
+            return (booked.GetProperty("id").GetString()!, booked.GetProperty("cancelCode").GetString()!);
+        }
+        var cancelled = await BookAsync("09:00", "10:00", "李强", "13987654321");
+        await BookAsync("14:00", "15:00", "王芳", "13812345678");
+        await (await _app.PostAsync($"/api/resources/{id}/bookings/{cancelled.Id}/cancel", new { reason = "议事会改期。", code = cancelled.Code })).ReadJsonAsync(200);
+
+        // 180 days after the cancel the cancelled booking's retention timer fires (as the queue would deliver it).
+        var store = _app.Services.GetRequiredService<BookingStore>();
+        var module = _app.Services.GetRequiredService<BookingModule>();
+        var consumer = _app.Services.GetRequiredService<TimerConsumer<BookingLedgerState, BookingCommand, BookingEvent>>();
+        var ledger = BookingLimits.LedgerId(id, day);
+        var erase = Assert.Single(module.Timers((await store.LoadAsync(ledger, CancellationToken.None))!.State), t => t.Step == $"erase-{cancelled.Id}");
+        _clock.Shift(erase.FireAt - _clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await consumer.RunAsync(TimerArming.Message(QueueNames.BookingTimers, ledger, erase, null).Body, CancellationToken.None);
+
+        var page = await _browser.OpenAsync();
+        await page.GotoAsync(new Uri(_app.Http.BaseAddress!, "/console/").ToString());
+        await page.GetByPlaceholder("gjk_…").FillAsync(await _app.LiaisonAsync("baosheng-property"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
+        await page.GotoAsync(new Uri(_app.Http.BaseAddress!, $"/console/bookings?resource={id}&date={date}").ToString());
+        var card = page.GetByTestId("booking-day");
+        await card.Locator("tr", new() { HasText = "09:00–10:00" }).GetByText("联系方式已按期删除").WaitForAsync();
+        var kept = card.Locator("tr", new() { HasText = "14:00–15:00" });
+        await kept.GetByText("王**").WaitForAsync();
+        Assert.DoesNotContain("李", await card.Locator("tr", new() { HasText = "09:00–10:00" }).InnerTextAsync());
+        await ConsoleBrowser.ShootAsync(page, "bookings-contact-erased");
         Assert.True(_browser.Complaints.Count == 0, string.Join("\n", _browser.Complaints));
     }
 }
