@@ -9,6 +9,7 @@ import { KeysAdminPage } from './pages/KeysAdminPage';
 import { StreetPage } from './pages/StreetPage';
 import { ShowcaseComposePage } from './pages/ShowcaseComposePage';
 import { AppShell } from './components/AppShell';
+import { WriteScope } from './components/WriteScope';
 import { InboxPage } from './pages/InboxPage';
 import { InboxProvider } from './session/InboxContext';
 import { hasInbox } from './api/inbox';
@@ -61,6 +62,8 @@ export default function SignedInConsole() {
   return (
     <InboxProvider>
       <AppShell>
+        {/* One write at a time on a screen: every screen's write buttons share this scope (components/WriteScope). */}
+        <WriteScope>
         <Routes>
           <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
           <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />
@@ -102,6 +105,7 @@ export default function SignedInConsole() {
           <Route path="/evaluation" element={session.role !== 'admin' ? <Suspense fallback={null}><EvaluationPage /></Suspense> : <Navigate to={home[session.role]} replace />} />
           <Route path="*" element={<Navigate to={home[session.role]} replace />} />
         </Routes>
+        </WriteScope>
       </AppShell>
     </InboxProvider>
   );

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, InputNumber, Table, Upload, type UploadFile } from 'antd';
+import { Alert, Card, Checkbox, Form, InputNumber, Table, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { fileToBase64 } from '../api/client';
 import type { Participant } from '../api/activities';
 import type { ActivityProps } from './activityProps';
+import { WriteButton } from './WriteButton';
 
 /**
  * 登记出勤 after the end: who came (those checked in are ticked; none checked in, everyone) and each one's hours, at most the
  * activity's length. The hours count towards each person's volunteer hours and the organising unit's record.
  */
-export function AttendanceCard({ activity, run, busy, post }: ActivityProps) {
+export function AttendanceCard({ activity, run, post }: ActivityProps) {
   const registered = activity.participants.filter((p) => !p.waiting);
   // Whole half hours, never more than the activity lasted (the API refuses that).
   const exact = (Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 3600_000;
@@ -48,13 +49,13 @@ export function AttendanceCard({ activity, run, busy, post }: ActivityProps) {
           {photos.length < 9 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>添加照片</div></div>}
         </Upload>
       </Form.Item>
-      <Button type="primary" style={{ marginTop: 12 }} disabled={lines.length === 0} loading={busy === 'attendance'} data-testid="attendance-save"
+      <WriteButton write="attendance" type="primary" style={{ marginTop: 12 }} disabled={lines.length === 0} data-testid="attendance-save"
         onClick={() => void run('attendance', async () => {
           const images = await Promise.all(photos.map((p) => fileToBase64(p.originFileObj as Blob)));
           await post('attendance', { lines, photos: images })();
         }, `已登记 ${lines.length} 人出勤，共 ${total} 小时。`)}>
         登记 {lines.length} 人出勤，共 {total} 小时
-      </Button>
+      </WriteButton>
     </Card>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Card, Table, Tag } from 'antd';
+import { Card, Table, Tag } from 'antd';
+import { WriteButton } from './WriteButton';
 import { audienceNames, beijing, type Participant } from '../api/activities';
 import type { ActivityProps } from './activityProps';
 
@@ -6,7 +7,7 @@ import type { ActivityProps } from './activityProps';
  * 报名名单 and 候补名单 as the API gives them to this caller (names and phones unmasked for the organiser only), with 签到
  * per registered person while the activity runs. Those waiting cannot check in: a place must free for them first.
  */
-export function ParticipantsCard({ activity, canCheckIn, run, busy, post }: ActivityProps & { canCheckIn: boolean }) {
+export function ParticipantsCard({ activity, canCheckIn, run, post }: ActivityProps & { canCheckIn: boolean }) {
   const registered = activity.participants.filter((p) => !p.waiting);
   const waiting = activity.participants.filter((p) => p.waiting);
   const checkedIn = registered.filter((p) => p.checkedInAt).length;
@@ -27,8 +28,8 @@ export function ParticipantsCard({ activity, canCheckIn, run, busy, post }: Acti
             {
               title: '签到', width: 150,
               render: (_, p) => p.checkedInAt ? <Tag color="green">已签到 {beijing(p.checkedInAt, false)}</Tag>
-                : canCheckIn ? <Button size="small" loading={busy === `in-${p.personKey}`} disabled={busy !== null && busy !== `in-${p.personKey}`} data-testid={`checkin-${p.phone}`}
-                  onClick={() => void run(`in-${p.personKey}`, post('checkin', { personKey: p.personKey }), `${p.name} 已签到。`)}>签到</Button>
+                : canCheckIn ? <WriteButton size="small" write={`in-${p.personKey}`} data-testid={`checkin-${p.phone}`}
+                  onClick={() => void run(`in-${p.personKey}`, post('checkin', { personKey: p.personKey }), `${p.name} 已签到。`)}>签到</WriteButton>
                 : <span className="muted">未签到</span>,
             },
             { title: '时长', width: 80, render: (_, p) => (p.hours != null ? `${p.hours} 小时` : <span className="muted">—</span>) },

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Select } from 'antd';
+import { WriteButton } from './WriteButton';
+import { useWrites } from './WriteScope';
 import { api } from '../api/client';
 import { activityPath, audienceNames, type ActivityView, type RegistrationResult } from '../api/activities';
 import type { useAction } from './useAction';
@@ -8,10 +10,11 @@ import type { useAction } from './useAction';
  * 代为报名: someone phones the community or comes to the desk. The organiser registers them (a place, or the waiting list as
  * for anyone) and reads them the check-in code and the registration code, which the API shows only in this answer.
  */
-export function RegisterForSomeone({ activity, run, busy, reload }: {
-  activity: ActivityView; run: ReturnType<typeof useAction>['run']; busy: string | null; reload: () => Promise<void>;
+export function RegisterForSomeone({ activity, run, reload }: {
+  activity: ActivityView; run: ReturnType<typeof useAction>['run']; reload: () => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
+  const { button } = useWrites();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [kind, setKind] = useState(activity.audiences[0]);
@@ -25,9 +28,9 @@ export function RegisterForSomeone({ activity, run, busy, reload }: {
   };
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="register-for">代为报名</Button>
+      <WriteButton onClick={() => setOpen(true)} data-testid="register-for">代为报名</WriteButton>
       <Modal title="代为报名" open={open} okText="报名" cancelText="返回" onOk={() => void register()} onCancel={() => setOpen(false)}
-        okButtonProps={{ disabled: !name.trim() || !phone.trim(), loading: busy === 'register' }}>
+        okButtonProps={button('register', !name.trim() || !phone.trim())}>
         <p className="muted">为打电话或到社区来报名的人登记。名额满了会进入候补。</p>
         <Form layout="vertical">
           <Form.Item label="姓名" required><Input value={name} onChange={(e) => setName(e.target.value)} maxLength={20} data-testid="register-name" /></Form.Item>

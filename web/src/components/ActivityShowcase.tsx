@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Space, Tag } from 'antd';
+import { Alert, Card, Space, Tag } from 'antd';
+import { WriteButton } from './WriteButton';
 import type { ActivityProps } from './activityProps';
 
 /**
  * 活动风采 of a finished activity: its attendance photos, and for the organiser 设为活动风采 — the public 活动预告 page then
  * shows it with the number who came, the hours served and the photos (never a name).
  */
-export function ShowcaseCard({ activity, run, busy, post, organiser }: ActivityProps & { organiser: boolean }) {
+export function ShowcaseCard({ activity, run, post, organiser }: ActivityProps & { organiser: boolean }) {
   const publicPage = `/api/pages/activities/${encodeURIComponent(activity.streetId)}/${encodeURIComponent(activity.communityId)}`;
   return (
     <Card title="活动风采" className="order-card" data-testid="activity-showcase">
@@ -30,10 +31,10 @@ export function ShowcaseCard({ activity, run, busy, post, organiser }: ActivityP
         ) : organiser ? (
           <>
             <Alert type="info" showIcon title="设为活动风采后，公开页面会显示参加人数、服务时长和照片，不显示姓名和电话。" />
-            <Button type="primary" loading={busy === 'showcase'} data-testid="activity-showcase-button"
+            <WriteButton write="showcase" type="primary" data-testid="activity-showcase-button"
               onClick={() => void run('showcase', post('showcase', undefined), '已设为活动风采。')}>
               设为活动风采
-            </Button>
+            </WriteButton>
           </>
         ) : null}
       </Space>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ButtonProps } from 'antd';
 import { App, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { api, ApiError } from '../api/client';
+import { useWrites } from './WriteScope';
 
 interface BookForm { start: string; end: string; name: string; phone: string; purpose: string; people: number }
 
@@ -14,7 +15,7 @@ export function BookOnBehalfModal({ resourceId, date, slot, onClose, onBooked }:
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BookForm>();
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end } = useWrites();
   const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
@@ -26,7 +27,7 @@ export function BookOnBehalfModal({ resourceId, date, slot, onClose, onBooked }:
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
+    if (!begin('book')) return;
     try {
       const booked = await api<{ statusText: string }>('POST', `resources/${encodeURIComponent(resourceId)}/bookings`, {
         date, start: v.start.trim(), end: v.end.trim(), name: v.name.trim(), phone: v.phone.trim(), purpose: v.purpose.trim(), people: v.people,
@@ -37,13 +38,13 @@ export function BookOnBehalfModal({ resourceId, date, slot, onClose, onBooked }:
     } catch (e) {
       setRefusal(e instanceof ApiError ? e.message : '登记未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
   return (
-    <Modal open={slot !== null} title={`代为登记预约 · ${date}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => void save()} onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'save-booking' } as ButtonProps}>
+    <Modal open={slot !== null} title={`代为登记预约 · ${date}`} okText="登记" cancelText="取消" onOk={() => void save()} onCancel={onClose}
+      okButtonProps={{ ...button('book'), 'data-testid': 'save-booking' } as ButtonProps}>
       <Form form={form} layout="vertical" data-testid="book-form">
         <Space>
           <Form.Item name="start" label="开始" rules={[{ required: true, message: '请填写' }]}><Input aria-label="开始时间" style={{ width: 90 }} placeholder="09:00" /></Form.Item>

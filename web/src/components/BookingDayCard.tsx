@@ -3,6 +3,8 @@ import type { ButtonProps } from 'antd';
 import { Alert, Button, Card, Empty, Input, Modal, Space, Table, Tag } from 'antd';
 import { bookingAction, bookingColors, hasBegun, weekdayName, type Availability, type BookingDetail, type ResourceDay } from '../api/bookings';
 import { useAction } from './useAction';
+import { WriteButton } from './WriteButton';
+import { useWrites } from './WriteScope';
 
 /**
  * A resource's Beijing day: its slots (free or taken) and its bookings. The owner unit's liaison approves or declines
@@ -14,20 +16,19 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
   day: ResourceDay; availability: Availability | null; notBookable?: string; owner: boolean; reload: () => Promise<void>;
   onReveal: () => void; onPickSlot?: (start: string, end: string) => void;
 }) {
-  const { run, busy } = useAction(reload, '预约');
+  const { run } = useAction(reload, '预约');
+  const { button } = useWrites();
   const [declining, setDeclining] = useState<{ booking: BookingDetail; action: 'decline' | 'cancel' } | null>(null);
   const [reason, setReason] = useState('');
 
   const act = async (b: BookingDetail, action: 'approve' | 'used' | 'no-show', done: string) => {
-    if (await run(`${action}-${b.id}`, () => bookingAction(day.resourceId, b.id, action), done)) await reload();
+    await run(`${action}-${b.id}`, async () => { await bookingAction(day.resourceId, b.id, action); await reload(); }, done);
   };
   const decline = async () => {
     if (!declining) return;
     const { booking, action } = declining;
-    if (await run(`${action}-${booking.id}`, () => bookingAction(day.resourceId, booking.id, action, reason.trim()), action === 'decline' ? '已拒绝，时段已空出。' : '已取消，时段已空出。')) {
-      setDeclining(null);
-      await reload();
-    }
+    const done = action === 'decline' ? '已拒绝，时段已空出。' : '已取消，时段已空出。';
+    if (await run(`${action}-${booking.id}`, async () => { await bookingAction(day.resourceId, booking.id, action, reason.trim()); await reload(); }, done)) setDeclining(null);
   };
 
   const columns = [
@@ -42,12 +43,12 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
       title: '操作', key: 'actions', width: 190,
       render: (_: unknown, b: BookingDetail) => (
         <Space size={4} wrap>
-          {b.status === 'pending' && <Button size="small" type="primary" loading={busy === `approve-${b.id}`} onClick={() => void act(b, 'approve', '已批准。')}>批准</Button>}
-          {b.status === 'pending' && <Button size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'decline' }); }}>拒绝</Button>}
-          {b.status === 'approved' && !hasBegun(day.date, b.start) && <Button size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'cancel' }); }}>取消预约</Button>}
+          {b.status === 'pending' && <WriteButton write={`approve-${b.id}`} size="small" type="primary" onClick={() => void act(b, 'approve', '已批准。')}>批准</WriteButton>}
+          {b.status === 'pending' && <WriteButton size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'decline' }); }}>拒绝</WriteButton>}
+          {b.status === 'approved' && !hasBegun(day.date, b.start) && <WriteButton size="small" onClick={() => { setReason(''); setDeclining({ booking: b, action: 'cancel' }); }}>取消预约</WriteButton>}
           {b.status === 'approved' && hasBegun(day.date, b.start) && <>
-            <Button size="small" loading={busy === `used-${b.id}`} onClick={() => void act(b, 'used', '已登记为已使用。')}>已使用</Button>
-            <Button size="small" danger loading={busy === `no-show-${b.id}`} onClick={() => void act(b, 'no-show', '已登记为未到场。')}>未到场</Button>
+            <WriteButton write={`used-${b.id}`} size="small" onClick={() => void act(b, 'used', '已登记为已使用。')}>已使用</WriteButton>
+            <WriteButton write={`no-show-${b.id}`} size="small" danger onClick={() => void act(b, 'no-show', '已登记为未到场。')}>未到场</WriteButton>
           </>}
         </Space>
       ),
@@ -76,8 +77,8 @@ export function BookingDayCard({ day, availability, notBookable, owner, reload, 
         locale={{ emptyText: <Empty description="这一天还没有预约" /> }} />
       <Modal open={declining !== null} title={`${declining?.action === 'cancel' ? '取消' : '拒绝'} ${declining?.booking.start ?? ''}–${declining?.booking.end ?? ''} 的预约`}
         okText={declining?.action === 'cancel' ? '取消预约' : '拒绝'} cancelText="返回"
-        okButtonProps={{ danger: true, disabled: reason.trim().length === 0, 'data-testid': 'confirm-decline' } as ButtonProps}
-        confirmLoading={busy !== null && declining !== null && busy === `${declining.action}-${declining.booking.id}`} onOk={() => void decline()} onCancel={() => setDeclining(null)}>
+        okButtonProps={{ danger: true, ...button(declining ? `${declining.action}-${declining.booking.id}` : undefined, reason.trim().length === 0), 'data-testid': 'confirm-decline' } as ButtonProps}
+        onOk={() => void decline()} onCancel={() => setDeclining(null)}>
         <p className="muted">理由会记在这条预约上，时段随即空出。</p>
         <Input.TextArea rows={3} maxLength={200} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：当天已安排党员活动" />
       </Modal>

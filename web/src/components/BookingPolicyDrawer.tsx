@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Drawer, Input, InputNumber, Space, Switch } from 'antd';
 import { ApiError } from '../api/client';
 import { getPolicy, putPolicy, weekdays, type OpeningHours } from '../api/bookings';
+import { useWrites } from './WriteScope';
 
 interface Row { weekday: string; open: boolean; opens: string; closes: string }
 
@@ -17,7 +18,7 @@ export function BookingPolicyDrawer({ resource, onClose, onSaved }: { resource: 
   const [slot, setSlot] = useState<number>(60);
   const [instant, setInstant] = useState(false);
   const [etag, setEtag] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end } = useWrites();
 
   useEffect(() => {
     if (!resource) return;
@@ -34,8 +35,7 @@ export function BookingPolicyDrawer({ resource, onClose, onSaved }: { resource: 
   const change = (weekday: string, patch: Partial<Row>) => setRows((old) => old.map((r) => (r.weekday === weekday ? { ...r, ...patch } : r)));
 
   const save = async () => {
-    if (!resource) return;
-    setBusy(true);
+    if (!resource || !begin('policy')) return;
     try {
       const hours = rows.filter((r) => r.open).map(({ weekday, opens, closes }) => ({ weekday, opens: opens.trim(), closes: closes.trim() }));
       await putPolicy(resource.id, { hours, slotMinutes: slot, instant }, etag);
@@ -45,13 +45,13 @@ export function BookingPolicyDrawer({ resource, onClose, onSaved }: { resource: 
       message.warning(e instanceof ApiError ? e.message : '保存未能完成，请稍后再试。');
       if (e instanceof ApiError && e.status === 412) onClose();
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
   return (
     <Drawer title={`开放预约 · ${resource?.title ?? ''}`} open={resource !== null} onClose={onClose} width={460}
-      extra={<Button type="primary" loading={busy} data-testid="save-policy" onClick={() => void save()}>保存</Button>}>
+      extra={<Button type="primary" {...button('policy')} data-testid="save-policy" onClick={() => void save()}>保存</Button>}>
       <div data-testid="policy-drawer">
         <p className="muted">每周开放时间（北京时间），不勾选的日子不开放。</p>
         {rows.map((r) => (

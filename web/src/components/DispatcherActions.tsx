@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
 import { contactQuery } from '../api/contact';
 import type { OrderView, UnitSuggestion, UnitSuggestions } from '../api/types';
 import { useAction } from './useAction';
+import { WriteButton } from './WriteButton';
+import { useWrites } from './WriteScope';
 
 /**
  * 派单 in one step to a suggested member unit (the API ranks the community's units by category, coverage and
  * current load, with the reason; the best is preselected), or 不予受理 with a reason.
  */
 export function DispatcherActions({ order, onChanged, reload }: { order: OrderView; onChanged(o: OrderView): void; reload(): Promise<void> }) {
-  const { run, busy } = useAction(reload);
+  const { run } = useAction(reload);
+  const { button } = useWrites();
   const [suggestions, setSuggestions] = useState<UnitSuggestion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string>();
@@ -84,8 +87,8 @@ export function DispatcherActions({ order, onChanged, reload }: { order: OrderVi
           <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} placeholder="例如：请尽快上门查看" />
         </Form.Item>
         <Space wrap>
-          <Button type="primary" disabled={!unitId} loading={busy === 'dispatch'} onClick={() => void dispatch()} data-testid="dispatch">派单</Button>
-          <Button danger onClick={() => setRejecting(true)}>不予受理</Button>
+          <WriteButton write="dispatch" type="primary" disabled={!unitId} onClick={() => void dispatch()} data-testid="dispatch">派单</WriteButton>
+          <WriteButton danger onClick={() => setRejecting(true)} data-testid="reject">不予受理</WriteButton>
         </Space>
       </Form>
       <Modal
@@ -93,7 +96,7 @@ export function DispatcherActions({ order, onChanged, reload }: { order: OrderVi
         open={rejecting}
         okText="确认不予受理"
         cancelText="取消"
-        okButtonProps={{ danger: true, disabled: reason.trim().length === 0, loading: busy === 'reject' }}
+        okButtonProps={{ danger: true, ...button('reject', reason.trim().length === 0) }}
         onOk={() => void reject()}
         onCancel={() => setRejecting(false)}
       >

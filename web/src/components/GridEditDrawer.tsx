@@ -5,13 +5,14 @@ import { Alert, App, Button, Drawer, Form, Space } from 'antd';
 import { ApiError, apiTagged } from '../api/client';
 import type { GridView } from '../api/grids';
 import { GridFields, gridBody, gridValues, type GridValues } from './GridFields';
+import { useWrites } from './WriteScope';
 
 export function GridEditDrawer({ id, onClose, onSaved }: { id: string | null; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<GridValues>();
   const [etag, setEtag] = useState<string>();
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
 
   const read = async (gridId: string) => {
     try {
@@ -26,20 +27,19 @@ export function GridEditDrawer({ id, onClose, onSaved }: { id: string | null; on
   useEffect(() => { if (id) { setEtag(undefined); void read(id); } }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async (v: GridValues) => {
-    if (!id || saving) return;
-    setSaving(true);
+    if (!id || !begin('grid')) return;
     try {
       await apiTagged('PUT', `grids/${encodeURIComponent(id)}`, gridBody(v), etag);
       message.success('已保存网格。');
       onSaved();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '保存未能完成，请稍后再试。');
-    } finally { setSaving(false); }
+    } finally { end(); }
   };
 
   return (
     <Drawer title="编辑网格" open={!!id} onClose={onClose} width={640} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" loading={saving} disabled={!etag} onClick={() => form.submit()}>保存</Button></Space>}>
+      extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" {...button('grid', !etag)} onClick={() => form.submit()}>保存</Button></Space>}>
       <div data-testid="grid-edit">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }}
         action={id && <Button size="small" onClick={() => void read(id)}>重新读取</Button>} />}

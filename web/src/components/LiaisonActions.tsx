@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
+import { Alert, Card, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { api, fileToBase64 } from '../api/client';
 import { contactQuery } from '../api/contact';
 import type { OrderView } from '../api/types';
 import { useAction } from './useAction';
+import { WriteButton } from './WriteButton';
+import { useWrites } from './WriteScope';
 
 /** 接单 / 拒单 for an order dispatched to the unit; 办结 with a note and photos once accepted. */
 export function LiaisonActions({ order, onChanged, reload }: { order: OrderView; onChanged(o: OrderView): void; reload(): Promise<void> }) {
-  const { run, busy } = useAction(reload);
+  const { run } = useAction(reload);
+  const { button } = useWrites();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -24,14 +27,14 @@ export function LiaisonActions({ order, onChanged, reload }: { order: OrderView;
     return (
       <Card title="接单" className="order-card">
         <Space wrap>
-          <Button type="primary" size="large" loading={busy === 'accept'} data-testid="accept"
+          <WriteButton write="accept" type="primary" size="large" data-testid="accept"
             onClick={() => void run('accept', async () => onChanged(await api<OrderView>('POST', `${path}/accept${contactQuery(order)}`)), '已接单，请按时办结。')}>
             接单
-          </Button>
-          <Button size="large" onClick={() => setDeclining(true)}>拒单</Button>
+          </WriteButton>
+          <WriteButton size="large" onClick={() => setDeclining(true)} data-testid="decline">拒单</WriteButton>
         </Space>
         <Modal title="拒单" open={declining} okText="确认拒单" cancelText="取消"
-          okButtonProps={{ disabled: reason.trim().length === 0, loading: busy === 'decline' }}
+          okButtonProps={button('decline', reason.trim().length === 0)}
           onOk={() => void decline()} onCancel={() => setDeclining(false)}>
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} placeholder="请说明理由，例如：本周人手不足" />
         </Modal>
@@ -64,10 +67,10 @@ export function LiaisonActions({ order, onChanged, reload }: { order: OrderView;
               {photos.length < 9 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>拍照/选图</div></div>}
             </Upload>
           </Form.Item>
-          <Button type="primary" size="large" block disabled={note.trim().length === 0 || photos.length === 0}
-            loading={busy === 'complete'} onClick={() => void complete()} data-testid="complete">
+          <WriteButton write="complete" type="primary" size="large" block disabled={note.trim().length === 0 || photos.length === 0}
+            onClick={() => void complete()} data-testid="complete">
             提交办结
-          </Button>
+          </WriteButton>
         </Form>
       </Card>
     );

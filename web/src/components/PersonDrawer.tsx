@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Tag } from 'antd';
+import { Alert, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError } from '../api/client';
 import { confirmPerson, getPerson, joinTeam, listTeams, logHours, type CommunityTeam, type HoursEntry, type Person } from '../api/people';
 import { beijingToday } from '../api/bookings';
 import { when } from '../format';
 import { useAction } from './useAction';
+import { WriteButton } from './WriteButton';
 
 /**
  * One person who reported (在职党员 or 志愿者): teams, posts, hours and points; name and phone as the API gives them to
@@ -27,31 +28,30 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
     }
   }, [id]);
   useEffect(() => { setPerson(null); form.resetFields(); void load(); }, [load, form]);
-  const { run, busy } = useAction(load, '报到');
+  const { run } = useAction(load, '报到');
   const communityId = person?.communityId;
   useEffect(() => {
     if (communityId) void listTeams(communityId).then((t) => setTeams(t.teams)).catch(() => setTeams([]));
   }, [communityId]);
   const join = async () => {
-    if (id && team && await run('team', () => joinTeam(id, team), '已加入队伍。')) { setTeam(undefined); await load(); onChanged(); }
+    if (id && team && await run('team', async () => { await joinTeam(id, team); await load(); }, '已加入队伍。')) { setTeam(undefined); onChanged(); }
   };
 
   const confirm = async () => {
-    if (id && await run('confirm', () => confirmPerson(id), '已确认报到。')) { await load(); onChanged(); }
+    if (id && await run('confirm', async () => { await confirmPerson(id); await load(); }, '已确认报到。')) onChanged();
   };
   const log = async () => {
     if (!id) return;
     const v = await form.validateFields();
-    if (await run('hours', () => logHours(id, { date: v.date.format('YYYY-MM-DD'), hours: v.hours, what: v.what.trim() }), '已登记服务时长。')) {
+    if (await run('hours', async () => { await logHours(id, { date: v.date.format('YYYY-MM-DD'), hours: v.hours, what: v.what.trim() }); await load(); }, '已登记服务时长。')) {
       form.resetFields();
-      await load();
       onChanged();
     }
   };
 
   return (
     <Drawer title={person ? `${person.name} · ${person.kindName}` : '报到人员'} open={id !== null} onClose={onClose} width={520}
-      extra={person?.status === 'registered' ? <Button type="primary" loading={busy === 'confirm'} onClick={() => void confirm()}>确认报到</Button> : null}>
+      extra={person?.status === 'registered' ? <WriteButton write="confirm" type="primary" onClick={() => void confirm()}>确认报到</WriteButton> : null}>
       {error && <Alert type="error" showIcon title={error} />}
       {person && (
         <div data-testid="person">
@@ -68,7 +68,7 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
           <Space style={{ marginTop: 8 }}>
             <Select data-testid="pick-team" style={{ width: 200 }} placeholder="加入队伍" value={team} onChange={setTeam}
               options={teams.filter((t) => !t.retired && !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
-            <Button disabled={!team} loading={busy === 'team'} onClick={() => void join()}>加入</Button>
+            <WriteButton write="team" disabled={!team} onClick={() => void join()}>加入</WriteButton>
           </Space>
           <h4 style={{ marginTop: 16 }}>登记的服务时长</h4>
           <List<HoursEntry> size="small" dataSource={[...person.logged].reverse()} locale={{ emptyText: '还没有登记' }}
@@ -79,7 +79,7 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
             </Form.Item>
             <Form.Item name="hours" rules={[{ required: true, message: '请填写时长' }]}><InputNumber min={0.5} max={24} step={0.5} suffix="小时" style={{ width: 110 }} /></Form.Item>
             <Form.Item name="what" rules={[{ required: true, whitespace: true, message: '请填写服务内容' }]}><Input maxLength={100} placeholder="服务内容" style={{ width: 160 }} /></Form.Item>
-            <Space><Button loading={busy === 'hours'} onClick={() => void log()}>登记时长</Button></Space>
+            <Space><WriteButton write="hours" onClick={() => void log()}>登记时长</WriteButton></Space>
           </Form>
         </div>
       )}

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Spac
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { createScheme, schemes, type SchemeBody, type Schemes } from '../api/evaluation';
+import { useWrites } from './WriteScope';
 
 interface Values {
   total: number;
@@ -25,7 +26,7 @@ export function SchemeEditorDrawer({ year, open, onClose, onSaved }: { year: num
   const [form] = Form.useForm<Values>();
   const [data, setData] = useState<Schemes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
   const values = Form.useWatch([], form);
 
   useEffect(() => {
@@ -50,7 +51,7 @@ export function SchemeEditorDrawer({ year, open, onClose, onSaved }: { year: num
     + (values?.withManual ? values?.manualMax ?? 0 : 0);
 
   const save = async (v: Values) => {
-    setSaving(true);
+    if (!begin('scheme')) return;
     setProblem(null);
     try {
       const body: SchemeBody = {
@@ -63,14 +64,14 @@ export function SchemeEditorDrawer({ year, open, onClose, onSaved }: { year: num
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : '方案未能保存，请稍后再试。');
     } finally {
-      setSaving(false);
+      end();
     }
   };
 
   const published = data?.publishedVersion != null;
   return (
     <Drawer open={open} onClose={onClose} size="large" title={`${year}年度评议方案`} data-testid="scheme-editor"
-      extra={<Button type="primary" loading={saving} disabled={!data || published} onClick={() => form.submit()} data-testid="scheme-save">保存为新版本</Button>}>
+      extra={<Button type="primary" {...button('scheme', !data || published)} onClick={() => form.submit()} data-testid="scheme-save">保存为新版本</Button>}>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="scheme-problem" />}
       {published && <Alert type="info" showIcon title={`本年度成绩已按方案第 ${data!.publishedVersion} 版发布，方案不能再修改。`} style={{ marginBottom: 12 }} />}
       {data && (

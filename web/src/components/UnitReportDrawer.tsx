@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Input, List, Modal, Progress, Tag } from 'antd';
+import { Alert, Descriptions, Drawer, Input, List, Modal, Progress, Tag } from 'antd';
 import { api, ApiError } from '../api/client';
 import { acceptUnitReport, commitmentKindNames, getUnitReport, meetCommitment, type Commitment, type UnitReport } from '../api/people';
 import { when } from '../format';
 import { useAction } from './useAction';
+import { WriteButton } from './WriteButton';
+import { useWrites } from './WriteScope';
 
 /**
  * A unit's 报到 with its commitments (设岗定责: posts, resources, service items) and which are met. The community's staff
@@ -31,19 +33,20 @@ export function UnitReportDrawer({ id, staff, onClose, onChanged }: { id: string
     void Promise.all(ids.map((rid) => api<{ title: string }>('GET', `resources/${encodeURIComponent(rid)}`).then((r) => [rid, r.title] as const).catch(() => [rid, rid] as const)))
       .then((pairs) => setTitles(Object.fromEntries(pairs)));
   }, [report]);
-  const { run, busy } = useAction(load, '报到');
+  const { run } = useAction(load, '报到');
+  const { button } = useWrites();
 
   const accept = async () => {
-    if (id && await run('accept', () => acceptUnitReport(id), '已接收报到。')) { await load(); onChanged(); }
+    if (id && await run('accept', async () => { await acceptUnitReport(id); await load(); }, '已接收报到。')) onChanged();
   };
   const meet = async () => {
     if (!id || !meeting) return;
-    if (await run('meet', () => meetCommitment(id, meeting.id, evidence.trim()), '已确认兑现。')) { setMeeting(null); await load(); onChanged(); }
+    if (await run('meet', async () => { await meetCommitment(id, meeting.id, evidence.trim()); await load(); }, '已确认兑现。')) { setMeeting(null); onChanged(); }
   };
 
   return (
     <Drawer title={report ? `${report.unitName} · ${report.year} 年报到` : '单位报到'} open={id !== null} onClose={onClose} width={560}
-      extra={staff && report?.status === 'reported' ? <Button type="primary" loading={busy === 'accept'} data-testid="accept-report" onClick={() => void accept()}>接收报到</Button> : null}>
+      extra={staff && report?.status === 'reported' ? <WriteButton write="accept" type="primary" data-testid="accept-report" onClick={() => void accept()}>接收报到</WriteButton> : null}>
       {error && <Alert type="error" showIcon title={error} />}
       {report && (
         <div data-testid="unit-report">
@@ -59,7 +62,7 @@ export function UnitReportDrawer({ id, staff, onClose, onChanged }: { id: string
           <List<Commitment> size="small" bordered dataSource={report.commitments} locale={{ emptyText: '没有承诺事项' }}
             renderItem={(c) => (
               <List.Item data-testid="commitment" extra={c.met ? <Tag color="green">已兑现</Tag>
-                : staff && report.status === 'accepted' ? <Button size="small" onClick={() => { setEvidence(''); setMeeting(c); }}>确认兑现</Button> : <Tag>未兑现</Tag>}>
+                : staff && report.status === 'accepted' ? <WriteButton size="small" onClick={() => { setEvidence(''); setMeeting(c); }}>确认兑现</WriteButton> : <Tag>未兑现</Tag>}>
                 <List.Item.Meta title={<span><Tag>{commitmentKindNames[c.kind] ?? c.kind}</Tag>{c.kind === 'resource' ? titles[c.title] ?? c.title : c.title}</span>}
                   description={c.met ? `${when(c.metAt)} · ${c.evidence ?? ''}` : undefined} />
               </List.Item>
@@ -67,8 +70,8 @@ export function UnitReportDrawer({ id, staff, onClose, onChanged }: { id: string
           {staff && report.status === 'reported' && <p className="muted" style={{ marginTop: 8 }}>接收报到后，才能逐项确认承诺兑现。</p>}
         </div>
       )}
-      <Modal open={meeting !== null} title={`确认兑现：${meeting?.title ?? ''}`} okText="确认" cancelText="取消" confirmLoading={busy === 'meet'}
-        okButtonProps={{ disabled: evidence.trim().length === 0 }} onOk={() => void meet()} onCancel={() => setMeeting(null)}>
+      <Modal open={meeting !== null} title={`确认兑现：${meeting?.title ?? ''}`} okText="确认" cancelText="取消"
+        okButtonProps={button('meet', evidence.trim().length === 0)} onOk={() => void meet()} onCancel={() => setMeeting(null)}>
         <Input.TextArea rows={3} maxLength={200} showCount value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="兑现情况，例如：3月参加楼道议事会2次" />
       </Modal>
     </Drawer>

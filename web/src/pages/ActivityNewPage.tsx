@@ -7,6 +7,7 @@ import { options as nameOptions, type CommunityItem } from '../api/admin';
 import { streetOf } from '../api/projects';
 import { activityCategoryNames, activityPath, audienceNames, fromBeijingInput, type ActivityView } from '../api/activities';
 import { useSession } from '../session/SessionContext';
+import { useWrites } from '../components/WriteScope';
 
 interface Values {
   title: string; category: string; description?: string; place: string; communityId?: string; organiserKind?: 'community' | 'street';
@@ -27,7 +28,7 @@ export function ActivityNewPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [communities, setCommunities] = useState<CommunityItem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
   const [problem, setProblem] = useState<string | null>(null);
   const role = session?.role;
 
@@ -47,8 +48,7 @@ export function ActivityNewPage() {
   };
 
   const save = async (v: Values) => {
-    if (saving || !session) return;
-    setSaving(true);
+    if (!session || !begin('save')) return;
     setProblem(null);
     try {
       const created = await api<ActivityView>('POST', 'activities', {
@@ -64,7 +64,7 @@ export function ActivityNewPage() {
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : '发布未成功，请稍后再试。');
     } finally {
-      setSaving(false);
+      end();
     }
   };
 
@@ -115,7 +115,7 @@ export function ActivityNewPage() {
           <Input.TextArea maxLength={1000} showCount rows={4} placeholder="做什么、带什么、注意什么" data-testid="activity-description" />
         </Form.Item>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="activity-problem" />}
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="activity-save">发布活动</Button>
+        <Button type="primary" htmlType="submit" {...button('save')} data-testid="activity-save">发布活动</Button>
       </Form>
     </Card>
   );

@@ -7,6 +7,8 @@ import {
   activityCategoryNames, activityPath, activityStatusColor, audiencesText, beijing, beijingSpan, shownStatus, type ActivityTimeline, type ActivityView,
 } from '../api/activities';
 import { useAction } from '../components/useAction';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 import { ParticipantsCard } from '../components/ActivityParticipants';
 import { AttendanceCard } from '../components/ActivityAttendance';
 import { ShowcaseCard } from '../components/ActivityShowcase';
@@ -36,7 +38,7 @@ export function ActivityPage() {
     }
   }, [id]);
   useEffect(() => { setActivity(null); void load(); }, [load]);
-  const { run, busy } = useAction(load, '活动');
+  const { run } = useAction(load, '活动');
   const post = (action: string, body: unknown) => async () => {
     setActivity(await api<ActivityView>('POST', activityPath(id, action), body));
     setTimeline(await api<ActivityTimeline>('GET', activityPath(id, 'timeline')).catch(() => timeline));
@@ -62,7 +64,7 @@ export function ActivityPage() {
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
       </div>
       {!organiser && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您不是这次活动的主办方：报名人的姓名和电话已打码，也不能签到或登记。" />}
-      {organiser && live && <OrganiserActions activity={activity} run={run} busy={busy} post={post} ended={ended} reload={load} />}
+      {organiser && live && <OrganiserActions activity={activity} run={run} post={post} ended={ended} reload={load} />}
       <Card className="order-card">
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
@@ -84,9 +86,9 @@ export function ActivityPage() {
           </Descriptions>
         </Space>
       </Card>
-      {organiser && live && ended && <AttendanceCard activity={activity} run={run} busy={busy} post={post} />}
-      {activity.status === 'completed' && <ShowcaseCard activity={activity} run={run} busy={busy} post={post} organiser={organiser} />}
-      <ParticipantsCard activity={activity} canCheckIn={organiser && live} run={run} busy={busy} post={post} />
+      {organiser && live && ended && <AttendanceCard activity={activity} run={run} post={post} />}
+      {activity.status === 'completed' && <ShowcaseCard activity={activity} run={run} post={post} organiser={organiser} />}
+      <ParticipantsCard activity={activity} canCheckIn={organiser && live} run={run} post={post} />
       <Card title="活动记录" size="small" className="order-card" data-testid="activity-timeline">
         {timeline && timeline.entries.length > 0 ? (
           <Timeline items={timeline.entries.map((e) => ({
@@ -106,7 +108,8 @@ export function ActivityPage() {
 }
 
 /** 签到 by the code on the person's phone, 代为报名 while registration is open, and 取消活动 with a reason (staff tell those registered). */
-function OrganiserActions({ activity, run, busy, post, ended, reload }: ActivityProps & { ended: boolean; reload: () => Promise<void> }) {
+function OrganiserActions({ activity, run, post, ended, reload }: ActivityProps & { ended: boolean; reload: () => Promise<void> }) {
+  const { button } = useWrites();
   const [code, setCode] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
@@ -121,16 +124,16 @@ function OrganiserActions({ activity, run, busy, post, ended, reload }: Activity
       <Space.Compact style={{ maxWidth: 360, width: '100%', marginBottom: 12 }}>
         <Input value={code} onChange={(e) => setCode(e.target.value)} maxLength={6} placeholder="报名人手机上的 6 位签到码"
           onPressEnter={() => void checkIn()} data-testid="checkin-code" />
-        <Button type="primary" disabled={code.trim().length === 0 || busy !== null && busy !== 'code'} loading={busy === 'code'} onClick={() => void checkIn()} data-testid="checkin-by-code">按签到码签到</Button>
+        <WriteButton write="code" type="primary" disabled={code.trim().length === 0} onClick={() => void checkIn()} data-testid="checkin-by-code">按签到码签到</WriteButton>
       </Space.Compact>
       {ended && <p className="muted">活动已结束，请在下方登记出勤和时长（当天到场的仍可补签到）。</p>}
       {!ended && (
         <Space wrap>
-          {activity.status === 'open' && Date.now() < Date.parse(activity.deadline) && <RegisterForSomeone activity={activity} run={run} busy={busy} reload={reload} />}
-          <Button danger onClick={() => setCancelling(true)} data-testid="activity-cancel">取消活动</Button>
+          {activity.status === 'open' && Date.now() < Date.parse(activity.deadline) && <RegisterForSomeone activity={activity} run={run} reload={reload} />}
+          <WriteButton danger onClick={() => setCancelling(true)} data-testid="activity-cancel">取消活动</WriteButton>
         </Space>
       )}
-      <Modal title="取消活动" open={cancelling} okText="确认取消" cancelText="返回" okButtonProps={{ danger: true, disabled: reason.trim().length === 0, loading: busy === 'cancel' }}
+      <Modal title="取消活动" open={cancelling} okText="确认取消" cancelText="返回" okButtonProps={{ danger: true, ...button('cancel', reason.trim().length === 0) }}
         onOk={() => void cancel()} onCancel={() => setCancelling(false)}>
         <p className="muted">已报名 {activity.registeredCount} 人、候补 {activity.waitingCount} 人。取消后请按名单电话告知。</p>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={200}

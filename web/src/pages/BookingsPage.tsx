@@ -10,6 +10,7 @@ import { useSession } from '../session/SessionContext';
 import { BookingDayCard } from '../components/BookingDayCard';
 import { BookingPolicyDrawer } from '../components/BookingPolicyDrawer';
 import { BookOnBehalfModal } from '../components/BookOnBehalfModal';
+import { WriteButton } from '../components/WriteButton';
 
 /** The pending requests of a list row's slots (“09:00-10:00 pending bk…”). */
 const pendingSlots = (row: BookingDayRow) => row.slots.filter((s) => s.split(' ')[1] === 'pending').map((s) => s.split(' ')[0].replace('-', '–'));
@@ -86,7 +87,7 @@ export function BookingsPage() {
           <DatePicker allowClear={false} value={dayjs(date)} onChange={(d) => d && choose({ date: d.format('YYYY-MM-DD') })} />
           <Button icon={<ReloadOutlined />} onClick={() => void reload()}>刷新</Button>
           {resource && (owner || role === 'organizer') && (
-            <Button icon={<SettingOutlined />} data-testid="open-policy" onClick={() => setPolicyFor({ id: resource.id, title: resource.title })}>开放预约设置</Button>
+            <WriteButton icon={<SettingOutlined />} data-testid="open-policy" onClick={() => setPolicyFor({ id: resource.id, title: resource.title })}>开放预约设置</WriteButton>
           )}
         </Space>
       </div>
@@ -110,9 +111,9 @@ export function BookingsPage() {
       )}
       {owner && availability?.open && (
         <div style={{ marginTop: 12 }}>
-          <Button data-testid="book-on-behalf" onClick={() => setSlot({ start: availability.slots.find((s) => s.free)?.start ?? '', end: availability.slots.find((s) => s.free)?.end ?? '' })}>
+          <WriteButton data-testid="book-on-behalf" onClick={() => setSlot({ start: availability.slots.find((s) => s.free)?.start ?? '', end: availability.slots.find((s) => s.free)?.end ?? '' })}>
             代为登记预约
-          </Button>
+          </WriteButton>
           <span className="muted" style={{ marginLeft: 8 }}>也可点上方空闲时段登记。</span>
         </div>
       )}

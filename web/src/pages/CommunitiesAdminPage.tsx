@@ -5,6 +5,8 @@ import { api, apiTagged, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface CommunityForm { id: string; name: string; streetId?: string }
 
@@ -16,7 +18,7 @@ export function CommunitiesAdminPage() {
   const [items, setItems] = useState<CommunityItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ community?: CommunityItem; etag?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end, write } = useWrites();
   const [form] = Form.useForm<CommunityForm>();
 
   const load = useCallback(async () => {
@@ -48,7 +50,7 @@ export function CommunitiesAdminPage() {
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
+    if (!begin('save')) return;
     try {
       if (editing?.community) await apiTagged('PATCH', `communities/${encodeURIComponent(editing.community.id)}`, { name: v.name }, editing.etag);
       else await api('POST', 'communities', { id: v.id, name: v.name, streetId: v.streetId });
@@ -58,11 +60,11 @@ export function CommunitiesAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '保存未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
-  const retire = async (c: CommunityItem) => {
+  const retire = (c: CommunityItem) => write(`retire-${c.id}`, async () => {
     try {
       await api('POST', `communities/${encodeURIComponent(c.id)}/retire`);
       message.success(`${c.name}已停止受理新诉求。`);
@@ -70,7 +72,7 @@ export function CommunitiesAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
     }
-  };
+  });
 
   const shown = (items ?? []).filter((c) => !isOrganizer || c.streetId === session?.scope);
   const columns = [
@@ -82,11 +84,11 @@ export function CommunitiesAdminPage() {
       title: '操作', key: 'actions',
       render: (_: unknown, c: CommunityItem) => (
         <Space>
-          <Button size="small" onClick={() => void openEdit(c)}>改名</Button>
+          <WriteButton size="small" onClick={() => void openEdit(c)}>改名</WriteButton>
           {!c.retiredAt && (
             <Popconfirm title={`让“${c.name}”停止受理新诉求？`} description="居民将不能再在该社区点单；已有工单照常办理。此操作暂不能撤销。"
               okText="停止受理" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => retire(c)}>
-              <Button size="small" danger>停止受理</Button>
+              <WriteButton write={`retire-${c.id}`} size="small" danger>停止受理</WriteButton>
             </Popconfirm>
           )}
         </Space>
@@ -101,15 +103,15 @@ export function CommunitiesAdminPage() {
         <h2 style={{ margin: 0 }}>社区管理</h2>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => {
+          <WriteButton type="primary" icon={<PlusOutlined />} onClick={() => {
             form.resetFields(); form.setFieldsValue({ streetId: isOrganizer ? session?.scope : streets[0]?.value }); setEditing({});
-          }}>添加社区</Button>
+          }}>添加社区</WriteButton>
         </Space>
       </div>
       <Table rowKey="id" loading={!items} dataSource={shown} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }}
         rowClassName={(c: CommunityItem) => (c.retiredAt ? 'row-retired' : '')} />
       <Modal title={editing?.community ? `改名：${editing.community.name}` : '添加社区'} open={editing !== null} onCancel={() => setEditing(null)}
-        okText="保存" cancelText="取消" okButtonProps={{ loading: busy }} onOk={() => void save()}>
+        okText="保存" cancelText="取消" okButtonProps={button('save')} onOk={() => void save()}>
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item name="id" label="社区编号" extra="小写字母、数字和连字符，添加后不能修改"
             rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: '请填写 2–40 位小写字母、数字或连字符' }]}>

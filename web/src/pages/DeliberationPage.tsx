@@ -12,10 +12,12 @@ import {
   deliberationPath, deliberationStatusColor, partyNames, stepTitles, steps, type CreatedOrders, type DeliberationView,
 } from '../api/deliberations';
 import { useAction } from '../components/useAction';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 import { useSession } from '../session/SessionContext';
 
 type Run = (name: string, action: () => Promise<unknown>, done: string) => Promise<boolean>;
-interface StepProps { d: DeliberationView; run: Run; busy: string | null; post: (action: string, body?: unknown) => () => Promise<void>; reload: () => Promise<void> }
+interface StepProps { d: DeliberationView; run: Run; post: (action: string, body?: unknown) => () => Promise<void>; reload: () => Promise<void> }
 
 /**
  * One topic of 议事 through 提审议办评: the facts (the raiser's contact for the community's staff only), 审 (受理, 直接答复, 不予受理
@@ -39,7 +41,7 @@ export function DeliberationPage() {
     }
   }, [id]);
   useEffect(() => { setD(null); void load(); }, [load]);
-  const { run, busy } = useAction(load, '议题');
+  const { run } = useAction(load, '议题');
   const post = (action: string, body?: unknown) => async () => { setD(await api<DeliberationView>('POST', deliberationPath(id, action), body)); };
 
   const backLink = <Link to="/deliberations"><Button icon={<ArrowLeftOutlined />}>返回议事</Button></Link>;
@@ -51,7 +53,7 @@ export function DeliberationPage() {
   if (!d) return <Card><Skeleton active /></Card>;
   // Who may act: the community's and street's staff (the API answered the page, so they are in scope); a liaison reads.
   const manager = session?.role !== 'liaison';
-  const props = { d, run, busy, post, reload: load };
+  const props = { d, run, post, reload: load };
   const isPublic = ['decided', 'acting', 'delivered', 'closed'].includes(d.status);
 
   return (
@@ -92,8 +94,9 @@ export function DeliberationPage() {
 }
 
 /** 审: accept, answer directly, or decline with a reason (the raiser reads either by their tracking code). */
-function Review({ d, run, busy, post }: StepProps) {
+function Review({ d, run, post }: StepProps) {
   const [mode, setMode] = useState<'answer' | 'decline' | null>(null);
+  const { button } = useWrites();
   const [text, setText] = useState('');
   const submit = async () => {
     const ok = mode === 'answer'
@@ -104,13 +107,13 @@ function Review({ d, run, busy, post }: StepProps) {
   return (
     <Card title="审 · 审核" className="order-card" data-testid="review-card">
       <Space wrap>
-        {d.status === 'raised' && <Button type="primary" loading={busy === 'accept'} disabled={busy !== null} onClick={() => void run('accept', post('accept'), '已受理，请安排议事会。')}
-          data-testid="deliberation-accept">受理，进入议事</Button>}
-        <Button onClick={() => setMode('answer')} data-testid="deliberation-answer">直接答复</Button>
-        {d.status === 'raised' && <Button danger onClick={() => setMode('decline')} data-testid="deliberation-decline">不予受理</Button>}
+        {d.status === 'raised' && <WriteButton write="accept" type="primary" onClick={() => void run('accept', post('accept'), '已受理，请安排议事会。')}
+          data-testid="deliberation-accept">受理，进入议事</WriteButton>}
+        <WriteButton onClick={() => setMode('answer')} data-testid="deliberation-answer">直接答复</WriteButton>
+        {d.status === 'raised' && <WriteButton danger onClick={() => setMode('decline')} data-testid="deliberation-decline">不予受理</WriteButton>}
       </Space>
       <Modal title={mode === 'answer' ? '直接答复' : '不予受理'} open={mode !== null} okText="确定" cancelText="返回" onCancel={() => setMode(null)}
-        okButtonProps={{ disabled: text.trim().length === 0, loading: busy === 'answer' || busy === 'decline', danger: mode === 'decline' }} onOk={() => void submit()}>
+        okButtonProps={{ ...button(mode ?? undefined, text.trim().length === 0), danger: mode === 'decline' }} onOk={() => void submit()}>
         <p className="muted">{mode === 'answer' ? '不需要开议事会的，直接告诉提议人怎么办。' : '请写明理由，提议人凭查询码能看到。'}</p>
         <Input.TextArea rows={3} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} data-testid="review-text" />
       </Modal>
@@ -121,7 +124,7 @@ function Review({ d, run, busy, post }: StepProps) {
 interface ScheduleValues { at: string; place: string; parties: string[]; unitIds?: string[]; withVote: boolean; question?: string; rule?: string; closesAt?: string }
 
 /** 议: the meeting, who is invited (and which member units), and optionally a vote with its counting rule. */
-function Schedule({ d, run, busy, post }: StepProps) {
+function Schedule({ d, run, post }: StepProps) {
   const [form] = Form.useForm<ScheduleValues>();
   const [units, setUnits] = useState<UnitView[]>([]);
   const withVote = Form.useWatch('withVote', form);
@@ -158,7 +161,7 @@ function Schedule({ d, run, busy, post }: StepProps) {
             </Space>
           </>
         )}
-        <div><Button type="primary" htmlType="submit" loading={busy === 'schedule'} disabled={busy !== null} data-testid="meeting-save">安排议事会</Button></div>
+        <div><WriteButton write="schedule" type="primary" htmlType="submit" data-testid="meeting-save">安排议事会</WriteButton></div>
       </Form>
     </Card>
   );
@@ -167,7 +170,7 @@ function Schedule({ d, run, busy, post }: StepProps) {
 interface DecisionValues { minutes: string; decision: string; attendees?: number; actions: { kind: string; text?: string; category?: string; address?: string; projectId?: string }[] }
 
 /** 议: the meeting, opinions (add one for any party), the tally with its rule, then the minutes and the decision. */
-function MeetingCard({ d, run, busy, post, manager }: StepProps & { manager: boolean }) {
+function MeetingCard({ d, run, post, manager }: StepProps & { manager: boolean }) {
   const [author, setAuthor] = useState('resident_reps');
   const [opinion, setOpinion] = useState('');
   const [form] = Form.useForm<DecisionValues>();
@@ -192,8 +195,8 @@ function MeetingCard({ d, run, busy, post, manager }: StepProps & { manager: boo
             </div>
             <div className="muted" style={{ fontSize: 12 }}>计票规则：{d.vote.ruleText}</div>
             {manager && open && !d.vote.closed && Date.now() >= Date.parse(d.vote.closesAt) && (
-              <Button size="small" style={{ marginTop: 6 }} loading={busy === 'close-vote'} onClick={() => void run('close-vote', post('vote/close'), '表决已结束。')}
-                data-testid="vote-close">结束表决并计票</Button>
+              <WriteButton write="close-vote" size="small" style={{ marginTop: 6 }} onClick={() => void run('close-vote', post('vote/close'), '表决已结束。')}
+                data-testid="vote-close">结束表决并计票</WriteButton>
             )}
           </Descriptions.Item>
         )}
@@ -207,7 +210,7 @@ function MeetingCard({ d, run, busy, post, manager }: StepProps & { manager: boo
           <Select value={author} onChange={setAuthor} style={{ width: 140 }} options={['resident_reps', 'party_members', 'property_company', 'units', 'residents', 'staff']
             .map((p) => ({ value: p, label: partyNames[p] }))} data-testid="opinion-author" />
           <Input value={opinion} onChange={(e) => setOpinion(e.target.value)} maxLength={500} placeholder="记录一条意见" data-testid="opinion-text" />
-          <Button disabled={opinion.trim().length === 0 || busy !== null} loading={busy === 'opinion'} onClick={() => void addOpinion()} data-testid="opinion-add">记录</Button>
+          <WriteButton write="opinion" disabled={opinion.trim().length === 0} onClick={() => void addOpinion()} data-testid="opinion-add">记录</WriteButton>
         </Space.Compact>
       )}
       {manager && open && held && (
@@ -233,7 +236,7 @@ function MeetingCard({ d, run, busy, post, manager }: StepProps & { manager: boo
                 </>
               )}
             </Form.List>
-            <div><Button type="primary" htmlType="submit" loading={busy === 'decision'} disabled={busy !== null} data-testid="decision-save">记录决议</Button></div>
+            <div><WriteButton write="decision" type="primary" htmlType="submit" data-testid="decision-save">记录决议</WriteButton></div>
           </Form>
         </Card>
       )}
@@ -243,7 +246,7 @@ function MeetingCard({ d, run, busy, post, manager }: StepProps & { manager: boo
 }
 
 /** 办: the decision's actions, 转为工单 for those not yet placed (their tracking codes shown once), and what became of each. */
-function ActCard({ d, run, busy, reload, manager }: StepProps & { manager: boolean }) {
+function ActCard({ d, run, reload, manager }: StepProps & { manager: boolean }) {
   const [name, setName] = useState('社区议事会');
   const [phone, setPhone] = useState('');
   const [created, setCreated] = useState<CreatedOrders['orders']>([]);
@@ -269,7 +272,7 @@ function ActCard({ d, run, busy, reload, manager }: StepProps & { manager: boole
         <Space.Compact style={{ marginTop: 12, maxWidth: 560, width: '100%' }}>
           <Input value={name} onChange={(e) => setName(e.target.value)} style={{ width: 160 }} placeholder="联系人" data-testid="orders-contact-name" />
           <Input value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="联系电话（承办单位联系用）" data-testid="orders-contact-phone" />
-          <Button type="primary" loading={busy === 'orders'} disabled={busy !== null || phone.trim().length === 0} onClick={create} data-testid="orders-create">转为工单</Button>
+          <WriteButton write="orders" type="primary" disabled={phone.trim().length === 0} onClick={create} data-testid="orders-create">转为工单</WriteButton>
         </Space.Compact>
       )}
       {created.length > 0 && (
@@ -281,14 +284,14 @@ function ActCard({ d, run, busy, reload, manager }: StepProps & { manager: boole
 }
 
 /** 评: the residents' ratings of the result, and 结束议题. */
-function RateCard({ d, run, busy, post, manager }: StepProps & { manager: boolean }) {
+function RateCard({ d, run, post, manager }: StepProps & { manager: boolean }) {
   return (
     <Card title="评 · 居民评议" className="order-card" data-testid="rate-card">
       <p data-testid="rating-summary">{d.ratings.length === 0 ? '还没有居民评价。请在聊天或议事群里请居民评价办理结果。'
         : `${d.ratings.length} 位居民评价，平均 ${d.ratingAverage?.toFixed(1)} 星。`}</p>
       <List size="small" dataSource={d.ratings} renderItem={(r) => <List.Item>{'★'.repeat(r.stars)}{'☆'.repeat(5 - r.stars)} {r.comment ?? ''}<span className="muted">{beijing(r.at)}</span></List.Item>} />
       {manager && d.status === 'delivered' && (
-        <Button loading={busy === 'close'} disabled={busy !== null} onClick={() => void run('close', post('close'), '议题已结束。')} data-testid="deliberation-close">结束议题</Button>
+        <WriteButton write="close" onClick={() => void run('close', post('close'), '议题已结束。')} data-testid="deliberation-close">结束议题</WriteButton>
       )}
     </Card>
   );

@@ -10,6 +10,8 @@ import {
   deliberationStatusColor, listDeliberations, sourceNames, steps, type DeliberationRow, type DeliberationView,
 } from '../api/deliberations';
 import { useSession } from '../session/SessionContext';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface RaiseValues { communityId?: string; estate?: string; title: string; description?: string; source: string }
 
@@ -26,7 +28,7 @@ export function DeliberationsPage() {
   const [street, setStreet] = useState<string>();
   const [error, setError] = useState<string | null>(null);
   const [raising, setRaising] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
   const [problem, setProblem] = useState<string | null>(null);
   const [form] = Form.useForm<RaiseValues>();
 
@@ -45,8 +47,7 @@ export function DeliberationsPage() {
   useEffect(() => { setRows(null); void load(); }, [load]);
 
   const raise = async (v: RaiseValues) => {
-    if (saving || !session) return;
-    setSaving(true);
+    if (!session || !begin('raise')) return;
     try {
       const community = session.role === 'dispatcher' ? session.scope : v.communityId;
       const created = await api<DeliberationView>('POST', 'deliberations', {
@@ -59,7 +60,7 @@ export function DeliberationsPage() {
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : '议题未能提交，请稍后再试。');
     } finally {
-      setSaving(false);
+      end();
     }
   };
 
@@ -71,7 +72,7 @@ export function DeliberationsPage() {
       <Space wrap>
         {publicPage && <Button icon={<GlobalOutlined />} href={publicPage} target="_blank" data-testid="deliberations-public">居民看到的议事公开</Button>}
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { setProblem(null); setRaising(true); }} data-testid="deliberation-new">提出议题</Button>
+        <WriteButton type="primary" icon={<PlusOutlined />} onClick={() => { setProblem(null); setRaising(true); }} data-testid="deliberation-new">提出议题</WriteButton>
       </Space>
     }>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="deliberations-error" />}
@@ -103,7 +104,7 @@ export function DeliberationsPage() {
           { title: '办理', width: 80, render: (_, r) => (r.actionCount > 0 ? `${r.actionsDone}/${r.actionCount}` : '—') },
         ]}
       />
-      <Modal title="提出议题" open={raising} okText="提交" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => setRaising(false)}>
+      <Modal title="提出议题" open={raising} okText="提交" cancelText="取消" okButtonProps={button('raise')} onOk={() => form.submit()} onCancel={() => setRaising(false)}>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="deliberation-problem" />}
         <Form form={form} layout="vertical" onFinish={(v) => void raise(v)} initialValues={{ source: 'staff' }}>
           {session?.role !== 'dispatcher' && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, InputNumber, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -13,6 +13,8 @@ import { OverdueHeatmap } from '../components/OverdueHeatmap';
 import { SchemeEditorDrawer } from '../components/SchemeEditorDrawer';
 import { ScoreTraceDrawer } from '../components/ScoreTraceDrawer';
 import { useSession } from '../session/SessionContext';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 const orderShown = ['received', 'response_rate', 'on_time_completion_rate', 'resolution_rate', 'satisfaction_rate', 'reopen_rate', 'escalations', 'overdue'];
 const gradeColor: Record<string, string> = { 优秀: 'red', 良好: 'orange', 合格: 'blue', 不合格: 'default' };
@@ -70,9 +72,16 @@ export function EvaluationPage() {
   }, [period, year]);
   useEffect(() => { void load(); }, [load]);
 
-  const act = async (run: () => Promise<unknown>) => {
+  const { busy, write } = useWrites();
+  const act = (name: string, run: () => Promise<unknown>) => write(name, async () => {
     try { await run(); await load(); } catch (e) { setError(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。'); }
+  });
+  // A 评议分 cell is saved when it is left; a quick Tab through the cells saves them one after another, none is dropped.
+  const manualQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const saveManual = (unitId: string, score: number) => {
+    manualQueue.current = manualQueue.current.then(() => act(`manual-${unitId}`, () => setManual(year, unitId, score)));
   };
+  const otherWrite = busy !== null && !busy.startsWith('manual-');
 
   const unitOf = useMemo(() => {
     const all: IndicatorDefinition[] = [...(orders?.definitions ?? []), ...(modules?.definitions ?? [])];
@@ -124,8 +133,8 @@ export function EvaluationPage() {
     ...(card.scheme.manual ? [{
       title: card.scheme.manual.name, key: 'manual', width: 130, align: 'right' as const,
       render: (_: unknown, l: ScoreLine) => organizer && card.status === 'draft'
-        ? <InputNumber size="small" min={0} max={card.scheme.manual!.max} defaultValue={l.manual ?? undefined} placeholder="未录入" aria-label={`${l.unitName}评议分`}
-            onBlur={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && v !== l.manual) void act(() => setManual(year, l.unitId, v)); }} />
+        ? <InputNumber size="small" min={0} max={card.scheme.manual!.max} defaultValue={l.manual ?? undefined} placeholder="未录入" aria-label={`${l.unitName}评议分`} disabled={otherWrite}
+            onBlur={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && v !== l.manual) saveManual(l.unitId, v); }} />
         : shown(l.manual),
     }] : []),
     ...card.indicators.map((d, i) => ({
@@ -182,11 +191,11 @@ export function EvaluationPage() {
           key: 'scorecard', label: '年度评议', children: (
             <Card size="small" title={`${year}年度评议`} extra={card && (
               <Space>
-                {organizer && card.status === 'draft' && <Button onClick={() => setEditing(true)} data-testid="scheme-edit">修改方案</Button>}
+                {organizer && card.status === 'draft' && <WriteButton onClick={() => setEditing(true)} data-testid="scheme-edit">修改方案</WriteButton>}
                 <Tag color={card.status === 'published' ? 'green' : 'gold'} data-testid="scorecard-status">{card.status === 'published' ? `已发布 · 方案第 ${card.schemeVersion} 版` : `草稿 · 方案第 ${card.schemeVersion} 版`}</Tag>
                 {organizer && card.status === 'draft' && (
-                  <Popconfirm title="发布后成绩冻结，不能再修改。确定发布？" okText="发布" cancelText="取消" onConfirm={() => act(() => publish(year))}>
-                    <Button type="primary" data-testid="publish">发布成绩</Button>
+                  <Popconfirm title="发布后成绩冻结，不能再修改。确定发布？" okText="发布" cancelText="取消" onConfirm={() => act('publish', () => publish(year))}>
+                    <WriteButton write="publish" type="primary" data-testid="publish">发布成绩</WriteButton>
                   </Popconfirm>
                 )}
               </Space>
@@ -195,8 +204,8 @@ export function EvaluationPage() {
                 <Alert type="info" showIcon title="本年度还没有评议方案。" description={organizer ? '可以先采用推荐方案（满分 100 分：指标 80 分，居民代表评议 20 分），之后再调整。' : '请街道组织方先制定方案。'}
                   action={organizer && (
                     <Space direction="vertical">
-                      <Button data-testid="use-suggested" onClick={() => act(() => createScheme(suggestedScheme(year)))}>采用推荐方案</Button>
-                      <Button onClick={() => setEditing(true)} data-testid="scheme-new">自定义方案</Button>
+                      <WriteButton write="suggested" data-testid="use-suggested" onClick={() => void act('suggested', () => createScheme(suggestedScheme(year)))}>采用推荐方案</WriteButton>
+                      <WriteButton onClick={() => setEditing(true)} data-testid="scheme-new">自定义方案</WriteButton>
                     </Space>
                   )} />
               )}

@@ -5,6 +5,8 @@ import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
 import { api, ApiError } from '../api/client';
 import { listGrids, reportCategories, toBase64, type CheckIn, type GridView } from '../api/grids';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 type Spot = { lat: number; lon: number };
 
@@ -28,7 +30,7 @@ export function GridReportNewPage() {
   const [text, setText] = useState('');
   const [place, setPlace] = useState('');
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { write } = useWrites();
   const [error, setError] = useState<string | null>(null);
   const [checkedIn, setCheckedIn] = useState<CheckIn | null>(null);
 
@@ -44,33 +46,35 @@ export function GridReportNewPage() {
   };
 
   const checkIn = async () => {
-    if (!grid || busy) return;
-    setBusy('checkin');
-    try {
-      const s = spot ?? await where();
-      if (!s) return;
-      const done = await api<CheckIn>('POST', `grids/${encodeURIComponent(grid.id)}/checkins`, { lat: s.lat, lon: s.lon });
-      setCheckedIn(done);
-      message.success(done.far ? `已签到（离网格中心约 ${done.distanceMetres} 米，超出网格范围）` : '已签到');
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '签到未能完成，请稍后再试。');
-    } finally { setBusy(null); }
+    if (!grid) return;
+    await write('checkin', async () => {
+      try {
+        const s = spot ?? await where();
+        if (!s) return;
+        const done = await api<CheckIn>('POST', `grids/${encodeURIComponent(grid.id)}/checkins`, { lat: s.lat, lon: s.lon });
+        setCheckedIn(done);
+        message.success(done.far ? `已签到（离网格中心约 ${done.distanceMetres} 米，超出网格范围）` : '已签到');
+      } catch (e) {
+        setError(e instanceof ApiError ? e.message : '签到未能完成，请稍后再试。');
+      }
+    });
   };
 
   const submit = async () => {
-    if (!grid || busy) return;
-    setBusy('report');
-    setError(null);
-    try {
-      const s = spot ?? await where();
-      if (!s) return;
-      const photos = await Promise.all(files.map((f) => toBase64(f.originFileObj as File)));
-      const r = await api<{ id: string }>('POST', 'grid-reports', { gridId: grid.id, category, text, place, lat: s.lat, lon: s.lon, photos });
-      message.success('已上报，社区会尽快处置。');
-      navigate(`/gridreports/${encodeURIComponent(r.id)}`);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '上报未能完成，请稍后再试。');
-    } finally { setBusy(null); }
+    if (!grid) return;
+    await write('report', async () => {
+      setError(null);
+      try {
+        const s = spot ?? await where();
+        if (!s) return;
+        const photos = await Promise.all(files.map((f) => toBase64(f.originFileObj as File)));
+        const r = await api<{ id: string }>('POST', 'grid-reports', { gridId: grid.id, category, text, place, lat: s.lat, lon: s.lon, photos });
+        message.success('已上报，社区会尽快处置。');
+        navigate(`/gridreports/${encodeURIComponent(r.id)}`);
+      } catch (e) {
+        setError(e instanceof ApiError ? e.message : '上报未能完成，请稍后再试。');
+      }
+    });
   };
 
   return (
@@ -78,7 +82,7 @@ export function GridReportNewPage() {
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} data-testid="report-error" />}
       <Card size="small" title={grid ? `${grid.communityName} · ${grid.name}` : '我的网格'}>
         <Space wrap>
-          <Button icon={<EnvironmentOutlined />} loading={busy === 'checkin'} disabled={!grid} onClick={() => void checkIn()} data-testid="checkin">到岗签到</Button>
+          <WriteButton write="checkin" icon={<EnvironmentOutlined />} disabled={!grid} onClick={() => void checkIn()} data-testid="checkin">到岗签到</WriteButton>
           {checkedIn && <span data-testid="checked-in">{checkedIn.far ? `已签到，离网格中心约 ${checkedIn.distanceMetres} 米（超出网格范围，已记录）` : '今天已签到'}</span>}
         </Space>
       </Card>
@@ -97,7 +101,7 @@ export function GridReportNewPage() {
             onChange={({ fileList }) => setFiles(fileList)} data-testid="report-photos">
             {files.length < 9 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>拍照</div></div>}
           </Upload>
-          <Button type="primary" block size="large" loading={busy === 'report'} disabled={!grid} onClick={() => void submit()} data-testid="report-submit">上报</Button>
+          <WriteButton write="report" type="primary" block size="large" disabled={!grid} onClick={() => void submit()} data-testid="report-submit">上报</WriteButton>
         </Space>
       </Card>
     </Space>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Empty, Image, Input, Select, Space, Table, Tabs, Tag, Timeline } from 'antd';
+import { Alert, Card, Descriptions, Empty, Image, Input, Select, Space, Table, Tabs, Tag, Timeline } from 'antd';
 import { api, ApiError } from '../api/client';
 import { categoryNames } from '../api/admin';
 import { beijing, getReport, gridNames, reportPhoto, reportStatusColor, type DuplicateSuggestion, type GridReportView, type GridTimelineEntry } from '../api/grids';
 import { useAction } from '../components/useAction';
+import { WriteButton } from '../components/WriteButton';
 
 /**
  * One 格事坊 report: what the worker saw (text, place, photos, the location and who reported — staff only), its timeline,
@@ -36,10 +37,11 @@ export function GridReportPage() {
     }
   }, [id]);
   useEffect(() => { void load(); }, [load]);
-  const { run, busy } = useAction(load, '上报');
+  const { run } = useAction(load, '上报');
 
   const act = async (name: string, path: string, payload: unknown, done: string) => {
-    if (await run(name, () => api('POST', `grid-reports/${encodeURIComponent(id)}/${path}`, payload), done)) await load();
+    // The report is read again inside the write: the buttons come back with the new state.
+    await run(name, async () => { await api('POST', `grid-reports/${encodeURIComponent(id)}/${path}`, payload); await load(); }, done);
   };
 
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -81,8 +83,8 @@ export function GridReportPage() {
               key: 'resolve', label: '就地解决', children: (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Input.TextArea rows={3} maxLength={500} placeholder="说明怎样解决的，例如：已联系物业当场清理。" value={note} onChange={(e) => setNote(e.target.value)} data-testid="resolve-note" />
-                  <Button type="primary" loading={busy === 'resolve'} disabled={!!busy} data-testid="resolve"
-                    onClick={() => void act('resolve', 'resolve', { note }, '已就地解决，网格员会收到通知。')}>就地解决</Button>
+                  <WriteButton write="resolve" type="primary" data-testid="resolve"
+                    onClick={() => void act('resolve', 'resolve', { note }, '已就地解决，网格员会收到通知。')}>就地解决</WriteButton>
                 </Space>
               ),
             },
@@ -92,8 +94,8 @@ export function GridReportPage() {
                   <span>转为工单进入派单流程，联系人为网格团队；工单办结后本上报自动关闭。</span>
                   <Select allowClear placeholder="服务类别（可选）" style={{ width: 220 }} value={category} onChange={setCategory}
                     options={Object.entries(categoryNames).map(([value, label]) => ({ value, label }))} />
-                  <Button type="primary" loading={busy === 'order'} disabled={!!busy} data-testid="to-order"
-                    onClick={() => void act('order', 'order', { category }, '已转为派单。')}>转为派单</Button>
+                  <WriteButton write="order" type="primary" data-testid="to-order"
+                    onClick={() => void act('order', 'order', { category }, '已转为派单。')}>转为派单</WriteButton>
                 </Space>
               ),
             },
@@ -102,8 +104,8 @@ export function GridReportPage() {
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Input maxLength={40} placeholder="转交给哪个部门，例如：财源街道城管办" value={body} onChange={(e) => setBody(e.target.value)} data-testid="handover-body" />
                   <Input.TextArea rows={3} maxLength={500} placeholder="说明情况，例如：已联系交警，无人认领。" value={handNote} onChange={(e) => setHandNote(e.target.value)} data-testid="handover-note" />
-                  <Button type="primary" loading={busy === 'hand'} disabled={!!busy} data-testid="handover"
-                    onClick={() => void act('hand', 'hand-over', { body, note: handNote }, '已转交。')}>转交</Button>
+                  <WriteButton write="hand" type="primary" data-testid="handover"
+                    onClick={() => void act('hand', 'hand-over', { body, note: handNote }, '已转交。')}>转交</WriteButton>
                 </Space>
               ),
             },
@@ -116,8 +118,8 @@ export function GridReportPage() {
                       { title: '问题', dataIndex: 'text', ellipsis: true },
                       { title: '相距', width: 80, render: (_, d) => `${d.distanceMetres} 米` },
                       { title: '相似度', width: 80, render: (_, d) => `${Math.round(d.similarity * 100)}%` },
-                      { title: '', width: 110, render: (_, d) => <Button size="small" disabled={!!busy} data-testid={`merge-${d.id}`}
-                        onClick={() => void act('merge', 'merge', { targetId: d.id }, `已并入 ${d.id}。`)}>并入这条</Button> },
+                      { title: '', width: 110, render: (_, d) => <WriteButton write={`merge-${d.id}`} size="small" data-testid={`merge-${d.id}`}
+                        onClick={() => void act(`merge-${d.id}`, 'merge', { targetId: d.id }, `已并入 ${d.id}。`)}>并入这条</WriteButton> },
                     ]} />
                 ) : <Empty description="附近没有同类的未办结上报" />
               ),

@@ -6,6 +6,8 @@ import { beijing, listGrids, type CheckIn, type GridView } from '../api/grids';
 import { GridEditDrawer } from '../components/GridEditDrawer';
 import { GridFields, gridBody, type GridValues } from '../components/GridFields';
 import { useSession } from '../session/SessionContext';
+import { useWrites } from '../components/WriteScope';
+import { WriteButton } from '../components/WriteButton';
 
 /**
  * 网格管理: a community's grids with their "3+X" team (网格长, 网格指导员, 网格员, volunteers; names and phones are for staff),
@@ -19,7 +21,7 @@ export function GridsPage() {
   const [grids, setGrids] = useState<GridView[] | null>(null);
   const [checkIns, setCheckIns] = useState<Record<string, CheckIn[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm<GridValues>();
 
@@ -53,8 +55,7 @@ export function GridsPage() {
   };
 
   const create = async (v: GridValues) => {
-    if (saving) return;
-    setSaving(true);
+    if (!begin('create')) return;
     try {
       await api('POST', 'grids', { communityId: community, slug: v.slug, ...gridBody(v) });
       message.success('已新建网格。');
@@ -62,7 +63,7 @@ export function GridsPage() {
       await load();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '新建未能完成，请稍后再试。');
-    } finally { setSaving(false); }
+    } finally { end(); }
   };
 
   return (
@@ -75,7 +76,7 @@ export function GridsPage() {
           {(grids ?? []).map((g) => (
             <Col key={g.id} xs={24} md={12} xl={8}>
               <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Space size={4}>
-                <Button size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</Button>
+                <WriteButton size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</WriteButton>
                 <Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>
               </Space>}>
                 <div style={{ color: '#666', marginBottom: 8 }}>{g.area || '—'} · 半径 {g.radiusMetres} 米</div>
@@ -102,7 +103,7 @@ export function GridsPage() {
       <Card title="新建网格">
         <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ radiusMetres: 350, team: [{ role: 'leader', name: '' }, { role: 'worker', name: '' }] }}>
           <GridFields />
-          <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 16 }} disabled={!community}>新建网格</Button>
+          <Button type="primary" htmlType="submit" style={{ marginTop: 16 }} {...button('create', !community)}>新建网格</Button>
         </Form>
       </Card>
       <GridEditDrawer id={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void load(); }} />

@@ -5,6 +5,8 @@ import { ApiError } from '../api/client';
 import { morePages, type InboxItem } from '../api/inbox';
 import { useInbox } from '../session/InboxContext';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 const kindColor: Record<string, string> = {
   placed: 'blue', declined: 'orange', withdrawn: 'orange', cancelled: 'default', escalation: 'red', reminder: 'gold', digest: 'purple',
@@ -16,24 +18,34 @@ export function InboxPage() {
   const { message } = App.useApp();
   const [older, setOlder] = useState<InboxItem[]>([]);
   const [next, setNext] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { write } = useWrites();
+  const [loadingMore, setLoadingMore] = useState(false);
   if (!inbox) return <Spin />;
 
   const token = older.length ? next : inbox.nextPageToken;
   const items = [...inbox.items, ...older.filter((o) => !inbox.items.some((i) => i.id === o.id))];
 
-  const act = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
+  const act = (name: string, work: () => Promise<void>) => write(name, async () => {
     try { await work(); } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
-    } finally { setBusy(false); }
+    }
+  });
+  const more = async (page: string) => {
+    if (loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const older = await morePages(page);
+      setOlder((o) => [...o, ...older.items]);
+      setNext(older.nextPageToken);
+    } catch (e) {
+      message.warning(e instanceof ApiError ? e.message : '消息加载失败，请稍后再试。');
+    } finally { setLoadingMore(false); }
   };
 
   return (
     <Card
       title={<span>消息 {inbox.unread > 0 && <Tag color="red" data-testid="inbox-unread">{inbox.unread} 条未读</Tag>}</span>}
-      extra={<Button disabled={inbox.unread === 0} loading={busy} onClick={() => void act(() => read({ all: true }))}>全部标为已读</Button>}
+      extra={<WriteButton write="all" disabled={inbox.unread === 0} onClick={() => void act('all', () => read({ all: true }))}>全部标为已读</WriteButton>}
     >
       {items.length === 0 ? <Empty description="暂无消息。新工单、拒单、督办等通知会显示在这里。" /> : (
         <List
@@ -54,7 +66,7 @@ export function InboxPage() {
                       查看工单
                     </Link>
                   )}
-                  {!n.read && <Button type="link" size="small" onClick={() => void act(() => read({ ids: [n.id] }))}>标为已读</Button>}
+                  {!n.read && <WriteButton write={`read-${n.id}`} type="link" size="small" onClick={() => void act(`read-${n.id}`, () => read({ ids: [n.id] }))}>标为已读</WriteButton>}
                 </Space>
               </Space>
             </List.Item>
@@ -62,11 +74,7 @@ export function InboxPage() {
         />
       )}
       {token && (
-        <Button block style={{ marginTop: 12 }} loading={busy} onClick={() => void act(async () => {
-          const page = await morePages(token);
-          setOlder((o) => [...o, ...page.items]);
-          setNext(page.nextPageToken);
-        })}>加载更多</Button>
+        <Button block style={{ marginTop: 12 }} loading={loadingMore} onClick={() => void more(token)}>加载更多</Button>
       )}
     </Card>
   );

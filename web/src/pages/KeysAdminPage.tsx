@@ -4,6 +4,8 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api/client';
 import { roleNames, options, type AdminUnit, type CommunityItem, type CreatedStaffKey, type StaffKeyItem } from '../api/admin';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface KeyForm { role: string; scope?: string; name: string }
 
@@ -20,7 +22,7 @@ export function KeysAdminPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedStaffKey | null>(null);
   const [showRevoked, setShowRevoked] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end, write } = useWrites();
   const [form] = Form.useForm<KeyForm>();
   const role = Form.useWatch('role', form);
 
@@ -54,7 +56,7 @@ export function KeysAdminPage() {
 
   const create = async () => {
     const v = await form.validateFields();
-    setBusy(true);
+    if (!begin('create')) return;
     try {
       const answer = await api<CreatedStaffKey>('POST', 'keys', { role: v.role, scope: v.role === 'admin' ? undefined : v.scope, name: v.name });
       setCreating(false);
@@ -63,11 +65,11 @@ export function KeysAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '密钥未能创建，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
-  const revoke = async (k: StaffKeyItem) => {
+  const revoke = (k: StaffKeyItem) => write(`revoke-${k.keyId}`, async () => {
     try {
       await api('POST', `keys/${encodeURIComponent(k.keyId)}/revoke`);
       message.success(`已吊销“${k.name}”的密钥，用它登录的工作台将退出。`);
@@ -75,7 +77,7 @@ export function KeysAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '吊销未能完成，请稍后再试。');
     }
-  };
+  });
 
   const copy = async () => {
     if (!created) return;
@@ -104,7 +106,7 @@ export function KeysAdminPage() {
         : (
           <Popconfirm title={`吊销“${k.name}”的密钥？`} description="吊销后该密钥不能再登录，已登录的工作台将在下一次操作时退出。"
             okText="吊销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => revoke(k)}>
-            <Button size="small" danger data-testid={`revoke-${k.keyId}`}>吊销</Button>
+            <WriteButton write={`revoke-${k.keyId}`} size="small" danger data-testid={`revoke-${k.keyId}`}>吊销</WriteButton>
           </Popconfirm>
         ),
     },
@@ -120,14 +122,14 @@ export function KeysAdminPage() {
           <Select style={{ width: 140 }} value={showRevoked ? 'all' : 'live'} onChange={(v) => setShowRevoked(v === 'all')}
             options={[{ value: 'live', label: '仅有效密钥' }, { value: 'all', label: '含已吊销' }]} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} data-testid="add-key"
-            onClick={() => { form.resetFields(); form.setFieldsValue({ role: 'liaison' }); setCreating(true); }}>创建密钥</Button>
+          <WriteButton type="primary" icon={<PlusOutlined />} data-testid="add-key"
+            onClick={() => { form.resetFields(); form.setFieldsValue({ role: 'liaison' }); setCreating(true); }}>创建密钥</WriteButton>
         </Space>
       </div>
       <Table rowKey="keyId" loading={!keys} dataSource={shown} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="keys" />
 
       <Modal title="创建密钥" open={creating} onCancel={() => setCreating(false)} okText="创建" cancelText="取消"
-        okButtonProps={{ loading: busy, id: 'create-key' }} onOk={() => void create()}>
+        okButtonProps={{ ...button('create'), id: 'create-key' }} onOk={() => void create()}>
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item name="role" label="角色"><Select options={options(roleNames)} onChange={() => form.setFieldValue('scope', undefined)} data-testid="key-role" /></Form.Item>
           {role !== 'admin' && (

@@ -6,6 +6,8 @@ import { categoryNames, options, type CommunityItem } from '../api/admin';
 import { beneficiaryGroups, needStatusNames, type NeedItem, type NeedPage, type Suggestions } from '../api/lists';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface NeedForm { category: string; description: string; communityId?: string; beneficiaries: { group: string; count: number }[] }
 
@@ -30,7 +32,7 @@ export function NeedsPage() {
   const [suggesting, setSuggesting] = useState<{ need: NeedItem; data?: Suggestions; error?: string } | null>(null);
   const [ending, setEnding] = useState<{ need: NeedItem; action: 'meet' | 'close' } | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { button, write: writeOnce } = useWrites();
   const [form] = Form.useForm<NeedForm>();
 
   const query = useCallback((token?: string) => {
@@ -67,25 +69,25 @@ export function NeedsPage() {
   const communityName = (id: string) => communities.find((c) => c.id === id)?.name ?? id;
   const streetCommunities = communities.filter((c) => !isOrganizer || c.streetId === session?.scope);
 
-  const write = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      message.success(done);
-      await load();
-      return true;
-    } catch (e) {
-      message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
-      if (e instanceof ApiError && e.status === 409) await load();
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  const write = async (name: string, action: () => Promise<unknown>, done: string) => {
+    let ok = false;
+    await writeOnce(name, async () => {
+      try {
+        await action();
+        message.success(done);
+        await load();
+        ok = true;
+      } catch (e) {
+        message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
+        if (e instanceof ApiError && e.status === 409) await load();
+      }
+    });
+    return ok;
   };
 
   const create = async () => {
     const v = await form.validateFields();
-    const ok = await write(() => api('POST', 'needs', { category: v.category, description: v.description, beneficiaries: v.beneficiaries, communityId: v.communityId }), '已记录需求。');
+    const ok = await write('create', () => api('POST', 'needs', { category: v.category, description: v.description, beneficiaries: v.beneficiaries, communityId: v.communityId }), '已记录需求。');
     if (ok) setCreating(false);
   };
 
@@ -99,12 +101,12 @@ export function NeedsPage() {
   };
 
   const match = async (need: NeedItem, unitId: string, name: string) => {
-    if (await write(() => api('POST', `needs/${need.id}/match`, { unitId }), `已对接给${name}，单位会收到通知。`)) setSuggesting(null);
+    if (await write(`match-${unitId}`, () => api('POST', `needs/${need.id}/match`, { unitId }), `已对接给${name}，单位会收到通知。`)) setSuggesting(null);
   };
 
   const end = async () => {
     if (!ending) return;
-    const ok = await write(() => api('POST', `needs/${ending.need.id}/${ending.action}`, { text: text.trim() }),
+    const ok = await write('end', () => api('POST', `needs/${ending.need.id}/${ending.action}`, { text: text.trim() }),
       ending.action === 'meet' ? '已标记为已满足。' : '需求已关闭。');
     if (ok) setEnding(null);
   };
@@ -122,8 +124,8 @@ export function NeedsPage() {
       render: (_: unknown, n: NeedItem) => n.status === 'met' || n.status === 'closed' ? null : (
         <Space size={4} wrap>
           <Button size="small" type="primary" data-testid={`suggest-${n.id}`} onClick={() => void suggest(n)}>推荐单位</Button>
-          <Button size="small" onClick={() => { setText(''); setEnding({ need: n, action: 'meet' }); }}>已满足</Button>
-          <Button size="small" danger onClick={() => { setText(''); setEnding({ need: n, action: 'close' }); }}>关闭</Button>
+          <WriteButton size="small" onClick={() => { setText(''); setEnding({ need: n, action: 'meet' }); }}>已满足</WriteButton>
+          <WriteButton size="small" danger onClick={() => { setText(''); setEnding({ need: n, action: 'close' }); }}>关闭</WriteButton>
         </Space>
       ),
     },
@@ -141,11 +143,11 @@ export function NeedsPage() {
               options={streetCommunities.map((c) => ({ value: c.id, label: c.name }))} />
           )}
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} data-testid="new-need" onClick={() => {
+          <WriteButton type="primary" icon={<PlusOutlined />} data-testid="new-need" onClick={() => {
             form.resetFields();
             form.setFieldsValue({ beneficiaries: [{ group: '老年人', count: 10 }] });
             setCreating(true);
-          }}>记录需求</Button>
+          }}>记录需求</WriteButton>
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -154,7 +156,7 @@ export function NeedsPage() {
       {next && <div style={{ textAlign: 'center', marginTop: 12 }}><Button onClick={() => void more()}>加载更多</Button></div>}
 
       <Drawer title="记录需求" open={creating} onClose={() => setCreating(false)} width={480}
-        extra={<Button type="primary" loading={busy} data-testid="save-need" onClick={() => void create()}>保存</Button>}>
+        extra={<Button type="primary" {...button('create')} data-testid="save-need" onClick={() => void create()}>保存</Button>}>
         <Form form={form} layout="vertical">
           {isOrganizer && (
             <Form.Item name="communityId" label="社区" rules={[{ required: true, message: '请选择社区' }]}>
@@ -201,7 +203,7 @@ export function NeedsPage() {
               renderItem={(s) => (
                 <List.Item data-testid="suggestion" actions={[
                   suggesting.need.unitId === s.unitId ? <Tag color="blue" key="m">已对接</Tag>
-                    : <Button key="m" size="small" type={s.rank === 1 ? 'primary' : 'default'} loading={busy} onClick={() => void match(suggesting.need, s.unitId, s.name)}>对接</Button>,
+                    : <WriteButton key="m" write={`match-${s.unitId}`} size="small" type={s.rank === 1 ? 'primary' : 'default'} onClick={() => void match(suggesting.need, s.unitId, s.name)}>对接</WriteButton>,
                 ]}>
                   <List.Item.Meta title={<span>{s.rank}. {s.name}</span>} description={<span data-testid="suggestion-reason">{s.reason}</span>} />
                 </List.Item>
@@ -211,7 +213,7 @@ export function NeedsPage() {
       </Drawer>
 
       <Modal open={ending !== null} title={ending?.action === 'meet' ? '需求已满足' : '关闭需求'} okText="确定" cancelText="取消"
-        confirmLoading={busy} okButtonProps={{ disabled: text.trim().length === 0 }} onOk={() => void end()} onCancel={() => setEnding(null)}>
+        okButtonProps={button('end', text.trim().length === 0)} onOk={() => void end()} onCancel={() => setEnding(null)}>
         <Input.TextArea rows={3} maxLength={200} showCount value={text} onChange={(e) => setText(e.target.value)}
           placeholder={ending?.action === 'meet' ? '如何满足的，例如：律师每月到社区坐诊，已服务 3 次。' : '关闭原因'} />
       </Modal>

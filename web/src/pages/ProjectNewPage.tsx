@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
 import { projectCategories, streetOf, type ProjectView } from '../api/projects';
 import { useSession } from '../session/SessionContext';
+import { useWrites } from '../components/WriteScope';
 
 interface Values {
   title: string; category: string; goal: string; period: [Dayjs, Dayjs]; unitsWanted: number; communityId?: string;
@@ -20,7 +21,7 @@ export function ProjectNewPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [communities, setCommunities] = useState<CommunityItem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { button, begin, end } = useWrites();
 
   useEffect(() => {
     if (session?.role !== 'organizer') return;
@@ -31,8 +32,7 @@ export function ProjectNewPage() {
   }, [session]);
 
   const save = async (v: Values) => {
-    if (saving) return;
-    setSaving(true);
+    if (!begin('save')) return;
     try {
       const created = await api<ProjectView>('POST', 'projects', {
         title: v.title.trim(), category: v.category, goal: v.goal.trim(), startsOn: v.period[0].startOf('day').toISOString(),
@@ -45,7 +45,7 @@ export function ProjectNewPage() {
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '保存未成功，请稍后再试。');
     } finally {
-      setSaving(false);
+      end();
     }
   };
 
@@ -92,7 +92,7 @@ export function ProjectNewPage() {
             </Form.Item>
           )}
         </Form.List>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="project-save">保存草稿</Button>
+        <Button type="primary" htmlType="submit" {...button('save')} data-testid="project-save">保存草稿</Button>
       </Form>
     </Card>
   );

@@ -9,6 +9,8 @@ import { api, ApiError, fileToBase64 } from '../api/client';
 import { claimStatusNames, projectPath, projectPhotoUrl, projectStatus, type ProjectClaim, type ProjectView } from '../api/projects';
 import { useSession } from '../session/SessionContext';
 import { useAction } from '../components/useAction';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 import { when } from '../format';
 
 /** Projects run across years: dates with the year. */
@@ -35,7 +37,7 @@ export function ProjectPage() {
     }
   }, [id]);
   useEffect(() => { setProject(null); void load(); }, [load]);
-  const { run, busy } = useAction(load, '项目');
+  const { run } = useAction(load, '项目');
   const post = (action: string, body?: unknown) => async () => setProject(await api<ProjectView>('POST', projectPath(id, action), body));
 
   const liaison = session?.role === 'liaison';
@@ -58,8 +60,8 @@ export function ProjectPage() {
         {backLink}
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
       </div>
-      {!liaison && <StaffActions project={project} run={run} busy={busy} post={post} />}
-      {claimable && <ClaimCard project={project} run={run} busy={busy} post={post} />}
+      {!liaison && <StaffActions project={project} run={run} post={post} />}
+      {claimable && <ClaimCard project={project} run={run} post={post} />}
       <Card className="order-card">
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
@@ -75,19 +77,20 @@ export function ProjectPage() {
           </Descriptions>
         </Space>
       </Card>
-      <ClaimsCard project={project} liaison={liaison} run={run} busy={busy} post={post} />
-      <MilestonesCard project={project} liaisonUnit={liaison && myClaim?.status === 'approved' ? session!.scope : undefined} run={run} busy={busy} post={post} />
+      <ClaimsCard project={project} liaison={liaison} run={run} post={post} />
+      <MilestonesCard project={project} liaisonUnit={liaison && myClaim?.status === 'approved' ? session!.scope : undefined} run={run} post={post} />
     </div>
   );
 }
 
 type Run = ReturnType<typeof useAction>['run'];
 type Post = (action: string, body?: unknown) => () => Promise<void>;
-interface Props { project: ProjectView; run: Run; busy: string | null; post: Post }
+interface Props { project: ProjectView; run: Run; post: Post }
 
 /** What the managing staff may do now; the API checks role and scope again. */
-function StaffActions({ project, run, busy, post }: Props) {
+function StaffActions({ project, run, post }: Props) {
   const [asking, setAsking] = useState<'close' | 'cancel' | null>(null);
+  const { button } = useWrites();
   const [text, setText] = useState('');
   const s = project.status;
   const pending = project.claims.filter((c) => c.status === 'pending').length;
@@ -104,15 +107,15 @@ function StaffActions({ project, run, busy, post }: Props) {
       {(s === 'published' || s === 'full') && pending > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`有 ${pending} 个认领等待审核（见下方认领单位）。`} />}
       {(s === 'published' || s === 'full') && project.approved === 0 && <p className="muted">至少通过一个认领后才能开始实施。</p>}
       <Space wrap>
-        {s === 'draft' && <Button type="primary" loading={busy === 'publish'} data-testid="project-publish"
-          onClick={() => void run('publish', post('publish'), '项目已发布，成员单位可以认领了。')}>发布</Button>}
-        {(s === 'published' || s === 'full') && <Button type="primary" disabled={project.approved === 0} loading={busy === 'start'} data-testid="project-start"
-          onClick={() => void run('start', post('start'), '项目已开始实施，节点到期前会提醒单位。')}>开始实施</Button>}
-        {s === 'in_progress' && <Button type="primary" onClick={() => setAsking('close')} data-testid="project-close">结项</Button>}
-        <Button danger onClick={() => setAsking('cancel')}>取消项目</Button>
+        {s === 'draft' && <WriteButton write="publish" type="primary" data-testid="project-publish"
+          onClick={() => void run('publish', post('publish'), '项目已发布，成员单位可以认领了。')}>发布</WriteButton>}
+        {(s === 'published' || s === 'full') && <WriteButton write="start" type="primary" disabled={project.approved === 0} data-testid="project-start"
+          onClick={() => void run('start', post('start'), '项目已开始实施，节点到期前会提醒单位。')}>开始实施</WriteButton>}
+        {s === 'in_progress' && <WriteButton type="primary" onClick={() => setAsking('close')} data-testid="project-close">结项</WriteButton>}
+        <WriteButton danger onClick={() => setAsking('cancel')} data-testid="project-cancel">取消项目</WriteButton>
       </Space>
       <Modal title={asking === 'close' ? '结项' : '取消项目'} open={asking !== null} okText="确认" cancelText="返回"
-        okButtonProps={{ disabled: text.trim().length === 0, loading: busy === 'close' || busy === 'cancel' }}
+        okButtonProps={button(asking ?? undefined, text.trim().length === 0)}
         onOk={() => void ask()} onCancel={() => setAsking(null)}>
         <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={asking === 'close' ? 1000 : 200}
           placeholder={asking === 'close' ? '结项总结：做了什么、服务了多少人次' : '取消的原因'} data-testid="project-text" />
@@ -122,7 +125,7 @@ function StaffActions({ project, run, busy, post }: Props) {
 }
 
 /** 认领 with the 认领协议: what the unit will provide and by when, and its promise to be evaluated on it. */
-function ClaimCard({ project, run, busy, post }: Props) {
+function ClaimCard({ project, run, post }: Props) {
   const [commitment, setCommitment] = useState('');
   const [provideBy, setProvideBy] = useState<Dayjs | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -142,15 +145,16 @@ function ClaimCard({ project, run, busy, post }: Props) {
         <Form.Item>
           <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} data-testid="claim-agree">本单位同意认领协议：按承诺提供服务，按节点填报进展，接受承诺评议。</Checkbox>
         </Form.Item>
-        <Button type="primary" size="large" block disabled={!commitment.trim() || !provideBy || !agreed} loading={busy === 'claim'}
-          onClick={() => void claim()} data-testid="claim-submit">提交认领</Button>
+        <WriteButton write="claim" type="primary" size="large" block disabled={!commitment.trim() || !provideBy || !agreed}
+          onClick={() => void claim()} data-testid="claim-submit">提交认领</WriteButton>
       </Form>
     </Card>
   );
 }
 
-function ClaimsCard({ project, liaison, run, busy, post }: Props & { liaison: boolean }) {
+function ClaimsCard({ project, liaison, run, post }: Props & { liaison: boolean }) {
   const [declining, setDeclining] = useState<ProjectClaim | null>(null);
+  const { button } = useWrites();
   const [reason, setReason] = useState('');
   const manage = !liaison && (project.status === 'published' || project.status === 'full' || project.status === 'in_progress');
   const decline = async () => {
@@ -166,9 +170,9 @@ function ClaimsCard({ project, liaison, run, busy, post }: Props & { liaison: bo
         locale={{ emptyText: project.status === 'draft' ? '发布后单位才能认领' : '还没有单位认领' }}
         renderItem={(c) => (
           <List.Item data-testid={`claim-${c.unitId}`} actions={manage && c.status === 'pending' ? [
-            <Button key="a" type="primary" size="small" loading={busy === `approve-${c.claimId}`} data-testid={`approve-${c.unitId}`}
-              onClick={() => void run(`approve-${c.claimId}`, post(`claims/${c.claimId}/approve`), `已通过${c.unitName}的认领。`)}>通过</Button>,
-            <Button key="d" size="small" onClick={() => setDeclining(c)} data-testid={`decline-${c.unitId}`}>不通过</Button>,
+            <WriteButton key="a" write={`approve-${c.claimId}`} type="primary" size="small" data-testid={`approve-${c.unitId}`}
+              onClick={() => void run(`approve-${c.claimId}`, post(`claims/${c.claimId}/approve`), `已通过${c.unitName}的认领。`)}>通过</WriteButton>,
+            <WriteButton key="d" size="small" onClick={() => setDeclining(c)} data-testid={`decline-${c.unitId}`}>不通过</WriteButton>,
           ] : undefined}>
             <List.Item.Meta
               title={<span>{c.unitName} <Tag color={claimStatusNames[c.status]?.color}>{claimStatusNames[c.status]?.name ?? c.status}</Tag></span>}
@@ -182,7 +186,7 @@ function ClaimsCard({ project, liaison, run, busy, post }: Props & { liaison: bo
         )}
       />
       <Modal title={`不通过：${declining?.unitName ?? ''}`} open={declining !== null} okText="确认" cancelText="返回"
-        okButtonProps={{ disabled: reason.trim().length === 0, loading: !!busy?.startsWith('decline') }}
+        okButtonProps={button(declining ? `decline-${declining.claimId}` : undefined, reason.trim().length === 0)}
         onOk={() => void decline()} onCancel={() => setDeclining(null)}>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={200}
           placeholder="请说明理由，单位会看到，例如：服务内容与项目不符" data-testid="decline-reason" />
@@ -192,7 +196,7 @@ function ClaimsCard({ project, liaison, run, busy, post }: Props & { liaison: bo
 }
 
 /** The milestones with each unit's report and photos; an approved unit's own report form while the project is in progress. */
-function MilestonesCard({ project, liaisonUnit, run, busy, post }: Props & { liaisonUnit?: string }) {
+function MilestonesCard({ project, liaisonUnit, run, post }: Props & { liaisonUnit?: string }) {
   if (project.milestones.length === 0) return null;
   return (
     <Card title="节点进展" size="small" className="order-card" data-testid="project-milestones">
@@ -218,7 +222,7 @@ function MilestonesCard({ project, liaisonUnit, run, busy, post }: Props & { lia
                     )}
                   </div>
                 ))}
-                {reportable && <ReportForm milestoneId={m.id} run={run} busy={busy} post={post} />}
+                {reportable && <ReportForm milestoneId={m.id} run={run} post={post} />}
               </div>
             </List.Item>
           );
@@ -228,7 +232,7 @@ function MilestonesCard({ project, liaisonUnit, run, busy, post }: Props & { lia
   );
 }
 
-function ReportForm({ milestoneId, run, busy, post }: { milestoneId: string; run: Run; busy: string | null; post: Post }) {
+function ReportForm({ milestoneId, run, post }: { milestoneId: string; run: Run; post: Post }) {
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const report = () => run(`report-${milestoneId}`, async () => {
@@ -242,7 +246,7 @@ function ReportForm({ milestoneId, run, busy, post }: { milestoneId: string; run
         onChange={({ fileList }) => setPhotos(fileList.slice(0, 6))} style={{ marginTop: 8 }}>
         {photos.length < 6 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>拍照/选图</div></div>}
       </Upload>
-      <Button type="primary" block disabled={!text.trim()} loading={busy === `report-${milestoneId}`} onClick={() => void report()}>填报进展</Button>
+      <WriteButton write={`report-${milestoneId}`} type="primary" block disabled={!text.trim()} onClick={() => void report()}>填报进展</WriteButton>
     </div>
   );
 }

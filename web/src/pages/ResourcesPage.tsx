@@ -6,6 +6,8 @@ import { categoryNames, options, type AdminUnit, type CommunityItem } from '../a
 import { resourceKindNames, type ResourceItem, type ResourcePage, type ResourceView } from '../api/lists';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface ResourceForm {
   unitId?: string; kind: string; category: string; title: string; description?: string; communityIds: string[]; availability: string;
@@ -32,7 +34,7 @@ export function ResourcesPage() {
   const [editing, setEditing] = useState<{ resource?: ResourceView; etag?: string } | null>(null);
   const [retiring, setRetiring] = useState<ResourceItem | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end } = useWrites();
   const [form] = Form.useForm<ResourceForm>();
 
   const query = useCallback((token?: string) => {
@@ -95,7 +97,7 @@ export function ResourcesPage() {
       capacity: venue ? v.capacity : undefined, openingHours: venue ? v.openingHours : undefined, count: v.kind === 'volunteers' ? v.count : undefined,
       unitId: role === 'organizer' && !editing?.resource ? v.unitId : undefined,
     };
-    setBusy(true);
+    if (!begin('save')) return;
     try {
       if (editing?.resource) {
         await apiTagged('PUT', `resources/${editing.resource.id}`, body, editing.etag);
@@ -110,13 +112,12 @@ export function ResourcesPage() {
       message.warning(e instanceof ApiError ? e.message : '保存未能完成，请稍后再试。');
       if (e instanceof ApiError && (e.status === 412 || e.status === 409)) { setEditing(null); await load(); }
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
   const retire = async () => {
-    if (!retiring) return;
-    setBusy(true);
+    if (!retiring || !begin('retire')) return;
     try {
       await api('POST', `resources/${retiring.id}/retire`, { text: reason.trim() });
       message.success('已下架，不再参与匹配。');
@@ -125,7 +126,7 @@ export function ResourcesPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
@@ -146,8 +147,8 @@ export function ResourcesPage() {
       title: '操作', key: 'actions', width: 130,
       render: (_: unknown, r: ResourceItem) => r.status === 'active' && (
         <Space size={4}>
-          <Button size="small" onClick={() => void openEdit(r)}>修改</Button>
-          <Button size="small" danger onClick={() => { setReason(''); setRetiring(r); }}>下架</Button>
+          <WriteButton size="small" onClick={() => void openEdit(r)}>修改</WriteButton>
+          <WriteButton size="small" danger onClick={() => { setReason(''); setRetiring(r); }}>下架</WriteButton>
         </Space>
       ),
     }] : []),
@@ -162,7 +163,7 @@ export function ResourcesPage() {
           <Select allowClear placeholder="全部状态" style={{ width: 110 }} value={status} onChange={setStatus}
             options={[{ value: 'active', label: '可用' }, { value: 'retired', label: '已下架' }]} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          {canWrite && <Button type="primary" icon={<PlusOutlined />} data-testid="new-resource" onClick={openCreate}>登记资源</Button>}
+          {canWrite && <WriteButton type="primary" icon={<PlusOutlined />} data-testid="new-resource" onClick={openCreate}>登记资源</WriteButton>}
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -171,7 +172,7 @@ export function ResourcesPage() {
       {next && <div style={{ textAlign: 'center', marginTop: 12 }}><Button onClick={() => void more()}>加载更多</Button></div>}
 
       <Drawer title={editing?.resource ? '修改资源' : '登记资源'} open={editing !== null} onClose={() => setEditing(null)} width={480}
-        extra={<Button type="primary" loading={busy} data-testid="save-resource" onClick={() => void save()}>保存</Button>}>
+        extra={<Button type="primary" {...button('save')} data-testid="save-resource" onClick={() => void save()}>保存</Button>}>
         <Form form={form} layout="vertical">
           {role === 'organizer' && !editing?.resource && (
             <Form.Item name="unitId" label="提供单位" rules={[{ required: true, message: '请选择单位' }]}>
@@ -202,8 +203,8 @@ export function ResourcesPage() {
         </Form>
       </Drawer>
 
-      <Modal open={retiring !== null} title={`下架“${retiring?.title ?? ''}”`} okText="下架" cancelText="取消" okButtonProps={{ danger: true, disabled: reason.trim().length === 0 }}
-        confirmLoading={busy} onOk={() => void retire()} onCancel={() => setRetiring(null)}>
+      <Modal open={retiring !== null} title={`下架“${retiring?.title ?? ''}”`} okText="下架" cancelText="取消" okButtonProps={{ danger: true, ...button('retire', reason.trim().length === 0) }}
+        onOk={() => void retire()} onCancel={() => setRetiring(null)}>
         <p className="muted">下架后不再参与需求匹配，记录保留。</p>
         <Input.TextArea rows={3} maxLength={200} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="下架原因" />
       </Modal>

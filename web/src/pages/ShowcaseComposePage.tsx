@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, Result, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
@@ -6,6 +6,7 @@ import { api, apiHtml, ApiError, photoUrl } from '../api/client';
 import type { OrderPage, OrderSummary, OrderView, PhotoChoice, Showcase, ShowcaseDraft } from '../api/types';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
+import { useWrites } from '../components/WriteScope';
 
 /** The console's own style nonce: the preview frame inherits the console's policy, so its stylesheet must carry it. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
@@ -28,9 +29,8 @@ export function ShowcaseComposePage() {
   const [story, setStory] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'publish' | null>(null);
+  const { button, begin, end } = useWrites();
   const [published, setPublished] = useState<Showcase | null>(null);
-  const running = useRef(false);
 
   useEffect(() => {
     api<OrderPage>('GET', `orders?streetId=${encodeURIComponent(streetId)}&status=confirmed&pageSize=100`)
@@ -58,9 +58,7 @@ export function ShowcaseComposePage() {
   useEffect(() => { setPreview(null); }, [draft]);
 
   const act = async (what: 'preview' | 'publish') => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(what);
+    if (!begin(what)) return;
     setProblem(null);
     try {
       if (what === 'preview') {
@@ -73,8 +71,7 @@ export function ShowcaseComposePage() {
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : '未能完成，请稍后再试。');
     } finally {
-      running.current = false;
-      setBusy(null);
+      end();
     }
   };
 
@@ -143,9 +140,9 @@ export function ShowcaseComposePage() {
         </Form>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="compose-problem" />}
         <Space wrap>
-          <Button icon={<EyeOutlined />} disabled={!title.trim() || !story.trim() || selected.length === 0} loading={busy === 'preview'}
+          <Button icon={<EyeOutlined />} {...button('preview', !title.trim() || !story.trim() || selected.length === 0)}
             onClick={() => void act('preview')} data-testid="preview">预览</Button>
-          <Button type="primary" icon={<SendOutlined />} disabled={!preview} loading={busy === 'publish'}
+          <Button type="primary" icon={<SendOutlined />} {...button('publish', !preview)}
             onClick={() => void act('publish')} data-testid="publish">发布</Button>
           {!preview && <span className="muted">预览后才能发布</span>}
         </Space>

@@ -7,6 +7,8 @@ import type { OverviewOrder, Showcase, StreetOverview } from '../api/types';
 import { useSession } from '../session/SessionContext';
 import { dueIn, when } from '../format';
 import { StatusTag } from '../components/StatusTag';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 /** 街道总览: counts by status and community, the overdue and 督办 orders (each opens its page), and the street's showcases. */
 export function StreetPage() {
@@ -16,7 +18,7 @@ export function StreetPage() {
   const [overview, setOverview] = useState<StreetOverview | null>(null);
   const [showcases, setShowcases] = useState<Showcase[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const { write } = useWrites();
   const streetId = session?.scope ?? '';
 
   const load = useCallback(async () => {
@@ -35,19 +37,15 @@ export function StreetPage() {
 
   useEffect(() => { void load(); }, [load]);
 
-  const withdraw = async (id: string) => {
-    if (withdrawing) return;
-    setWithdrawing(id);
+  const withdraw = (id: string) => write(`withdraw-${id}`, async () => {
     try {
       await api('POST', `showcases/${encodeURIComponent(id)}/withdraw`);
       message.success('已撤回，公开页面不再显示这篇晒单。');
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '撤回未能完成，请稍后再试。');
-    } finally {
-      setWithdrawing(null);
-      await load();
     }
-  };
+    await load();
+  });
 
   const orderColumns = [
     { title: '工单', dataIndex: 'id', render: (id: string) => <Link to={`/orders/${encodeURIComponent(id)}`}>{id}</Link> },
@@ -121,7 +119,7 @@ export function StreetPage() {
               title: '', dataIndex: 'id', render: (id: string) => (
                 <Popconfirm title="撤回这篇晒单？" description="撤回后公开页面将不再显示。" okText="撤回" cancelText="取消"
                   okButtonProps={{ danger: true }} onConfirm={() => withdraw(id)}>
-                  <Button danger size="small" loading={withdrawing === id} data-testid={`withdraw-${id}`}>撤回</Button>
+                  <WriteButton write={`withdraw-${id}`} danger size="small" data-testid={`withdraw-${id}`}>撤回</WriteButton>
                 </Popconfirm>
               ),
             },

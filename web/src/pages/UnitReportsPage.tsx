@@ -8,6 +8,7 @@ import { listUnitReports, reportUnit, type UnitReportRow } from '../api/people';
 import { useSession } from '../session/SessionContext';
 import { UnitReportTable } from '../components/UnitReportTable';
 import { UnitReportDrawer } from '../components/UnitReportDrawer';
+import { useWrites } from '../components/WriteScope';
 
 interface ReportForm { communityId: string; posts?: string; resourceIds?: string[]; serviceItemsPerYear?: number }
 
@@ -26,7 +27,7 @@ export function UnitReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end } = useWrites();
   const [form] = Form.useForm<ReportForm>();
 
   const load = useCallback(async () => {
@@ -47,7 +48,7 @@ export function UnitReportsPage() {
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
+    if (!begin('report')) return;
     setRefusal(null);
     try {
       const posts = (v.posts ?? '').split('\n').map((p) => p.trim()).filter(Boolean);
@@ -58,7 +59,7 @@ export function UnitReportsPage() {
     } catch (e) {
       setRefusal(e instanceof ApiError ? e.message : '报到未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
@@ -84,7 +85,7 @@ export function UnitReportsPage() {
           </Form.Item>
           <Form.Item name="serviceItemsPerYear" label="全年服务项目数"><InputNumber min={0} max={100} suffix="项" /></Form.Item>
           {refusal && <div className="signin-alert error" role="alert" data-testid="report-refusal">{refusal}</div>}
-          <Button type="primary" loading={busy} data-testid="submit-report" onClick={() => void submit()}>提交报到</Button>
+          <Button type="primary" {...button('report')} data-testid="submit-report" onClick={() => void submit()}>提交报到</Button>
         </Form>
       </Card>
       <UnitReportDrawer id={open} staff={false} onClose={() => setOpen(null)} onChanged={() => void load()} />

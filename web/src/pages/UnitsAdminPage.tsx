@@ -5,6 +5,8 @@ import { api, apiTagged, ApiError } from '../api/client';
 import { categoryNames, kindNames, levelNames, options, type AdminUnit, type CommunityItem } from '../api/admin';
 import { useSession } from '../session/SessionContext';
 import { when } from '../format';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 
 interface UnitForm { id: string; name: string; streetId?: string; level: string; kind: string; categories: string[]; communityIds: string[] }
 
@@ -26,7 +28,7 @@ export function UnitsAdminPage() {
   const [editing, setEditing] = useState<{ unit?: AdminUnit; etag?: string } | null>(null);
   const [retiring, setRetiring] = useState<AdminUnit | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { button, begin, end, write } = useWrites();
   const [form] = Form.useForm<UnitForm>();
 
   const load = useCallback(async () => {
@@ -77,7 +79,7 @@ export function UnitsAdminPage() {
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
+    if (!begin('save')) return;
     try {
       if (editing?.unit) {
         await apiTagged('PATCH', `units/${encodeURIComponent(editing.unit.id)}`,
@@ -92,13 +94,12 @@ export function UnitsAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '保存未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
   const retire = async () => {
-    if (!retiring) return;
-    setBusy(true);
+    if (!retiring || !begin('retire')) return;
     try {
       await api('POST', `units/${encodeURIComponent(retiring.id)}/retire`, { reason: reason.trim() });
       message.success(`${retiring.name}已退出共建，不再推荐和派单。`);
@@ -107,11 +108,11 @@ export function UnitsAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
     } finally {
-      setBusy(false);
+      end();
     }
   };
 
-  const reinstate = async (unit: AdminUnit) => {
+  const reinstate = (unit: AdminUnit) => write(`reinstate-${unit.id}`, async () => {
     try {
       await api('POST', `units/${encodeURIComponent(unit.id)}/reinstate`);
       message.success(`${unit.name}已恢复，可以重新派单。`);
@@ -119,7 +120,7 @@ export function UnitsAdminPage() {
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : '操作未能完成，请稍后再试。');
     }
-  };
+  });
 
   const formStreet = Form.useWatch('streetId', form);
   const columns = [
@@ -142,10 +143,10 @@ export function UnitsAdminPage() {
       title: '操作', key: 'actions',
       render: (_: unknown, u: AdminUnit) => (
         <Space>
-          <Button size="small" onClick={() => void openEdit(u)} data-testid={`edit-${u.id}`}>编辑</Button>
+          <WriteButton size="small" onClick={() => void openEdit(u)} data-testid={`edit-${u.id}`}>编辑</WriteButton>
           {u.retiredAt
-            ? <Button size="small" onClick={() => void reinstate(u)} data-testid={`reinstate-${u.id}`}>恢复</Button>
-            : <Button size="small" danger onClick={() => { setReason(''); setRetiring(u); }} data-testid={`retire-${u.id}`}>退出共建</Button>}
+            ? <WriteButton write={`reinstate-${u.id}`} size="small" onClick={() => void reinstate(u)} data-testid={`reinstate-${u.id}`}>恢复</WriteButton>
+            : <WriteButton size="small" danger onClick={() => { setReason(''); setRetiring(u); }} data-testid={`retire-${u.id}`}>退出共建</WriteButton>}
         </Space>
       ),
     },
@@ -162,15 +163,15 @@ export function UnitsAdminPage() {
           <Select style={{ width: 110 }} value={status} onChange={setStatus}
             options={[{ value: 'all', label: '全部状态' }, { value: 'active', label: '在册' }, { value: 'retired', label: '已退出' }]} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="add-unit"
-            disabled={units === null} title={units === null ? '单位和社区列表加载后即可添加' : undefined}>添加单位</Button>
+          <WriteButton type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="add-unit"
+            disabled={units === null} title={units === null ? '单位和社区列表加载后即可添加' : undefined}>添加单位</WriteButton>
         </Space>
       </div>
       <Table rowKey="id" loading={!units} dataSource={shown} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }}
         rowClassName={(u: AdminUnit) => (u.retiredAt ? 'row-retired' : '')} data-testid="units" />
 
       <Drawer title={editing?.unit ? `编辑：${editing.unit.name}` : '添加成员单位'} open={editing !== null} onClose={() => setEditing(null)} size={480}
-        extra={<Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-unit">保存</Button>}>
+        extra={<Button type="primary" {...button('save')} onClick={() => void save()} data-testid="save-unit">保存</Button>}>
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item name="id" label="单位编号" extra="小写字母、数字和连字符，添加后不能修改"
             rules={[{ required: true, pattern: /^[a-z0-9-]{2,40}$/, message: '请填写 2–40 位小写字母、数字或连字符' }]}>
@@ -197,7 +198,7 @@ export function UnitsAdminPage() {
       </Drawer>
 
       <Modal title={`确认让“${retiring?.name ?? ''}”退出共建？`} open={retiring !== null} onCancel={() => setRetiring(null)}
-        okText="确认退出" okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy, id: 'confirm-retire' }}
+        okText="确认退出" okButtonProps={{ danger: true, ...button('retire', !reason.trim()), id: 'confirm-retire' }}
         cancelText="取消" onOk={() => void retire()}>
         <p>退出后不再推荐、不能派单；已有工单仍显示该单位名称。以后可以恢复。</p>
         <Input.TextArea rows={3} maxLength={200} showCount placeholder="请填写退出原因" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="retire-reason" />

@@ -6,6 +6,8 @@ import { api, ApiError, fileToBase64 } from '../api/client';
 import { wishPath, wishStatusColor, type WishContact, type WishView } from '../api/wishes';
 import { useSession } from '../session/SessionContext';
 import { useAction } from '../components/useAction';
+import { WriteButton } from '../components/WriteButton';
+import { useWrites } from '../components/WriteScope';
 import { ContactViewsCard } from '../components/ContactViewsCard';
 import { when } from '../format';
 
@@ -72,13 +74,13 @@ export function WishPage() {
         {backLink}
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
       </div>
-      {staff && wish.status === 'submitted' && <ReviewCard wish={wish} run={act.run} busy={act.busy} post={post} />}
-      {staff && wish.status === 'claimed' && <FulfilCard run={act.run} busy={act.busy} post={post} />}
+      {staff && wish.status === 'submitted' && <ReviewCard wish={wish} run={act.run} post={post} />}
+      {staff && wish.status === 'claimed' && <FulfilCard run={act.run} post={post} />}
       {staff && wish.status === 'fulfilled' && (
         <Card title="确认实现" className="order-card">
           <p>认领人已上报实现。居民当面或电话确认后，可由您代为确认。</p>
-          <Button type="primary" loading={act.busy === 'confirm'} data-testid="wish-confirm"
-            onClick={() => void act.run('confirm', post('confirm'), '已代居民确认，心愿圆满完成。')}>代居民确认</Button>
+          <WriteButton write="confirm" type="primary" data-testid="wish-confirm"
+            onClick={() => void act.run('confirm', post('confirm'), '已代居民确认，心愿圆满完成。')}>代居民确认</WriteButton>
         </Card>
       )}
       <Card className="order-card">
@@ -127,7 +129,8 @@ type Run = ReturnType<typeof useAction>['run'];
 type Post = (action: string, body?: unknown) => () => Promise<void>;
 
 /** 审核: the public text (no name, phone or house number — the API checks), the name shown, 发布; or 不予发布 with a reason. */
-function ReviewCard({ wish, run, busy, post }: { wish: WishView; run: Run; busy: string | null; post: Post }) {
+function ReviewCard({ wish, run, post }: { wish: WishView; run: Run; post: Post }) {
+  const { button } = useWrites();
   const [publicText, setPublicText] = useState('');
   const [nameKind, setNameKind] = useState<'anonymous' | 'nickname'>('anonymous');
   const [nickname, setNickname] = useState('');
@@ -157,13 +160,13 @@ function ReviewCard({ wish, run, busy, post }: { wish: WishView; run: Run; busy:
           )}
         </Form.Item>
         <Space wrap>
-          <Button type="primary" disabled={publicText.trim().length === 0 || (nameKind === 'nickname' && nickname.trim().length === 0)}
-            loading={busy === 'publish'} onClick={() => void publish()} data-testid="wish-publish">发布到心愿墙</Button>
-          <Button danger onClick={() => setRejecting(true)} data-testid="wish-reject">不予发布</Button>
+          <WriteButton write="publish" type="primary" disabled={publicText.trim().length === 0 || (nameKind === 'nickname' && nickname.trim().length === 0)}
+            onClick={() => void publish()} data-testid="wish-publish">发布到心愿墙</WriteButton>
+          <WriteButton danger onClick={() => setRejecting(true)} data-testid="wish-reject">不予发布</WriteButton>
         </Space>
       </Form>
       <Modal title="不予发布" open={rejecting} okText="确认" cancelText="取消"
-        okButtonProps={{ disabled: reason.trim().length === 0, loading: busy === 'reject' }}
+        okButtonProps={button('reject', reason.trim().length === 0)}
         onOk={() => void reject()} onCancel={() => setRejecting(false)}>
         <p className="muted">居民凭查询码可以看到理由，请写得礼貌、具体。</p>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} rows={3}
@@ -174,7 +177,7 @@ function ReviewCard({ wish, run, busy, post }: { wish: WishView; run: Run; busy:
 }
 
 /** 代为上报实现: when the claimer cannot use the chat — a note and 1–3 photos (EXIF stripped by the API). */
-function FulfilCard({ run, busy, post }: { run: Run; busy: string | null; post: Post }) {
+function FulfilCard({ run, post }: { run: Run; post: Post }) {
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const fulfil = () => run('fulfil', async () => {
@@ -193,7 +196,7 @@ function FulfilCard({ run, busy, post }: { run: Run; busy: string | null; post: 
             {photos.length < 3 && <div><CameraOutlined /><div style={{ marginTop: 4 }}>拍照/选图</div></div>}
           </Upload>
         </Form.Item>
-        <Button type="primary" disabled={note.trim().length === 0 || photos.length === 0} loading={busy === 'fulfil'} onClick={() => void fulfil()}>上报实现</Button>
+        <WriteButton write="fulfil" type="primary" disabled={note.trim().length === 0 || photos.length === 0} onClick={() => void fulfil()}>上报实现</WriteButton>
       </Form>
     </Card>
   );
