@@ -35,7 +35,7 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         Expect(await chat.SayAsync("我的上报"), "您还没有在这里上报过问题");
         Expect(await chat.SendFileAsync(Caption, "image/png", Photo), "照片收到了。请选择问题类别", "环境卫生|车辆停放（含僵尸车）|设施损坏");
         Expect(await chat.SayAsync("车辆停放"), "请发送问题所在的位置");
-        Expect(await chat.SayAsync("阳光花园小区3栋旁"), "地点记下了。请发送问题所在的位置");
+        Expect(await chat.SayAsync("阳光花园小区3栋旁"), "地点记下了。还需要您发送一下定位");
         var card = await chat.ShareLocationAsync(32.0478, 112.1440, "泰安市泰山区阳光花园小区");
         Expect(card, "位置收到了。", "请核对上报内容", "格事坊上报", "\"value\":\"车辆停放（含僵尸车）\"", Caption, "\"value\":\"阳光花园小区3栋旁\"",
             "\"value\":\"1 张\"", "\"title\":\"确认上报\"", "\"title\":\"取消\"");
@@ -54,12 +54,12 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         Expect(await chat.SayAsync("确认上报"), "现在没有待确认的上报");
         Assert.Single(await GridIndexAsync());
 
-        Expect(await chat.SayAsync("我的上报"), "您最近的上报：", id, "（车辆停放（含僵尸车））", "待处置");
+        Expect(await chat.SayAsync("我的上报"), "您最近的上报：", $"{id}：待处置。车辆停放（含僵尸车），阳光花园小区3栋旁");
         var resolved = await Cycle.PostAsync($"/api/grid-reports/{id}/resolve", dispatcher, new { note = "已联系车主挪走车辆。" });
         Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
         var notice = await NoticeAsync(chat, "已就地解决");
         Assert.Contains($"您上报的“车辆停放（含僵尸车）·阳光花园小区3栋旁”（{id}）已就地解决：已联系车主挪走车辆。", notice);
-        Expect(await chat.SayAsync("我的上报"), id, "已就地解决");
+        Expect(await chat.SayAsync("我的上报"), $"{id}：已就地解决。");
 
         var transcript = Transcripts.Render("网格员在聊天中随手拍上报（格事坊）",
             [("网格员王建国（东七里社区·宝盛网格）", chat.Seen)],

@@ -127,7 +127,8 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
     private TurnResult Next(ConversationData data, GridReportDraftState draft, List<string> said)
     {
         var step = new FilingGridReport(draft, draft.Missing);
-        var ask = Ask(step);
+        // The place in words is noted; the location is asked for once more, shorter.
+        var ask = step.Asking == GridReportSlot.Location && said.Contains(GridReportTexts.PlaceNoted) ? GridReportTexts.AskLocationToo : Ask(step);
         if (step.Asking == GridReportSlot.Confirm) return TurnResult.Say(data with { Step = step }, [.. said.Count > 0 ? new Reply[] { string.Concat(said) } : [], ask]);
         return TurnResult.Say(data with { Step = step }, ask with { Text = string.Concat(said) + ask.Text });
     }

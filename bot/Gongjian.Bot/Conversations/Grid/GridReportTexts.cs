@@ -28,6 +28,7 @@ public static class GridReportTexts
     public const string AskLocation =
         "请发送问题所在的位置：点输入框旁的“+”，选“位置”后发送。社区需要位置来就近处置、合并重复上报。";
     public const string PlaceNoted = "地点记下了。";
+    public const string AskLocationToo = "还需要您发送一下定位：点输入框旁的“+”，选“位置”后发送，方便社区就近处置。";
     public const string AskText = "请用一句话说明问题（比如“3栋旁轿车长期停放，轮胎漏气”）。";
     public const string TextTooShort = "请再多写几个字，说明发现的问题。";
     public static string TextTooLong => $"问题描述请写在 {TextMax} 字以内，请简短些再发一次。";
@@ -46,5 +47,5 @@ public static class GridReportTexts
 
     /// <summary>A report as one line of 我的上报.</summary>
     public static string Line(GridReportSummary r) =>
-        $"• {r.ReportId}（{r.CategoryName}）{r.Summary}：{r.StatusName}";
+        $"• {r.ReportId}：{r.StatusName}。{r.CategoryName}，{r.Summary}";
 }
