@@ -26,9 +26,9 @@ public static class GridReportTexts
     public const string AskCategory = "请选择问题类别：";
     public const string BadCategory = "请点下面的一个类别：";
     public const string AskLocation =
-        "请发送问题所在的位置：点输入框旁的“+”，选“位置”后发送。社区需要位置来就近处置、合并重复上报。";
+        "请发送问题所在的位置：微信、企业微信点输入框旁的“+”选“位置”，网页聊天点上方的“发送位置”。社区需要位置来就近处置、合并重复上报。";
     public const string PlaceNoted = "地点记下了。";
-    public const string AskLocationToo = "还需要您发送一下定位：点输入框旁的“+”，选“位置”后发送，方便社区就近处置。";
+    public const string AskLocationToo = "还需要您发送一下定位（微信、企业微信点“+”选“位置”，网页聊天点上方的“发送位置”），方便社区就近处置。";
     public const string AskText = "请用一句话说明问题（比如“3栋旁轿车长期停放，轮胎漏气”）。";
     public const string TextTooShort = "请再多写几个字，说明发现的问题。";
     public static string TextTooLong => $"问题描述请写在 {TextMax} 字以内，请简短些再发一次。";
