@@ -79,7 +79,19 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         Expect(await chat.ShareLocationAsync(32.0478, 112.1440, "阳光花园小区3栋旁"), "位置收到了。请拍一张现场照片");
         Expect(await chat.SendFileAsync(Caption, "image/png", Photo), "照片收到了。请选择问题类别");
         Expect(await chat.SayAsync("车辆停放（含僵尸车）"), "请核对上报内容");
-        var fromChat = await StateAsync(ReportId().Match(await chat.SayAsync("确认上报")).Value);
+        // 确认上报 re-sent twice under the same client activity id (a flaky network): one turn, one report.
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = chat.Request(HttpMethod.Post, $"/v3/directline/conversations/{chat.ConversationId}/activities");
+            request.Content = JsonContent.Create(new { type = "message", text = "确认上报", from = new { id = chat.UserId }, channelData = new { clientActivityID = "confirm-1" } });
+            Assert.True((await App.Http.SendAsync(request)).IsSuccessStatusCode);
+        }
+        var mine = await chat.SayAsync("我的上报"); // turns run in order: a second 确认 turn would have answered before this
+        Assert.Single(chat.Seen, a => (string?)a["channelData"]?["clientActivityID"] == "confirm-1");
+        var filedReplies = chat.Seen.Where(a => DirectLineClient.IsBotMessage(a) && ((string?)a["text"] ?? "").StartsWith("上报成功", StringComparison.Ordinal)).ToList();
+        var fromChat = await StateAsync(ReportId().Match((string)Assert.Single(filedReplies)["text"]!).Value);
+        Assert.Contains(fromChat.Id, mine);
+        Assert.Single(await GridIndexAsync());
 
         var http = await Cycle.PostAsync("/api/grid-reports", worker, new
         {
