@@ -35,6 +35,7 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         Expect(await chat.SayAsync("我的上报"), "您还没有在这里上报过问题");
         Expect(await chat.SendFileAsync(Caption, "image/png", Photo), "照片收到了。请选择问题类别", "环境卫生|车辆停放（含僵尸车）|设施损坏");
         Expect(await chat.SayAsync("车辆停放"), "请发送问题所在的位置");
+        Expect(await chat.SayAsync("好的"), "请发送问题所在的位置"); // not taken as the place
         Expect(await chat.SayAsync("阳光花园小区3栋旁"), "地点记下了。还需要您发送一下定位");
         var card = await chat.ShareLocationAsync(32.0478, 112.1440, "泰安市泰山区阳光花园小区");
         Expect(card, "位置收到了。", "请核对上报内容", "格事坊上报", "\"value\":\"车辆停放（含僵尸车）\"", Caption, "\"value\":\"阳光花园小区3栋旁\"",

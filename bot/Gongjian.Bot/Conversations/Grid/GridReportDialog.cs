@@ -37,6 +37,10 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
                 return TurnResult.Say(data, new Reply(GridReportTexts.Greeting(data.GridWorker!.GridName), GridReportTexts.Menu));
         }
 
+        // 谢谢, 好的, 稍等 in the middle of a report are not its place or words: the question is asked again.
+        if (step is not null && !hasFiles && place is null && !ConfirmWords.Contains(bare) && SmallTalk.Read(turn.Text) is not null)
+            return TurnResult.Say(data, Ask(step));
+
         var draft = step?.Draft ?? New();
         var said = new List<string>();
         if (hasFiles)
