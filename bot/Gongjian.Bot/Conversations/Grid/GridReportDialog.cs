@@ -71,7 +71,10 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
             {
                 // A caption with the photo, the first words of a report, or the answer to 说明.
                 if (Intents.Bare(text).Length < 2 && step?.Asking == GridReportSlot.Text) return TurnResult.Say(data, GridReportTexts.TextTooShort);
-                if (text.Length > GridReportTexts.TextMax) return TurnResult.Say(step is null ? data : data with { Step = step with { Draft = draft } }, GridReportTexts.TextTooLong);
+                // Too long: refused, but a photo or location that came with it is kept in the draft.
+                if (text.Length > GridReportTexts.TextMax)
+                    return TurnResult.Say(step is null && !hasFiles && place is null ? data : data with { Step = new FilingGridReport(draft, step?.Asking ?? draft.Missing) },
+                        GridReportTexts.TextTooLong);
                 // Alone, a short word while the bot waits for a photo is not a description (好的, 稍等).
                 var least = hasFiles || place is not null || step?.Asking == GridReportSlot.Text ? 2 : 4;
                 if (Intents.Bare(text).Length >= least) draft = draft with { Text = text };
