@@ -29,7 +29,7 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
     [Fact]
     public async Task A_grid_worker_binds_files_a_report_from_chat_and_hears_how_staff_handled_it()
     {
-        var (dispatcher, _, keyId) = await GridWithWorkerAsync();
+        var (dispatcher, worker, keyId) = await GridWithWorkerAsync();
         var chat = await StartAsync();
         Expect(await chat.SayAsync($"绑定 {await CodeAsync(dispatcher)}"), "绑定成功！您是「东七里社区·宝盛网格」的网格员王建国");
         Expect(await chat.SayAsync("我的上报"), "您还没有在这里上报过问题");
@@ -61,6 +61,11 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         var notice = await NoticeAsync(chat, "已就地解决");
         Assert.Contains($"您上报的“车辆停放（含僵尸车）·阳光花园小区3栋旁”（{id}）已就地解决：已联系车主挪走车辆。", notice);
         Expect(await chat.SayAsync("我的上报"), $"{id}：已就地解决。");
+        // As for a report from the phone page: the evaluation record, and the worker's console inbox has the outcome too.
+        var records = await GetAsync("/api/records?street=caiyuan", await App.KeyAsync(ActorRole.Organizer, "caiyuan", "财源街道组织方"));
+        Assert.Contains("grid_report_resolved", records);
+        Assert.Contains(id, records);
+        Assert.Contains(id, await GetAsync("/api/inbox", worker));
 
         var transcript = Transcripts.Render("网格员在聊天中随手拍上报（格事坊）",
             [("网格员王建国（东七里社区·宝盛网格）", chat.Seen)],
