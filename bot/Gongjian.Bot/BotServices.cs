@@ -55,6 +55,8 @@ public static class BotServices
         services.AddSingleton<CommunityLife>();
         // 议事 in chat (branch deliberation); the host adds its desk (IDeliberationDesk).
         services.AddSingleton<Conversations.Deliberations.TopicDialog>();
+        // 格事坊 随手拍 for bound grid workers; the host adds its desk (IGridReportDesk).
+        services.AddSingleton<Conversations.Grid.GridReportDialog>();
         services.AddSingleton<GongjianBot>();
 
         services.AddSingleton<ActivitySender>();

@@ -31,6 +31,18 @@ public sealed partial class WeComSimulator
         return MessageAsync(userId, "image", [("PicUrl", new Uri(BaseAddress, "/sim/wecom/pic/" + mediaId).ToString(), true), ("MediaId", mediaId, true)]);
     }
 
+    /// <summary>The member sends a location (企业微信 位置消息: Location_X latitude, Location_Y longitude, Label).</summary>
+    public Task<WeComPost> LocationAsync(string userId, double latitude, double longitude, string label)
+    {
+        Add(new WeComReceived(userId, WeComReceived.Member, $"（发送了位置：{label}）"));
+        return MessageAsync(userId, "location",
+        [
+            ("Location_X", latitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), false),
+            ("Location_Y", longitude.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), false),
+            ("Scale", "15", false), ("Label", label, true),
+        ]);
+    }
+
     /// <summary>The member taps the button labelled <paramref name="label"/> on the card <paramref name="taskId"/> they received.</summary>
     public Task<WeComPost> TapAsync(string userId, string taskId, string label)
     {

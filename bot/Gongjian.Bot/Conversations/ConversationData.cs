@@ -11,6 +11,9 @@ public sealed record ResidentMicroWish(string WishId, string TrackingCode, strin
 /// <summary>The unit a liaison's conversation is bound to.</summary>
 public sealed record UnitBinding(string UnitId, string UnitName, DateTimeOffset BoundAt);
 
+/// <summary>The grid worker a conversation is bound to (网格员): the worker's staff key id and name, and the grid.</summary>
+public sealed record GridWorkerBinding(string KeyId, string Name, string GridId, string GridName, DateTimeOffset BoundAt);
+
 /// <summary>Everything the bot keeps about one conversation, stored as one row with its ETag.</summary>
 public sealed record ConversationData
 {
@@ -41,6 +44,10 @@ public sealed record ConversationData
     public IReadOnlyList<WishDraft> LaterWishes { get; init; } = [];
     /// <summary>议事 topics raised here, newest first: their numbers and codes, for 我的议题.</summary>
     public IReadOnlyList<Deliberations.ResidentTopic> Topics { get; init; } = [];
+    /// <summary>The grid worker this conversation is bound to (格事坊 随手拍); null for residents and liaisons.</summary>
+    public GridWorkerBinding? GridWorker { get; init; }
+    /// <summary>格事坊 reports filed here, newest first (ids only), for 我的上报.</summary>
+    public IReadOnlyList<string> GridReports { get; init; } = [];
 
     public ConversationData WithOrder(ResidentOrder order) => this with
     {

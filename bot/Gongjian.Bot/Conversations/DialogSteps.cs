@@ -21,6 +21,7 @@ namespace Gongjian.Bot.Conversations;
 [JsonDerivedType(typeof(ConfirmingBooking), "confirmingBooking")]
 [JsonDerivedType(typeof(ReportingPerson), "reportingPerson")]
 [JsonDerivedType(typeof(Deliberations.RaisingTopic), "raisingTopic")]
+[JsonDerivedType(typeof(Grid.FilingGridReport), "filingGridReport")]
 public abstract record DialogStep;
 
 public sealed record Idle : DialogStep

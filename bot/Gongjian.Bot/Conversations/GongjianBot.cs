@@ -1,4 +1,5 @@
 using Gongjian.Bot.Activities;
+using Gongjian.Bot.Conversations.Grid;
 using Gongjian.Bot.Conversations.Liaison;
 using Gongjian.Bot.Conversations.MicroWishes;
 using Gongjian.Bot.Conversations.Resident;
@@ -7,12 +8,12 @@ namespace Gongjian.Bot.Conversations;
 
 /// <summary>
 /// The bot's turn: global interruptions first (取消, 帮助, 查进度, binding, card buttons), then the
-/// step the conversation is in. Residents and liaisons share one bot; a bound conversation is a
-/// liaison's.
+/// step the conversation is in. Residents, liaisons and grid workers share one bot; a conversation bound to a unit is a
+/// liaison's, one bound to a grid worker is that worker's (随手拍, <see cref="GridReportDialog"/>).
 /// </summary>
 public sealed class GongjianBot(
     WishDialog wish, ProgressDialog progress, RatingDialog rating, BindingDialog binding, LiaisonDialog liaison, MicroWishDialog microWish, ProjectDialog projects,
-    CommunityLife life, Deliberations.TopicDialog topics)
+    CommunityLife life, Deliberations.TopicDialog topics, GridReportDialog gridReports)
 {
     public async Task<TurnResult> OnTurnAsync(Turn turn, CancellationToken ct) => turn.Activity.Type switch
     {
@@ -32,7 +33,11 @@ public sealed class GongjianBot(
                     ? TurnResult.Say(data, new Reply(Texts.NothingToCancel, Menu(data)))
                     : TurnResult.Say(data with { Step = Idle.Instance }, new Reply(Texts.Cancelled, Menu(data)));
             case IntentKind.Help:
-                return TurnResult.Say(data, [new Reply(data.Unit is null ? Texts.HelpText : Texts.LiaisonHelp, Menu(data)), .. await RepeatAsync(turn, ct)]);
+                return TurnResult.Say(data, [new Reply(data.GridWorker is not null ? GridReportTexts.Help : data.Unit is null ? Texts.HelpText : Texts.LiaisonHelp, Menu(data)),
+                    .. await RepeatAsync(turn, ct)]);
+            // A grid worker's chat is for 随手拍 and 我的上报 (查进度 too): everything but binding is that dialog's.
+            case not (IntentKind.Bind or IntentKind.Unbind) when data.GridWorker is not null:
+                return await gridReports.OnMessageAsync(turn, ct);
             case IntentKind.Progress:
                 return TurnResult.Say(data, [await progress.ProgressAsync(data, ct), .. await RepeatAsync(turn, ct)]);
             case IntentKind.Bind:
@@ -66,6 +71,7 @@ public sealed class GongjianBot(
             case IntentKind.ClaimProject:
                 return await projects.ClaimFromCardAsync(turn, intent.OrderId!, ct);
         }
+        if (GridReportDialog.AsksForMine(turn.Text)) return TurnResult.Say(data, [new Reply(GridReportTexts.NotGridWorker, Menu(data)), .. await RepeatAsync(turn, ct)]);
         // 议事: 我的议题 interrupts like 查进度; 我想提个议题 starts a topic (a resident's, not a bound liaison's).
         if (intent.Kind == IntentKind.MyTopics) return TurnResult.Say(data, [await topics.ProgressAsync(data, ct), .. await RepeatAsync(turn, ct)]);
         if (intent.Kind == IntentKind.RaiseTopic && data.Unit is null) return await topics.StartAsync(turn, intent.Code, ct);
@@ -178,12 +184,14 @@ public sealed class GongjianBot(
         ClaimingProject s => [ProjectDialog.Repeat(s)],
         CompletingOrder => [LiaisonTexts.AskPhoto],
         Deliberations.RaisingTopic s => [await topics.RepeatAsync(s, ct)],
+        FilingGridReport s => [gridReports.Ask(s)],
         _ => await life.RepeatAsync(turn.Data, ct) is { } again ? [again] : [],
     };
 
-    private static TurnResult Greet(ConversationData data) => data.Unit is { } unit
-        ? TurnResult.Say(data, new Reply(Texts.LiaisonGreeting(unit.UnitName), Texts.LiaisonMenu))
+    private static TurnResult Greet(ConversationData data) =>
+        data.GridWorker is { } worker ? TurnResult.Say(data, new Reply(GridReportTexts.Greeting(worker.GridName), GridReportTexts.Menu))
+        : data.Unit is { } unit ? TurnResult.Say(data, new Reply(Texts.LiaisonGreeting(unit.UnitName), Texts.LiaisonMenu))
         : TurnResult.Say(data, new Reply(Texts.Greeting, Texts.Menu));
 
-    private static string[] Menu(ConversationData data) => data.Unit is null ? Texts.Menu : Texts.LiaisonMenu;
+    private static string[] Menu(ConversationData data) => data.GridWorker is not null ? GridReportTexts.Menu : data.Unit is null ? Texts.Menu : Texts.LiaisonMenu;
 }

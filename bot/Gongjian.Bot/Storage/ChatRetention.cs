@@ -112,12 +112,12 @@ public sealed class ChatRetention(BotTables tables, IOptions<BotOptions> options
 
     private static string StaleFilter(DateTimeOffset cutoff) => TableClient.CreateQueryFilter($"Timestamp lt {cutoff}");
 
-    /// <summary>Direct Line conversations bound to a unit: their transcript must go on existing, or the unit's cards could not be delivered.</summary>
+    /// <summary>Direct Line conversations bound to a unit or a grid worker: their transcript must go on existing, or the unit's cards could not be delivered.</summary>
     private async Task<(HashSet<string> Ids, int Pages)> BoundDirectLineConversationsAsync(CancellationToken ct)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"u."} and PartitionKey lt {"u/"}");
+        var filter = TableClient.CreateQueryFilter($"(PartitionKey ge {"u."} and PartitionKey lt {"u/"}) or (PartitionKey ge {"g."} and PartitionKey lt {"g/"})");
         await foreach (var page in tables.Links.QueryAsync<TableEntity>(filter, select: ["Reference"], cancellationToken: ct).AsPages())
         {
             pages++;
@@ -129,12 +129,13 @@ public sealed class ChatRetention(BotTables tables, IOptions<BotOptions> options
         return (ids, pages);
     }
 
-    /// <summary>The part of a bound liaison's stale state worth keeping; null for everyone else (their state is deleted).</summary>
+    /// <summary>The part of a bound liaison's or grid worker's stale state worth keeping; null for everyone else (their state is deleted).</summary>
     private ConversationData? Binding(TableEntity row)
     {
         try
         {
             var data = JsonSerializer.Deserialize(row.GetString("Data") ?? "", BotJson.Default.ConversationData);
+            if (data?.GridWorker is { } worker) return new ConversationData { Reference = data.Reference, GridWorker = worker, GridReports = data.GridReports };
             return data?.Unit is null ? null : new ConversationData { Reference = data.Reference, Unit = data.Unit, AcceptedOrders = data.AcceptedOrders };
         }
         catch (JsonException)

@@ -7,7 +7,7 @@ namespace Gongjian.Bot.Storage;
 
 /// <summary>
 /// Who to message about what (table <c>botlinks</c>): the conversations bound to a unit
-/// (partition <c>u.{unitId}</c>, one row per conversation) and the conversation that placed an
+/// (partition <c>u.{unitId}</c>, one row per conversation), those bound to a grid's worker (<c>g.{gridId}</c>), and the conversation that placed an
 /// order (partition <c>o.{orderId}</c>). Each row holds the conversation reference.
 /// </summary>
 public sealed class ConversationLinks(BotTables tables)
@@ -24,6 +24,21 @@ public sealed class ConversationLinks(BotTables tables)
     {
         var found = new List<ConversationReference>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"u." + unitId}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
+        return found;
+    }
+
+    public Task BindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row("g." + gridId, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+
+    public Task UnbindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) =>
+        _table.DeleteEntityAsync("g." + gridId, TableKeys.Hash(reference.Key), ETag.All, ct);
+
+    /// <summary>The conversations bound to a worker of this grid (where the grid's report outcomes are told).</summary>
+    public async Task<IReadOnlyList<ConversationReference>> GridConversationsAsync(string gridId, CancellationToken ct)
+    {
+        var found = new List<ConversationReference>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"g." + gridId}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
         return found;
     }

@@ -61,7 +61,8 @@ public static class WeChatText
         }
     }
 
-    private static IEnumerable<string> Blocks(JsonElement card)
+    /// <summary>An adaptive card's text blocks and "label：value" facts as lines (the WeCom text of a card says the same).</summary>
+    internal static IEnumerable<string> Blocks(JsonElement card)
     {
         if (!card.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Array) yield break;
         foreach (var e in body.EnumerateArray())

@@ -41,6 +41,10 @@ public sealed record WeComInbound(WeComInboundKind Kind, string UserId, string D
                 return new(WeComInboundKind.Turn, userId, messageDedupe, Message(messageDedupe, f.GetValueOrDefault("Content") ?? ""), null, null);
             case "image" when f.GetValueOrDefault("MediaId") is { Length: > 0 and <= 256 } mediaId:
                 return new(WeComInboundKind.Image, userId, messageDedupe, Message(messageDedupe, ""), mediaId, null);
+            // 位置 (a grid worker's 随手拍): the same Place entity as WeChat's location message.
+            case "location" when Coordinate(f, "Location_X") is { } lat && Coordinate(f, "Location_Y") is { } lon && lat is >= -90 and <= 90 && lon is >= -180 and <= 180:
+                return new(WeComInboundKind.Turn, userId, messageDedupe,
+                    conversation.UserMessage(messageDedupe, seconds, "", null, [new SharedPlace(f.GetValueOrDefault("Label"), lat, lon).ToEntity()]), null, null);
             case "event" when f.GetValueOrDefault("Event") == "template_card_event":
                 if (f.GetValueOrDefault("EventKey") is not { Length: > 0 and <= MaxKeyLength } key || f.GetValueOrDefault("TaskId") is not { Length: > 0 and <= 128 } taskId)
                     return null;
@@ -57,4 +61,7 @@ public sealed record WeComInbound(WeComInboundKind Kind, string UserId, string D
                 return new(WeComInboundKind.Ignore, userId, messageDedupe, null, null, null);
         }
     }
+
+    private static double? Coordinate(IReadOnlyDictionary<string, string> f, string name) =>
+        f.TryGetValue(name, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
 }

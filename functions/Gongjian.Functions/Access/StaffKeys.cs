@@ -53,6 +53,15 @@ public sealed class StaffKeys(StorageClients storage, TimeProvider clock)
         return caller;
     }
 
+    /// <summary>The live key with this key id (a chat bound to a grid worker names its key by id); null once it is revoked.</summary>
+    public async Task<Caller?> FindLiveByKeyIdAsync(string keyId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"KeyId eq {keyId}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (row.GetDateTimeOffset("RevokedAt") is null && Read(row) is { } caller) return caller;
+        return null;
+    }
+
     public async Task<bool> RevokeAsync(string keyId, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"KeyId eq {keyId}");

@@ -39,6 +39,8 @@ public static class BotDeskServices
         services.AddSingleton<IPeopleDesk, PeopleDesk>();
         // 议事 in chat (branch deliberation): 我想提个议题, 我的议题.
         services.AddSingleton<IDeliberationDesk, DeliberationDesk>();
+        // 格事坊 随手拍 in chat (branch gridchat): a bound grid worker files as its own key.
+        services.AddSingleton<IGridReportDesk, GridReportDesk>();
         return services;
     }
 

@@ -46,4 +46,5 @@ public sealed record BindingCodeView(string Code, string UnitId, string UnitName
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BindingCodeView))]
+[JsonSerializable(typeof(GridBindingCodeView))]
 public sealed partial class BotDeskJson : JsonSerializerContext;

@@ -14,48 +14,23 @@ using Gongjian.Functions.Storage;
 namespace Gongjian.Functions.GridReports;
 
 /// <summary>
-/// 上报: a grid worker files a report for its own grid (community staff may file for any grid of theirs): category, text,
-/// place, the phone's location and 1–9 photos through the orders' pipeline (checked, EXIF/GPS stripped, stored under the
-/// report's id once the rules accept it). Under an Idempotency-Key a retry lands on the same report.
+/// 上报 over HTTP: the console's phone page (<see cref="GridReportFiling"/> does the work; the chat's desk files the same way).
+/// Under an Idempotency-Key a retry lands on the same report.
 /// </summary>
 public static class FileReportFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "grid-reports");
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    public static async Task<IResult> Run(HttpContext context, GridReportStore store, GridBook grids, CommunityDirectory directory, PhotoStore photos, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, GridReportFiling filing)
     {
-        var ct = context.RequestAborted;
         var caller = context.RequireStaff();
         var request = await JsonBody.ReadAsync(context, GridReportApiJson.Web.FileReportRequest, JsonBody.WithPhotos);
-        var grid = (await grids.GetAsync(request.GridId, ct))?.Grid ?? throw ApiProblem.BadRequest("unknown_grid", "网格不存在，请检查网格编号。", "gridId");
-        var community = await GridAccess.CommunityAsync(directory, grid.CommunityId, "gridId", ct);
-        if (!GridAccess.IsGridWorkerOf(caller, grid.Id) && !GridAccess.IsCommunityStaff(caller, community.Id, community.StreetId))
-            throw caller.Role == ActorRole.GridWorker
-                ? ApiProblem.Forbidden("outside_scope", "您只能上报自己网格的问题。")
-                : ApiProblem.Forbidden("role_not_allowed", "只有本网格的网格员和本社区的工作人员可以上报。");
         var prepared = PhotoStore.Prepare(request.Photos, "photos");
-        var now = clock.GetUtcNow();
-        var messageId = Activities.ActivityCommandRunner.MessageId(context);
-        var id = messageId is null ? GridReportAccess.NewId(now) : $"GS{now.UtcDateTime:yyMMdd}-{Code(messageId)}";
-        var command = new FileReport
-        {
-            By = caller.AsActor(), ReportId = id, GridId = grid.Id, CommunityId = community.Id, StreetId = community.StreetId,
-            Category = request.Category, Text = request.Text, Place = request.Place ?? "",
-            Location = request.Lat is { } lat && request.Lon is { } lon ? new GeoPoint(lat, lon) : null,
-            PhotoIds = [.. prepared.Select((_, i) => $"pending-{i}")],
-        };
-        if (store.Module.Decide(GridReportState.Initial, command, now).Rejection is { } early) throw GridReportAccess.ToProblem(early);
-        command = command with { PhotoIds = await photos.SaveAsync(id, prepared, ct) };
-        var outcome = await store.ExecuteAsync(id, command, ct, messageId: messageId, expectNew: messageId is null);
-        if (outcome.Rejection is { } r) throw GridReportAccess.ToProblem(r);
+        var outcome = await filing.FileAsync(caller, request, prepared, Activities.ActivityCommandRunner.MessageId(context), context.RequestAborted);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
-        context.Response.Headers.Location = $"/api/grid-reports/{id}";
+        context.Response.Headers.Location = $"/api/grid-reports/{outcome.State.Id}";
         return Results.Json(GridReportAccess.ToView(outcome.State, caller), GridReportApiJson.Web.GridReportView, statusCode: StatusCodes.Status201Created);
     }
-
-    private static string Code(string messageId) =>
-        new string(SHA256.HashData(Encoding.UTF8.GetBytes("gridreport:" + messageId)).Take(6).Select(b => Alphabet[b % Alphabet.Length]).ToArray());
 }
 
 /// <summary>GET /api/grid-reports?community=|grid=|order=: the list rows (masked text, no location, no reporter), newest first.</summary>

@@ -171,6 +171,8 @@ public static class AppBuilder
         services.AddBotDesk(configuration);
         // 年度评议 (issue 14, branch scorecard): functions/Gongjian.Functions/Scorecards.
         Scorecards.ScorecardServices.AddScorecards(services);
+        // 格事坊 filing, shared by the phone page's HTTP function and the chat's desk (branch gridchat).
+        services.AddSingleton<GridReports.GridReportFiling>();
         return services;
     }
 

@@ -129,6 +129,35 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : BotAppT
         Expect(await back.SayAsync("我要点单"), "遇到了什么问题");
     }
 
+    [Fact]
+    public async Task A_grid_workers_binding_is_kept_like_a_liaisons()
+    {
+        var dispatcher = await App.KeyAsync(Gongjian.Domain.Orders.ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
+        Assert.True((await Cycle.PostAsync("/api/grids", dispatcher, new
+        {
+            communityId = "dongqili", slug = "baosheng", name = "宝盛网格", area = "阳光花园小区", centreLat = 32.0472, centreLon = 112.1431, radiusMetres = 400,
+            team = new object[] { new { role = "worker", name = "王建国" } },
+        })).IsSuccessStatusCode);
+        await App.KeyAsync(Gongjian.Domain.Orders.ActorRole.GridWorker, "dongqili.baosheng", "王建国");
+        var issued = await Cycle.PostAsync("/api/grids/dongqili.baosheng/binding-codes", dispatcher, null);
+        var code = (string)(await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(issued.Content))!["code"]!;
+        var worker = await ChatAsync();
+        Expect(await worker.SayAsync($"绑定 {code}"), "绑定成功");
+        Expect(await worker.SayAsync("随手拍"), "请拍一张现场照片");
+
+        await Task.Delay(1500);
+        var boundary = DateTimeOffset.UtcNow;
+        var (report, _) = await PurgeChatHistoryFunction.PurgeAsync(App.Services, new MovableClock(boundary + TimeSpan.FromDays(30)), CancellationToken.None);
+
+        // Link and binding kept (the half-told report is not: its draft went with the old state), the chat goes on.
+        Assert.Equal(1, report.BindingsRefreshed);
+        Assert.Contains(await App.Get<ConversationLinks>().GridConversationsAsync("dongqili.baosheng", CancellationToken.None), r => r.ConversationId == worker.ConversationId);
+        var state = await App.Get<ConversationStore>().LoadAsync($"directline\n{worker.ConversationId}", CancellationToken.None);
+        Assert.Equal(("dongqili.baosheng", "王建国"), (state.Data.GridWorker?.GridId, state.Data.GridWorker?.Name));
+        Assert.IsType<Idle>(state.Data.Step);
+        Expect(await worker.SayAsync("我的上报"), "您还没有在这里上报过问题");
+    }
+
     [GeneratedRegex(@"GJ\d{6}-[A-Z0-9]{6}")]
     private static partial Regex OrderId();
 }

@@ -70,6 +70,22 @@ public sealed class DirectLineClient
         return (string)JsonNode.Parse(body)!["id"]!;
     }
 
+    /// <summary>Shares a location the way a channel that has one does (a Bot Framework <c>Place</c> entity) and returns the bot's answer.</summary>
+    public async Task<string> ShareLocationAsync(double lat, double lon, string? name)
+    {
+        using var request = Request(HttpMethod.Post, $"{Prefix}/conversations/{ConversationId}/activities");
+        request.Content = JsonContent.Create(new
+        {
+            type = "message", text = "", from = new { id = UserId, role = "user" },
+            entities = new[] { new { type = "Place", name, geo = new { type = "GeoCoordinates", latitude = lat, longitude = lon } } },
+        });
+        var response = await _http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"share location: {(int)response.StatusCode} {body}");
+        var replies = await BotMessagesAsync((string)JsonNode.Parse(body)!["id"]!);
+        return string.Join("\n", replies.Select(Describe));
+    }
+
     /// <summary>Sends a message with files as data: URLs (what Web Chat's upload becomes) and returns the bot's answer.</summary>
     public Task<string> SendFileAsync(string text, string contentType, byte[] bytes) => SendFilesAsync(text, [(contentType, bytes)]);
 

@@ -39,6 +39,14 @@ public static class Transcripts
             text = "（在卡片上填写并提交：" + string.Join("；", value.Where(kv => kv.Key is not ("action" or "projectId")).Select(kv => $"{kv.Key} = {kv.Value}")) + "）";
         var lines = new List<string>();
         if (text.Length > 0) lines.AddRange(text.Split('\n'));
+        if (!bot)
+        {
+            // What a person sent besides words: photos, a shared location (its name only: coordinates are personal data).
+            var photos = (a["attachments"]?.AsArray() ?? []).Count(f => ((string?)f?["contentType"] ?? "").StartsWith("image/", StringComparison.Ordinal));
+            if (photos > 0) lines.Add($"（发送了 {photos} 张照片）");
+            foreach (var e in a["entities"]?.AsArray() ?? [])
+                if ((string?)e?["type"] == "Place") lines.Add($"（发送了位置：{(string?)e!["name"] ?? "当前位置"}）");
+        }
         foreach (var card in a["attachments"]?.AsArray() ?? [])
             if (card?["content"] is JsonObject content) lines.AddRange(Card(content));
         if (a["suggestedActions"]?["actions"] is JsonArray actions)

@@ -416,6 +416,8 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         var answeredTopic = (await _api.SendAsync(post, "/api/deliberations", 201, new { communityId = "dongqili", title = "路灯不亮" }, dispatcher)).GetProperty("id").GetString()!;
         await _api.SendAsync(post, $"/api/deliberations/{answeredTopic}/answer", 200, new { answer = "已报修，本周内修好。" }, dispatcher);
         await _api.SendAsync(get, "/api/deliberations/YS260101-ZZZZZZ", 404, key: dispatcher);
+        // 格事坊 from chat (branch gridchat): the grid worker's one-time binding code.
+        await _api.SendAsync(post, $"/api/grids/{gridId}/binding-codes", 201, key: dispatcher);
 
         // Every operation outside chat answered with its success status at least once, and was checked.
         // 资源共享预约 needs a slot that began (used, no-show): Bookings/BookingContractTests checks its tag on a clock of its own.

@@ -69,3 +69,8 @@ export const toBase64 = (file: File) => new Promise<string>((resolve, reject) =>
   reader.onerror = () => reject(reader.error);
   reader.readAsDataURL(file);
 });
+
+/** A grid worker's one-time chat binding code (POST /api/grids/{id}/binding-codes): shown once. */
+export interface GridBindingCode { code: string; gridId: string; gridName: string; workerName: string; expiresAt: string; howToUse: string }
+
+export const issueGridBindingCode = (gridId: string) => api<GridBindingCode>('POST', `grids/${encodeURIComponent(gridId)}/binding-codes`);

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
-import { beijing, listGrids, type CheckIn, type GridView } from '../api/grids';
+import { beijing, issueGridBindingCode, listGrids, type CheckIn, type GridBindingCode, type GridView } from '../api/grids';
 import { GridEditDrawer } from '../components/GridEditDrawer';
 import { GridFields, gridBody, type GridValues } from '../components/GridFields';
 import { useSession } from '../session/SessionContext';
@@ -12,6 +12,7 @@ import { WriteButton } from '../components/WriteButton';
 /**
  * 网格管理: a community's grids with their "3+X" team (网格长, 网格指导员, 网格员, volunteers; names and phones are for staff),
  * each grid's latest check-ins (far ones flagged), a new grid, and 编辑 of a grid and its team. The dispatcher's community; the organizer picks one.
+ * 网格员绑定码: a one-time code the grid's worker sends in chat (“绑定 123456”) to report by message (随手拍); shown once.
  */
 export function GridsPage() {
   const { session } = useSession();
@@ -23,6 +24,8 @@ export function GridsPage() {
   const [error, setError] = useState<string | null>(null);
   const { button, begin, end } = useWrites();
   const [editing, setEditing] = useState<string | null>(null);
+  const [issuing, setIssuing] = useState<string | null>(null);
+  const [issued, setIssued] = useState<GridBindingCode | null>(null);
   const [form] = Form.useForm<GridValues>();
 
   useEffect(() => {
@@ -54,6 +57,16 @@ export function GridsPage() {
     }
   };
 
+  const issueCode = async (id: string) => {
+    if (issuing) return;
+    setIssuing(id);
+    try {
+      setIssued(await issueGridBindingCode(id));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '绑定码未能发放，请稍后再试。');
+    } finally { setIssuing(null); }
+  };
+
   const create = async (v: GridValues) => {
     if (!begin('create')) return;
     try {
@@ -78,6 +91,7 @@ export function GridsPage() {
               <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Space size={4}>
                 <WriteButton size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</WriteButton>
                 <Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>
+                <Button size="small" loading={issuing === g.id} onClick={() => void issueCode(g.id)} data-testid={`binding-code-${g.id}`} aria-label={`${g.name}网格员绑定码`}>绑定码</Button>
               </Space>}>
                 <div style={{ color: '#666', marginBottom: 8 }}>{g.area || '—'} · 半径 {g.radiusMetres} 米</div>
                 <Space wrap>
@@ -106,6 +120,16 @@ export function GridsPage() {
           <Button type="primary" htmlType="submit" style={{ marginTop: 16 }} {...button('create', !community)}>新建网格</Button>
         </Form>
       </Card>
+      <Modal title="网格员绑定码" open={issued !== null} onCancel={() => setIssued(null)} footer={<Button type="primary" onClick={() => setIssued(null)}>知道了</Button>}>
+        {issued && (
+          <div data-testid="grid-binding-code">
+            <p>发给「{issued.gridName}」的网格员{issued.workerName}：</p>
+            <Typography.Title level={2} copyable style={{ letterSpacing: 6, margin: '8px 0 16px' }}>{issued.code}</Typography.Title>
+            <p>{issued.howToUse}</p>
+            <p style={{ color: '#666' }}>绑定后，网格员在聊天中发现场照片、分享位置即可上报到格事坊，处置结果也会发回聊天。绑定码关闭后不再显示，请当面或电话告知网格员。</p>
+          </div>
+        )}
+      </Modal>
       <GridEditDrawer id={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void load(); }} />
     </Space>
   );
