@@ -24,7 +24,6 @@ export function GridsPage() {
   const [error, setError] = useState<string | null>(null);
   const { button, begin, end } = useWrites();
   const [editing, setEditing] = useState<string | null>(null);
-  const [issuing, setIssuing] = useState<string | null>(null);
   const [issued, setIssued] = useState<GridBindingCode | null>(null);
   const [form] = Form.useForm<GridValues>();
 
@@ -58,13 +57,12 @@ export function GridsPage() {
   };
 
   const issueCode = async (id: string) => {
-    if (issuing) return;
-    setIssuing(id);
+    if (!begin(`code-${id}`)) return;
     try {
       setIssued(await issueGridBindingCode(id));
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '绑定码未能发放，请稍后再试。');
-    } finally { setIssuing(null); }
+    } finally { end(); }
   };
 
   const create = async (v: GridValues) => {
@@ -91,7 +89,7 @@ export function GridsPage() {
               <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Space size={4}>
                 <WriteButton size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</WriteButton>
                 <Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>
-                <Button size="small" loading={issuing === g.id} onClick={() => void issueCode(g.id)} data-testid={`binding-code-${g.id}`} aria-label={`${g.name}网格员绑定码`}>绑定码</Button>
+                <WriteButton size="small" write={`code-${g.id}`} onClick={() => void issueCode(g.id)} data-testid={`binding-code-${g.id}`} aria-label={`${g.name}网格员绑定码`}>绑定码</WriteButton>
               </Space>}>
                 <div style={{ color: '#666', marginBottom: 8 }}>{g.area || '—'} · 半径 {g.radiusMetres} 米</div>
                 <Space wrap>
