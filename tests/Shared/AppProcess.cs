@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Gongjian.Functions.Tests.Support;
+namespace Gongjian.Testing;
 
 /// <summary>
 /// The app as a separate process (<c>dotnet Gongjian.Functions.dll</c>), the way it runs in
@@ -22,7 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// A published app to run instead of the test build (<c>GONGJIAN_APP</c>: its executable, e.g. the Native AOT build that
-    /// <c>scripts/aot-check</c> publishes), so every test here runs against the package as shipped.
+    /// <c>scripts/aot-check</c> publishes), so the tests that launch the app run against the package as shipped.
     /// </summary>
     public static string? PublishedApp => Environment.GetEnvironmentVariable("GONGJIAN_APP") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
