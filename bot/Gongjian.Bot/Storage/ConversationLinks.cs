@@ -14,34 +14,18 @@ public sealed class ConversationLinks(BotTables tables)
 {
     private readonly TableClient _table = tables.Links;
 
-    public Task BindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row("u." + unitId, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+    public Task BindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) => BindAsync("u." + unitId, reference, ct);
 
-    public Task UnbindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) =>
-        _table.DeleteEntityAsync("u." + unitId, TableKeys.Hash(reference.Key), ETag.All, ct);
+    public Task UnbindUnitAsync(string unitId, ConversationReference reference, CancellationToken ct) => UnbindAsync("u." + unitId, reference, ct);
 
-    public async Task<IReadOnlyList<ConversationReference>> UnitConversationsAsync(string unitId, CancellationToken ct)
-    {
-        var found = new List<ConversationReference>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"u." + unitId}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
-        return found;
-    }
+    public Task<IReadOnlyList<ConversationReference>> UnitConversationsAsync(string unitId, CancellationToken ct) => BoundAsync("u." + unitId, ct);
 
-    public Task BindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row("g." + gridId, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+    public Task BindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) => BindAsync("g." + gridId, reference, ct);
 
-    public Task UnbindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) =>
-        _table.DeleteEntityAsync("g." + gridId, TableKeys.Hash(reference.Key), ETag.All, ct);
+    public Task UnbindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) => UnbindAsync("g." + gridId, reference, ct);
 
     /// <summary>The conversations bound to a worker of this grid (where the grid's report outcomes are told).</summary>
-    public async Task<IReadOnlyList<ConversationReference>> GridConversationsAsync(string gridId, CancellationToken ct)
-    {
-        var found = new List<ConversationReference>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"g." + gridId}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
-        return found;
-    }
+    public Task<IReadOnlyList<ConversationReference>> GridConversationsAsync(string gridId, CancellationToken ct) => BoundAsync("g." + gridId, ct);
 
     public Task LinkOrderAsync(string orderId, ConversationReference reference, CancellationToken ct) =>
         _table.UpsertEntityAsync(Row("o." + orderId, "o." + orderId, reference), TableUpdateMode.Replace, ct);
@@ -54,6 +38,20 @@ public sealed class ConversationLinks(BotTables tables)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>("o." + orderId, "o." + orderId, cancellationToken: ct);
         return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    private Task BindAsync(string partition, ConversationReference reference, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row(partition, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+
+    private Task UnbindAsync(string partition, ConversationReference reference, CancellationToken ct) =>
+        _table.DeleteEntityAsync(partition, TableKeys.Hash(reference.Key), ETag.All, ct);
+
+    private async Task<IReadOnlyList<ConversationReference>> BoundAsync(string partition, CancellationToken ct)
+    {
+        var found = new List<ConversationReference>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(Read(row));
+        return found;
     }
 
     private static TableEntity Row(string pk, string rk, ConversationReference reference) =>
