@@ -11,40 +11,22 @@ namespace Gongjian.Bot.Tests.EndToEnd;
 /// 发送位置 (the browser's location, permission granted) reaches the bot as a Place (the photo, category and words follow
 /// as in the Direct Line tests). With GONGJIAN_SCREENSHOTS set, the page is saved as gridworker-webchat-location.png.
 /// </summary>
-public sealed class WebChatGridWorkerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WebChatGridWorkerTests(AzuriteFixture azurite) : WebChatTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private HeadlessChromium _chromium = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-        _app = await BotTestApp.StartAsync(azurite);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_chat_pages_location_button_sends_the_browsers_location_to_the_report()
     {
-        var cycle = new OrderCycle(_app);
-        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
+        var cycle = new OrderCycle(App);
+        var dispatcher = await App.KeyAsync(ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
         Assert.True((await cycle.PostAsync("/api/grids", dispatcher, new
         {
             communityId = "dongqili", slug = "baosheng", name = "宝盛网格", area = "阳光花园小区", centreLat = 32.0472, centreLon = 112.1431, radiusMetres = 400,
             team = new object[] { new { role = "worker", name = "王建国", phone = "13907105678" } },
         })).IsSuccessStatusCode);
-        await _app.KeyAsync(ActorRole.GridWorker, "dongqili.baosheng", "王建国");
+        await App.KeyAsync(ActorRole.GridWorker, "dongqili.baosheng", "王建国");
         var code = (string)(await (await cycle.PostAsync("/api/grids/dongqili.baosheng/binding-codes", dispatcher, null)).Content.ReadFromJsonAsync<JsonObject>())!["code"]!;
 
-        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Latitude = 32.0478f, Longitude = 112.144f } });
-        var chat = new ChatPageDriver(await context.NewPageAsync());
-        await chat.OpenAsync(_app.BaseAddress);
-        await chat.SeeAsync("我是共建小助手");
+        var chat = await OpenChatAsync(new() { Permissions = ["geolocation"], Geolocation = new() { Latitude = 32.0478f, Longitude = 112.144f } });
         await chat.SayAsync("绑定 " + code);
         await chat.SeeAsync("绑定成功！您是「东七里社区·宝盛网格」的网格员王建国");
         await chat.PressAsync("随手拍");

@@ -10,33 +10,9 @@ namespace Gongjian.Bot.Tests.EndToEnd;
 /// End to end in headless Chromium: the real Web Chat bundle on /chat, talking to the app's own
 /// Direct Line by polling, clicked and typed into like a person would.
 /// </summary>
-public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class WebChatTests(AzuriteFixture azurite) : WebChatTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private HeadlessChromium _chromium = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-        _app = await BotTestApp.StartAsync(azurite);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
-    private async Task<ChatPageDriver> OpenChatAsync()
-    {
-        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN" });
-        var chat = new ChatPageDriver(await context.NewPageAsync());
-        await chat.OpenAsync(_app.BaseAddress);
-        await chat.SeeAsync("我是共建小助手");
-        return chat;
-    }
-
-    [Fact]
+        [Fact]
     public async Task Resident_places_an_order_in_chinese_through_web_chat()
     {
         var chat = await OpenChatAsync();
@@ -58,7 +34,7 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
         var transcript = await chat.TranscriptAsync();
         var orderId = OrderNumber().Match(transcript).Value;
         Assert.False(string.IsNullOrEmpty(orderId), transcript);
-        var order = await new OrderCycle(_app).StateAsync(orderId);
+        var order = await new OrderCycle(App).StateAsync(orderId);
         Assert.Equal(OrderStatus.Placed, order.Status);
         Assert.Equal("repair", order.Category);
         Assert.Equal("dongqili", order.CommunityId);
@@ -69,7 +45,7 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Liaison_accepts_a_dispatched_order_from_the_card()
     {
-        var cycle = new OrderCycle(_app);
+        var cycle = new OrderCycle(App);
         var chat = await OpenChatAsync();
         await chat.SayAsync($"绑定 {await cycle.BindingCodeAsync()}");
         await chat.SeeAsync("绑定成功！您现在是「泰山宝盛置业有限公司」的联络员");
@@ -89,9 +65,9 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("/chat")]
     public async Task The_page_works_with_or_without_a_trailing_slash_and_the_send_box_has_the_focus(string path)
     {
-        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var context = await Chromium.Browser.NewContextAsync(new() { Locale = "zh-CN" });
         var chat = new ChatPageDriver(await context.NewPageAsync());
-        await chat.OpenAsync(_app.BaseAddress, path);
+        await chat.OpenAsync(App.BaseAddress, path);
         await chat.SeeAsync("我是共建小助手");
         Assert.DoesNotContain(chat.BrowserLog, line => line.StartsWith("HTTP ", StringComparison.Ordinal));
 
@@ -114,10 +90,10 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task A_whole_resident_conversation_reads_well_in_web_chat()
     {
-        var cycle = new OrderCycle(_app);
-        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 480, Height = 900 } });
+        var cycle = new OrderCycle(App);
+        var context = await Chromium.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 480, Height = 900 } });
         var chat = new ChatPageDriver(await context.NewPageAsync());
-        await chat.OpenAsync(_app.BaseAddress, "/chat/");
+        await chat.OpenAsync(App.BaseAddress, "/chat/");
         await chat.SeeAsync("我是共建小助手");
 
         await chat.SayAsync("三楼楼道灯坏了一个星期了，晚上看不见");
@@ -153,9 +129,9 @@ public sealed partial class WebChatTests(AzuriteFixture azurite) : IAsyncLifetim
         await chat.SayAsync("谢谢");
         await chat.SeeAsync("不客气！工单有进展我会在这里告诉您");
 
-        var dispatcher = await _app.KeyAsync(ActorRole.Dispatcher, "dongqili");
+        var dispatcher = await App.KeyAsync(ActorRole.Dispatcher, "dongqili");
         Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/dispatch", dispatcher, new { unitId = "baosheng-property" })).IsSuccessStatusCode);
-        var liaison = await _app.KeyAsync(ActorRole.Liaison, "baosheng-property");
+        var liaison = await App.KeyAsync(ActorRole.Liaison, "baosheng-property");
         Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/accept", liaison, null)).IsSuccessStatusCode);
         Assert.True((await cycle.PostAsync($"/api/orders/{orderId}/complete", liaison, new { note = "已更换灯泡", photos = new[] { TestImages.PngBase64() } })).IsSuccessStatusCode);
         // The app tells the resident in process, as each step is stored: 接单, then 办结 with the rating.

@@ -16,33 +16,9 @@ namespace Gongjian.Bot.Tests.EndToEnd;
 /// buttons and the summary card; a liaison presses 认领 on the list card and fills in the 认领协议 form (a text area
 /// and a date input of the Adaptive Card) that Web Chat sends back as the activity's value.
 /// </summary>
-public sealed partial class WebChatWishAndProjectTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class WebChatWishAndProjectTests(AzuriteFixture azurite) : WebChatTest(azurite)
 {
-    private BotTestApp _app = null!;
-    private HeadlessChromium _chromium = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-        _app = await BotTestApp.StartAsync(azurite);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
-    private async Task<ChatPageDriver> OpenChatAsync()
-    {
-        var context = await _chromium.Browser.NewContextAsync(new() { Locale = "zh-CN" });
-        var chat = new ChatPageDriver(await context.NewPageAsync());
-        await chat.OpenAsync(_app.BaseAddress);
-        await chat.SeeAsync("我是共建小助手");
-        return chat;
-    }
-
-    [Fact]
+        [Fact]
     public async Task Resident_posts_a_micro_wish_through_web_chat()
     {
         var chat = await OpenChatAsync();
@@ -62,7 +38,7 @@ public sealed partial class WebChatWishAndProjectTests(AzuriteFixture azurite) :
         await chat.SeeAsync("您的微心愿已提交！心愿编号");
 
         var wishId = WishNumber().Match(await chat.TranscriptAsync()).Value;
-        var wish = (await _app.Get<WishStore>().LoadAsync(wishId, CancellationToken.None))!.State;
+        var wish = (await App.Get<WishStore>().LoadAsync(wishId, CancellationToken.None))!.State;
         Assert.Equal((WishStatus.Submitted, "study", "qingshan", (string?)null), (wish.Status, wish.Category, wish.CommunityId, wish.Nickname));
         Assert.Equal("孩子上三年级了，想要一个新书包和一些文具", wish.Text);
         await chat.PressAsync("我的心愿");
@@ -72,8 +48,8 @@ public sealed partial class WebChatWishAndProjectTests(AzuriteFixture azurite) :
     [Fact]
     public async Task Liaison_claims_a_project_by_filling_in_the_commitment_form_in_web_chat()
     {
-        var cycle = new OrderCycle(_app);
-        var organizer = await _app.KeyAsync(ActorRole.Organizer, "caiyuan", "财源街道党工委");
+        var cycle = new OrderCycle(App);
+        var organizer = await App.KeyAsync(ActorRole.Organizer, "caiyuan", "财源街道党工委");
         var now = DateTimeOffset.UtcNow;
         var created = await cycle.PostAsync("/api/projects", organizer, new
         {
@@ -98,7 +74,7 @@ public sealed partial class WebChatWishAndProjectTests(AzuriteFixture azurite) :
         await chat.PressAsync("提交认领");
         await chat.SeeAsync("已提交认领！");
 
-        var claim = Assert.Single((await _app.Get<ProjectStore>().LoadAsync(projectId, CancellationToken.None))!.State.Claims);
+        var claim = Assert.Single((await App.Get<ProjectStore>().LoadAsync(projectId, CancellationToken.None))!.State.Claims);
         Assert.Equal(("caiyuan-health-centre", ClaimStatus.Pending, "每月派两名医生到各社区义诊一次，建立健康档案"), (claim.UnitId, claim.Status, claim.Commitment));
         Assert.Equal(day, claim.ProvideBy.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"));
     }
