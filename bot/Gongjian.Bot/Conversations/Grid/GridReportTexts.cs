@@ -35,7 +35,7 @@ public static class GridReportTexts
     public static string TooManyPhotos => $"照片最多 {PhotosMax} 张，多出的没有收下。";
     public const string PhotoReceived = "照片收到了。";
     public const string LocationReceived = "位置收到了。";
-    public const string ConfirmPrompt = "请核对上报内容，无误请点“确认上报”：";
+    public const string ConfirmPrompt = "请核对上报内容，无误请确认上报：";
     public const string ConfirmOrCancel = "请点“确认上报”提交，或发送“取消”放弃这次上报。";
     public const string CardTitle = "格事坊上报";
     public static string Filed(string id) => $"上报成功！编号 {id}，状态：待处置。社区处置后，结果会发到这里。发送“我的上报”可随时查看。";
