@@ -222,10 +222,8 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
         await liaison.GetByText("还没有要举办的活动").WaitForAsync();
         await liaison.GetByTestId("activity-new").ClickAsync();
         await liaison.GetByTestId("activity-title").FillAsync("物业开放日：电梯安全讲座");
-        await liaison.GetByTestId("activity-category").ClickAsync();
-        await liaison.Locator(".ant-select-item-option[title='教育培训']").ClickAsync();
-        await liaison.GetByTestId("activity-community-select").ClickAsync();
-        await liaison.Locator(".ant-select-item-option[title='三联社区']").ClickAsync();
+        await ConsoleBrowser.PickAsync(liaison, "activity-category", "教育培训");
+        await ConsoleBrowser.PickAsync(liaison, "activity-community-select", "三联社区");
         await liaison.GetByTestId("activity-place").FillAsync("宝盛置业物业服务中心");
         await liaison.GetByTestId("activity-starts").FillAsync(Beijing(_clock.GetUtcNow().AddDays(3)));
         await liaison.GetByTestId("activity-save").ClickAsync();

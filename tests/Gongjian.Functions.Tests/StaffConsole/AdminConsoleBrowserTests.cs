@@ -16,14 +16,6 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         (await (await App.GetAsync($"/api/orders/{orderId}/suggestions", dispatcher)).ReadJsonAsync(200))
             .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("unitId").GetString()!).ToArray();
 
-    private static async Task PickAsync(IPage page, string selectTestId, string option)
-    {
-        await page.GetByTestId(selectTestId).ClickAsync();
-        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = option }).First.ClickAsync();
-        await page.Locator(".ant-drawer-title").ClickAsync(); // closes the list (Escape could close the drawer too)
-        await page.Locator(".ant-select-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-    }
-
     /// <summary>Waits until no drawer is open or closing: a click meant for the page must not land in a drawer on its way out.</summary>
     private static Task DrawerClosedAsync(IPage page) =>
         page.Locator(".ant-drawer-content-wrapper:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
@@ -47,8 +39,8 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.GetByTestId("add-unit").ClickAsync();
         await admin.GetByTestId("unit-id").FillAsync("taishan-water");
         await admin.GetByTestId("unit-name").FillAsync("泰安水务集团");
-        await PickAsync(admin, "unit-categories", "设施维修");
-        await PickAsync(admin, "unit-communities", "东七里社区");
+        await ConsoleBrowser.PickAsync(admin, "unit-categories", "设施维修", admin.Locator(".ant-drawer-title"));
+        await ConsoleBrowser.PickAsync(admin, "unit-communities", "东七里社区", admin.Locator(".ant-drawer-title"));
         await admin.GetByTestId("save-unit").ClickAsync();
         var row = admin.Locator("tr", new() { HasText = "taishan-water" });
         await row.GetByText("泰安水务集团").WaitForAsync();
@@ -69,8 +61,7 @@ public sealed class AdminConsoleBrowserTests(AzuriteFixture azurite) : ConsoleBr
         await admin.GetByTestId("menu").GetByText("密钥管理").ClickAsync();
         await admin.GetByRole(AriaRole.Heading, new() { Name = "密钥管理" }).WaitForAsync();
         await admin.GetByTestId("add-key").ClickAsync();
-        await admin.GetByTestId("key-scope").ClickAsync();
-        await admin.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = "泰安市水务集团有限公司" }).ClickAsync();
+        await ConsoleBrowser.PickAsync(admin, "key-scope", "泰安市水务集团有限公司");
         await admin.GetByTestId("key-name").FillAsync("水务联络员");
         await admin.Locator("#create-key").ClickAsync();
         var key = await admin.GetByTestId("new-key").InputValueAsync();

@@ -20,14 +20,6 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
     private static object Booking(string start, string end, string name, string phone, string purpose) =>
         new { date = Day, start, end, name, phone, purpose, people = 12 };
 
-    private static async Task PickAsync(IPage page, string selectTestId, string option)
-    {
-        await page.GetByTestId(selectTestId).ClickAsync();
-        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = option }).First.ClickAsync();
-        await page.Locator(".page-head h2").ClickAsync(); // closes the list
-        await page.Locator(".ant-select-dropdown:visible").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-    }
-
     [Fact]
     public async Task Liaison_approves_a_pending_booking_and_an_overlapping_one_is_refused()
     {
@@ -113,7 +105,7 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         var organizer = await SignedInAsync(await App.OrganizerAsync());
         await organizer.GetByTestId("menu").GetByText("双报到").ClickAsync();
         await organizer.GetByTestId("tab-people").ClickAsync();
-        await PickAsync(organizer, "pick-community", "东七里社区");
+        await ConsoleBrowser.PickAsync(organizer, "pick-community", "东七里社区", organizer.Locator(".page-head h2"));
         var people = organizer.GetByTestId("people");
         await people.GetByText("138****5678").WaitForAsync();
         var text = await organizer.GetByTestId("people-page").InnerTextAsync();
@@ -139,8 +131,7 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).ClickAsync();
         await person.GetByText("敬老院义务理发").WaitForAsync();
         Assert.Contains("2 小时", await person.InnerTextAsync());
-        await dispatcher.GetByTestId("pick-team").ClickAsync();
-        await dispatcher.Locator(".ant-select-dropdown:visible .ant-select-item-option").Filter(new() { HasText = "学雷锋志愿服务队" }).ClickAsync();
+        await ConsoleBrowser.PickAsync(dispatcher, "pick-team", "学雷锋志愿服务队");
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "加入", Exact = true }).ClickAsync();
         await person.Locator(".ant-tag", new() { HasText = "学雷锋志愿服务队" }).WaitForAsync();
         await ConsoleBrowser.ShootAsync(dispatcher, "person-detail");
@@ -199,7 +190,7 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         await liaison.GetByTestId("menu").GetByText("双报到").ClickAsync();
         var page = liaison.GetByTestId("unit-reports-page");
         await page.GetByText("还没有单位报到").WaitForAsync();
-        await PickAsync(liaison, "report-community", "东七里社区");
+        await ConsoleBrowser.PickAsync(liaison, "report-community", "东七里社区", liaison.Locator(".page-head h2"));
         await liaison.GetByTestId("report-posts").FillAsync("楼道议事会法律顾问\n每月一次法律咨询");
         await liaison.GetByLabel("全年服务项目数").FillAsync("4");
         await liaison.GetByTestId("submit-report").ClickAsync();
@@ -208,7 +199,7 @@ public sealed class BookingPeopleConsoleBrowserTests(AzuriteFixture azurite) : C
         Assert.Contains("东七里社区", await row.InnerTextAsync());
         Assert.Contains("0/3", await row.InnerTextAsync());
 
-        await PickAsync(liaison, "report-community", "东七里社区");
+        await ConsoleBrowser.PickAsync(liaison, "report-community", "东七里社区", liaison.Locator(".page-head h2"));
         await liaison.GetByTestId("report-posts").FillAsync("普法讲座");
         await liaison.GetByTestId("submit-report").ClickAsync();
         await liaison.GetByTestId("report-refusal").GetByText("本单位今年已向该社区报到。").WaitForAsync();

@@ -57,6 +57,28 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     /// <summary>Everything the browser logged, the API's refusals included (for failure messages).</summary>
     public IReadOnlyList<string> Log { get { lock (_complaints) return [.. _complaints]; } }
 
+    /// <summary>
+    /// Picks an option of a select as a person does — open it, click the option — and goes on once the select shows it.
+    /// A multiple select stays open: <paramref name="closeBy"/> is what a person clicks beside it to close the list
+    /// (Escape would also close a drawer). A click can miss while the list is still sliding open on a busy machine
+    /// (CI once kept the form's default category); a person sees that and picks again, and so does this, twice at most.
+    /// </summary>
+    public static async Task PickAsync(IPage page, string selectTestId, string option, ILocator? closeBy = null)
+    {
+        var select = page.GetByTestId(selectTestId);
+        var list = page.Locator(".ant-select-dropdown:visible");
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            await list.Locator(".ant-select-item-option").Filter(new() { HasText = option }).First.ClickAsync();
+            if (closeBy is not null) await closeBy.ClickAsync();
+            await list.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            var shown = await select.InnerTextAsync();
+            if (shown.Contains(option, StringComparison.Ordinal)) return;
+            Assert.True(attempt < 3, $"the select {selectTestId} shows “{shown}” after picking “{option}” three times");
+        }
+    }
+
     public static Task ShootAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

@@ -97,8 +97,7 @@ public sealed class WishProjectConsoleBrowserTests(AzuriteFixture azurite) : Con
         await organizer.GetByTestId("menu").GetByText("项目清单").ClickAsync();
         await organizer.GetByTestId("project-new").ClickAsync();
         await organizer.GetByTestId("project-title").FillAsync("健康服务在身边");
-        await organizer.GetByTestId("project-category").ClickAsync();
-        await organizer.Locator(".ant-select-item-option[title='医疗健康']").ClickAsync();
+        await ConsoleBrowser.PickAsync(organizer, "project-category", "医疗健康");
         await organizer.GetByTestId("project-goal").FillAsync("组织辖区医疗单位为老年人开展义诊和健康讲座。");
         var start = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
         await TypeDateAsync(organizer.GetByPlaceholder("开始日期"), start.ToString("yyyy-MM-dd"));
