@@ -279,7 +279,7 @@ public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) :
     }
 
     [Fact]
-    public async Task A_persons_drawer_held_on_确认报到_leaves_登记时长_and_the_pages_team_button_disabled()
+    public async Task A_persons_drawer_held_on_确认报到_then_on_登记时长_leaves_the_pages_team_button_disabled()
     {
         await (await App.PostAsync("/api/people", new { communityId = "dongqili", kind = "volunteer", name = "张伟", phone = "13812345678", workUnit = "泰安市第一中学" })).ReadJsonAsync(201);
         var page = await SignedInAsync(await App.DispatcherAsync());
@@ -287,21 +287,38 @@ public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) :
         await page.GetByTestId("people").Locator("tr", new() { HasText = "张伟" }).GetByText("13812345678").ClickAsync();
         var person = page.GetByTestId("person");
         await person.GetByText("泰安市第一中学").WaitForAsync();
-        var held = await HeldWrites.OnAsync(page);
+        // Before 确认报到 the drawer says what it unlocks instead of offering writes the API would refuse.
+        Assert.Contains("确认报到后，才能为其加入队伍、登记服务时长。", await person.GetByTestId("person-unconfirmed").InnerTextAsync());
+        Assert.Equal(0, await person.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).CountAsync());
+        Assert.Equal(0, await person.GetByTestId("pick-team").CountAsync());
+        await page.Locator(".ant-drawer-content-wrapper").EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished))");
+        await ConsoleBrowser.ShootAsync(page, "person-unconfirmed");
+        var confirm = await HeldWrites.OnAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "确认报到" }).ClickAsync();
-        await held.FirstAsync();
+        await confirm.FirstAsync();
         await page.Locator(".ant-drawer button.ant-btn-loading", new() { HasText = "确认报到" }).WaitForAsync();
-        await person.Locator("button[disabled]", new() { HasText = "登记时长" }).WaitForAsync();
         await DisabledAsync(page, "team-add");
-        await person.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).ClickAsync(new() { Force = true });
-        Assert.Single(held.Writes);
-
-        held.Release();
+        confirm.Release();
         await person.GetByText("已确认").WaitForAsync();
-        await person.Locator("button:not([disabled])", new() { HasText = "登记时长" }).WaitForAsync();
         await EnabledAsync(page, "team-add");
-        Assert.Single(held.Writes);
-        Assert.EndsWith("/confirm", held.Writes[0]);
+        Assert.Equal(0, await person.GetByTestId("person-unconfirmed").CountAsync());
+        Assert.Single(confirm.Writes);
+        Assert.EndsWith("/confirm", confirm.Writes[0]);
+
+        var hours = await HeldWrites.OnAsync(page);
+        await person.GetByPlaceholder("服务内容").FillAsync("敬老院义务理发");
+        await person.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).ClickAsync();
+        await hours.FirstAsync();
+        await person.Locator("button.ant-btn-loading", new() { HasText = "登记时长" }).WaitForAsync();
+        await DisabledAsync(page, "team-add");
+        await person.Locator("button.ant-btn-loading", new() { HasText = "登记时长" }).ClickAsync(new() { Force = true });
+        Assert.Single(hours.Writes);
+
+        hours.Release();
+        await person.GetByText("敬老院义务理发").WaitForAsync();
+        await EnabledAsync(page, "team-add");
+        Assert.Single(hours.Writes);
+        Assert.EndsWith("/hours", hours.Writes[0]);
     }
 }

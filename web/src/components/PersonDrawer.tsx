@@ -10,7 +10,8 @@ import { WriteButton } from './WriteButton';
 
 /**
  * One person who reported (在职党员 or 志愿者): teams, posts, hours and points; name and phone as the API gives them to
- * this role (masked outside the person's own community). Staff confirm the report and log service hours.
+ * this role (masked outside the person's own community). Staff confirm the report; only then can they add the person to a
+ * team and log service hours (the API refuses both before), so until then the drawer says so instead of offering them.
  */
 export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const [person, setPerson] = useState<Person | null>(null);
@@ -65,22 +66,29 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
             { key: 'h', label: '今年服务', children: `${person.hours} 小时 · ${person.points} 积分${person.records ? `（含活动、心愿、工单记录 ${person.records} 条）` : ''}` },
             { key: 'r', label: '报到时间', children: when(person.registeredAt) },
           ]} />
-          <Space style={{ marginTop: 8 }}>
-            <Select data-testid="pick-team" style={{ width: 200 }} placeholder="加入队伍" value={team} onChange={setTeam}
-              options={teams.filter((t) => !t.retired && !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
-            <WriteButton write="team" disabled={!team} onClick={() => void join()}>加入</WriteButton>
-          </Space>
-          <h4 style={{ marginTop: 16 }}>登记的服务时长</h4>
-          <List<HoursEntry> size="small" dataSource={[...person.logged].reverse()} locale={{ emptyText: '还没有登记' }}
-            renderItem={(h) => <List.Item><span>{h.date} · {h.what}</span><b>{h.hours} 小时</b></List.Item>} />
-          <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} initialValues={{ date: dayjs(beijingToday()), hours: 2 }}>
-            <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(beijingToday()), 'day')} />
-            </Form.Item>
-            <Form.Item name="hours" rules={[{ required: true, message: '请填写时长' }]}><InputNumber min={0.5} max={24} step={0.5} suffix="小时" style={{ width: 110 }} /></Form.Item>
-            <Form.Item name="what" rules={[{ required: true, whitespace: true, message: '请填写服务内容' }]}><Input maxLength={100} placeholder="服务内容" style={{ width: 160 }} /></Form.Item>
-            <Space><WriteButton write="hours" onClick={() => void log()}>登记时长</WriteButton></Space>
-          </Form>
+          {person.status !== 'confirmed' ? (
+            <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="person-unconfirmed"
+              title="确认报到后，才能为其加入队伍、登记服务时长。" />
+          ) : (
+            <>
+              <Space style={{ marginTop: 8 }}>
+                <Select data-testid="pick-team" style={{ width: 200 }} placeholder="加入队伍" value={team} onChange={setTeam}
+                  options={teams.filter((t) => !t.retired && !person.teams.some((m) => m.id === t.id)).map((t) => ({ value: t.id, label: t.name }))} />
+                <WriteButton write="team" disabled={!team} onClick={() => void join()}>加入</WriteButton>
+              </Space>
+              <h4 style={{ marginTop: 16 }}>登记的服务时长</h4>
+              <List<HoursEntry> size="small" dataSource={[...person.logged].reverse()} locale={{ emptyText: '还没有登记' }}
+                renderItem={(h) => <List.Item><span>{h.date} · {h.what}</span><b>{h.hours} 小时</b></List.Item>} />
+              <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} initialValues={{ date: dayjs(beijingToday()), hours: 2 }}>
+                <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
+                  <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(beijingToday()), 'day')} />
+                </Form.Item>
+                <Form.Item name="hours" rules={[{ required: true, message: '请填写时长' }]}><InputNumber min={0.5} max={24} step={0.5} suffix="小时" style={{ width: 110 }} /></Form.Item>
+                <Form.Item name="what" rules={[{ required: true, whitespace: true, message: '请填写服务内容' }]}><Input maxLength={100} placeholder="服务内容" style={{ width: 160 }} /></Form.Item>
+                <Space><WriteButton write="hours" onClick={() => void log()}>登记时长</WriteButton></Space>
+              </Form>
+            </>
+          )}
         </div>
       )}
     </Drawer>
