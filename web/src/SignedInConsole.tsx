@@ -62,8 +62,9 @@ export default function SignedInConsole() {
   return (
     <InboxProvider>
       <AppShell>
-        {/* One write at a time on a screen: every screen's write buttons share this scope (components/WriteScope). */}
-        <WriteScope>
+        {/* One write at a time on a screen: every screen's write buttons share this scope (components/WriteScope); a new
+            screen (another path) starts a new scope, so a write still on its way on the last one holds nothing here. */}
+        <WriteScope key={location.pathname}>
         <Routes>
           <Route path="/signin" element={<Navigate to={returnTo(location.state) ?? home[session.role]} replace />} />
           <Route path="/board" element={session.role === 'dispatcher' ? <BoardPage /> : <Navigate to={home[session.role]} replace />} />

@@ -57,6 +57,35 @@ public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) :
     }
 
     [Fact]
+    public async Task A_write_still_on_its_way_when_the_dispatcher_opens_another_order_leaves_that_orders_buttons_usable()
+    {
+        var (first, _) = await App.PlaceAsync();
+        var (second, _) = await App.PlaceAsync();
+        var page = await SignedInAsync(await App.DispatcherAsync());
+        await page.Locator("tr", new() { HasText = first }).ClickAsync();
+        await page.GetByTestId("suggestion-reason").WaitForAsync();
+        var held = await HeldWrites.OnAsync(page);
+        await page.GetByTestId("dispatch").ClickAsync();
+        await held.FirstAsync();
+        await SpinningAsync(page, "dispatch");
+
+        // Back to the board and into the other order, in the app (no reload): a screen's scope ends with the screen.
+        await page.GoBackAsync();
+        await page.Locator("tr", new() { HasText = second }).ClickAsync();
+        await page.GetByTestId("order-id").GetByText(second).WaitForAsync();
+        await page.GetByTestId("suggestion-reason").WaitForAsync();
+        await EnabledAsync(page, "dispatch");
+        await EnabledAsync(page, "reject");
+
+        held.Release();
+        await page.GetByTestId("dispatch").ClickAsync();
+        await page.GetByTestId("order-status").GetByText("待接单", new() { Exact = true }).WaitForAsync();
+        Assert.Equal([$"POST /api/orders/{first}/dispatch", $"POST /api/orders/{second}/dispatch"], held.Writes);
+        Assert.Equal("dispatched", (await OrderAsync(first)).GetProperty("status").GetString());
+        Assert.Equal("dispatched", (await OrderAsync(second)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task An_activity_check_in_sent_by_Enter_is_sent_once_and_after_a_refusal_the_buttons_wait_for_the_reload()
     {
         var dispatcher = await App.DispatcherAsync();

@@ -31,7 +31,10 @@ function useScopeState(): Scope {
   return useMemo(() => ({ busy, begin, end }), [busy, begin, end]);
 }
 
-/** The scope of one screen: the console puts one around its routes, so every screen (its drawers and dialogs too) has one. */
+/**
+ * The scope of one screen: the console puts one around its routes, keyed by the path, so every screen (its drawers and
+ * dialogs too) has its own and leaving a screen mid-write leaves the next one free.
+ */
 export function WriteScope({ children }: { children: ReactNode }) {
   return <WriteScopeContext.Provider value={useScopeState()}>{children}</WriteScopeContext.Provider>;
 }
