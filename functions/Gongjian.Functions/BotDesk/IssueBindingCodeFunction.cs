@@ -47,4 +47,5 @@ public sealed record BindingCodeView(string Code, string UnitId, string UnitName
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BindingCodeView))]
 [JsonSerializable(typeof(GridBindingCodeView))]
+[JsonSerializable(typeof(GridWorkersView))]
 public sealed partial class BotDeskJson : JsonSerializerContext;

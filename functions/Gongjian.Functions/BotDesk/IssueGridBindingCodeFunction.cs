@@ -13,7 +13,8 @@ namespace Gongjian.Functions.BotDesk;
 /// <summary>
 /// The community's staff issue a one-time code that binds a grid worker's chat to the worker (its live <c>gridworker</c>
 /// key) and grid, for 随手拍 from chat. The same codes as a liaison's (<see cref="BindingCodes"/>: shown once, hashed,
-/// 24 h, once). The grid's only live worker key is taken; with several, <c>?keyId=</c> names one.
+/// 24 h, once). The grid's only live worker key is taken; with several, <c>?keyId=</c> names one (listed by
+/// <see cref="ListGridWorkersFunction"/>).
 /// </summary>
 public static class IssueGridBindingCodeFunction
 {
@@ -23,13 +24,10 @@ public static class IssueGridBindingCodeFunction
         HttpContext context, string gridId, GridBook grids, CommunityDirectory directory, StaffKeys keys, BindingCodes codes, IOptions<BotOptions> options)
     {
         var ct = context.RequestAborted;
-        var grid = (GridIds.TryParse(gridId, out _, out _) ? await grids.GetAsync(gridId, ct) : null)?.Grid
-            ?? throw ApiProblem.NotFound("grid_not_found", "网格不存在，请检查网格编号。");
+        var grid = await GridWorkerKeys.GridAsync(grids, gridId, ct);
         var community = await GridAccess.CommunityAsync(directory, grid.CommunityId, "gridId", ct);
         var caller = GridAccess.RequireCommunityStaff(context, community.Id, community.StreetId);
-        var workers = (await keys.ListWithDatesAsync(ct))
-            .Where(k => k.RevokedAt is null && k.Caller.Role == ActorRole.GridWorker && k.Caller.Scope == grid.Id)
-            .OrderBy(k => k.CreatedAt).Select(k => k.Caller).ToList();
+        var workers = (await GridWorkerKeys.LiveAsync(keys, grid.Id, ct)).Select(k => k.Caller).ToList();
         var wanted = context.Request.Query["keyId"].ToString();
         var worker = wanted.Length > 0
             ? workers.FirstOrDefault(w => w.KeyId == wanted) ?? throw ApiProblem.BadRequest("unknown_worker_key", "这个网格没有该编号的在用网格员密钥。", "keyId")
@@ -37,7 +35,7 @@ public static class IssueGridBindingCodeFunction
             {
                 0 => throw ApiProblem.Conflict("no_grid_worker", "这个网格还没有在用的网格员密钥，请先请管理员为网格员创建密钥。"),
                 1 => workers[0],
-                _ => throw ApiProblem.Conflict("several_grid_workers", "这个网格有多位网格员，请用 keyId 指明为哪一位发放绑定码。"),
+                _ => throw ApiProblem.Conflict("several_grid_workers", "这个网格有多位网格员，请选择为哪一位发放绑定码。"),
             };
         var gridName = $"{community.Name}·{grid.Name}";
         var issued = await codes.IssueAsync(BindingTarget.GridWorker(worker.KeyId, worker.Name, grid.Id, gridName),

@@ -63,6 +63,8 @@ public static class GridReportExamples
         new(1, "filed", At, new Orders.ActorView("gridworker", "王建国"), "上报：车辆停放（含僵尸车），照片 1 张", null),
         new(2, "handed_over", At.AddDays(3), new Orders.ActorView("dispatcher", "东七里社区派单员"), "转交街道城管办", "已联系交警，无人认领，转交城管办依法处置。"),
     ]);
+    public static readonly BotDesk.GridWorkersView GridWorkers = new(GridId,
+        [new("k7Qp3mXd", "王建国", At.AddMonths(-6)), new("R2tV9cWb", "刘桂兰", At.AddDays(-10))]);
     public static readonly BotDesk.GridBindingCodeView GridBindingCode = new("482915", GridId, "东七里社区·宝盛网格", "王建国", At.AddDays(1),
         "请网格员在共建小助手中发送“绑定 482915”。绑定码只能使用一次，3月3日 09:30 前有效。");
 }

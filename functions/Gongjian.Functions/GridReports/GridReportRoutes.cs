@@ -76,9 +76,13 @@ public static class GridReportRoutes
         app.MapFunction("GetGridReportTimeline", GridReportTimelineFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, GridReportTimelineFunction.Run))
             .Describe(E.Tag, "上报记录 Report timeline", "上报从提交到办结的每一步、谁、何时和说明。Every step of the report, who and when.", ApiAccess.Staff)
             .Gives(200, E.Timeline).Refuses(401, 403, 404);
+        app.MapFunction("ListGridWorkers", BotDesk.ListGridWorkersFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, BotDesk.ListGridWorkersFunction.Run))
+            .Describe(E.GridTag, "网格员 Grid workers", "网格在用的网格员密钥（编号、名称、创建时间，最早的在前），供本社区工作人员选择为哪一位发放绑定码；不含密钥本身。" +
+                "The grid's live grid-worker keys (id, name, since), for choosing whom a binding code is for; never a key.", ApiAccess.Staff)
+            .Gives(200, E.GridWorkers).Refuses(401, 403, 404);
         app.MapFunction("IssueGridBindingCode", BotDesk.IssueGridBindingCodeFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, BotDesk.IssueGridBindingCodeFunction.Run))
             .Describe(E.GridTag, "网格员绑定码 Issue a grid worker's binding code", "本社区工作人员为网格员发放一次性绑定码（24 小时内有效）：网格员在共建小助手中发送“绑定 123456”后即可随手拍上报。" +
-                "取网格唯一在用的网格员密钥；有多位时用 `keyId` 指明。A one-time code that binds a grid worker's chat to the worker and grid (`keyId` when the grid has several).",
+                "取网格唯一在用的网格员密钥；有多位时用 `keyId` 指明（见“网格员”）。A one-time code that binds a grid worker's chat to the worker and grid (`keyId` when the grid has several).",
                 ApiAccess.Staff)
             .Query("keyId", "网格员密钥编号 The grid worker's key id").Gives(201, E.GridBindingCode).Refuses(400, 401, 403, 404, 409, 429)
             .RequireRateLimiting(RateLimitPolicies.StaffWrites);

@@ -418,6 +418,7 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/deliberations/YS260101-ZZZZZZ", 404, key: dispatcher);
         // 格事坊 from chat (branch gridchat): the grid worker's one-time binding code.
         await _api.SendAsync(post, $"/api/grids/{gridId}/binding-codes", 201, key: dispatcher);
+        await _api.SendAsync(get, $"/api/grids/{gridId}/workers", 200, key: dispatcher);
 
         // Every operation outside chat answered with its success status at least once, and was checked.
         // 资源共享预约 needs a slot that began (used, no-show): Bookings/BookingContractTests checks its tag on a clock of its own.

@@ -89,4 +89,33 @@ public sealed class GridAccessHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("gridworker", made.GetProperty("info").GetProperty("role").GetString());
         Assert.Equal("东七里社区·baosheng", made.GetProperty("info").GetProperty("scopeName").GetString());
     }
+
+    [Fact]
+    public async Task The_grids_live_worker_keys_are_listed_for_the_communitys_staff_to_choose_whom_a_binding_code_is_for()
+    {
+        var (dispatcher, worker) = await GridWithWorkerAsync(_app);
+        var admin = await _app.KeyAsync(ActorRole.Admin, "", "管理员");
+        const string path = $"/api/grids/{GridId}/workers";
+        await (await _app.GetAsync(path)).ShouldBeProblemAsync(401, "authentication_required");
+        await (await _app.GetAsync(path, worker)).ShouldBeProblemAsync(403, "role_not_allowed"); // a worker does not list its grid's keys
+        await (await _app.GetAsync(path, await _app.KeyAsync(ActorRole.Dispatcher, "sanlian", "三联社区工作人员"))).ShouldBeProblemAsync(403, "outside_scope");
+        await (await _app.GetAsync("/api/grids/dongqili.nowhere/workers", dispatcher)).ShouldBeProblemAsync(404, "grid_not_found");
+
+        var second = await (await PostAsync(_app, "/api/keys", new { role = "gridworker", scope = GridId, name = "刘桂兰" }, admin)).ReadJsonAsync(201);
+        var third = await (await PostAsync(_app, "/api/keys", new { role = "gridworker", scope = GridId, name = "赵磊" }, admin)).ReadJsonAsync(201);
+        var thirdId = third.GetProperty("info").GetProperty("keyId").GetString()!;
+        await (await PostAsync(_app, $"/api/keys/{thirdId}/revoke", new { }, admin)).ReadJsonAsync(200);
+
+        var listed = await (await _app.GetAsync(path, dispatcher)).ReadJsonAsync(200);
+        var items = listed.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["王建国", "刘桂兰"], items.Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(second.GetProperty("info").GetProperty("keyId").GetString(), items[1].GetProperty("keyId").GetString());
+        Assert.DoesNotContain(second.GetProperty("key").GetString()!, listed.GetRawText()); // never the key itself
+        Assert.DoesNotContain(worker, listed.GetRawText());
+
+        // The listed id names whom the code is for; the same list answers the organizer of the street.
+        var code = await (await PostAsync(_app, $"/api/grids/{GridId}/binding-codes?keyId={items[1].GetProperty("keyId").GetString()}", null, dispatcher)).ReadJsonAsync(201);
+        Assert.Equal("刘桂兰", code.GetProperty("workerName").GetString());
+        await (await _app.GetAsync(path, await _app.OrganizerAsync())).ReadJsonAsync(200);
+    }
 }

@@ -79,8 +79,16 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         }
     }
 
-    public static Task ShootAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    /// <summary>
+    /// A full-page screenshot once the page's finite animations have ended (a drawer sliding in, a radio being checked,
+    /// a button's colour), as a person would look at it; endless ones (spinners) are left running.
+    /// </summary>
+    public static async Task ShootAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => a.playState === 'running' && " +
+            "a.effect?.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => null)))");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,8 @@ namespace Gongjian.Functions.Tests.StaffConsole;
 
 /// <summary>
 /// 网格员绑定码 in real Chromium: the dispatcher asks for the grid worker's chat binding code on the grid's card in 网格管理; a
-/// grid without a worker key is told so in the API's words; with one, the code shows once with how to use it.
+/// grid without a worker key is told so in the API's words; with one, the code shows once with how to use it; with two,
+/// the card asks for whom.
 /// </summary>
 public sealed class GridBindingCodeBrowserTests(AzuriteFixture azurite) : ConsoleBrowserTest(azurite)
 {
@@ -35,5 +36,24 @@ public sealed class GridBindingCodeBrowserTests(AzuriteFixture azurite) : Consol
         await ConsoleBrowser.ShootAsync(page, "grid-binding-code");
         await page.GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
         await shown.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // A second worker: the card asks for whom (oldest key first), and the code names the one chosen.
+        await App.KeyAsync(ActorRole.GridWorker, GridId, "刘桂兰");
+        await button.ClickAsync();
+        var choice = page.GetByTestId("grid-worker-choice");
+        await choice.GetByText("「宝盛网格」有 2 位网格员").WaitForAsync();
+        Assert.Equal(["王建国", "刘桂兰"], (await choice.Locator("label").AllInnerTextsAsync()).Select(l => l[..3]));
+        Assert.True(await page.GetByTestId("grid-worker-issue").IsDisabledAsync(), "nobody chosen yet");
+        await choice.GetByText("刘桂兰").ClickAsync();
+        await page.Locator("[data-testid='grid-worker-issue']:not([disabled])").WaitForAsync();
+        await ConsoleBrowser.ShootAsync(page, "grid-binding-code-choose");
+        await page.GetByTestId("grid-worker-issue").ClickAsync();
+        await shown.GetByText("发给「东七里社区·宝盛网格」的网格员刘桂兰").WaitForAsync();
+        Assert.Matches("^[0-9]{6}$", (await shown.Locator("h2").InnerTextAsync()).Trim());
+        await choice.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
+        await shown.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await ConsoleBrowser.ShootAsync(page, "grid-card");
+        Assert.True(Browser.Complaints.Count == 0, string.Join("\n", Browser.Complaints));
     }
 }

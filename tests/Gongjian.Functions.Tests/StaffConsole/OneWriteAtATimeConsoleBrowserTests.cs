@@ -320,7 +320,6 @@ public sealed class OneWriteAtATimeConsoleBrowserTests(AzuriteFixture azurite) :
         Assert.Contains("确认报到后，才能为其加入队伍、登记服务时长。", await person.GetByTestId("person-unconfirmed").InnerTextAsync());
         Assert.Equal(0, await person.GetByRole(AriaRole.Button, new() { Name = "登记时长" }).CountAsync());
         Assert.Equal(0, await person.GetByTestId("pick-team").CountAsync());
-        await page.Locator(".ant-drawer-content-wrapper").EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished))");
         await ConsoleBrowser.ShootAsync(page, "person-unconfirmed");
         var confirm = await HeldWrites.OnAsync(page);
 

@@ -73,4 +73,9 @@ export const toBase64 = (file: File) => new Promise<string>((resolve, reject) =>
 /** A grid worker's one-time chat binding code (POST /api/grids/{id}/binding-codes): shown once. */
 export interface GridBindingCode { code: string; gridId: string; gridName: string; workerName: string; expiresAt: string; howToUse: string }
 
-export const issueGridBindingCode = (gridId: string) => api<GridBindingCode>('POST', `grids/${encodeURIComponent(gridId)}/binding-codes`);
+export const issueGridBindingCode = (gridId: string, keyId?: string) =>
+  api<GridBindingCode>('POST', `grids/${encodeURIComponent(gridId)}/binding-codes${keyId ? `?keyId=${encodeURIComponent(keyId)}` : ''}`);
+
+/** The grid's live grid-worker keys, oldest first (GET /api/grids/{id}/workers): whom a binding code can be for. */
+export interface GridWorker { keyId: string; name: string; since?: string | null }
+export const listGridWorkers = (gridId: string) => api<{ gridId: string; items: GridWorker[] }>('GET', `grids/${encodeURIComponent(gridId)}/workers`);

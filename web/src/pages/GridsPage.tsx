@@ -1,18 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Modal, Radio, Row, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { api, ApiError } from '../api/client';
 import type { CommunityItem } from '../api/admin';
-import { beijing, issueGridBindingCode, listGrids, type CheckIn, type GridBindingCode, type GridView } from '../api/grids';
+import { beijing, issueGridBindingCode, listGridWorkers, listGrids, type CheckIn, type GridBindingCode, type GridView, type GridWorker } from '../api/grids';
 import { GridEditDrawer } from '../components/GridEditDrawer';
 import { GridFields, gridBody, type GridValues } from '../components/GridFields';
 import { useSession } from '../session/SessionContext';
 import { useWrites } from '../components/WriteScope';
 import { WriteButton } from '../components/WriteButton';
 
+/** The day a worker's key was created, Beijing time (两位同名 workers are told apart by it). */
+const sinceDay = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+
 /**
  * 网格管理: a community's grids with their "3+X" team (网格长, 网格指导员, 网格员, volunteers; names and phones are for staff),
  * each grid's latest check-ins (far ones flagged), a new grid, and 编辑 of a grid and its team. The dispatcher's community; the organizer picks one.
  * 网格员绑定码: a one-time code the grid's worker sends in chat (“绑定 123456”) to report by message (随手拍); shown once.
+ * A grid with several workers (the API's 409 several_grid_workers) asks for whom, from the grid's live worker keys.
  */
 export function GridsPage() {
   const { session } = useSession();
@@ -25,6 +29,8 @@ export function GridsPage() {
   const { button, begin, end } = useWrites();
   const [editing, setEditing] = useState<string | null>(null);
   const [issued, setIssued] = useState<GridBindingCode | null>(null);
+  const [choosing, setChoosing] = useState<{ gridId: string; gridName: string; workers: GridWorker[] } | null>(null);
+  const [chosen, setChosen] = useState<string>();
   const [form] = Form.useForm<GridValues>();
 
   useEffect(() => {
@@ -56,11 +62,20 @@ export function GridsPage() {
     }
   };
 
-  const issueCode = async (id: string) => {
-    if (!begin(`code-${id}`)) return;
+  const issueCode = async (grid: GridView, keyId?: string) => {
+    if (!begin(`code-${grid.id}`)) return;
     try {
-      setIssued(await issueGridBindingCode(id));
+      setIssued(await issueGridBindingCode(grid.id, keyId));
+      setChoosing(null);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'several_grid_workers') {
+        const { items } = await listGridWorkers(grid.id).catch(() => ({ items: [] as GridWorker[] }));
+        if (items.length > 1) {
+          setChosen(undefined);
+          setChoosing({ gridId: grid.id, gridName: grid.name, workers: items });
+          return;
+        }
+      }
       message.error(e instanceof ApiError ? e.message : '绑定码未能发放，请稍后再试。');
     } finally { end(); }
   };
@@ -89,7 +104,7 @@ export function GridsPage() {
               <Card size="small" title={g.name} data-testid={`grid-${g.id}`} extra={<Space size={4}>
                 <WriteButton size="small" onClick={() => setEditing(g.id)} aria-label={`编辑${g.name}`}>编辑</WriteButton>
                 <Button size="small" onClick={() => void showCheckIns(g.id)}>签到记录</Button>
-                <WriteButton size="small" write={`code-${g.id}`} onClick={() => void issueCode(g.id)} data-testid={`binding-code-${g.id}`} aria-label={`${g.name}网格员绑定码`}>绑定码</WriteButton>
+                <WriteButton size="small" write={`code-${g.id}`} onClick={() => void issueCode(g)} data-testid={`binding-code-${g.id}`} aria-label={`${g.name}网格员绑定码`}>绑定码</WriteButton>
               </Space>}>
                 <div style={{ color: '#666', marginBottom: 8 }}>{g.area || '—'} · 半径 {g.radiusMetres} 米</div>
                 <Space wrap>
@@ -125,6 +140,17 @@ export function GridsPage() {
             <Typography.Title level={2} copyable style={{ letterSpacing: 6, margin: '8px 0 16px' }}>{issued.code}</Typography.Title>
             <p>{issued.howToUse}</p>
             <p style={{ color: '#666' }}>绑定后，网格员在聊天中发现场照片、分享位置即可上报到格事坊，处置结果也会发回聊天。绑定码关闭后不再显示，请当面或电话告知网格员。</p>
+          </div>
+        )}
+      </Modal>
+      <Modal title="为哪位网格员发放绑定码？" open={choosing !== null} onCancel={() => setChoosing(null)} okText="发放绑定码" cancelText="取消"
+        okButtonProps={{ ...button(choosing ? `code-${choosing.gridId}` : undefined, !chosen), 'data-testid': 'grid-worker-issue' } as ButtonProps}
+        onOk={() => { const grid = grids?.find((g) => g.id === choosing?.gridId); if (grid && chosen) void issueCode(grid, chosen); }}>
+        {choosing && (
+          <div data-testid="grid-worker-choice">
+            <p>「{choosing.gridName}」有 {choosing.workers.length} 位网格员，绑定码只能由其中一位使用：</p>
+            <Radio.Group value={chosen} onChange={(e) => setChosen(e.target.value as string)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+              options={choosing.workers.map((w) => ({ value: w.keyId, label: `${w.name}${w.since ? `（${sinceDay(w.since)}起）` : ''}` }))} />
           </div>
         )}
       </Modal>
