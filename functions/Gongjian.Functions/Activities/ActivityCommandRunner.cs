@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gongjian.Domain.Activities;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy;
@@ -27,19 +25,12 @@ public sealed class ActivityCommandRunner(ActivityStore store, TimeProvider cloc
             if (store.Module.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } early) throw ToProblem(early);
             command = await beforeSave(command);
         }
-        var outcome = await store.ExecuteAsync(id, command, ct, loaded, MessageId(context));
+        var outcome = await store.ExecuteAsync(id, command, ct, loaded, RequestMessageId.Of(context));
         if (outcome.Rejection is { } r) throw ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         return Results.Json(ToView(outcome.State, context.Caller()), ActivityApiJson.Web.ActivityView);
     }
 
-    /// <summary>The caller's Idempotency-Key as the command's message id, scoped to who they are and the path.</summary>
-    public static string? MessageId(HttpContext context)
-    {
-        if (IdempotencyKeyHeader.Read(context) is not { } key) return null;
-        var who = context.Caller()?.KeyId ?? "public";
-        return "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{who}\n{context.Request.Path}\n{key}")))[..32];
-    }
 
     /// <summary>The activity with its participants: names and phones unmasked for the organiser only.</summary>
     public static ActivityView ToView(ActivityState s, Caller? caller)

@@ -53,7 +53,7 @@ public static class AnnounceActivityFunction
             VenueResourceId = request.VenueResourceId, StartsAt = request.StartsAt, EndsAt = request.EndsAt, Deadline = request.Deadline,
             Capacity = request.Capacity, Audiences = request.Audiences,
         };
-        var messageId = ActivityCommandRunner.MessageId(context);
+        var messageId = RequestMessageId.Of(context);
         if (messageId is not null)
         {
             // A retry under the same key goes to the same activity, where the engine answers its first result.
@@ -243,7 +243,7 @@ public static class RegisterForActivityFunction
             By = by, PersonKey = personKey, Name = request.Name, Phone = phone, Audience = request.Kind,
             CancelCodeHash = ActivityAccess.Hash(code), CheckInCode = ActivityAccess.CheckInCodeOf(code),
         };
-        var outcome = await registrar.RunAsync(id, command, ActivityCommandRunner.MessageId(context) ?? "r-" + Guid.NewGuid().ToString("N"), ct);
+        var outcome = await registrar.RunAsync(id, command, RequestMessageId.Of(context) ?? "r-" + Guid.NewGuid().ToString("N"), ct);
         if (outcome.Rejection is { } r) throw ActivityCommandRunner.ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         var s = outcome.State;
@@ -271,7 +271,7 @@ public static class CancelRegistrationFunction
             throw ApiProblem.BadRequest("invalid_phone", "联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。", "phone");
         var personKey = personKeys.Of(phone);
         var command = new CancelRegistration { By = ActivityAccess.Person, PersonKey = personKey, CancelCodeHash = ActivityAccess.Hash(request.Code) };
-        var outcome = await registrar.RunAsync(id, command, ActivityCommandRunner.MessageId(context) ?? "c-" + Guid.NewGuid().ToString("N"), ct);
+        var outcome = await registrar.RunAsync(id, command, RequestMessageId.Of(context) ?? "c-" + Guid.NewGuid().ToString("N"), ct);
         if (outcome.Rejection is { } r) throw ActivityCommandRunner.ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         return Results.Json(new RegistrationView(id, "cancelled", "已取消报名", $"已取消“{outcome.State.Title}”的报名。", null, null, null),

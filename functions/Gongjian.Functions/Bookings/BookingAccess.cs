@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Gongjian.Domain.Bookings;
 using Gongjian.Domain.Orders;
@@ -38,13 +36,6 @@ public static partial class BookingAccess
         s.Status == ResourceStatus.Retired ? throw ApiProblem.Conflict("resource_retired", "该资源已下架，不能预约。")
         : s.Booking ?? throw ApiProblem.Conflict("resource_not_bookable", "该资源不开放预约。");
 
-    /// <summary>The command's message id under the engine's idempotency: the caller's key, scoped to who they are and the path.</summary>
-    public static string? MessageId(HttpContext context)
-    {
-        if (IdempotencyKeyHeader.Read(context) is not { } key) return null;
-        var who = context.Caller()?.KeyId ?? "public";
-        return "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{who}\n{context.Request.Path}\n{key}")))[..32];
-    }
 
     public static ApiProblem ToProblem(Rejection r) => r switch
     {

@@ -17,9 +17,9 @@ public sealed class BookingCommandRunner(BookingStore store)
         var ledger = BookingLimits.LedgerId(resourceId, day);
         var loaded = await store.LoadForCommandAsync(ledger, ct) ?? throw ApiProblem.NotFound("booking_not_found", "预约不存在，请检查预约编号。");
         var by = context.Caller()?.AsActor() ?? BookingActors.Requester;
-        var outcome = await store.ExecuteAsync(ledger, build(by), ct, loaded, BookingAccess.MessageId(context));
+        var outcome = await store.ExecuteAsync(ledger, build(by), ct, loaded, RequestMessageId.Of(context));
         // A cached ledger may be behind: read it again once before refusing.
-        if (outcome.Rejection is not null && loaded.Cached) outcome = await store.ExecuteAsync(ledger, build(by), ct, null, BookingAccess.MessageId(context));
+        if (outcome.Rejection is not null && loaded.Cached) outcome = await store.ExecuteAsync(ledger, build(by), ct, null, RequestMessageId.Of(context));
         if (outcome.Rejection is { } r) throw BookingAccess.ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         var booking = outcome.State.Find(bookingId)!;

@@ -42,7 +42,7 @@ public static class BookResourceFunction
             Name = request.Name, Phone = request.Phone, Purpose = request.Purpose, People = request.People, CodeHash = BookingAccess.Hash(code),
         };
         var ledger = BookingLimits.LedgerId(resource.Id, day);
-        var outcome = await store.ExecuteAsync(ledger, command, ct, null, BookingAccess.MessageId(context));
+        var outcome = await store.ExecuteAsync(ledger, command, ct, null, RequestMessageId.Of(context));
         var replayed = outcome.Replayed || outcome.Rejection is { Code: "booking_exists" } && outcome.State.Find(bookingId)?.CodeHash == command.CodeHash;
         if (!replayed && outcome.Rejection is { } r) throw BookingAccess.ToProblem(r);
         var booking = outcome.State.Find(bookingId) ?? throw ApiProblem.Conflict("booking_exists", "该预约已提交。");

@@ -6,6 +6,7 @@ using Gongjian.Domain.Orders;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Deliberations;
 using Gongjian.Functions.Orders;
+using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.BotDesk;
 
@@ -14,7 +15,7 @@ namespace Gongjian.Functions.BotDesk;
 /// <c>GET /api/deliberations/{id}/progress</c>, the resident known by the tracking code. The chat's draft id is the
 /// command's message id, so a topic confirmed twice (a retried turn) is raised once.
 /// </summary>
-public sealed class DeliberationDesk(DeliberationStore store, CommunityDirectory directory, TimeProvider clock) : IDeliberationDesk
+public sealed class DeliberationDesk(DeliberationStore store, MessageInstanceIds ids, CommunityDirectory directory, TimeProvider clock) : IDeliberationDesk
 {
     public async Task<DeskResult<RaisedTopic>> RaiseAsync(TopicRaise raise, CancellationToken ct)
     {
@@ -22,14 +23,17 @@ public sealed class DeliberationDesk(DeliberationStore store, CommunityDirectory
             return DeskResult<RaisedTopic>.Refused("社区不存在或已停止受理，请重新选择社区。");
         var (title, description) = Split(raise.Text);
         var code = OrderIds.NewTrackingCode();
-        var messageId = "chat-" + raise.DraftId;
-        var id = $"YS{clock.GetUtcNow().UtcDateTime:yyMMdd}-{Suffix(messageId)}";
-        var outcome = await store.ExecuteAsync(id, new RaiseTopic
+        Gongjian.Engine.Outcome<DeliberationState, DeliberationEvent> outcome;
+        try
         {
-            By = DeliberationAccess.Resident, DeliberationId = id, CommunityId = community.Id, StreetId = community.StreetId, Title = title,
-            Description = description, Source = TopicSource.Resident, Contact = new Contact(raise.Name, raise.Phone), TrackingCodeHash = DeliberationAccess.Hash(code),
-        }, ct, messageId: messageId, expectNew: true);
-        if (outcome.Rejection is { } r) return DeskResult<RaisedTopic>.Refused(r.Message);
+            outcome = await DeliberationRaising.RaiseAsync(null, store, ids, new RaiseTopic
+            {
+                By = DeliberationAccess.Resident, DeliberationId = "", CommunityId = community.Id, StreetId = community.StreetId, Title = title,
+                Description = description, Source = TopicSource.Resident, Contact = new Contact(raise.Name, raise.Phone), TrackingCodeHash = DeliberationAccess.Hash(code),
+            }, clock, messageId: "chat-" + raise.DraftId, ct);
+        }
+        catch (Http.ApiProblem problem) { return DeskResult<RaisedTopic>.Refused(problem.Title); }
+        var id = outcome.State.Id;
         // A replayed turn: the code given the first time is the one that works; this one is not stored.
         return outcome.Replayed
             ? DeskResult<RaisedTopic>.Refused("这个议题已经提交过了，请用当时的查询码查看进度。")
@@ -55,11 +59,5 @@ public sealed class DeliberationDesk(DeliberationStore store, CommunityDirectory
         var title = (end > 0 ? trimmed[..end] : trimmed).Trim();
         if (title.Length > DeliberationLimits.TitleMax) title = title[..(DeliberationLimits.TitleMax - 1)] + "…";
         return (title, trimmed);
-    }
-
-    private static string Suffix(string messageId)
-    {
-        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-        return new string(SHA256.HashData(Encoding.UTF8.GetBytes("deliberation:" + messageId)).Take(6).Select(b => alphabet[b % alphabet.Length]).ToArray());
     }
 }

@@ -8,6 +8,7 @@ using Gongjian.Functions.Access;
 using Gongjian.Functions.GridReports;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Photos;
+using Gongjian.Functions.Storage;
 
 namespace Gongjian.Functions.BotDesk;
 
@@ -16,7 +17,7 @@ namespace Gongjian.Functions.BotDesk;
 /// live on every call, so a revoked key or one moved to another grid files nothing), with the photos it staged in chat.
 /// The same draft filed again answers with the report it already made.
 /// </summary>
-public sealed class GridReportDesk(GridReportFiling filing, GridReportStore store, StaffKeys keys, PhotoStaging staging) : IGridReportDesk
+public sealed class GridReportDesk(GridReportFiling filing, GridReportStore store, MessageInstanceIds ids, StaffKeys keys, PhotoStaging staging) : IGridReportDesk
 {
     public const string Retired = "您的网格员身份已停用或已调整，请联系社区工作人员重新获取绑定码。";
 
@@ -27,7 +28,8 @@ public sealed class GridReportDesk(GridReportFiling filing, GridReportStore stor
         if (await WorkerAsync(worker, ct) is not { } caller) return DeskResult<FiledGridReport>.Refused(Retired);
         var messageId = "c-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.KeyId}\n{draft.DraftId}")))[..32];
         // Filed already (确认 twice, a reply lost): its photos have left the staging area, so answer from the report.
-        if (await store.LoadAsync(filing.IdFor(messageId), ct) is { } done && done.State.Reporter?.Id == caller.KeyId)
+        if (await ids.FindAsync(GridReportFiling.Module, messageId, ct) is { } filedId && await store.LoadAsync(filedId, ct) is { } done
+            && done.State.Reporter?.Id == caller.KeyId)
             return DeskResult<FiledGridReport>.Ok(new FiledGridReport(done.State.Id, done.State.Status.Chinese()));
         var photos = await staging.LoadAsync(draft.Photos, ct);
         var request = new FileReportRequest

@@ -33,7 +33,7 @@ public sealed class DeliberationCommandRunner(DeliberationStore store)
 
     public async Task<Outcome<DeliberationState, DeliberationEvent>> ExecuteAsync(HttpContext context, string id, DeliberationCommand command, Loaded<DeliberationState>? loaded = null)
     {
-        var outcome = await store.ExecuteAsync(id, command, context.RequestAborted, loaded, ActivityCommandRunner.MessageId(context));
+        var outcome = await store.ExecuteAsync(id, command, context.RequestAborted, loaded, RequestMessageId.Of(context));
         if (outcome.Rejection is { } r) throw ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         return outcome;

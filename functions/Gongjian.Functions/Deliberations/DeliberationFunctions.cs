@@ -20,7 +20,7 @@ public static class RaiseDeliberationFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "deliberations");
 
-    public static async Task<IResult> Run(HttpContext context, DeliberationStore store, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, DeliberationStore store, MessageInstanceIds ids, CommunityDirectory directory, TimeProvider clock)
     {
         var ct = context.RequestAborted;
         var caller = context.RequireStaff();
@@ -42,7 +42,7 @@ public static class RaiseDeliberationFunction
             Source = request.Source ?? (caller.Role == ActorRole.Liaison ? TopicSource.Unit : TopicSource.Staff),
             Contact = request.Contact is { } c ? new Contact(c.Name, c.Phone) : null,
         };
-        var outcome = await DeliberationRaising.RaiseAsync(context, store, command, clock);
+        var outcome = await DeliberationRaising.RaiseAsync(context, store, ids, command, clock);
         return Results.Json(DeliberationCommandRunner.ToView(outcome.State, caller), DeliberationApiJson.Web.DeliberationView, statusCode: StatusCodes.Status201Created);
     }
 }
@@ -52,11 +52,11 @@ public static class RaisePublicDeliberationFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "deliberations/public");
 
-    public static async Task<IResult> Run(HttpContext context, DeliberationStore store, CommunityDirectory directory, TimeProvider clock)
+    public static async Task<IResult> Run(HttpContext context, DeliberationStore store, MessageInstanceIds ids, CommunityDirectory directory, TimeProvider clock)
     {
         var request = await JsonBody.ReadAsync(context, DeliberationApiJson.Web.RaisePublicRequest);
         var community = await DeliberationRaising.CommunityAsync(directory, request.CommunityId, context.RequestAborted);
-        var (view, _) = await DeliberationRaising.RaiseForResidentAsync(context, store, clock, community.Id, community.StreetId, request.Estate,
+        var (view, _) = await DeliberationRaising.RaiseForResidentAsync(context, store, ids, clock, community.Id, community.StreetId, request.Estate,
             request.Title, request.Description ?? "", request.Name, request.Phone);
         return Results.Json(view, DeliberationApiJson.Web.RaisedView, statusCode: StatusCodes.Status201Created);
     }
@@ -65,6 +65,9 @@ public static class RaisePublicDeliberationFunction
 /// <summary>What the two front doors of 提 (the API and the chat) share: the community, the id, the save.</summary>
 public static class DeliberationRaising
 {
+    /// <summary>The module name a message id's topic id is reserved under (<see cref="MessageInstanceIds"/>).</summary>
+    public const string Module = "deliberation";
+
     public static async Task<Gongjian.Domain.Community.CommunityArea> CommunityAsync(CommunityDirectory directory, string id, CancellationToken ct) =>
         (await directory.GetAsync(ct)).Communities.TryGetValue(id, out var community) && !community.IsRetired
             ? community
@@ -72,11 +75,14 @@ public static class DeliberationRaising
 
     /// <summary>Saves a new topic under a fresh id (or, with an Idempotency-Key, the id the key stands for).</summary>
     public static async Task<Gongjian.Engine.Outcome<DeliberationState, DeliberationEvent>> RaiseAsync(HttpContext? context, DeliberationStore store,
-        RaiseTopic command, TimeProvider clock, string? messageId = null)
+        MessageInstanceIds ids, RaiseTopic command, TimeProvider clock, string? messageId = null, CancellationToken ct = default)
     {
-        messageId ??= context is null ? null : ActivityCommandRunner.MessageId(context);
-        var id = messageId is null ? DeliberationAccess.NewId(clock.GetUtcNow()) : IdFor(clock.GetUtcNow(), messageId);
-        var outcome = await store.ExecuteAsync(id, command with { DeliberationId = id }, context?.RequestAborted ?? default, messageId: messageId, expectNew: true);
+        ct = context?.RequestAborted ?? ct;
+        messageId ??= context is null ? null : RequestMessageId.Of(context);
+        var fresh = DeliberationAccess.NewId(clock.GetUtcNow());
+        // A retry (even past midnight) raises under the id the first request reserved: one topic, answered with the first result.
+        var id = messageId is null ? fresh : await ids.ReserveAsync(Module, messageId, fresh, ct);
+        var outcome = await store.ExecuteAsync(id, command with { DeliberationId = id }, ct, messageId: messageId, expectNew: true);
         if (outcome.Rejection is { } r) throw DeliberationCommandRunner.ToProblem(r);
         if (context is not null)
         {
@@ -86,7 +92,7 @@ public static class DeliberationRaising
         return outcome;
     }
 
-    public static async Task<(RaisedView View, string Id)> RaiseForResidentAsync(HttpContext? context, DeliberationStore store, TimeProvider clock,
+    public static async Task<(RaisedView View, string Id)> RaiseForResidentAsync(HttpContext? context, DeliberationStore store, MessageInstanceIds ids, TimeProvider clock,
         string communityId, string streetId, string? estate, string title, string description, string name, string phone, string? messageId = null)
     {
         var code = OrderIds.NewTrackingCode();
@@ -95,17 +101,10 @@ public static class DeliberationRaising
             By = DeliberationAccess.Resident, DeliberationId = "", CommunityId = communityId, StreetId = streetId, Estate = estate, Title = title,
             Description = description, Source = TopicSource.Resident, Contact = new Contact(name, phone), TrackingCodeHash = DeliberationAccess.Hash(code),
         };
-        var outcome = await RaiseAsync(context, store, command, clock, messageId);
+        var outcome = await RaiseAsync(context, store, ids, command, clock, messageId);
         var s = outcome.State;
         return (new RaisedView(s.Id, s.Status.Code(), s.Status.Chinese(),
             $"您的议题“{s.Title}”已提交，编号 {s.Id}。社区会在 3 个工作日内审核，审核结果可凭查询码查看。", outcome.Replayed ? null : code), s.Id);
-    }
-
-    private static string IdFor(DateTimeOffset now, string messageId)
-    {
-        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("deliberation:" + messageId));
-        return $"YS{now.UtcDateTime:yyMMdd}-{new string(hash.Take(6).Select(b => alphabet[b % alphabet.Length]).ToArray())}";
     }
 }
 

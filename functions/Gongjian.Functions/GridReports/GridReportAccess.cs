@@ -69,7 +69,7 @@ public sealed class GridReportCommandRunner(GridReportStore store, TimeProvider 
             if (store.Module.Decide(loaded.State, command, clock.GetUtcNow()).Rejection is { } early) throw GridReportAccess.ToProblem(early);
             command = await beforeSave(command);
         }
-        var outcome = await store.ExecuteAsync(id, command, ct, loaded, Activities.ActivityCommandRunner.MessageId(context));
+        var outcome = await store.ExecuteAsync(id, command, ct, loaded, RequestMessageId.Of(context));
         if (outcome.Rejection is { } r) throw GridReportAccess.ToProblem(r);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         return Results.Json(GridReportAccess.ToView(outcome.State, caller), GridReportApiJson.Web.GridReportView);

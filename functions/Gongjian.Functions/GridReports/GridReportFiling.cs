@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gongjian.Domain.GridReports;
 using Gongjian.Functions.Access;
 using Gongjian.Functions.Communities;
 using Gongjian.Functions.Grids;
 using Gongjian.Functions.Http;
 using Gongjian.Functions.Photos;
+using Gongjian.Functions.Storage;
 using Gongjian.Media;
 
 namespace Gongjian.Functions.GridReports;
@@ -17,9 +16,10 @@ namespace Gongjian.Functions.GridReports;
 /// here. With a message id (an Idempotency-Key, a chat draft) a retry lands on the same report.
 /// Refusals are thrown as <see cref="ApiProblem"/>s with their code and Chinese title.
 /// </summary>
-public sealed class GridReportFiling(GridReportStore store, GridBook grids, CommunityDirectory directory, PhotoStore photos, TimeProvider clock)
+public sealed class GridReportFiling(GridReportStore store, GridBook grids, CommunityDirectory directory, PhotoStore photos, MessageInstanceIds ids, TimeProvider clock)
 {
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /// <summary>The module name a message id's report id is reserved under (<see cref="MessageInstanceIds"/>).</summary>
+    public const string Module = "gridreport";
 
     public sealed record Filed(GridReportState State, bool Replayed);
 
@@ -32,24 +32,19 @@ public sealed class GridReportFiling(GridReportStore store, GridBook grids, Comm
                 ? ApiProblem.Forbidden("outside_scope", "您只能上报自己网格的问题。")
                 : ApiProblem.Forbidden("role_not_allowed", "只有本网格的网格员和本社区的工作人员可以上报。");
         var now = clock.GetUtcNow();
-        var id = messageId is null ? GridReportAccess.NewId(now) : IdFor(messageId);
         var command = new FileReport
         {
-            By = caller.AsActor(), ReportId = id, GridId = grid.Id, CommunityId = community.Id, StreetId = community.StreetId,
+            By = caller.AsActor(), ReportId = GridReportAccess.NewId(now), GridId = grid.Id, CommunityId = community.Id, StreetId = community.StreetId,
             Category = request.Category, Text = request.Text, Place = request.Place ?? "",
             Location = request.Lat is { } lat && request.Lon is { } lon ? new GeoPoint(lat, lon) : null,
             PhotoIds = [.. prepared.Select((_, i) => $"pending-{i}")],
         };
         if (store.Module.Decide(GridReportState.Initial, command, now).Rejection is { } early) throw GridReportAccess.ToProblem(early);
-        command = command with { PhotoIds = await photos.SaveAsync(id, prepared, ct) };
+        // A retry (even past midnight) files under the id the first request reserved: one report, answered with the first result.
+        var id = messageId is null ? command.ReportId : await ids.ReserveAsync(Module, messageId, command.ReportId, ct);
+        command = command with { ReportId = id, PhotoIds = await photos.SaveAsync(id, prepared, ct) };
         var outcome = await store.ExecuteAsync(id, command, ct, messageId: messageId, expectNew: messageId is null);
         if (outcome.Rejection is { } r) throw GridReportAccess.ToProblem(r);
         return new Filed(outcome.State, outcome.Replayed);
     }
-
-    /// <summary>The id a report filed today under this message id has (a retry finds it under the same id).</summary>
-    public string IdFor(string messageId) => $"GS{clock.GetUtcNow().UtcDateTime:yyMMdd}-{Code(messageId)}";
-
-    private static string Code(string messageId) =>
-        new string(SHA256.HashData(Encoding.UTF8.GetBytes("gridreport:" + messageId)).Take(6).Select(b => Alphabet[b % Alphabet.Length]).ToArray());
 }

@@ -26,7 +26,7 @@ public static class FileReportFunction
         var caller = context.RequireStaff();
         var request = await JsonBody.ReadAsync(context, GridReportApiJson.Web.FileReportRequest, JsonBody.WithPhotos);
         var prepared = PhotoStore.Prepare(request.Photos, "photos");
-        var outcome = await filing.FileAsync(caller, request, prepared, Activities.ActivityCommandRunner.MessageId(context), context.RequestAborted);
+        var outcome = await filing.FileAsync(caller, request, prepared, RequestMessageId.Of(context), context.RequestAborted);
         if (outcome.Replayed) context.Response.Headers[IdempotencyKeyHeader.Replayed] = "true";
         context.Response.Headers.Location = $"/api/grid-reports/{outcome.State.Id}";
         return Results.Json(GridReportAccess.ToView(outcome.State, caller), GridReportApiJson.Web.GridReportView, statusCode: StatusCodes.Status201Created);

@@ -46,7 +46,7 @@ public static class ReportToOrderFunction
         }, null, (key, key.Fingerprint(new ReportToOrderRequest(), GridReportApiJson.Web.ReportToOrderRequest)), ct);
         if (placed.Rejection is { } refused) throw OrderCommandRunner.ToProblem(refused);
         var outcome = await runner.Store.ExecuteAsync(id, new TurnIntoOrder { By = caller.AsActor(), OrderId = placed.Order!.OrderId }, ct,
-            messageId: Activities.ActivityCommandRunner.MessageId(context));
+            messageId: RequestMessageId.Of(context));
         if (outcome.Rejection is { } r) throw GridReportAccess.ToProblem(r);
         return Results.Json(GridReportAccess.ToView(outcome.State, caller), GridReportApiJson.Web.GridReportView);
     }

@@ -149,6 +149,7 @@ public static class AppBuilder
         Deliberations.DeliberationServices.AddDeliberations(services);
         Records.RecordServices.AddRecordsOf<Gongjian.Domain.Deliberations.DeliberationState, Deliberations.DeliberationNotifier>(services, Deliberations.DeliberationRecords.From);
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<MessageInstanceIds>();
         services.AddSingleton<OrderCommandRunner>();
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton<CommunityDirectory>();

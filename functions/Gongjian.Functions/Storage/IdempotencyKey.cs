@@ -39,6 +39,12 @@ public sealed class IdempotencyKey
     /// <summary>格事坊's 转为派单 of a report at a version: a retry after a crash between the order and the report finds the same order.</summary>
     public static IdempotencyKey ForGridReport(string reportId, int version) => new("grid-report", $"{reportId}:{version}");
 
+    /// <summary>
+    /// A command's message id (already scoped to its sender: an Idempotency-Key with the caller and path, or a chat's draft)
+    /// standing for the id of the instance it creates in <paramref name="module"/> (<see cref="MessageInstanceIds"/>).
+    /// </summary>
+    public static IdempotencyKey ForMessage(string module, string messageId) => new("message", $"{module}:{messageId}");
+
     public string Scope { get; }
 
     /// <summary>PartitionKey and RowKey of the reservation (64 hex digits: no key character ever reaches a table key).</summary>

@@ -58,6 +58,13 @@ public sealed class IdempotencyStore(StorageClients storage, TimeProvider clock)
         throw new InvalidOperationException($"Idempotency key reservation did not settle after {MaxAttempts} attempts.");
     }
 
+    /// <summary>The id <paramref name="key"/> was reserved for, unless nothing (or only an expired reservation) holds it.</summary>
+    public async Task<string?> FindAsync(IdempotencyKey key, CancellationToken ct)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(key.RowKey, key.RowKey, select: ["OrderId", "CreatedAt"], cancellationToken: ct);
+        return found.HasValue && !IsExpired(found.Value!, clock.GetUtcNow()) ? found.Value!.GetString("OrderId") : null;
+    }
+
     /// <summary>Deletes reservations past <see cref="Retention"/> (each under its ETag, so one renewed meanwhile stays). Returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken ct)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gongjian.Domain.Orders;
 using Gongjian.Domain.Privacy;
 using Gongjian.Domain.Wishes;
@@ -40,7 +38,7 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
             command = Check(context, loaded.State, build, actorFor, early: beforeSave is not null);
         }
         if (beforeSave is not null) command = await beforeSave(command);
-        var outcome = await store.ExecuteAsync(id, command, ct, loaded, MessageId(context));
+        var outcome = await store.ExecuteAsync(id, command, ct, loaded, RequestMessageId.Of(context));
         if (outcome.Rejection is { } r)
         {
             if (r.Kind == RejectionKind.Conflict)
@@ -59,16 +57,6 @@ public sealed class WishCommandRunner(WishStore store, WishModule rules, Communi
     }
 
 
-    /// <summary>
-    /// The command's message id under the engine's idempotency: the caller's own key, scoped to who they are, so one
-    /// caller's key never answers another's command.
-    /// </summary>
-    private static string? MessageId(HttpContext context)
-    {
-        if (IdempotencyKeyHeader.Read(context) is not { } key) return null;
-        var who = context.Caller()?.KeyId ?? "public";
-        return "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{who}\n{context.Request.Path}\n{key}")))[..32];
-    }
 
     /// <summary>
     /// The wish as this caller may see it. As for orders, <c>?contact=masked</c> withholds the resident's and a person
