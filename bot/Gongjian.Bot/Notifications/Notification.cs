@@ -31,6 +31,11 @@ public sealed record Notification
     /// shows a notice older than the last one it showed for the same order (queues do not keep order).
     /// </summary>
     public int? Sequence { get; init; }
+    /// <summary>
+    /// For a grid worker's notice (a 格事坊 outcome): the key id of the worker it is about (the reporter). Only the chats
+    /// bound to that key are told; the grid's console inbox keeps it for the grid. None: every worker of the grid.
+    /// </summary>
+    public string? WorkerKeyId { get; init; }
     public string? CorrelationId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Gongjian.Bot.Notifications;
 
 /// <summary>
 /// Delivers the engine's notifications as proactive messages: to the conversation that placed the
-/// order (a completion starts the rating), to every conversation bound to a unit or to a grid's worker (格事坊 outcomes), to the unit's
+/// order (a completion starts the rating), to every conversation bound to a unit or to the reporting grid worker (格事坊 outcomes), to the unit's
 /// group webhook, and — for staff notices, which the console's inbox keeps — to the community's or street's group robot. A notice
 /// that the order has moved on (accepted, declined, withdrawn, cancelled — whoever it is for) first updates the unit's WeCom cards
 /// still showing 接单/婉拒 (<see cref="WeCom.WeComLiveCards"/>; each card once, whichever notice of the event comes first). Each (notification, target) is claimed in the ledger first, so a redelivered
@@ -56,8 +56,8 @@ public sealed class NotificationDelivery(
                     await TryAsync(n, "w." + n.Recipient.Id, () => webhook.PostAsync(url, NotificationCards.Heading(n), GroupWebhook.Markdown(n, NotificationCards.Heading(n)), ct), failures, ct);
                 break;
             case RecipientKind.GridWorker:
-                // A 格事坊 outcome (the console's grid inbox has it too): to every chat bound to a worker of the grid.
-                foreach (var worker in await links.GridConversationsAsync(n.Recipient.Id, ct))
+                // A 格事坊 outcome (the console's grid inbox has it too): to the chats bound to the worker who reported it.
+                foreach (var worker in await links.GridConversationsAsync(n.Recipient.Id, n.WorkerKeyId, ct))
                     await TryAsync(n, "c." + TableKeys.Hash(worker.Key), () => sender.SendAsync(worker, [new Reply(n.Text, Conversations.Grid.GridReportTexts.Menu)], null, ct), failures, ct);
                 break;
             case RecipientKind.Dispatcher or RecipientKind.Organizer:

@@ -21,12 +21,13 @@ namespace Gongjian.Functions.Engine;
 /// </summary>
 public sealed class NotificationSender(Lazy<NotificationDelivery> delivery, StaffNotices inbox, QueueSender queues, TimeProvider clock, ILogger<NotificationSender> log)
 {
-    public async Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null, int? sequence = null)
+    public async Task SendAsync(string id, string? orderId, Recipient to, string kind, string text, CancellationToken ct, string? title = null, DateTimeOffset? dueAt = null,
+        int? sequence = null, string? workerKeyId = null)
     {
         var now = clock.GetUtcNow();
         var notification = new Notification
         {
-            Id = id, OrderId = orderId, Recipient = to, Kind = kind, Text = text, Title = title, DueAt = dueAt, Sequence = sequence,
+            Id = id, OrderId = orderId, Recipient = to, Kind = kind, Text = text, Title = title, DueAt = dueAt, Sequence = sequence, WorkerKeyId = workerKeyId,
             CorrelationId = Correlation.Current, CreatedAt = now,
         };
         try

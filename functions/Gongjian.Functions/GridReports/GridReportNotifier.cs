@@ -9,7 +9,8 @@ namespace Gongjian.Functions.GridReports;
 /// <summary>
 /// The grid report module's fan-out. A new report goes to the community's staff inbox (to triage); every outcome
 /// (resolved, turned into an order, handed over, merged, closed with its order, back from a cancelled order) goes to the
-/// reporter's grid inbox (<c>gridworker.{grid}</c>, what a grid worker's key reads in the console). Texts name the
+/// reporter's grid inbox (<c>gridworker.{grid}</c>, what a grid worker's key reads in the console) and to the chats bound to the
+/// reporter's key (<see cref="Notification.WorkerKeyId"/>). Texts name the
 /// category and place, never a location; notes are masked. Ids derive from the event id: a repeated relay is harmless.
 /// </summary>
 public sealed class GridReportNotifier(NotificationSender sender) : INotifier<GridReportState>
@@ -39,7 +40,7 @@ public sealed class GridReportNotifier(NotificationSender sender) : INotifier<Gr
         if (outcome is null) return;
         var to = new Recipient(RecipientKind.GridWorker, s.GridId);
         await sender.SendAsync($"{message.Id}:{to.Kind}:{to.Id}".ToLowerInvariant(), null, to, "grid_report_outcome",
-            $"您上报的{what}{outcome}", ct, title: Title, sequence: message.Sequence);
+            $"您上报的{what}{outcome}", ct, title: Title, sequence: message.Sequence, workerKeyId: s.Reporter?.Id);
     }
 
     public Task RemindAsync(TimerMessage timer, GridReportState state, CancellationToken ct) => Task.CompletedTask;

@@ -76,6 +76,40 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
     }
 
     [Fact]
+    public async Task A_reports_outcome_is_told_in_the_reporters_chat_not_in_another_workers_of_the_grid()
+    {
+        var (dispatcher, _, _) = await GridWithWorkerAsync();
+        var wang = await StartAsync();
+        Expect(await wang.SayAsync($"绑定 {await CodeAsync(dispatcher)}"), "绑定成功！您是「东七里社区·宝盛网格」的网格员王建国");
+        var liuKey = (await App.Get<StaffKeys>().FindAsync(await App.KeyAsync(ActorRole.GridWorker, GridId, "刘桂兰"), CancellationToken.None))!.KeyId;
+        var liu = await StartAsync();
+        Expect(await liu.SayAsync($"绑定 {await CodeAsync(dispatcher, liuKey)}"), "绑定成功！您是「东七里社区·宝盛网格」的网格员刘桂兰");
+
+        var ids = new List<string>();
+        foreach (var chat in new[] { wang, liu })
+        {
+            Expect(await chat.SendFileAsync(Caption, "image/png", Photo), "请选择问题类别");
+            Expect(await chat.SayAsync("车辆停放"), "请发送问题所在的位置");
+            Expect(await chat.SayAsync("阳光花园小区3栋旁"), "还需要您发送一下定位");
+            Expect(await chat.ShareLocationAsync(32.0478, 112.1440, null), "请核对上报内容");
+            ids.Add(ReportId().Match(await chat.SayAsync("确认上报")).Value);
+        }
+
+        // The notice is delivered while the outcome is saved (the relay runs inline): when the answer is back, every chat that gets it has it.
+        foreach (var (id, note) in ids.Zip(["已联系车主挪走车辆。", "已请交警张贴告知单。"]))
+        {
+            var resolved = await Cycle.PostAsync($"/api/grid-reports/{id}/resolve", dispatcher, new { note });
+            Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
+        }
+        Assert.Contains(ids[0], await NoticeAsync(wang, "已就地解决"));
+        Assert.Contains(ids[1], await NoticeAsync(liu, "已就地解决"));
+        await wang.PollAsync();
+        await liu.PollAsync();
+        Assert.DoesNotContain(BotTexts(wang), t => t.Contains(ids[1], StringComparison.Ordinal));
+        Assert.DoesNotContain(BotTexts(liu), t => t.Contains(ids[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_report_filed_from_chat_is_the_same_as_one_filed_from_the_phone_page()
     {
         var (dispatcher, worker, _) = await GridWithWorkerAsync();
@@ -200,9 +234,9 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
         team = new object[] { new { role = "leader", name = "李红梅", phone = "13807101234" }, new { role = "worker", name = "王建国", phone = "13907105678" } },
     };
 
-    private async Task<string> CodeAsync(string dispatcher)
+    private async Task<string> CodeAsync(string dispatcher, string? keyId = null)
     {
-        var response = await Cycle.PostAsync($"/api/grids/{GridId}/binding-codes", dispatcher, null);
+        var response = await Cycle.PostAsync($"/api/grids/{GridId}/binding-codes{(keyId is null ? "" : "?keyId=" + keyId)}", dispatcher, null);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!;
     }
@@ -246,6 +280,9 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
     }
 
     /// <summary>Polls the chat until the bot has said something containing <paramref name="text"/> (a notice: nobody asked).</summary>
+    private static IEnumerable<string> BotTexts(DirectLineClient chat) =>
+        chat.Seen.Where(DirectLineClient.IsBotMessage).Select(a => (string?)a["text"] ?? "").ToList();
+
     private static async Task<string> NoticeAsync(DirectLineClient chat, string text)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -151,7 +151,7 @@ public sealed partial class ChatRetentionTests(AzuriteFixture azurite) : BotAppT
 
         // Link and binding kept (the half-told report is not: its draft went with the old state), the chat goes on.
         Assert.Equal(1, report.BindingsRefreshed);
-        Assert.Contains(await App.Get<ConversationLinks>().GridConversationsAsync("dongqili.baosheng", CancellationToken.None), r => r.ConversationId == worker.ConversationId);
+        Assert.Contains(await App.Get<ConversationLinks>().GridConversationsAsync("dongqili.baosheng", null, CancellationToken.None), r => r.ConversationId == worker.ConversationId);
         var state = await App.Get<ConversationStore>().LoadAsync($"directline\n{worker.ConversationId}", CancellationToken.None);
         Assert.Equal(("dongqili.baosheng", "王建国"), (state.Data.GridWorker?.GridId, state.Data.GridWorker?.Name));
         Assert.IsType<Idle>(state.Data.Step);

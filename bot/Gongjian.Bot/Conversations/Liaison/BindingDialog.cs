@@ -39,7 +39,7 @@ public sealed class BindingDialog(BindingCodes codes, ConversationLinks links, T
         var cleared = data with { FailedBindings = 0, LastFailedBindingAt = null, Step = Idle.Instance };
         if (target!.Kind == BindingKind.GridWorker)
         {
-            await links.BindGridAsync(target.GridId!, turn.Reference, ct);
+            await links.BindGridAsync(target.GridId!, target.Id, turn.Reference, ct);
             var asWorker = cleared with { Unit = null, AcceptedOrders = [], GridWorker = new GridWorkerBinding(target.Id, target.Name, target.GridId!, target.GridName!, now) };
             return TurnResult.Say(asWorker, new Reply(GridReportTexts.Bound(target.Name, target.GridName!), GridReportTexts.Menu));
         }
