@@ -76,6 +76,37 @@ public sealed partial class GridReportConversationTests(AzuriteFixture azurite) 
     }
 
     [Fact]
+    public async Task A_worker_revises_the_category_and_the_place_on_the_summary_card_before_filing()
+    {
+        var (dispatcher, _, _) = await GridWithWorkerAsync();
+        var chat = await StartAsync();
+        Expect(await chat.SayAsync($"绑定 {await CodeAsync(dispatcher)}"), "绑定成功");
+        Expect(await chat.SendFileAsync(Caption, "image/png", Photo), "请选择问题类别");
+        Expect(await chat.SayAsync("环境卫生"), "请发送问题所在的位置");
+        Expect(await chat.SayAsync("阳光花园小区3栋旁"), "还需要您发送一下定位");
+        Expect(await chat.ShareLocationAsync(32.0478, 112.1440, null), "请核对上报内容", "\"value\":\"环境卫生\"", "\"title\":\"修改\"");
+
+        Expect(await chat.SayAsync("修改"), "您想修改哪一项", "类别|地点|说明");
+        Expect(await chat.SayAsync("照片"), "您想修改哪一项"); // not an item: asked again
+        Expect(await chat.SayAsync("类别"), "请选择问题类别");
+        Expect(await chat.SayAsync("车辆停放"), "请核对上报内容", "\"value\":\"车辆停放（含僵尸车）\"", "\"value\":\"阳光花园小区3栋旁\"");
+        Expect(await chat.SayAsync("修改"), "您想修改哪一项");
+        Expect(await chat.SayAsync("地点"), "请发送问题所在的位置");
+        Expect(await chat.SayAsync("阳光花园小区5栋北侧"), "还需要您发送一下定位");
+        Expect(await chat.ShareLocationAsync(32.0483, 112.1436, null), "请核对上报内容", "\"value\":\"阳光花园小区5栋北侧\"", "\"value\":\"1 张\"");
+        var id = ReportId().Match(await chat.SayAsync("确认上报")).Value;
+
+        var s = await StateAsync(id);
+        Assert.Equal(("vehicle", "阳光花园小区5栋北侧", Caption), (s.Category, s.Place, s.Text));
+        Assert.Equal(new GeoPoint(32.0483, 112.1436), s.Location);
+        Assert.Single(s.PhotoIds);
+        Assert.Single(await GridIndexAsync());
+        await Transcripts.SaveAsync("gridworker-revise.md", Transcripts.Render("网格员在核对卡片上修改类别和地点（格事坊）",
+            [("网格员王建国（东七里社区·宝盛网格）", chat.Seen)],
+            "测试 `GridReportConversationTests.A_worker_revises_the_category_and_the_place_on_the_summary_card_before_filing` 生成（Direct Line，Azurite）。"));
+    }
+
+    [Fact]
     public async Task A_reports_outcome_is_told_in_the_reporters_chat_not_in_another_workers_of_the_grid()
     {
         var (dispatcher, _, _) = await GridWithWorkerAsync();

@@ -49,7 +49,7 @@ public sealed class WeComGridWorkerTests(AzuriteFixture azurite) : IAsyncLifetim
         await TextWithAsync("请用一句话说明问题");
         Taken(await _rig.Sim.TextAsync(Worker, "5栋单元门门禁坏了，关不上。"));
         var summary = await TextWithAsync("请核对上报内容");
-        foreach (var line in new[] { "格事坊上报", "类别：设施损坏", "说明：5栋单元门门禁坏了，关不上。", "地点：阳光花园小区5栋", "照片：1 张", "可以回复：确认上报、取消" })
+        foreach (var line in new[] { "格事坊上报", "类别：设施损坏", "说明：5栋单元门门禁坏了，关不上。", "地点：阳光花园小区5栋", "照片：1 张", "可以回复：确认上报、修改、取消" })
             Assert.True(summary.Contains(line), $"expected '{line}' in:\n{summary}");
         Taken(await _rig.Sim.TextAsync(Worker, "确认上报"));
         var filed = await TextWithAsync("上报成功");

@@ -1,7 +1,10 @@
 namespace Gongjian.Bot.Conversations.Grid;
 
-/// <summary>What the bot asks next while a grid worker's report is taken; <see cref="Confirm"/>: the summary card is shown.</summary>
-public enum GridReportSlot { Photo, Category, Location, Text, Confirm }
+/// <summary>
+/// What the bot asks next while a grid worker's report is taken; <see cref="Confirm"/>: the summary card is shown;
+/// <see cref="Revise"/>: the worker chose 修改 and is asked which item.
+/// </summary>
+public enum GridReportSlot { Photo, Category, Location, Text, Confirm, Revise }
 
 /// <summary>
 /// A 格事坊 report being taken in chat: photos (staged ids only), category, the shared location, a place as the channel

@@ -15,6 +15,7 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
     private static readonly HashSet<string> StartWords = ["随手拍", "上报", "我要上报", "上报问题", "格事坊"];
     private static readonly HashSet<string> MineWords = ["我的上报", "上报进度", "查上报", "我的随手拍", "查进度", "进度"];
     private static readonly HashSet<string> ConfirmWords = ["确认上报", "确认", "提交", "确认提交", "确定"];
+    private static readonly HashSet<string> ReviseWords = [Texts.Revise, "改一下", "修改上报", "不对", "改"];
 
     /// <summary>我的上报 and its other wordings (a chat not bound to a grid worker is told how to bind).</summary>
     public static bool AsksForMine(string text) => MineWords.Contains(Intents.Bare(Intents.Normalize(text))) && Intents.Bare(Intents.Normalize(text)) is not ("查进度" or "进度");
@@ -93,6 +94,23 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
             }
             else if (step.Asking == GridReportSlot.Confirm && ConfirmWords.Contains(bare) && draft.Missing == GridReportSlot.Confirm)
                 return await FileAsync(turn, draft, ct);
+            else if (step.Asking == GridReportSlot.Confirm && ReviseWords.Contains(bare))
+                return TurnResult.Say(data with { Step = step with { Asking = GridReportSlot.Revise } }, Ask(step with { Asking = GridReportSlot.Revise }));
+            else if (step.Asking == GridReportSlot.Revise)
+            {
+                // The chosen item is asked again; the revised draft is a new one (filing it is a new message, not a retry).
+                var revised = Intents.Bare(text) switch
+                {
+                    "类别" or "类型" => draft with { Category = null, CategoryName = null },
+                    "地点" or "位置" or "定位" => draft with { Lat = null, Lon = null, Place = null },
+                    "说明" or "描述" or "问题" => draft with { Text = null },
+                    _ => null,
+                };
+                // 确认上报 on the card still on the screen: nothing was changed, so it is filed as it is.
+                if (revised is null && ConfirmWords.Contains(bare) && draft.Missing == GridReportSlot.Confirm) return await FileAsync(turn, draft, ct);
+                if (revised is null) return TurnResult.Say(data, Ask(step));
+                return Next(data, revised with { DraftId = New().DraftId }, []);
+            }
             else if (step.Asking == GridReportSlot.Confirm)
                 return TurnResult.Say(data, [GridReportTexts.ConfirmOrCancel, Summary(draft)]);
         }
@@ -106,6 +124,7 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
         GridReportSlot.Category => new Reply(GridReportTexts.AskCategory, [.. desk.Categories.Select(c => c.Name)]),
         GridReportSlot.Location => GridReportTexts.AskLocation,
         GridReportSlot.Text => GridReportTexts.AskText,
+        GridReportSlot.Revise => new Reply(GridReportTexts.AskRevision, GridReportTexts.RevisableItems),
         _ => Summary(step.Draft),
     };
 
@@ -146,7 +165,7 @@ public sealed class GridReportDialog(IGridReportDesk desk, IOrderDesk orders, Ph
         {
             ("类别", d.CategoryName ?? ""), ("说明", d.Text ?? ""), ("地点", d.Place ?? "（已发送定位）"), ("照片", $"{d.Photos.Count} 张"),
         };
-        return new Reply(GridReportTexts.ConfirmPrompt, null, [AdaptiveCards.Facts(GridReportTexts.CardTitle, facts, [GridReportTexts.Confirm, Texts.Cancel])]);
+        return new Reply(GridReportTexts.ConfirmPrompt, null, [AdaptiveCards.Facts(GridReportTexts.CardTitle, facts, [GridReportTexts.Confirm, Texts.Revise, Texts.Cancel])]);
     }
 
     private GridReportCategory? Category(string answer)

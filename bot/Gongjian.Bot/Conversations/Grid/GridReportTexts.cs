@@ -35,8 +35,10 @@ public static class GridReportTexts
     public static string TooManyPhotos => $"照片最多 {PhotosMax} 张，多出的没有收下。";
     public const string PhotoReceived = "照片收到了。";
     public const string LocationReceived = "位置收到了。";
-    public const string ConfirmPrompt = "请核对上报内容，无误请确认上报：";
-    public const string ConfirmOrCancel = "请点“确认上报”提交，或发送“取消”放弃这次上报。";
+    public const string ConfirmPrompt = "请核对上报内容，无误请确认上报，要改动请选“修改”：";
+    public const string ConfirmOrCancel = "请选“确认上报”提交，要改动请选“修改”，或发送“取消”放弃这次上报。";
+    public const string AskRevision = "您想修改哪一项？（照片可以直接再发几张补充；要去掉照片，请发送“取消”后重新上报。）";
+    public static readonly string[] RevisableItems = ["类别", "地点", "说明"];
     public const string CardTitle = "格事坊上报";
     public static string Filed(string id) => $"上报成功！编号 {id}，状态：待处置。社区处置后，结果会发到这里。发送“我的上报”可随时查看。";
     public static string Failed(string reason) => $"抱歉，上报没有成功：{reason}";
