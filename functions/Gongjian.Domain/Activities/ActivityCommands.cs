@@ -49,6 +49,18 @@ public sealed record CancelRegistration : ActivityCommand
     public string? CancelCodeHash { get; init; }
 }
 
+/// <summary>
+/// The organiser corrects what people read before the activity starts: its name, category, place and introduction.
+/// Times, places (名额) and who may join stay as announced (registrations and timers depend on them): cancel and announce anew.
+/// </summary>
+public sealed record ReviseActivity : ActivityCommand
+{
+    public required string Title { get; init; }
+    public required string Category { get; init; }
+    public string Description { get; init; } = "";
+    public required string Place { get; init; }
+}
+
 public sealed record CancelActivity : ActivityCommand
 {
     public required string Reason { get; init; }

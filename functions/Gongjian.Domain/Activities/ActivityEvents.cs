@@ -41,6 +41,16 @@ public sealed record RegistrationCancelled : ActivityEvent
     public string? PromotedKey { get; init; }
 }
 
+/// <summary>Name, category, place and introduction as revised; <see cref="Changed"/> names what changed (名称, 类别, 地点, 介绍).</summary>
+public sealed record ActivityRevised : ActivityEvent
+{
+    public required string Title { get; init; }
+    public required string Category { get; init; }
+    public required string Description { get; init; }
+    public required string Place { get; init; }
+    public required IReadOnlyList<string> Changed { get; init; }
+}
+
 public sealed record ActivityCancelled : ActivityEvent { public required string Reason { get; init; } }
 public sealed record RegistrationClosed : ActivityEvent;
 public sealed record ParticipantCheckedIn : ActivityEvent { public required string PersonKey { get; init; } }

@@ -38,6 +38,7 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
         (ActivityStatus.RegistrationClosed, RegisterForActivity) => Refuse("registration_closed", RejectionKind.Conflict, "报名已截止，欢迎关注下一次活动。"),
         (ActivityStatus.Open or ActivityStatus.RegistrationClosed, CancelRegistration c) => Unregister(s, c, now),
         (ActivityStatus.Open or ActivityStatus.RegistrationClosed, CancelActivity c) => Cancel(s, c, now),
+        (ActivityStatus.Open or ActivityStatus.RegistrationClosed, ReviseActivity c) => Revise(s, c, now),
         (ActivityStatus.Open, CloseRegistration c) => Close(s, c, now),
         (ActivityStatus.Open or ActivityStatus.RegistrationClosed, CheckIn c) => CheckInPerson(s, c, now),
         (ActivityStatus.Open or ActivityStatus.RegistrationClosed, RecordAttendance c) => Attendance(s, c, now),
@@ -48,7 +49,7 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
 
     private static string ActionOf(ActivityCommand c) => c switch
     {
-        RegisterForActivity => "报名", CancelRegistration => "取消报名", CancelActivity => "取消活动", CloseRegistration => "截止报名",
+        RegisterForActivity => "报名", CancelRegistration => "取消报名", CancelActivity => "取消活动", ReviseActivity => "修改", CloseRegistration => "截止报名",
         CheckIn => "签到", RecordAttendance => "登记出勤", ShowcaseActivity => "设为风采展示", _ => "这样办理",
     };
 
@@ -67,15 +68,8 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
                 return Refuse("not_your_unit", RejectionKind.Forbidden, "您只能以本单位的名义发布活动。");
         }
         else if (!IsStaff(c.By)) return RoleNotAllowed("以社区或街道名义发布活动");
-        var title = c.Title.Trim();
-        if (title.Length == 0) return Refuse("title_required", RejectionKind.Invalid, "请填写活动名称。");
-        if (title.Length > ActivityLimits.TitleMax) return Refuse("title_too_long", RejectionKind.Invalid, $"活动名称请写在 {ActivityLimits.TitleMax} 字以内。");
-        if (!ActivityCategory.IsKnown(c.Category)) return Refuse("unknown_category", RejectionKind.Invalid, "活动类别不存在。");
-        var description = c.Description.Trim();
-        if (description.Length > ActivityLimits.DescriptionMax) return Refuse("description_too_long", RejectionKind.Invalid, $"活动介绍请写在 {ActivityLimits.DescriptionMax} 字以内。");
-        var place = c.Place.Trim();
-        if (place.Length == 0) return Refuse("place_required", RejectionKind.Invalid, "请填写活动地点。");
-        if (place.Length > ActivityLimits.PlaceMax) return Refuse("place_too_long", RejectionKind.Invalid, $"活动地点请写在 {ActivityLimits.PlaceMax} 字以内。");
+        if (TextsRefusal(c.Title, c.Category, c.Description, c.Place) is { } bad) return new([], bad);
+        var (title, description, place) = (c.Title.Trim(), c.Description.Trim(), c.Place.Trim());
         if (c.StartsAt <= now) return Refuse("starts_in_past", RejectionKind.Invalid, "活动开始时间须在现在之后。");
         if (c.EndsAt <= c.StartsAt) return Refuse("ends_before_start", RejectionKind.Invalid, "活动结束时间须晚于开始时间。");
         if (c.EndsAt - c.StartsAt > TimeSpan.FromDays(7)) return Refuse("too_long", RejectionKind.Invalid, "一次活动最长 7 天。");
@@ -91,6 +85,31 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
             Title = title, Category = c.Category, Description = description, Place = place, VenueResourceId = c.VenueResourceId,
             StartsAt = c.StartsAt, EndsAt = c.EndsAt, Deadline = c.Deadline, Capacity = c.Capacity, Audiences = audiences,
         });
+    }
+
+    /// <summary>Why what people read of an activity (name, category, introduction, place) is not acceptable; null when it is.</summary>
+    private static Rejection? TextsRefusal(string title, string category, string description, string place) =>
+        title.Trim() is { Length: 0 } ? new("title_required", RejectionKind.Invalid, "请填写活动名称。")
+        : title.Trim().Length > ActivityLimits.TitleMax ? new("title_too_long", RejectionKind.Invalid, $"活动名称请写在 {ActivityLimits.TitleMax} 字以内。")
+        : !ActivityCategory.IsKnown(category) ? new("unknown_category", RejectionKind.Invalid, "活动类别不存在。")
+        : description.Trim().Length > ActivityLimits.DescriptionMax ? new("description_too_long", RejectionKind.Invalid, $"活动介绍请写在 {ActivityLimits.DescriptionMax} 字以内。")
+        : place.Trim() is { Length: 0 } ? new("place_required", RejectionKind.Invalid, "请填写活动地点。")
+        : place.Trim().Length > ActivityLimits.PlaceMax ? new("place_too_long", RejectionKind.Invalid, $"活动地点请写在 {ActivityLimits.PlaceMax} 字以内。")
+        : null;
+
+    private static Verdict<ActivityEvent> Revise(ActivityState s, ReviseActivity c, DateTimeOffset now)
+    {
+        if (!IsOrganiser(s, c.By) || c.By.Role == ActorRole.System) return NotOrganiser();
+        if (now >= s.StartsAt) return Refuse("activity_started", RejectionKind.Conflict, "活动已开始，不能再修改。");
+        if (TextsRefusal(c.Title, c.Category, c.Description, c.Place) is { } bad) return new([], bad);
+        var (title, description, place) = (c.Title.Trim(), c.Description.Trim(), c.Place.Trim());
+        var changed = new List<string>();
+        if (title != s.Title) changed.Add("名称");
+        if (c.Category != s.Category) changed.Add("类别");
+        if (place != s.Place) changed.Add("地点");
+        if (description != s.Description) changed.Add("介绍");
+        if (changed.Count == 0) return Refuse("nothing_changed", RejectionKind.Conflict, "内容没有变化，无需保存。"); // as stored already: a replay is answered with the first result
+        return Accept(new ActivityRevised { OccurredAt = now, By = c.By, Title = title, Category = c.Category, Description = description, Place = place, Changed = changed });
     }
 
     private static Verdict<ActivityEvent> Register(ActivityState s, RegisterForActivity c, DateTimeOffset now)
@@ -197,6 +216,7 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
                 Waiting = [.. s.Waiting.Where(p => p.PersonKey != x.PersonKey)],
             }, x.PromotedKey),
             ActivityCancelled x => next with { Status = ActivityStatus.Cancelled, CancelReason = x.Reason, CancelledAt = x.OccurredAt },
+            ActivityRevised x => next with { Title = x.Title, Category = x.Category, Description = x.Description, Place = x.Place },
             RegistrationClosed => next with { Status = ActivityStatus.RegistrationClosed },
             ParticipantCheckedIn x => next with { Registered = [.. s.Registered.Select(p => p.PersonKey == x.PersonKey ? p with { CheckedInAt = x.OccurredAt } : p)] },
             AttendanceRecorded x => next with
@@ -221,7 +241,7 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
 
     public override AuditEntry Audit(ActivityEvent e) => new(e.GetType().Name, e.OccurredAt, e.By.Role.ToString(), e.By.Id, e switch
     {
-        ActivityCancelled c => c.Reason, _ => null,
+        ActivityCancelled c => c.Reason, ActivityRevised r => "修改了" + string.Join("、", r.Changed), _ => null,
     });
 
     public static string CommunityList(string id) => $"c-{id}";
@@ -308,6 +328,8 @@ public sealed class ActivityModule(TimeSpan remindBefore, TimeSpan? eraseAfter =
         ["year"] = after.Status == ActivityStatus.None ? null : YearOf(after.StartsAt).ToString(CultureInfo.InvariantCulture),
         // Who moved up from the waiting list (a person key, never a name): the notifier tells that person.
         ["promotedKey"] = (e as RegistrationCancelled)?.PromotedKey,
+        // A revision that moved the activity elsewhere: the notifier tells those who registered.
+        ["placeChanged"] = e is ActivityRevised { Changed: var changed } && changed.Contains("地点") ? "true" : null,
     };
 
     public override bool Erases(ActivityEvent e) => e is RegistrantContactsErased;

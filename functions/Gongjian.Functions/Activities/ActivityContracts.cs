@@ -22,6 +22,15 @@ public sealed record AnnounceActivityRequest
     public required IReadOnlyList<string> Audiences { get; init; }
 }
 
+/// <summary>What the organiser may correct before the start: the whole of name, category, introduction and place (times and 名额 stay).</summary>
+public sealed record ReviseActivityRequest
+{
+    public required string Title { get; init; }
+    public required string Category { get; init; }
+    public string? Description { get; init; }
+    public required string Place { get; init; }
+}
+
 public sealed record CancelActivityRequest
 {
     public required string Reason { get; init; }
@@ -120,6 +129,7 @@ public sealed record ActivityTimeline(string ActivityId, IReadOnlyList<ActivityT
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(AnnounceActivityRequest))]
 [JsonSerializable(typeof(CancelActivityRequest))]
+[JsonSerializable(typeof(ReviseActivityRequest))]
 [JsonSerializable(typeof(CheckInRequest))]
 [JsonSerializable(typeof(AttendanceRequest))]
 [JsonSerializable(typeof(RegisterRequest))]

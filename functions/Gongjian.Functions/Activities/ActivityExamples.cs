@@ -33,6 +33,10 @@ public static class ActivityExamples
         "community", null, Start, Announce.EndsAt, Announce.Deadline, 30, 30, 2, Announce.Audiences)]);
 
     public static readonly CancelActivityRequest Cancel = new() { Reason = "因天气原因取消。" };
+    public static readonly ReviseActivityRequest Revise = new()
+    {
+        Title = "学雷锋志愿服务日", Category = "volunteer", Description = "清扫楼道、义务理发，请穿便于活动的衣服。", Place = "东七里社区党群服务中心一楼大厅",
+    };
     public static readonly CheckInRequest CheckIn = new() { Code = "7KQ3MZ" };
     public static readonly AttendanceRequest Attendance = new() { Lines = [new AttendanceLineInput("3f9a1c2b7d4e5f60", 2.5m)] };
     public static readonly RegisterRequest Register = new() { Name = "张秀英", Phone = "13812345678", Kind = "residents" };

@@ -161,6 +161,21 @@ public static class CancelActivityFunction
     }
 }
 
+/// <summary>修改活动: the organiser corrects name, category, introduction and place before the start; a new place is told to those who registered.</summary>
+public static class ReviseActivityFunction
+{
+    public static readonly HttpTrigger Trigger = new("POST", "activities/{id}/revise");
+
+    public static async Task<IResult> Run(HttpContext context, string id, ActivityCommandRunner runner)
+    {
+        var request = await JsonBody.ReadAsync(context, ActivityApiJson.Web.ReviseActivityRequest);
+        return await runner.RunAsync(context, id, by => new ReviseActivity
+        {
+            By = by, Title = request.Title, Category = request.Category, Description = request.Description ?? "", Place = request.Place,
+        });
+    }
+}
+
 public static class CheckInFunction
 {
     public static readonly HttpTrigger Trigger = new("POST", "activities/{id}/checkin");

@@ -9,7 +9,7 @@ namespace Gongjian.Functions.Activities;
 /// The activity module's fan-out. To the community's staff inbox: a cancelled activity, and the day-before reminder with
 /// the number registered, so staff can call those who registered elsewhere. To each participant who registered in chat
 /// (<see cref="RegistrationLinks"/>; the delivery finds no chat for the others and sends nothing): the reminder with their
-/// check-in code, a move up from the waiting list, a cancellation. Staff notices name the activity, never a participant.
+/// check-in code, a move up from the waiting list, a new place, a cancellation. Staff notices name the activity, never a participant.
 /// Safe to run twice: notification ids derive from the event or timer id and the recipient.
 /// </summary>
 public sealed class ActivityNotifier(NotificationSender sender) : INotifier<ActivityState>
@@ -20,6 +20,10 @@ public sealed class ActivityNotifier(NotificationSender sender) : INotifier<Acti
             && state.Registered.FirstOrDefault(p => p.PersonKey == promoted) is { } moved)
             await ToParticipantAsync(message.Id, state, moved, "activity_promoted",
                 $"有人取消了报名，您已从候补转为正式报名：“{state.Title}”，{When(state)}，{state.Place}。签到码 {moved.CheckInCode}，请准时参加。", message.Sequence, ct);
+        if (message.Type == nameof(ActivityRevised) && message.Fact("placeChanged") == "true")
+            foreach (var p in state.Registered.Concat(state.Waiting))
+                await ToParticipantAsync(message.Id, state, p, "activity_revised",
+                    $"您报名的“{state.Title}”（{When(state)}）地点改为：{state.Place}。时间不变，请留意。", message.Sequence, ct);
         if (message.Type != nameof(ActivityCancelled)) return;
         var to = new Recipient(RecipientKind.Dispatcher, state.CommunityId);
         var text = $"活动“{state.Title}”已取消（{state.CancelReason}），已报名 {state.Registered.Count} 人、候补 {state.Waiting.Count} 人，请通知他们。";

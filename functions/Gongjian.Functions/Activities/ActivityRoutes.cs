@@ -30,6 +30,11 @@ public static class ActivityRoutes
             .Describe(E.Tag, "查看活动 Get an activity", "活动详情和报名名单；姓名和电话只对主办方（本社区、街道工作人员，单位活动的联络员）显示，其他工作人员看到打码的。" +
                 "The activity and its participants; names and phones unmasked for the organiser only.", ApiAccess.Staff)
             .Gives(200, E.Activity).Refuses(401, 403, 404);
+        app.MapFunction("ReviseActivity", ReviseActivityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, ReviseActivityFunction.Run)).WithIdempotencyKey()
+            .Describe(E.Tag, "修改活动 Revise", "活动开始前，主办方修改活动名称、类别、介绍和地点（时间、名额和报名对象不变；要改请取消后重新发布）；地点变了会通知报名人。" +
+                "Before the start, the organiser corrects name, category, introduction and place; a new place is told to those who registered.", ApiAccess.Staff)
+            .Takes(E.Revise).Gives(200, E.Activity).Refuses(400, 401, 403, 404, 409, 415, 429)
+            .RequireRateLimiting(RateLimitPolicies.StaffWrites);
         app.MapFunction("CancelActivity", CancelActivityFunction.Trigger, t => app.MapMethods(t.Pattern, t.Methods, CancelActivityFunction.Run)).WithIdempotencyKey()
             .Describe(E.Tag, "取消活动 Cancel", "主办方说明原因取消活动，社区工作人员收到通知以告知报名人。The organiser cancels the activity with a reason.", ApiAccess.Staff)
             .Takes(E.Cancel).Gives(200, E.Activity).Refuses(400, 401, 403, 404, 409, 415, 429)

@@ -14,6 +14,7 @@ namespace Gongjian.Functions.Activities;
 [JsonSerializable(typeof(ParticipantRegistered))]
 [JsonSerializable(typeof(RegistrationCancelled))]
 [JsonSerializable(typeof(ActivityCancelled))]
+[JsonSerializable(typeof(ActivityRevised))]
 [JsonSerializable(typeof(RegistrationClosed))]
 [JsonSerializable(typeof(ParticipantCheckedIn))]
 [JsonSerializable(typeof(AttendanceRecorded))]
@@ -29,6 +30,7 @@ internal sealed partial class ActivityJson : JsonSerializerContext
             nameof(ParticipantRegistered) => Default.ParticipantRegistered,
             nameof(RegistrationCancelled) => Default.RegistrationCancelled,
             nameof(ActivityCancelled) => Default.ActivityCancelled,
+            nameof(ActivityRevised) => Default.ActivityRevised,
             nameof(RegistrationClosed) => Default.RegistrationClosed,
             nameof(ParticipantCheckedIn) => Default.ParticipantCheckedIn,
             nameof(AttendanceRecorded) => Default.AttendanceRecorded,

@@ -45,6 +45,7 @@ public static class ActivityTimelineFunction
                 ParticipantCheckedIn c => ("checked_in", $"{Who(c.PersonKey)}签到（已签到 {state.Registered.Count(p => p.CheckedInAt is not null)} 人）", null),
                 AttendanceRecorded a => ("attendance", $"登记出勤 {a.Lines.Count} 人，共 {a.Lines.Sum(l => l.Hours):0.##} 小时", null),
                 ActivityCancelled c => ("cancelled", "活动已取消", c.Reason),
+                ActivityRevised v => ("revised", $"修改了活动{string.Join("、", v.Changed)}", v.Changed.Contains("地点") ? $"地点改为：{v.Place}" : null),
                 ActivityShowcased => ("showcased", "已入选风采展示", null),
                 RegistrantContactsErased => ("contacts_erased", "报名人的姓名和电话保存期满，已删除", null),
                 _ => ("unknown", "", null),

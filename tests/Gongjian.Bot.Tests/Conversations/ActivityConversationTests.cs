@@ -96,7 +96,7 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_cancelled_activity_is_told_to_the_chats_that_registered_and_the_reminder_carries_the_code()
+    public async Task A_new_place_and_a_cancellation_are_told_to_the_chats_that_registered_and_the_reminder_carries_the_code()
     {
         var walk = await _rig.AnnounceAsync("重阳节登山", capacity: 1, clock: _clock);
         var (zhou, qian) = (await StartAsync(), await StartAsync());
@@ -113,6 +113,12 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Contains($"提醒：您报名的“重阳节登山”将于", await NoticeAsync(zhou, $"签到码 {state.Registered.Single().CheckInCode}，请准时参加"));
 
         var dispatcher = await _app.KeyAsync(Gongjian.Domain.Orders.ActorRole.Dispatcher, "dongqili", "东七里社区工作人员");
+        // The place revised (the rest as announced): both chats are told, the waiting one too.
+        var revised = await new OrderCycle(_app).PostAsync($"/api/activities/{walk}/revise", dispatcher,
+            new { title = state.Title, category = state.Category, description = state.Description, place = "泰山红门游客中心广场" });
+        Assert.Equal(200, (int)revised.StatusCode);
+        foreach (var chat in new[] { zhou, qian })
+            Assert.Contains("您报名的“重阳节登山”", await NoticeAsync(chat, "地点改为：泰山红门游客中心广场。时间不变，请留意。"));
         var cancelled = await new OrderCycle(_app).PostAsync($"/api/activities/{walk}/cancel", dispatcher, new { reason = "天气预报有大雨" });
         Assert.Equal(200, (int)cancelled.StatusCode);
         foreach (var chat in new[] { zhou, qian })
@@ -121,8 +127,8 @@ public sealed class ActivityConversationTests(AzuriteFixture azurite) : IAsyncLi
         Assert.DoesNotContain("13700003333", CommunityLifeRig.BotSaid(zhou));
         var transcript = Transcripts.Render("报名后的提醒与活动取消通知",
             [("居民周桂兰（已报名）", zhou.Seen), ("居民钱大勇（候补）", qian.Seen)],
-            "测试 `ActivityConversationTests.A_cancelled_activity_is_told_to_the_chats_that_registered_and_the_reminder_carries_the_code` 生成（Direct Line，Azurite）。" +
-            "“重阳节登山”只有 1 个名额；活动前一天的提醒由测试直接触发，随后社区在工作台取消活动。");
+            "测试 `ActivityConversationTests.A_new_place_and_a_cancellation_are_told_to_the_chats_that_registered_and_the_reminder_carries_the_code` 生成（Direct Line，Azurite）。" +
+            "“重阳节登山”只有 1 个名额；活动前一天的提醒由测试直接触发，随后社区在工作台修改了活动地点，最后取消活动。");
         await Transcripts.SaveAsync("activity-notices-resident.md", transcript);
     }
 

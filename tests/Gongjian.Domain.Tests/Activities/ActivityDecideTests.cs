@@ -147,6 +147,36 @@ public sealed class ActivityDecideTests
     }
 
     [Fact]
+    public void The_organiser_revises_name_category_place_and_introduction_before_the_start_and_nothing_else()
+    {
+        var s = WithRegistrations(2, 3);
+        ReviseActivity Revise(Actor by, string place = "柳巷社区党群服务中心二楼", string title = "学雷锋便民服务日", string category = "volunteer") =>
+            new() { By = by, Title = title, Category = category, Description = "理发、量血压、小家电维修。", Place = place };
+        Assert.Equal("not_organiser", Refused(s, Revise(Liaison), T0).Code);
+        Assert.Equal("not_organiser", Refused(s, Revise(Resident), T0).Code);
+        Assert.Equal("place_required", Refused(s, Revise(Organizer, place: "  "), T0).Code);
+        Assert.Equal("title_too_long", Refused(s, Revise(Organizer, title: new string('活', ActivityLimits.TitleMax + 1)), T0).Code);
+        Assert.Equal("unknown_category", Refused(s, Revise(Organizer, category: "nope"), T0).Code);
+        Assert.Equal("nothing_changed", Refused(s, Revise(Organizer, place: " 柳巷社区广场 "), T0).Code);
+        Assert.Equal("activity_started", Refused(s, Revise(Organizer), Starts).Code);
+
+        var verdict = Module.Decide(s, Revise(Organizer, title: "学雷锋便民服务日（室内）"), T0.AddDays(1));
+        var revised = Assert.IsType<ActivityRevised>(Assert.Single(verdict.Events));
+        Assert.Equal(["名称", "地点"], revised.Changed);
+        var after = verdict.Events.Aggregate(s, Module.Evolve);
+        Assert.Equal(("学雷锋便民服务日（室内）", "柳巷社区党群服务中心二楼"), (after.Title, after.Place));
+        // What registrations and timers rest on stays: times, places, the people and their order.
+        Assert.Equal((s.StartsAt, s.Deadline, s.Capacity, s.Status), (after.StartsAt, after.Deadline, after.Capacity, after.Status));
+        Assert.Equal(s.Registered.Select(p => p.PersonKey), after.Registered.Select(p => p.PersonKey));
+        Assert.Equal(s.Waiting.Select(p => p.PersonKey), after.Waiting.Select(p => p.PersonKey));
+        Assert.Equal(Module.Timers(s), Module.Timers(after));
+        Assert.Equal("true", Module.Facts(s, after, revised)["placeChanged"]);
+        Assert.Equal("修改了名称、地点", Module.Audit(revised).Why);
+        var cancelled = Run(after, new CancelActivity { By = Organizer, Reason = "改期" }, T0.AddDays(2));
+        Assert.Equal("activity_cancelled", Refused(cancelled, Revise(Organizer, place: "别处"), T0.AddDays(2)).Code);
+    }
+
+    [Fact]
     public void A_cancelled_activity_takes_no_registrations()
     {
         Assert.Equal("not_organiser", Refused(Announced(), new CancelActivity { By = Liaison, Reason = "下雨" }, T0).Code);

@@ -43,6 +43,33 @@ public sealed class ActivityAccessHttpTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_organiser_revises_the_place_before_the_start_and_the_lists_and_timeline_follow()
+    {
+        var dispatcher = await _app.DispatcherAsync();
+        var id = await AnnounceAsync(_app, dispatcher);
+        await RegisteredAsync(_app, id, 0);
+        object Revised(string place, string category = "volunteer") =>
+            new { title = "学雷锋志愿服务日", category, description = "清理小区公共区域。", place };
+        await (await PostAsync(_app, $"/api/activities/{id}/revise", Revised("宝盛里小区广场"), await _app.LiaisonAsync())).ShouldBeProblemAsync(403, "not_organiser");
+        await (await PostAsync(_app, $"/api/activities/{id}/revise", Revised("宝盛里小区广场"))).ShouldBeProblemAsync(401, "authentication_required");
+        await (await PostAsync(_app, $"/api/activities/{id}/revise", Revised(""), dispatcher)).ShouldBeProblemAsync(400, "place_required");
+        await (await PostAsync(_app, $"/api/activities/{id}/revise", Revised("东七里社区党群服务中心"), dispatcher)).ShouldBeProblemAsync(409, "nothing_changed");
+        await (await PostAsync(_app, $"/api/activities/{id}/revise", new { title = "学雷锋志愿服务日" }, dispatcher)).ShouldBeProblemAsync(400, "missing_field");
+
+        var view = await (await PostAsync(_app, $"/api/activities/{id}/revise", Revised("宝盛里小区广场", "environment"), dispatcher, idempotencyKey: "revise-1")).ReadJsonAsync(200);
+        Assert.Equal(("宝盛里小区广场", "environment", 1), (view.GetProperty("place").GetString(), view.GetProperty("category").GetString(), view.GetProperty("registeredCount").GetInt32()));
+        var again = await PostAsync(_app, $"/api/activities/{id}/revise", Revised("宝盛里小区广场", "environment"), dispatcher, idempotencyKey: "revise-1");
+        await again.ReadJsonAsync(200);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+
+        var listed = await (await _app.GetAsync("/api/activities?community=dongqili", dispatcher)).ReadJsonAsync(200);
+        Assert.Equal("宝盛里小区广场", listed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("place").GetString());
+        var timeline = (await (await _app.GetAsync($"/api/activities/{id}/timeline", dispatcher)).ReadJsonAsync(200)).GetProperty("entries").EnumerateArray().Last();
+        Assert.Equal(("revised", "修改了活动类别、地点", "地点改为：宝盛里小区广场"),
+            (timeline.GetProperty("type").GetString(), timeline.GetProperty("description").GetString(), timeline.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Participants_are_shown_to_the_organiser_only_and_lists_carry_no_names()
     {
         var dispatcher = await _app.DispatcherAsync();

@@ -301,6 +301,10 @@ public sealed class ContractCycleTests(AzuriteFixture azurite, ITestOutputHelper
         await _api.SendAsync(get, "/api/activities/public?community=dongqili", 200);
         var personKey = (await _api.SendAsync(get, $"/api/activities/{activityId}", 200, key: organizer)).GetProperty("participants")[0].GetProperty("personKey").GetString()!;
         var cancelledActivity = (await _api.SendAsync(post, "/api/activities", 201, Activity(TimeSpan.FromDays(2), TimeSpan.FromHours(2)), dispatcher)).GetProperty("id").GetString()!;
+        await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/revise", 200,
+            new { title = "学雷锋志愿服务日", category = "volunteer", place = "东七里社区党群服务中心一楼大厅" }, dispatcher);
+        await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/revise", 409,
+            new { title = "学雷锋志愿服务日", category = "volunteer", place = "东七里社区党群服务中心一楼大厅" }, dispatcher);
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 200, new { reason = "因天气原因取消。" }, dispatcher);
         await _api.SendAsync(post, $"/api/activities/{cancelledActivity}/cancel", 409, new { reason = "因天气原因取消。" }, dispatcher);
         _clock.Shift(TimeSpan.FromHours(1.5));

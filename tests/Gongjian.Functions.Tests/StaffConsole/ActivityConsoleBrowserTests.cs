@@ -215,6 +215,31 @@ public sealed class ActivityConsoleBrowserTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task The_organiser_moves_an_activity_to_another_place_before_it_starts()
+    {
+        var dispatcher = await _app.DispatcherAsync();
+        var id = await AnnounceAsync(_app, dispatcher, NewActivity(capacity: 5));
+        await RegisteredAsync(_app, id, 0);
+        var page = await SignedInAsync(dispatcher);
+        await page.GotoAsync(Url($"/console/activities/{id}"));
+        await page.GetByTestId("activity-revise").ClickAsync();
+        var save = page.GetByTestId("activity-revise-save");
+        Assert.True(await save.IsDisabledAsync(), "nothing changed yet");
+        await page.GetByTestId("activity-revise-place").FillAsync("东七里社区宝盛里小区广场");
+        await page.GetByText("已报名和候补共 1 人").WaitForAsync();
+        await ConsoleBrowser.ShootAsync(page, "activity-revise");
+        await save.ClickAsync();
+        await page.Locator(".ant-descriptions").GetByText("东七里社区宝盛里小区广场").WaitForAsync();
+        var timeline = page.GetByTestId("activity-timeline");
+        await timeline.GetByText("修改了活动地点").WaitForAsync();
+        Assert.Contains("地点改为：东七里社区宝盛里小区广场", await timeline.InnerTextAsync());
+        Assert.DoesNotContain("原因：地点改为", await timeline.InnerTextAsync());
+        var stored = await (await _app.GetAsync($"/api/activities/{id}", dispatcher)).ReadJsonAsync(200);
+        Assert.Equal(("东七里社区宝盛里小区广场", 1), (stored.GetProperty("place").GetString(), stored.GetProperty("registeredCount").GetInt32()));
+        Assert.True(_browser.Complaints.Count == 0, string.Join("\n", _browser.Complaints));
+    }
+
+    [Fact]
     public async Task A_liaison_announces_in_its_units_name_and_runs_it()
     {
         var liaison = await SignedInAsync(await _app.LiaisonAsync());

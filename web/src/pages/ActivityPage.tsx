@@ -14,10 +14,12 @@ import { AttendanceCard } from '../components/ActivityAttendance';
 import { ShowcaseCard } from '../components/ActivityShowcase';
 import type { ActivityProps } from '../components/activityProps';
 import { RegisterForSomeone } from '../components/ActivityRegisterForm';
+import { ReviseActivity } from '../components/ActivityReviseForm';
 
 /**
  * One activity for its organiser: the facts and counts, 签到 from the list or by the code on the person's phone, the
- * waiting list, 登记出勤 with hours after the end, 取消活动 with a reason, and the timeline. Other staff read it with
+ * waiting list, 登记出勤 with hours after the end, 修改信息 (name, category, place, introduction) before the start, 取消活动
+ * with a reason, and the timeline. Other staff read it with
  * names and phones masked, as the API gives them.
  */
 export function ActivityPage() {
@@ -96,7 +98,7 @@ export function ActivityPage() {
             children: (
               <div>
                 <div>{e.description}</div>
-                {e.reason && <div className="order-text muted">原因：{e.reason}</div>}
+                {e.reason && <div className="order-text muted">{e.type === 'revised' ? e.reason : `原因：${e.reason}`}</div>}
                 <div className="muted" style={{ fontSize: 12 }}>{beijing(e.at)} · {e.by.name ?? e.by.role}</div>
               </div>
             ),
@@ -107,7 +109,7 @@ export function ActivityPage() {
   );
 }
 
-/** 签到 by the code on the person's phone, 代为报名 while registration is open, and 取消活动 with a reason (staff tell those registered). */
+/** 签到 by the code on the person's phone, 代为报名 while registration is open, 修改信息 before the start, and 取消活动 with a reason (staff tell those registered). */
 function OrganiserActions({ activity, run, post, ended, reload }: ActivityProps & { ended: boolean; reload: () => Promise<void> }) {
   const { button } = useWrites();
   const [code, setCode] = useState('');
@@ -130,6 +132,7 @@ function OrganiserActions({ activity, run, post, ended, reload }: ActivityProps 
       {!ended && (
         <Space wrap>
           {activity.status === 'open' && Date.now() < Date.parse(activity.deadline) && <RegisterForSomeone activity={activity} run={run} reload={reload} />}
+          {Date.now() < Date.parse(activity.startsAt) && <ReviseActivity activity={activity} run={run} post={post} />}
           <WriteButton danger onClick={() => setCancelling(true)} data-testid="activity-cancel">取消活动</WriteButton>
         </Space>
       )}
