@@ -38,7 +38,7 @@ public static class IssueBindingCodeFunction
         var issued = await codes.IssueAsync(unit.Id, unit.Name, $"{Caller.RoleCode(caller.Role)}:{caller.KeyId}", options.Value.BindingCodeLifetime, context.RequestAborted);
         var view = new BindingCodeView(issued.Code, issued.UnitId, issued.UnitName, issued.ExpiresAt,
             $"请联络员在共建小助手中发送“绑定 {issued.Code}”。绑定码只能使用一次，{issued.ExpiresAt.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm} 前有效。");
-        return Results.Json(view, BotDeskJson.Default.BindingCodeView, statusCode: StatusCodes.Status201Created);
+        return Results.Json(view, BotDeskJson.Web.BindingCodeView, statusCode: StatusCodes.Status201Created);
     }
 }
 
@@ -48,4 +48,10 @@ public sealed record BindingCodeView(string Code, string UnitId, string UnitName
 [JsonSerializable(typeof(BindingCodeView))]
 [JsonSerializable(typeof(GridBindingCodeView))]
 [JsonSerializable(typeof(GridWorkersView))]
-public sealed partial class BotDeskJson : JsonSerializerContext;
+public sealed partial class BotDeskJson : JsonSerializerContext
+{
+    /// <summary>As <c>ApiJson.Web</c>: Chinese stays readable (名字 as characters, not \u escapes).</summary>
+    public static BotDeskJson Web => s_web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static BotDeskJson? s_web;
+}

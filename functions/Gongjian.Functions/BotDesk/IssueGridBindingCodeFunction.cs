@@ -42,7 +42,7 @@ public static class IssueGridBindingCodeFunction
             $"{Caller.RoleCode(caller.Role)}:{caller.KeyId}", options.Value.BindingCodeLifetime, ct);
         var view = new GridBindingCodeView(issued.Code, grid.Id, gridName, worker.Name, issued.ExpiresAt,
             $"请网格员在共建小助手中发送“绑定 {issued.Code}”。绑定码只能使用一次，{issued.ExpiresAt.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm} 前有效。");
-        return Results.Json(view, BotDeskJson.Default.GridBindingCodeView, statusCode: StatusCodes.Status201Created);
+        return Results.Json(view, BotDeskJson.Web.GridBindingCodeView, statusCode: StatusCodes.Status201Created);
     }
 }
 

@@ -23,7 +23,7 @@ public static class ListGridWorkersFunction
         var community = await GridAccess.CommunityAsync(directory, grid.CommunityId, "gridId", ct);
         GridAccess.RequireCommunityStaff(context, community.Id, community.StreetId);
         var workers = (await GridWorkerKeys.LiveAsync(keys, grid.Id, ct)).Select(k => new GridWorkerView(k.Caller.KeyId, k.Caller.Name, k.CreatedAt)).ToList();
-        return Results.Json(new GridWorkersView(grid.Id, workers), BotDeskJson.Default.GridWorkersView);
+        return Results.Json(new GridWorkersView(grid.Id, workers), BotDeskJson.Web.GridWorkersView);
     }
 }
 

@@ -106,7 +106,9 @@ public sealed class GridAccessHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         var thirdId = third.GetProperty("info").GetProperty("keyId").GetString()!;
         await (await PostAsync(_app, $"/api/keys/{thirdId}/revoke", new { }, admin)).ReadJsonAsync(200);
 
-        var listed = await (await _app.GetAsync(path, dispatcher)).ReadJsonAsync(200);
+        var response = await _app.GetAsync(path, dispatcher);
+        Assert.Contains("\"name\":\"王建国\"", await response.Content.ReadAsStringAsync()); // Chinese as characters, as every answer of the API
+        var listed = await response.ReadJsonAsync(200);
         var items = listed.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["王建国", "刘桂兰"], items.Select(i => i.GetProperty("name").GetString()));
         Assert.Equal(second.GetProperty("info").GetProperty("keyId").GetString(), items[1].GetProperty("keyId").GetString());

@@ -14,7 +14,7 @@ namespace Gongjian.Functions.Http.Contract;
 /// </summary>
 public static class ApiContractJson
 {
-    private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Default, ActivityJson.Default, DirectLineJson.Default,
+    private static readonly JsonSerializerContext[] Contexts = [ApiJson.Web, BotDeskJson.Web, ActivityJson.Default, DirectLineJson.Default,
         Projects.ProjectApiJson.Web,
         Records.RecordsJson.Web, Needs.NeedApiJson.Web, Resources.ResourceApiJson.Web,
         People.PeopleApiJson.Web,
