@@ -21,8 +21,7 @@ public sealed class ConversationLinks(BotTables tables)
     public Task<IReadOnlyList<ConversationReference>> UnitConversationsAsync(string unitId, CancellationToken ct) => BoundAsync("u." + unitId, ct);
 
     /// <summary>Binds the conversation to the grid's worker whose key is <paramref name="keyId"/> (kept on the row: whose reports it follows).</summary>
-    public Task BindGridAsync(string gridId, string keyId, ConversationReference reference, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row("g." + gridId, TableKeys.Hash(reference.Key), reference, keyId), TableUpdateMode.Replace, ct);
+    public Task BindGridAsync(string gridId, string keyId, ConversationReference reference, CancellationToken ct) => BindAsync("g." + gridId, reference, ct, keyId);
 
     public Task UnbindGridAsync(string gridId, ConversationReference reference, CancellationToken ct) => UnbindAsync("g." + gridId, reference, ct);
 
@@ -47,8 +46,8 @@ public sealed class ConversationLinks(BotTables tables)
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    private Task BindAsync(string partition, ConversationReference reference, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row(partition, TableKeys.Hash(reference.Key), reference), TableUpdateMode.Replace, ct);
+    private Task BindAsync(string partition, ConversationReference reference, CancellationToken ct, string? keyId = null) =>
+        _table.UpsertEntityAsync(Row(partition, TableKeys.Hash(reference.Key), reference, keyId), TableUpdateMode.Replace, ct);
 
     private Task UnbindAsync(string partition, ConversationReference reference, CancellationToken ct) =>
         _table.DeleteEntityAsync(partition, TableKeys.Hash(reference.Key), ETag.All, ct);
